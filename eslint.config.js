@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'demo-output/', 'bench-output/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is pure: it never reaches for files, streams, OpenPGP or oclif.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../io/*', '../commands/*', '../lib/*'],
+              message: 'src/core is pure: depend inward only.',
+            },
+            {
+              group: ['@oclif/*', 'openpgp', 'archiver', 'tar-stream', 'node:fs*'],
+              message: 'src/core is pure.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

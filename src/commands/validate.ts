@@ -1,0 +1,44 @@
+import { Args } from '@oclif/core';
+import { formatProblem } from '../core/errors.js';
+import { BaseCommand } from '../lib/base-command.js';
+import { loadPlan } from '../io/plan-file.js';
+
+export interface ValidateResult {
+  valid: boolean;
+  plan: string;
+  id: string;
+  deliverables: number;
+  warnings: Array<{ message: string; location: string }>;
+}
+
+export default class Validate extends BaseCommand {
+  static override summary = 'Check an exit plan: schema, meaning and key files.';
+  static override description =
+    'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.';
+  static override examples = [
+    '<%= config.bin %> validate plans/acme-exit-2026.yaml',
+    '<%= config.bin %> validate exit-plan.yaml --json',
+  ];
+  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+
+  async run(): Promise<ValidateResult> {
+    const { args } = await this.parse(Validate);
+    const loaded = await loadPlan(args.plan);
+    for (const w of loaded.warnings) this.note(formatProblem(w));
+    const n = loaded.plan.deliverables.length;
+    this.log(
+      `${args.plan}: valid plan "${loaded.plan.id}", ${n} deliverable${n === 1 ? '' : 's'}${loaded.warnings.length ? `, ${loaded.warnings.length} warning(s)` : ''}`,
+    );
+    this.answer(true);
+    return {
+      valid: true,
+      plan: args.plan,
+      id: loaded.plan.id,
+      deliverables: n,
+      warnings: loaded.warnings.map((w) => ({
+        message: w.message,
+        location: `${w.location.file}:${w.location.line ?? 1}:${w.location.column ?? 1}`,
+      })),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The exit manifest (SPEC.md, "The bundle") and the verification result (SPEC.md, `verify --json`).
+ * These shapes are read by other tools: fields may be added, never renamed.
+ */
+import type { Category, IsoDate, Role, Status, Waiver } from './plan.js';
+
+export const MANIFEST_FORMAT = 'exitkit-manifest/1';
+
+export type DigestAlgorithm = 'sha512' | 'sha256';
+
+export interface ManifestFile {
+  /** Path inside the bag, NFC, e.g. "data/backups/fs01-backup/fs01-2026-12-01.vbk". */
+  path: string;
+  size: number;
+  /** Hex digest with the manifest's `algorithm`. */
+  digest: string;
+}
+
+export interface ManifestDeliverable {
+  id: string;
+  title: string;
+  category: Category;
+  required: boolean;
+  status: Status;
+  due?: IsoDate;
+  waiver?: Waiver;
+  /** Whether its files are in the payload. */
+  delivered: boolean;
+  files: ManifestFile[];
+  bytes: number;
+}
+
+export interface ManifestParty {
+  name: string;
+  contact?: string;
+  fingerprint?: string;
+}
+
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  plan: { id: string; title: string; file: string; sha256: string; contract: string };
+  parties: { client: ManifestParty; outgoing: ManifestParty; incoming?: ManifestParty };
+  /** ISO 8601 date-time, UTC. */
+  created: string;
+  generator: { name: 'exitkit'; version: string };
+  algorithm: DigestAlgorithm;
+  signer: { fingerprint: string };
+  recipients: Array<{ fingerprint: string; role?: Role; name?: string }>;
+  deliverables: ManifestDeliverable[];
+  /** The bag's tag files (bagit.txt, bag-info.txt, manifests, exit-plan.yaml, exit-manifest.json). */
+  tagFiles: ManifestFile[];
+  payload: { files: number; bytes: number; oxum: string };
+  complete: boolean;
+  /** Ids of required deliverables neither in the payload nor waived. */
+  missing: string[];
+  /** Absent from the copy inside the bag (it cannot hold its own archive's digest). */
+  archive?: { file: string; size: number; algorithm: 'sha256'; digest: string };
+}
+
+export interface FileFaults {
+  checked: number;
+  altered: string[];
+  missing: string[];
+  extra: string[];
+  unsafe: string[];
+  truncated: string[];
+}
+
+export interface Verification {
+  /** The whole verdict: signature, archive, completeness and, when decrypted, every file. */
+  ok: boolean;
+  manifest: { file: string; sha256: string; planId: string; created: string };
+  signature: { valid: boolean; fingerprint: string | null; reason?: string };
+  archive: { ok: boolean; file: string; size: number | null; digest: string | null; reason?: string };
+  complete: boolean;
+  missing: string[];
+  decrypted: boolean;
+  files?: FileFaults;
+  /** The OpenPGP integrity check (MDC) at the end of the message, when decrypted. */
+  integrity?: boolean;
+  /** Per deliverable: whether its files were found intact (when decrypted) or listed (otherwise). */
+  deliverables: Array<{
+    id: string;
+    status: Status;
+    required: boolean;
+    delivered: boolean;
+    intact: boolean | null;
+    faults: string[];
+  }>;
+  /** Every fault in words, in the order found. */
+  faults: string[];
+  verifiedAt: string;
+}

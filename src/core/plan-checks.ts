@@ -1,0 +1,170 @@
+import path from 'node:path';
+import type { Problem } from './errors.js';
+import type { ExitPlan } from './plan.js';
+
+/** A problem found in a plan, located by its path in the document (mapped to line:column later). */
+export interface PlanIssue {
+  path: Array<string | number>;
+  message: string;
+  hint?: string;
+  level: 'error' | 'warning';
+}
+
+/** Whether a YYYY-MM-DD string names a day that exists (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Whether a source pattern, relative to the plan's folder, stays inside it. */
+export function staysInside(source: string): boolean {
+  if (path.posix.isAbsolute(source) || path.win32.isAbsolute(source) || source.startsWith('~')) return false;
+  const normal = path.posix.normalize(source.replaceAll('\\', '/'));
+  return normal !== '..' && !normal.startsWith('../');
+}
+
+/**
+ * Checks of meaning on a plan that already passed the JSON Schema: unique ids, real dates in
+ * order, waivers with a reason and an approver, fee lines that can be computed, sources inside
+ * the plan's folder. Pure: key files are checked by the loader.
+ */
+export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  const err = (p: PlanIssue['path'], message: string, hint?: string) =>
+    issues.push({ path: p, message, level: 'error', ...(hint ? { hint } : {}) });
+  const warn = (p: PlanIssue['path'], message: string, hint?: string) =>
+    issues.push({ path: p, message, level: 'warning', ...(hint ? { hint } : {}) });
+
+  const dates: Array<[PlanIssue['path'], string | undefined]> = [
+    [['contract', 'start'], plan.contract.start],
+    [['contract', 'end'], plan.contract.end],
+    [['contract', 'reversibility', 'start'], plan.contract.reversibility?.start],
+    [['contract', 'reversibility', 'end'], plan.contract.reversibility?.end],
+    [['compensation', 'final_payment', 'due'], plan.compensation?.final_payment?.due],
+  ];
+  plan.deliverables.forEach((d, i) => {
+    dates.push([['deliverables', i, 'due'], d.due]);
+    dates.push([['deliverables', i, 'waiver', 'date'], d.waiver?.date]);
+  });
+  const real = (v: string | undefined) => v !== undefined && isRealDate(v);
+  for (const [p, v] of dates) {
+    if (v !== undefined && !isRealDate(v))
+      err(p, `${v} is not a date that exists`, 'write a real calendar date as YYYY-MM-DD');
+  }
+  const c = plan.contract;
+  if (real(c.start) && real(c.end) && c.start! > c.end) {
+    err(
+      ['contract', 'end'],
+      `the contract ends (${c.end}) before it starts (${c.start})`,
+      'check contract.start and contract.end',
+    );
+  }
+  const r = c.reversibility;
+  if (r && real(r.start) && real(r.end)) {
+    if (r.start > r.end) {
+      err(
+        ['contract', 'reversibility', 'end'],
+        `the reversibility phase ends (${r.end}) before it starts (${r.start})`,
+        'swap or correct the two dates',
+      );
+    }
+    if (real(c.end) && r.start > c.end) {
+      warn(
+        ['contract', 'reversibility', 'start'],
+        `the reversibility phase starts (${r.start}) after the contract ends (${c.end})`,
+        'the exit is usually prepared before the end date',
+      );
+    }
+  }
+
+  const seen = new Map<string, number>();
+  plan.deliverables.forEach((d, i) => {
+    const first = seen.get(d.id);
+    if (first === undefined) seen.set(d.id, i);
+    else
+      err(
+        ['deliverables', i, 'id'],
+        `deliverable id "${d.id}" is used twice (first at deliverables[${first}])`,
+        'give every deliverable its own id',
+      );
+
+    if (d.status === 'waived') {
+      if (!d.waiver) {
+        err(
+          ['deliverables', i, 'status'],
+          `"${d.id}" is waived without a waiver`,
+          'add waiver: {reason: ..., approved_by: client} (a waiver is not a silent gap)',
+        );
+      } else {
+        if (!d.waiver.reason?.trim())
+          err(
+            ['deliverables', i, 'waiver'],
+            `the waiver of "${d.id}" has no reason`,
+            'say why in waiver.reason',
+          );
+        if (!d.waiver.approved_by?.trim())
+          err(
+            ['deliverables', i, 'waiver'],
+            `the waiver of "${d.id}" does not say who approved it`,
+            'set waiver.approved_by (usually client)',
+          );
+      }
+    } else if (d.waiver) {
+      warn(
+        ['deliverables', i, 'waiver'],
+        `"${d.id}" has a waiver but its status is ${d.status}`,
+        'set status: waived, or remove the waiver',
+      );
+    }
+    if (d.status !== 'waived' && d.sources.length === 0) {
+      warn(
+        ['deliverables', i],
+        `"${d.id}" has no sources: nothing can be checked or bundled for it`,
+        'list its files, folders or globs under sources',
+      );
+    }
+    if (!plan.allow_external_sources) {
+      d.sources.forEach((s, j) => {
+        if (!staysInside(s)) {
+          err(
+            ['deliverables', i, 'sources', j],
+            `source "${s}" points outside the plan's folder`,
+            'move the files under the plan folder, or set allow_external_sources: true at the top of the plan',
+          );
+        }
+      });
+    }
+    if (real(d.due) && real(c.end) && d.due! > c.end) {
+      warn(['deliverables', i, 'due'], `"${d.id}" is due (${d.due}) after the contract ends (${c.end})`);
+    }
+  });
+
+  plan.compensation?.fees.forEach((f, i) => {
+    const fixed = f.amount !== undefined;
+    const computed = f.quantity !== undefined || f.unit_price !== undefined;
+    if (fixed === computed || (computed && (f.quantity === undefined || f.unit_price === undefined))) {
+      err(
+        ['compensation', 'fees', i],
+        `fee "${f.label}" needs either amount, or quantity and unit_price`,
+        'write {label, amount} or {label, quantity, unit, unit_price}',
+      );
+    }
+  });
+  return issues;
+}
+
+/** Converts located plan issues into the shared Problem shape. */
+export function toProblems(
+  issues: PlanIssue[],
+  locate: (p: PlanIssue['path']) => Problem['location'],
+): Problem[] {
+  return issues.map((i) => ({
+    message: i.message,
+    location: locate(i.path),
+    level: i.level,
+    ...(i.hint ? { hint: i.hint } : {}),
+  }));
+}

@@ -1,0 +1,132 @@
+/**
+ * The exit plan (SPEC.md, "The plan"): one exit, its contract, parties, deliverables and money.
+ * Amounts are decimal strings exactly as written in the plan, never binary floats.
+ */
+
+/** The families fixed by the domain (DOMAIN.md, "What must be handed back"), in checklist order. */
+export const CATEGORIES = [
+  'backups',
+  'credentials',
+  'configurations',
+  'documentation',
+  'inventory',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const STATUSES = ['pending', 'ready', 'delivered', 'waived'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ROLES = ['client', 'outgoing', 'incoming'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A decimal amount as written in the plan ("4500", "8.1", "0.05"). */
+export type DecimalString = string;
+
+/** A calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface Party {
+  name: string;
+  contact?: string;
+  /** Armored public key file, relative to the plan file. */
+  key?: string;
+  /** Pinned fingerprint (hex, 40 or 64 digits), when no key file is given or to double-check it. */
+  fingerprint?: string;
+}
+
+export interface Waiver {
+  reason: string;
+  approved_by: string;
+  date?: IsoDate;
+}
+
+export interface Checks {
+  /** A source older than this many days is stale (backups: "a backup from last year is not a handover"). */
+  max_age_days?: number;
+  /** Every source file must weigh at least this many bytes. */
+  min_bytes?: number;
+  /** Inventory CSV: the columns the file must have. */
+  columns?: string[];
+  /** Credentials: allow a clear-text export (it is still flagged in every report). */
+  allow_cleartext?: boolean;
+}
+
+export interface Deliverable {
+  id: string;
+  category: Category;
+  title: string;
+  description?: string;
+  required: boolean;
+  owner: Role;
+  due?: IsoDate;
+  sources: string[];
+  checks: Checks;
+  status: Status;
+  waiver?: Waiver;
+}
+
+export interface FeeLine {
+  label: string;
+  /** A fixed amount, or quantity × unit_price. */
+  amount?: DecimalString;
+  quantity?: DecimalString;
+  unit?: string;
+  unit_price?: DecimalString;
+}
+
+export interface Penalties {
+  /** Per required deliverable neither delivered intact nor waived. */
+  missing_required?: DecimalString;
+  /** Per deliverable, per day past its due date. */
+  late_per_day?: DecimalString;
+  /** Cap, in percent of the fees' subtotal. */
+  cap_percent?: DecimalString;
+}
+
+export interface Compensation {
+  currency: string;
+  vat_percent: DecimalString;
+  rounding: DecimalString;
+  fees: FeeLine[];
+  penalties: Penalties;
+  final_payment?: { amount: DecimalString; due?: IsoDate };
+}
+
+export interface Contract {
+  reference: string;
+  start?: IsoDate;
+  end: IsoDate;
+  notice_days?: number;
+  reversibility?: { start: IsoDate; end: IsoDate; assistance_days?: number };
+}
+
+export interface ExitPlan {
+  version: 1;
+  id: string;
+  title: string;
+  language: Language;
+  contract: Contract;
+  parties: { client: Party; outgoing: Party; incoming?: Party };
+  deliverables: Deliverable[];
+  compensation?: Compensation;
+  /** Sources may point outside the plan's folder tree (off by default). */
+  allow_external_sources: boolean;
+}
+
+/** Deliverables grouped by family, in the fixed family order, skipping empty families. */
+export function byCategory<T extends { category: Category }>(items: readonly T[]): Array<[Category, T[]]> {
+  return CATEGORIES.map((c) => [c, items.filter((d) => d.category === c)] as [Category, T[]]).filter(
+    ([, list]) => list.length > 0,
+  );
+}
+
+/** Whether a deliverable counts as settled for completeness: delivered/ready, or waived with a reason. */
+export function isSettled(d: Deliverable): boolean {
+  return (
+    d.status === 'ready' || d.status === 'delivered' || (d.status === 'waived' && d.waiver !== undefined)
+  );
+}

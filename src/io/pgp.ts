@@ -1,0 +1,310 @@
+/**
+ * The one module that owns every openpgp call (STYLE.md, "Streams and crypto").
+ * Keys are armored files, exactly what `gpg --export --armor` / `--export-secret-keys --armor`
+ * write. Messages are binary and use SEIPD v1 with no compression, which GnuPG 2.2 reads.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import * as openpgp from 'openpgp';
+import { ExitkitError } from '../core/errors.js';
+
+export type Key = openpgp.Key;
+export type PrivateKey = openpgp.PrivateKey;
+export type PublicKey = openpgp.PublicKey;
+
+/** A key file larger than this is not a key. */
+const MAX_KEY_BYTES = 1024 * 1024;
+
+/** Settings shared by every call: GnuPG 2.2 compatibility first. */
+export const PGP_CONFIG: Partial<openpgp.Config> = {
+  preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed,
+  aeadProtect: false,
+  v6Keys: false,
+};
+
+export function fingerprintOf(key: Key): string {
+  return key.getFingerprint().toUpperCase();
+}
+
+async function readArmored(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile())
+      throw new ExitkitError(`${file} is not a file`, { hints: ['give an armored OpenPGP key file'] });
+    size = info.size;
+  } catch (e) {
+    if (e instanceof ExitkitError) throw e;
+    throw new ExitkitError(`cannot read the key file ${file}: no such file`, {
+      hints: ['check the path; `exitkit keys generate` makes a key pair, `gpg --export --armor` exports one'],
+    });
+  }
+  if (size > MAX_KEY_BYTES) throw new ExitkitError(`${file} is too large to be a key file (${size} bytes)`);
+  return readFile(file, 'utf8');
+}
+
+/** Reads an armored public or private key (a private key file also serves where a public one is asked). */
+export async function readKeyFile(file: string): Promise<Key> {
+  const armored = await readArmored(file);
+  try {
+    return await openpgp.readKey({ armoredKey: armored });
+  } catch {
+    throw new ExitkitError(`${file} is not an armored OpenPGP key`, {
+      hints: ['export it with `gpg --export --armor FINGERPRINT > FILE`'],
+    });
+  }
+}
+
+/** Where a passphrase may come from: never a flag value (SPEC.md, "Keys"). */
+export interface PassphraseSource {
+  /** --passphrase-file */
+  file?: string;
+  /** Asks on the terminal with hidden input; absent when there is no terminal. */
+  prompt?: (question: string) => Promise<string>;
+}
+
+async function passphraseFor(key: PrivateKey, file: string, source: PassphraseSource): Promise<string> {
+  if (source.file) {
+    try {
+      // A passphrase file holds the passphrase on its first line (as gpg --passphrase-file reads it).
+      return (await readFile(source.file, 'utf8')).split(/\r?\n/)[0] ?? '';
+    } catch {
+      throw new ExitkitError(`cannot read the passphrase file ${source.file}`, {
+        hints: ['check the path given to --passphrase-file'],
+      });
+    }
+  }
+  const env = process.env.EXITKIT_PASSPHRASE;
+  if (env !== undefined) return env;
+  if (source.prompt) return source.prompt(`Passphrase for ${file} (${fingerprintOf(key)}): `);
+  throw new ExitkitError(`the key ${file} is protected by a passphrase, and none was given`, {
+    hints: [
+      'give it with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable, or run on a terminal to be asked',
+    ],
+  });
+}
+
+/** Reads an armored private key and unlocks it. A wrong passphrase is exit 2, never echoed. */
+export async function readPrivateKeyFile(file: string, source: PassphraseSource = {}): Promise<PrivateKey> {
+  const armored = await readArmored(file);
+  let key: PrivateKey;
+  try {
+    key = await openpgp.readPrivateKey({ armoredKey: armored });
+  } catch {
+    const isPublic = /BEGIN PGP PUBLIC KEY BLOCK/.test(armored);
+    throw new ExitkitError(
+      isPublic
+        ? `${file} is a public key; this needs the private key`
+        : `${file} is not an armored OpenPGP private key`,
+      { hints: ['export it with `gpg --export-secret-keys --armor FINGERPRINT > FILE`'] },
+    );
+  }
+  if (key.isDecrypted()) return key;
+  const passphrase = await passphraseFor(key, file, source);
+  try {
+    return await openpgp.decryptKey({ privateKey: key, passphrase });
+  } catch {
+    throw new ExitkitError(`wrong passphrase for the key ${file} (${fingerprintOf(key)})`, {
+      hints: ['check the passphrase file or EXITKIT_PASSPHRASE'],
+    });
+  }
+}
+
+/** Refuses a key that cannot encrypt now (expired, revoked, no encryption subkey), naming it. */
+export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
+  try {
+    await key.getEncryptionKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config);
+  } catch (e) {
+    throw new ExitkitError(
+      `the recipient key ${name} (${fingerprintOf(key)}) cannot encrypt: ${keyProblem(e)}`,
+      {
+        hints: ['use a valid key with an encryption subkey; `exitkit keys show KEY` tells what it can do'],
+      },
+    );
+  }
+}
+
+/** Refuses a key that cannot sign now (expired, revoked, no signing capability), naming it. */
+export async function assertCanSign(key: Key, name: string): Promise<void> {
+  try {
+    await key.getSigningKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config);
+  } catch (e) {
+    throw new ExitkitError(`the key ${name} (${fingerprintOf(key)}) cannot sign: ${keyProblem(e)}`, {
+      hints: ['use a valid key with signing capability; `exitkit keys show KEY` tells what it can do'],
+    });
+  }
+}
+
+function keyProblem(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/expired/i.test(m)) return 'it has expired';
+  if (/revoked/i.test(m)) return 'it is revoked';
+  return 'it has no usable key for that';
+}
+
+/** Whether the key can encrypt / sign now (for `keys show`). */
+export async function capabilities(key: Key): Promise<{ encrypt: boolean; sign: boolean }> {
+  const ok = async (f: () => Promise<unknown>) =>
+    f().then(
+      () => true,
+      () => false,
+    );
+  return {
+    encrypt: await ok(() =>
+      key.getEncryptionKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config),
+    ),
+    sign: await ok(() => key.getSigningKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config)),
+  };
+}
+
+/** An armored detached signature of small bytes (a manifest, a receipt). */
+export async function signDetached(data: Uint8Array, signingKey: PrivateKey): Promise<string> {
+  const message = await openpgp.createMessage({ binary: data });
+  return (await openpgp.sign({
+    message,
+    signingKeys: signingKey,
+    detached: true,
+    format: 'armored',
+    config: PGP_CONFIG,
+  })) as string;
+}
+
+export interface SignatureCheck {
+  valid: boolean;
+  /** Fingerprint of the key that made the signature, when it is one of the given keys. */
+  fingerprint: string | null;
+  /** The signature's issuer key id (hex), whoever made it. */
+  keyId: string | null;
+  reason?: string;
+}
+
+/** Verifies an armored detached signature of small bytes against the pinned keys only. */
+export async function verifyDetached(
+  data: Uint8Array,
+  armoredSignature: string,
+  keys: Key[],
+): Promise<SignatureCheck> {
+  let signature: openpgp.Signature;
+  try {
+    signature = await openpgp.readSignature({ armoredSignature });
+  } catch {
+    return {
+      valid: false,
+      fingerprint: null,
+      keyId: null,
+      reason: 'the signature file is not an OpenPGP signature',
+    };
+  }
+  const message = await openpgp.createMessage({ binary: data });
+  const result = await openpgp.verify({
+    message,
+    signature,
+    verificationKeys: keys,
+    expectSigned: false,
+    config: PGP_CONFIG,
+  });
+  const first = result.signatures[0];
+  if (!first)
+    return { valid: false, fingerprint: null, keyId: null, reason: 'the signature file holds no signature' };
+  const keyId = first.keyID.toHex().toUpperCase();
+  const signer = keys.find((k) => k.getKeys(first.keyID).length > 0);
+  try {
+    await first.verified;
+    return { valid: true, fingerprint: signer ? fingerprintOf(signer) : null, keyId };
+  } catch (e) {
+    const reason = !signer
+      ? `signed by key ${keyId}, which is not the pinned signer`
+      : `the signature does not match the file (${e instanceof Error ? e.message : String(e)})`;
+    return { valid: false, fingerprint: signer ? fingerprintOf(signer) : null, keyId, reason };
+  }
+}
+
+/**
+ * Encrypts a stream of bytes to every recipient as one binary OpenPGP message (SEIPD v1,
+ * uncompressed), returning the encrypted stream. Back-pressure is kept: nothing is buffered whole.
+ */
+export async function encryptStream(
+  plaintext: ReadableStream<Uint8Array>,
+  recipients: PublicKey[],
+): Promise<ReadableStream<Uint8Array>> {
+  const message = await openpgp.createMessage({ binary: plaintext, format: 'binary' });
+  return (await openpgp.encrypt({
+    message,
+    encryptionKeys: recipients,
+    format: 'binary',
+    config: PGP_CONFIG,
+  })) as unknown as ReadableStream<Uint8Array>;
+}
+
+/**
+ * Decrypts a binary OpenPGP message as a stream. The plaintext comes out before the integrity
+ * check at the end (allowUnauthenticatedStream): callers must only hash and discard, or write
+ * out of view, and trust nothing until the stream has ended without error.
+ */
+export async function decryptStream(
+  ciphertext: ReadableStream<Uint8Array>,
+  key: PrivateKey,
+): Promise<ReadableStream<Uint8Array>> {
+  let message: openpgp.Message<ReadableStream<Uint8Array>>;
+  try {
+    message = await openpgp.readMessage({ binaryMessage: ciphertext });
+  } catch (e) {
+    throw new ExitkitError(
+      `the archive is not an OpenPGP message (${e instanceof Error ? e.message : String(e)})`,
+      {
+        hints: ['check that you gave the .tar.pgp file that the manifest names'],
+      },
+    );
+  }
+  try {
+    const { data } = await openpgp.decrypt({
+      message,
+      decryptionKeys: key,
+      format: 'binary',
+      config: { ...PGP_CONFIG, allowUnauthenticatedStream: true },
+    });
+    return data as unknown as ReadableStream<Uint8Array>;
+  } catch (e) {
+    const m = e instanceof Error ? e.message : String(e);
+    if (/decryption key|session key|no.*key packet|Error decrypting message/i.test(m)) {
+      throw new ExitkitError(
+        `the key ${fingerprintOf(key)} cannot decrypt this archive: it was not encrypted to it`,
+        {
+          hints: [
+            'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
+          ],
+        },
+      );
+    }
+    throw new ExitkitError(`cannot decrypt the archive: ${m}`);
+  }
+}
+
+export interface GeneratedKeys {
+  publicKey: string;
+  privateKey: string;
+  fingerprint: string;
+}
+
+/**
+ * Makes a v4 key pair that GnuPG 2.2 imports and whose recipients get SEIPD v1 messages:
+ * ed25519 + cv25519 (curve25519Legacy), or RSA 4096.
+ */
+export async function generateKeyPair(opts: {
+  name: string;
+  email: string;
+  type: 'curve25519' | 'rsa4096';
+  passphrase?: string;
+}): Promise<GeneratedKeys> {
+  const common = {
+    userIDs: [{ name: opts.name, email: opts.email }],
+    format: 'armored' as const,
+    config: PGP_CONFIG,
+    ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
+  };
+  const made =
+    opts.type === 'rsa4096'
+      ? await openpgp.generateKey({ ...common, type: 'rsa', rsaBits: 4096 })
+      : await openpgp.generateKey({ ...common, type: 'ecc', curve: 'curve25519Legacy' });
+  const key = await openpgp.readKey({ armoredKey: made.publicKey });
+  return { publicKey: made.publicKey, privateKey: made.privateKey, fingerprint: fingerprintOf(key) };
+}

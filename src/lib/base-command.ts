@@ -1,0 +1,96 @@
+import { Command, Errors } from '@oclif/core';
+import { ExitkitError, ProblemsError, formatLocation, formatProblem } from '../core/errors.js';
+import { ExitCode } from './exit-codes.js';
+
+/**
+ * Every exitkit command extends this: `--json` through oclif, exit codes from one table, and
+ * errors printed as `error:` then `hint:` lines (never a stack trace for a user's input).
+ */
+export abstract class BaseCommand extends Command {
+  static override enableJsonFlag = true;
+
+  /** Sets the exit code for a finished command whose answer is yes (0) or no (1). */
+  protected answer(yes: boolean): void {
+    process.exitCode = yes ? ExitCode.Yes : ExitCode.No;
+  }
+
+  /** Progress and notes go to stderr so that stdout stays the result (human or JSON). */
+  protected note(message: string): void {
+    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`);
+  }
+
+  protected override async catch(
+    err: Error & { exitCode?: number; oclif?: { exit?: number } },
+  ): Promise<unknown> {
+    const json = this.jsonEnabled();
+    if (err instanceof ExitkitError) {
+      const lines: string[] = [];
+      if (err instanceof ProblemsError) {
+        lines.push(...err.problems.map(formatProblem));
+      }
+      const where = err.location ? `${formatLocation(err.location)}: ` : '';
+      if (json) {
+        this.logJson({
+          error: {
+            message: `${where}${err.message}`,
+            hints: err.hints,
+            exit: err.exit,
+            ...(err instanceof ProblemsError ? { problems: err.problems } : {}),
+          },
+        });
+      } else {
+        for (const line of lines) process.stderr.write(`${line}\n`);
+        process.stderr.write(`error: ${where}${err.message}\n`);
+        for (const hint of err.hints) process.stderr.write(`hint: ${hint}\n`);
+      }
+      process.exitCode = err.exit;
+      return;
+    }
+    // oclif's own parse errors (unknown flag, missing argument) are bad usage: exit 2.
+    if (err instanceof Errors.CLIError && !(err instanceof Errors.ExitError)) {
+      const exit = err.oclif?.exit === undefined || err.oclif.exit === 1 ? ExitCode.CouldNot : err.oclif.exit;
+      if (json) {
+        this.logJson({ error: { message: err.message, exit } });
+        process.exitCode = exit;
+        return;
+      }
+      (err as { oclif: { exit: number } }).oclif = { ...err.oclif, exit };
+      return super.catch(err);
+    }
+    // @oclif/core 4 ignores err.oclif.exit under --json: honour it here.
+    if (json && err.oclif?.exit !== undefined) {
+      process.exitCode = err.oclif.exit;
+      return;
+    }
+    if (err instanceof Errors.ExitError || err instanceof Errors.CLIError) return super.catch(err);
+    // Anything else escaped the typed errors: still no stack trace, and "could not" (2).
+    const message = describeSystemError(err);
+    if (json) this.logJson({ error: { message, exit: ExitCode.CouldNot } });
+    else
+      process.stderr.write(
+        `error: ${message}\nhint: run again with DEBUG=exitkit* for details, or report it\n`,
+      );
+    if (process.env.DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+    process.exitCode = ExitCode.CouldNot;
+  }
+}
+
+/** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */
+export function describeSystemError(err: Error & { code?: string; path?: string }): string {
+  const where = err.path ? ` (${err.path})` : '';
+  switch (err.code) {
+    case 'ENOENT':
+      return `no such file or folder${where}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied${where}`;
+    case 'ENOSPC':
+      return `the disk is full${where}`;
+    case 'EISDIR':
+      return `a folder was found where a file was expected${where}`;
+    case 'ENOTDIR':
+      return `a file was found where a folder was expected${where}`;
+    default:
+      return err.message;
+  }
+}
