@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
-import type { Document} from 'yaml';
+import type { Document } from 'yaml';
 import { LineCounter, isScalar, parseDocument, visit, type Node } from 'yaml';
 import { ExitkitError, ProblemsError, type Location, type Problem } from '../core/errors.js';
 import { checkPlanMeaning, toProblems, type PlanIssue } from '../core/plan-checks.js';

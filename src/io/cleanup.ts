@@ -1,0 +1,41 @@
+/**
+ * "Nothing half-written" (SPEC.md, Guarantees): work that writes beside a final path registers
+ * how to undo itself; on SIGINT or SIGTERM every registered undo runs before the process exits 2.
+ */
+import { rmSync } from 'node:fs';
+
+type Undo = () => void;
+const pending = new Set<Undo>();
+let installed = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const undo of pending) {
+    try {
+      undo();
+    } catch {
+      // Keep undoing the rest: a failed removal must not leave the others behind.
+    }
+  }
+  pending.clear();
+  process.stderr.write(`error: interrupted by ${signal}: nothing was written\n`);
+  process.exit(2);
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+/** Registers paths to remove on interruption; call the returned function once they are final or gone. */
+export function removeOnInterrupt(...paths: string[]): () => void {
+  install();
+  const undo: Undo = () => {
+    for (const p of paths) rmSync(p, { recursive: true, force: true });
+  };
+  pending.add(undo);
+  return () => {
+    pending.delete(undo);
+  };
+}
