@@ -1,0 +1,281 @@
+#!/usr/bin/env node
+// npm run bench [-- --size 1GiB --runs 3 --sizes 100MiB,1GiB]
+//
+// Measures exitkit against what a user would otherwise type, in one process tree, alternately,
+// pair by pair (so a noisy machine does not fake a win):
+//   bundle: exitkit bundle  vs  sha256sum over the files in parallel with tar cf - | gpg -e --compress-algo none
+//   verify: exitkit verify --decryption-key (full)  vs  gpg -d | tar x, then sha256sum -c
+// and exitkit's peak memory (the child's max RSS). Writes docs/bench.json and docs/bench.md.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'run.js');
+const PROBE = path.join(ROOT, 'scripts', 'rss-probe.js');
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    sizes: { type: 'string', default: '100MiB,1GiB' },
+    runs: { type: 'string', default: '3' },
+    small: { type: 'string', default: '2000' },
+    dir: { type: 'string', default: path.join(ROOT, 'bench-output') },
+  },
+});
+const sizes = (values.size ?? values.sizes).split(',').map(parseSize);
+const runs = Number(values.runs);
+const smallCount = Number(values.small);
+const work = path.resolve(values.dir);
+
+function parseSize(s) {
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KiB|MiB|GiB)?$/i.exec(s.trim());
+  if (!m) throw new Error(`bad size ${s}: write e.g. 100MiB or 1GiB`);
+  const unit = { b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }[(m[2] ?? 'B').toLowerCase()];
+  return Math.round(Number(m[1]) * unit);
+}
+const fmtBytes = (n) =>
+  n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GiB` : `${(n / 1024 ** 2).toFixed(1)} MiB`;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Runs a shell pipeline or an exitkit command, timing it; returns seconds (and peak RSS for exitkit). */
+function timed(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], ...opts });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 2000)}`));
+      else resolve(seconds);
+    });
+  });
+}
+
+async function exitkit(args, cwd) {
+  const rssFile = path.join(work, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const seconds = await timed(process.execPath, ['--import', PROBE, BIN, ...args], {
+    cwd,
+    env: { ...process.env, EXITKIT_RSS_OUT: rssFile, EXITKIT_PASSPHRASE: undefined },
+  });
+  const rss = Number(readFileSync(rssFile, 'utf8'));
+  return { seconds, rss };
+}
+
+async function writeRandomFile(file, size) {
+  const out = createWriteStream(file);
+  const chunk = 4 * 1024 * 1024;
+  for (let done = 0; done < size; done += chunk) {
+    const n = Math.min(chunk, size - done);
+    if (!out.write(randomBytes(n))) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r, j) => out.end((e) => (e ? j(e) : r())));
+}
+
+/** A payload like a real handover: one large incompressible backup image and many small configs. */
+async function makeScenario(size) {
+  const dir = path.join(work, `payload-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'exports', 'backups'), { recursive: true });
+  mkdirSync(path.join(dir, 'exports', 'configs'), { recursive: true });
+  mkdirSync(path.join(dir, 'keys'), { recursive: true });
+  const smallBytes = 2048;
+  const large = Math.max(size - smallCount * smallBytes, 1024 * 1024);
+  await writeRandomFile(path.join(dir, 'exports', 'backups', 'fs01-full.vbk'), large);
+  for (let i = 0; i < smallCount; i++) {
+    const text =
+      `# switch ${i}\nhostname sw-${i}\n` +
+      `interface ge-0/0/${i % 48}\n description uplink ${i}\n`.repeat(40);
+    writeFileSync(
+      path.join(dir, 'exports', 'configs', `sw-${String(i).padStart(5, '0')}.cfg`),
+      text.slice(0, smallBytes),
+    );
+  }
+  for (const [who, email] of [
+    ['client', 'it@acme.example'],
+    ['outgoing', 'ops@infogest.example'],
+    ['incoming', 'handover@novait.example'],
+  ]) {
+    sh(process.execPath, [
+      BIN,
+      'keys',
+      'generate',
+      '--name',
+      who,
+      '--email',
+      email,
+      '--out',
+      path.join(dir, 'keys', who),
+      '--no-passphrase',
+    ]);
+  }
+  writeFileSync(
+    path.join(dir, 'plan.yaml'),
+    [
+      'version: 1',
+      'id: bench-exit',
+      'title: Benchmark handover',
+      'language: en',
+      'contract: {reference: BENCH-1, end: 2026-12-31}',
+      'parties:',
+      '  client: {name: Client, contact: it@acme.example, key: keys/client.pub.asc}',
+      '  outgoing: {name: Outgoing, contact: ops@infogest.example, key: keys/outgoing.pub.asc}',
+      '  incoming: {name: Incoming, contact: handover@novait.example, key: keys/incoming.pub.asc}',
+      'deliverables:',
+      '  - {id: fs01-backup, category: backups, title: FS01 backup, sources: [exports/backups], status: ready}',
+      '  - {id: switch-configs, category: configurations, title: Switch configurations, sources: [exports/configs], status: ready}',
+      '',
+    ].join('\n'),
+  );
+  // The pipeline's side: a GnuPG home holding the same recipients' keys.
+  const gnupg = path.join(dir, 'gnupg');
+  mkdirSync(gnupg, { mode: 0o700 });
+  for (const who of ['client', 'incoming']) {
+    sh('gpg', ['--homedir', gnupg, '--batch', '--import', path.join(dir, 'keys', `${who}.pub.asc`)]);
+  }
+  sh('gpg', ['--homedir', gnupg, '--batch', '--import', path.join(dir, 'keys', 'incoming.sec.asc')]);
+  const payloadBytes = large + smallCount * smallBytes;
+  return { dir, gnupg, payloadBytes };
+}
+
+function pipelineBundle(s, out) {
+  // What a user would otherwise type: digests and the encrypted tar, side by side.
+  const script = `set -euo pipefail
+cd "${s.dir}"
+(find exports -type f -print0 | xargs -0 -P 2 -n 500 sha256sum > "${out}/SHA256SUMS") &
+tar cf - exports | gpg --homedir "${s.gnupg}" --batch --trust-model always --compress-algo none -e -r it@acme.example -r handover@novait.example -o "${out}/pipeline.tar.gpg"
+wait`;
+  return timed('bash', ['-c', script]);
+}
+
+function pipelineVerify(s, out) {
+  const script = `set -euo pipefail
+rm -rf "${out}/x" && mkdir -p "${out}/x"
+gpg --homedir "${s.gnupg}" --batch -d "${out}/pipeline.tar.gpg" 2>/dev/null | tar xf - -C "${out}/x"
+cd "${out}/x" && sha256sum --quiet -c "${out}/SHA256SUMS"`;
+  return timed('bash', ['-c', script]);
+}
+
+async function benchSize(size) {
+  console.error(
+    `\n== payload ${fmtBytes(size)}: generating (one large random file, ${smallCount} small files)`,
+  );
+  const s = await makeScenario(size);
+  const out = path.join(s.dir, 'out');
+  const rows = { bundle: [], verify: [] };
+  for (let run = 1; run <= runs; run++) {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    // Alternate which side goes first, so neither always gets the warmer cache.
+    const ours = async () =>
+      exitkit(['bundle', 'plan.yaml', '--out', out, '--signing-key', 'keys/outgoing.sec.asc'], s.dir);
+    let eb, pb;
+    if (run % 2) {
+      eb = await ours();
+      pb = await pipelineBundle(s, out);
+    } else {
+      pb = await pipelineBundle(s, out);
+      eb = await ours();
+    }
+    const manifest = path.join(out, 'bench-exit.manifest.json');
+    const oursVerify = async () =>
+      exitkit(
+        ['verify', manifest, '--plan', 'plan.yaml', '--decryption-key', 'keys/incoming.sec.asc'],
+        s.dir,
+      );
+    let ev, pv;
+    if (run % 2) {
+      ev = await oursVerify();
+      pv = await pipelineVerify(s, out);
+    } else {
+      pv = await pipelineVerify(s, out);
+      ev = await oursVerify();
+    }
+    rows.bundle.push({ exitkit: eb.seconds, pipeline: pb, rss: eb.rss });
+    rows.verify.push({ exitkit: ev.seconds, pipeline: pv, rss: ev.rss });
+    console.error(
+      `run ${run}: bundle ${eb.seconds.toFixed(2)} s vs ${pb.toFixed(2)} s, verify ${ev.seconds.toFixed(2)} s vs ${pv.toFixed(2)} s, rss ${fmtBytes(eb.rss)} / ${fmtBytes(ev.rss)}`,
+    );
+  }
+  rmSync(s.dir, { recursive: true, force: true });
+  const summary = {};
+  for (const [name, list] of Object.entries(rows)) {
+    const e = median(list.map((r) => r.exitkit));
+    const p = median(list.map((r) => r.pipeline));
+    summary[name] = {
+      runs: list,
+      exitkitMedianSeconds: e,
+      pipelineMedianSeconds: p,
+      exitkitMBps: s.payloadBytes / 1e6 / e,
+      pipelineMBps: s.payloadBytes / 1e6 / p,
+      // Pair by pair: the median of each run's own ratio.
+      ratio: median(list.map((r) => r.pipeline / r.exitkit)),
+      peakRssBytes: Math.max(...list.map((r) => r.rss)),
+    };
+  }
+  return { payloadBytes: s.payloadBytes, files: smallCount + 1, ...summary };
+}
+
+mkdirSync(work, { recursive: true });
+const results = [];
+for (const size of sizes) results.push(await benchSize(size));
+rmSync(work, { recursive: true, force: true });
+
+const targets = { bundleRatio: 1.0, verifyRatio: 1.5, peakRssBytes: 256 * 1024 ** 2 };
+const report = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem(), node: process.version },
+  gpg: sh('gpg', ['--version']).split('\n')[0],
+  runs,
+  targets,
+  results,
+};
+mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+writeFileSync(path.join(ROOT, 'docs', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const mark = (ok) => (ok ? 'met' : '**not met**');
+const lines = [
+  '# Benchmark',
+  '',
+  `Measured by \`npm run bench\` on ${report.date.slice(0, 10)}: ${report.machine.cpus} cores (${report.machine.cpu}), Node ${report.machine.node}, ${report.gpg}; ${runs} runs a size, medians; ratio = pipeline time / exitkit time, pair by pair (median of each run's ratio).`,
+  '',
+  '| payload | step | exitkit | pipeline | ratio | target | exitkit peak RSS |',
+  '|---|---|---|---|---|---|---|',
+];
+for (const r of results) {
+  for (const [step, target] of [
+    ['bundle', targets.bundleRatio],
+    ['verify', targets.verifyRatio],
+  ]) {
+    const x = r[step];
+    lines.push(
+      `| ${fmtBytes(r.payloadBytes)}, ${r.files} files | ${step} | ${x.exitkitMedianSeconds.toFixed(2)} s, ${x.exitkitMBps.toFixed(0)} MB/s | ${x.pipelineMedianSeconds.toFixed(2)} s, ${x.pipelineMBps.toFixed(0)} MB/s | ${x.ratio.toFixed(2)}x | >= ${target}x: ${mark(x.ratio >= target)} | ${fmtBytes(x.peakRssBytes)}: ${mark(x.peakRssBytes <= targets.peakRssBytes)} |`,
+    );
+  }
+}
+lines.push(
+  '',
+  'Pipelines: bundle = `sha256sum` over the files (2 in parallel) beside `tar cf - | gpg -e -r client -r incoming --compress-algo none`; verify = `gpg -d | tar x` then `sha256sum -c`.',
+  'exitkit bundle hashes every file with SHA-512 (the BagIt default) and signs the manifest; exitkit verify decrypts, re-hashes every file and checks the bag, writing nothing.',
+  '',
+);
+writeFileSync(path.join(ROOT, 'docs', 'bench.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+if (!existsSync(path.join(ROOT, 'docs', 'bench.md'))) process.exit(2);
