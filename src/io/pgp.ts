@@ -21,6 +21,12 @@ export const PGP_CONFIG: Partial<openpgp.Config> = {
   v6Keys: false,
 };
 
+/**
+ * Key methods (getEncryptionKey, getSigningKey...) take a whole Config, not a partial one: a
+ * partial one lacks rejectCurves, minRSABits... and makes every key look unusable.
+ */
+const KEY_CONFIG: openpgp.Config = { ...openpgp.config, ...PGP_CONFIG };
+
 export function fingerprintOf(key: Key): string {
   return key.getFingerprint().toUpperCase();
 }
@@ -112,7 +118,7 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
 /** Refuses a key that cannot encrypt now (expired, revoked, no encryption subkey), naming it. */
 export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
   try {
-    await key.getEncryptionKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config);
+    await key.getEncryptionKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
     throw new ExitkitError(
       `the recipient key ${name} (${fingerprintOf(key)}) cannot encrypt: ${keyProblem(e)}`,
@@ -126,7 +132,7 @@ export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
 /** Refuses a key that cannot sign now (expired, revoked, no signing capability), naming it. */
 export async function assertCanSign(key: Key, name: string): Promise<void> {
   try {
-    await key.getSigningKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config);
+    await key.getSigningKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
     throw new ExitkitError(`the key ${name} (${fingerprintOf(key)}) cannot sign: ${keyProblem(e)}`, {
       hints: ['use a valid key with signing capability; `exitkit keys show KEY` tells what it can do'],
@@ -149,10 +155,8 @@ export async function capabilities(key: Key): Promise<{ encrypt: boolean; sign: 
       () => false,
     );
   return {
-    encrypt: await ok(() =>
-      key.getEncryptionKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config),
-    ),
-    sign: await ok(() => key.getSigningKey(undefined, new Date(), undefined, PGP_CONFIG as openpgp.Config)),
+    encrypt: await ok(() => key.getEncryptionKey(undefined, new Date(), undefined, KEY_CONFIG)),
+    sign: await ok(() => key.getSigningKey(undefined, new Date(), undefined, KEY_CONFIG)),
   };
 }
 
@@ -307,4 +311,91 @@ export async function generateKeyPair(opts: {
       : await openpgp.generateKey({ ...common, type: 'ecc', curve: 'curve25519Legacy' });
   const key = await openpgp.readKey({ armoredKey: made.publicKey });
   return { publicKey: made.publicKey, privateKey: made.privateKey, fingerprint: fingerprintOf(key) };
+}
+
+export interface KeyPartInfo {
+  keyId: string;
+  /** GnuPG's names where they exist: ed25519, cv25519, rsa4096, nistp256... */
+  algorithm: string;
+  created: string;
+  /** ISO date-time, or null when it never expires. */
+  expires: string | null;
+  /** What its self-signature allows: sign, encrypt, certify, authenticate. */
+  usage: string[];
+}
+
+export interface KeyInfo extends KeyPartInfo {
+  fingerprint: string;
+  userIds: string[];
+  /** Whether the file holds the private key, and whether that is protected by a passphrase. */
+  secret: boolean;
+  protected: boolean;
+  revoked: boolean;
+  expired: boolean;
+  canSign: boolean;
+  canEncrypt: boolean;
+  subkeys: KeyPartInfo[];
+}
+
+function algorithmName(info: openpgp.AlgorithmInfo): string {
+  const { algorithm, bits, curve } = info as { algorithm: string; bits?: number; curve?: string };
+  if (algorithm.startsWith('rsa')) return `rsa${bits ?? ''}`;
+  if (algorithm === 'eddsaLegacy' || algorithm === 'ed25519') return 'ed25519';
+  if (algorithm === 'ed448') return 'ed448';
+  if (algorithm === 'x25519' || (algorithm === 'ecdh' && curve === 'curve25519Legacy')) return 'cv25519';
+  if (algorithm === 'x448') return 'cv448';
+  const c = curve ? curve.replace(/^nistP/, 'nistp').replace(/^brainpoolP(\d+)r1$/, 'brainpoolP$1r1') : '';
+  return c ? `${c} (${algorithm})` : algorithm;
+}
+
+function usageOf(flags: Uint8Array | null | undefined): string[] {
+  const f = flags?.[0] ?? 0;
+  const k = openpgp.enums.keyFlags;
+  const out: string[] = [];
+  if (f & k.certifyKeys) out.push('certify');
+  if (f & k.signData) out.push('sign');
+  if (f & (k.encryptCommunication | k.encryptStorage)) out.push('encrypt');
+  if (f & k.authentication) out.push('authenticate');
+  return out;
+}
+
+function isoOrNull(t: Date | number | null): string | null {
+  return t instanceof Date ? t.toISOString() : null;
+}
+
+/** What `keys show` prints: identity, algorithms, dates and what the key can do now. */
+export async function describeKey(key: Key): Promise<KeyInfo> {
+  const now = new Date();
+  const primaryUser = await key.getPrimaryUser(undefined, undefined, KEY_CONFIG).catch(() => undefined);
+  const expires = isoOrNull(await key.getExpirationTime(undefined, KEY_CONFIG));
+  const revoked = await key.isRevoked(undefined, undefined, now, KEY_CONFIG);
+  const can = await capabilities(key);
+  const subkeys: KeyPartInfo[] = [];
+  for (const sub of key.getSubkeys()) {
+    const binding = sub.bindingSignatures[sub.bindingSignatures.length - 1];
+    subkeys.push({
+      keyId: sub.getKeyID().toHex().toUpperCase(),
+      algorithm: algorithmName(sub.getAlgorithmInfo()),
+      created: sub.getCreationTime().toISOString(),
+      expires: isoOrNull(await sub.getExpirationTime(now, KEY_CONFIG).catch(() => null)),
+      usage: usageOf(binding?.keyFlags),
+    });
+  }
+  const secret = key.isPrivate();
+  return {
+    fingerprint: fingerprintOf(key),
+    keyId: key.getKeyID().toHex().toUpperCase(),
+    userIds: key.getUserIDs(),
+    algorithm: algorithmName(key.getAlgorithmInfo()),
+    created: key.getCreationTime().toISOString(),
+    expires,
+    usage: usageOf(primaryUser?.selfCertification.keyFlags),
+    secret,
+    protected: secret && !(key as PrivateKey).isDecrypted(),
+    revoked,
+    expired: expires !== null && new Date(expires) <= now,
+    canSign: can.sign,
+    canEncrypt: can.encrypt,
+    subkeys,
+  };
 }
