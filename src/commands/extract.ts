@@ -1,0 +1,56 @@
+import { Args, Flags } from '@oclif/core';
+import type { Verification } from '../core/manifest.js';
+import { describeVerification } from '../core/verdict.js';
+import { BaseCommand } from '../lib/base-command.js';
+import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
+import { runVerification } from '../io/verify.js';
+import { pinFlags } from './verify.js';
+
+export type ExtractResult = Verification & { extracted: string | null };
+
+export default class Extract extends BaseCommand {
+  static override summary = 'Verified extraction: the bag appears in DIR only when every check passed.';
+  static override description =
+    "Decrypts and reads the archive once, checking everything `verify --decryption-key` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>. On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.";
+  static override examples = [
+    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --plan exit-plan.yaml',
+    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --signer keys/infogest.pub.asc --passphrase-file pass.txt',
+  ];
+  static override args = {
+    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+  };
+  static override flags = {
+    ...pinFlags,
+    to: Flags.string({
+      description: 'the folder that receives the bag, as DIR/<id>',
+      helpValue: 'DIR',
+      required: true,
+    }),
+    'decryption-key': { ...decryptionKeyFlag, required: true },
+    'passphrase-file': passphraseFileFlag,
+  };
+
+  async run(): Promise<ExtractResult> {
+    const { args, flags } = await this.parse(Extract);
+    this.note('decrypting and checking every file before anything is released...');
+    const outcome = await runVerification({
+      manifest: args.manifest,
+      ...(flags.archive ? { archive: flags.archive } : {}),
+      ...(flags.plan ? { plan: flags.plan } : {}),
+      ...(flags.signer ? { signer: flags.signer } : {}),
+      decryptionKey: flags['decryption-key'],
+      passphrase: passphraseSource(flags),
+      extractTo: flags.to,
+    });
+    const v = outcome.verification;
+    for (const line of describeVerification(v, outcome.manifest, { planGiven: outcome.plan !== undefined }))
+      this.log(line);
+    this.log(
+      outcome.extracted
+        ? `extracted: ${outcome.extracted}`
+        : `nothing was extracted: ${flags.to} is left as it was`,
+    );
+    this.answer(v.ok && outcome.extracted !== undefined);
+    return { ...v, extracted: outcome.extracted ?? null };
+  }
+}

@@ -1,0 +1,86 @@
+import { Args, Flags } from '@oclif/core';
+import type { Verification } from '../core/manifest.js';
+import { describeVerification } from '../core/verdict.js';
+import { BaseCommand } from '../lib/base-command.js';
+import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
+import { checkReceipt, type ReceiptCheck } from '../io/receipt-file.js';
+import { runVerification } from '../io/verify.js';
+
+export type VerifyResult = Verification & { receipt?: ReceiptCheck };
+
+export const pinFlags = {
+  plan: Flags.string({
+    description:
+      "the exit plan: pins the outgoing provider's key as the signer, and completeness is checked against it",
+    helpValue: 'PLAN',
+  }),
+  signer: Flags.string({
+    description: "the outgoing provider's public key (armored): the only key whose signature is accepted",
+    helpValue: 'KEY',
+  }),
+  archive: Flags.string({
+    description: 'the encrypted archive (default: the file the manifest names, beside it)',
+    helpValue: 'FILE',
+  }),
+};
+
+export default class Verify extends BaseCommand {
+  static override summary = 'Check a handover: signature, archive, completeness, and with a key every file.';
+  static override description =
+    "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.";
+  static override examples = [
+    '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+  ];
+  static override args = {
+    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+  };
+  static override flags = {
+    ...pinFlags,
+    'decryption-key': decryptionKeyFlag,
+    'passphrase-file': passphraseFileFlag,
+    receipt: Flags.string({
+      description:
+        'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
+      helpValue: 'FILE',
+    }),
+  };
+
+  async run(): Promise<VerifyResult> {
+    const { args, flags } = await this.parse(Verify);
+    if (flags['decryption-key']) this.note('decrypting and re-hashing every file (nothing is kept)...');
+    const outcome = await runVerification({
+      manifest: args.manifest,
+      ...(flags.archive ? { archive: flags.archive } : {}),
+      ...(flags.plan ? { plan: flags.plan } : {}),
+      ...(flags.signer ? { signer: flags.signer } : {}),
+      ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
+      passphrase: passphraseSource(flags),
+    });
+    const v: VerifyResult = outcome.verification;
+    let receiptLines: string[] | undefined;
+    if (flags.receipt) {
+      const r = await checkReceipt({
+        file: flags.receipt,
+        manifestSha256: v.manifest.sha256,
+        manifest: outcome.manifest,
+        ...(outcome.plan ? { plan: outcome.plan } : {}),
+      });
+      v.receipt = r;
+      receiptLines = r.lines;
+      if (!r.valid) {
+        v.faults.push(...r.faults.map((f) => `receipt: ${f}`));
+        v.ok = false;
+      }
+    }
+    for (const line of describeVerification(v, outcome.manifest, {
+      planGiven: outcome.plan !== undefined,
+      ...(receiptLines ? { receipt: receiptLines } : {}),
+    }))
+      this.log(line);
+    this.answer(v.ok);
+    return v;
+  }
+}

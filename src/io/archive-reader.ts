@@ -1,0 +1,318 @@
+/**
+ * Reads an encrypted bag as it comes: the archive file (hashed with SHA-256 on the way) is
+ * decrypted as a stream, the tar is parsed as it arrives, and every entry is checked by the
+ * safety rules of src/core/verdict.ts, hashed and, when asked, written into a private temporary
+ * folder. Back-pressure holds from the disk to the disk: memory stays flat whatever the size.
+ *
+ * The plaintext comes out before the OpenPGP integrity check at the end of the message: nothing
+ * read here may be trusted, or moved into view, before `readArchive` has returned with
+ * `integrity: true` and the verdict has passed (STYLE.md, "Streams and crypto").
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { once } from 'node:events';
+import * as tar from 'tar-stream';
+import { ExitkitError } from '../core/errors.js';
+import { checkEntry, isBagTextFile, type ArchiveObservation, type ObservedEntry } from '../core/verdict.js';
+import { decryptStream, type PrivateKey } from './pgp.js';
+
+/** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+export interface ReadArchiveOptions {
+  archive: string;
+  key: PrivateKey;
+  bagId: string;
+  /** Digest algorithms to compute for every file (Node names: sha256, sha512, sha1, md5). */
+  algorithms: string[];
+  /** Signed sizes by bag path: only these files (with that declared size) are ever written. */
+  expected: Map<string, number>;
+  /** Size of the archive file: no honest entry declares more. */
+  archiveSize: number;
+  /** When given, safe signed files are written under `<writeTo>/<bagId>/`. */
+  writeTo?: string;
+}
+
+export interface ArchiveRead extends ArchiveObservation {
+  /** SHA-256 and size of the ciphertext as read (null when the file was not read to its end). */
+  cipher: { size: number; digest: string } | null;
+}
+
+/** Counts and hashes the bytes that pass through. */
+class Digest extends Transform {
+  readonly hashes: Array<[string, Hash]>;
+  bytes = 0;
+  constructor(algorithms: string[]) {
+    super();
+    this.hashes = algorithms.map((a) => [a, createHash(a)]);
+  }
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    for (const [, h] of this.hashes) h.update(chunk);
+    cb(null, chunk);
+  }
+  hex(): Record<string, string> {
+    return Object.fromEntries(this.hashes.map(([a, h]) => [a, h.digest('hex')]));
+  }
+}
+
+/** SHA-256 and size of a file, streamed. */
+export async function hashFile(file: string): Promise<{ size: number; digest: string }> {
+  const h = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    h.update(chunk);
+    size += chunk.length;
+  }
+  return { size, digest: h.digest('hex') };
+}
+
+interface RawNames {
+  headerName: string;
+  renamed: boolean;
+  paxGlobal: boolean;
+}
+
+type Header = Omit<tar.Header, 'type' | 'linkname'> & {
+  type: tar.Header['type'] | null;
+  linkname: string | null;
+  raw?: RawNames;
+};
+
+/**
+ * tar-stream applies PAX and GNU long-name records to the header before handing it out, and the
+ * name in the ustar header itself is lost. The safety rules need both (a PAX record that renames
+ * an entry is a parser-differential attack), so keep the header's own name on the side.
+ */
+function keepRawNames(ex: tar.Extract): void {
+  const inner = ex as unknown as {
+    _applyLongHeaders?: () => void;
+    _header: Header;
+    _pax: Record<string, string> | null;
+    _paxGlobal: Record<string, string> | null;
+    _gnuLongPath: string | null;
+  };
+  const apply = inner._applyLongHeaders;
+  if (typeof apply !== 'function')
+    throw new Error('this version of tar-stream hides the tar header names: exitkit cannot check them');
+  inner._applyLongHeaders = function (this: typeof inner) {
+    const raw: RawNames = {
+      headerName: this._header.name,
+      renamed: Boolean(this._gnuLongPath || this._pax?.path !== undefined),
+      paxGlobal: this._paxGlobal !== null,
+    };
+    apply.call(this);
+    this._header.raw = raw;
+  };
+}
+
+class Stop extends Error {}
+
+type EntryStream = AsyncIterable<Buffer>;
+
+/**
+ * Decrypts and reads the archive. Throws an ExitkitError when it cannot even start to decrypt
+ * (wrong key, not an OpenPGP message): the caller decides whether that is a wrong key (2) or a
+ * damaged archive (1) from the archive's digest. Every other problem is an observation.
+ */
+export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead> {
+  const file = createReadStream(opts.archive, { highWaterMark: 1 << 20 });
+  const cipher = new Digest(['sha256']);
+  file.on('error', (e) => cipher.destroy(e));
+  file.pipe(cipher);
+  let plainWeb: ReadableStream<Uint8Array>;
+  try {
+    plainWeb = await decryptStream(Readable.toWeb(cipher) as unknown as ReadableStream<Uint8Array>, opts.key);
+  } catch (e) {
+    file.destroy();
+    cipher.destroy();
+    throw e;
+  }
+  const plain = Readable.fromWeb(plainWeb as unknown as NodeReadableStream);
+
+  const entries: ObservedEntry[] = [];
+  const texts: Record<string, string> = {};
+  const names = new Set<string>();
+  let fatal: unknown;
+  let tarError: string | undefined;
+
+  const ex = tar.extract();
+  keepRawNames(ex);
+  ex.on('error', (e: Error) => {
+    tarError ??= e.message;
+  });
+  const closed = new Promise<void>((resolve) => ex.once('close', () => resolve()));
+  let inFlight: Promise<void> = Promise.resolve();
+
+  ex.on('entry', (header, stream, next) => {
+    inFlight = handleEntry(header as Header, stream as unknown as EntryStream).then(
+      () => next(),
+      (e: unknown) => {
+        if (!(e instanceof Stop) && !(e instanceof TruncatedEntry)) fatal ??= e;
+        next(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+
+  async function handleEntry(header: Header, stream: EntryStream): Promise<void> {
+    const size = header.size ?? 0;
+    const safety = checkEntry(
+      {
+        name: header.name,
+        type: header.type ?? null,
+        linkname: header.linkname ?? null,
+        ...(header.raw?.renamed ? { headerName: header.raw.headerName } : {}),
+        ...(header.raw?.paxGlobal ? { paxGlobal: true } : {}),
+        size,
+      },
+      opts.bagId,
+    );
+    const entry: ObservedEntry = {
+      name: header.name,
+      bagPath: safety.ok ? safety.bagPath : null,
+      type: header.type ?? null,
+      declaredSize: size,
+      read: 0,
+      digests: {},
+    };
+    entries.push(entry);
+    const key = header.name.replace(/\/$/, '').normalize('NFC');
+    if (!safety.ok) entry.unsafe = safety.reason;
+    else if (names.has(key)) entry.unsafe = 'a duplicate of an earlier entry with the same name';
+    names.add(key);
+    if (size > opts.archiveSize) {
+      entry.unsafe = `its header declares ${size} bytes, more than the whole archive (${opts.archiveSize} bytes)`;
+      entry.bagPath = null;
+      throw new Stop(`stopped at ${JSON.stringify(header.name)}, whose header declares an impossible size`);
+    }
+    if (entry.unsafe || header.type !== 'file' || !safety.ok) {
+      entry.bagPath = entry.unsafe ? null : entry.bagPath;
+      for await (const chunk of stream) entry.read += chunk.length;
+      return;
+    }
+
+    const bagPath = safety.bagPath;
+    const keepText = isBagTextFile(bagPath) && size <= MAX_TEXT_BYTES;
+    const isTagManifest = /^tagmanifest-[a-z0-9]+\.txt$/.test(bagPath);
+    const write =
+      opts.writeTo !== undefined && (opts.expected.get(bagPath) === size || (isTagManifest && keepText));
+    const hashes = opts.algorithms.map((a) => [a, createHash(a)] as const);
+    const chunks: Buffer[] = [];
+    let out: WriteStream | undefined;
+    if (write) {
+      const target = path.join(opts.writeTo!, opts.bagId, ...safety.segments);
+      try {
+        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+        out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
+        await once(out, 'open');
+      } catch (e) {
+        if (isCollision(e)) {
+          entry.unsafe = 'it collides with an earlier entry on this file system';
+          entry.bagPath = null;
+          for await (const chunk of stream) entry.read += chunk.length;
+          return;
+        }
+        throw e;
+      }
+    }
+    try {
+      for await (const chunk of stream) {
+        entry.read += chunk.length;
+        for (const [, h] of hashes) h.update(chunk);
+        if (keepText) chunks.push(chunk);
+        if (out && !out.write(chunk)) await once(out, 'drain');
+      }
+    } catch {
+      // The decrypted stream failed mid-entry (cut or altered): what was read is recorded.
+      if (out) await closeQuietly(out);
+      throw new TruncatedEntry();
+    }
+    if (out) {
+      out.end();
+      await once(out, 'finish');
+    }
+    if (entry.read === size) {
+      for (const [a, h] of hashes) entry.digests[a] = h.digest('hex');
+      if (keepText) texts[bagPath] = Buffer.concat(chunks).toString('utf8');
+    }
+  }
+
+  // Pump the plaintext into the tar parser; once the tar has failed, keep reading (and dropping)
+  // the plaintext so that the integrity check at the end of the message is still reached.
+  let integrity = true;
+  let integrityError: string | undefined;
+  try {
+    for await (const chunk of plain as AsyncIterable<Buffer>) {
+      if (ex.destroyed || ex.destroying) continue;
+      if (!ex.write(chunk)) await drained(ex);
+    }
+  } catch (e) {
+    integrity = false;
+    integrityError = describePgpStreamError(e);
+    ex.destroy(new Error(`the decrypted stream ended early: ${integrityError}`));
+  }
+  if (!ex.destroyed && !ex.destroying) ex.end(null);
+  await closed;
+  await inFlight.catch(() => undefined);
+  if (fatal) throw fatal;
+
+  const read = cipher.readableEnded || cipher.writableFinished ? cipher : null;
+  return {
+    entries,
+    texts,
+    ...(tarError ? { tarError } : {}),
+    integrity,
+    ...(integrityError ? { integrityError } : {}),
+    cipher: read && file.readableEnded ? { size: read.bytes, digest: read.hex().sha256! } : null,
+  };
+}
+
+class TruncatedEntry extends Error {}
+
+function isCollision(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'EEXIST' || code === 'ENOTDIR' || code === 'EISDIR';
+}
+
+async function closeQuietly(out: WriteStream): Promise<void> {
+  out.destroy();
+  await once(out, 'close').catch(() => undefined);
+}
+
+function drained(ex: tar.Extract): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      ex.off('drain', done);
+      ex.off('close', done);
+      resolve();
+    };
+    ex.on('drain', done);
+    ex.on('close', done);
+  });
+}
+
+function describePgpStreamError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (/modification detected|mdc/i.test(m)) return 'the modification detection code does not match';
+  return m.replace(/^Error (decrypting|reading) message: /i, '');
+}
+
+/** Maps a Node error during extraction to "could not" (exit 2). */
+export function extractionError(e: unknown, where: string): ExitkitError {
+  const code = (e as { code?: string }).code;
+  const what =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : e instanceof Error
+          ? e.message
+          : String(e);
+  return new ExitkitError(`cannot extract into ${where}: ${what}`, {
+    hints: ['free some space or choose another --to folder; nothing was left behind'],
+  });
+}

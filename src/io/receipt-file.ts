@@ -1,0 +1,152 @@
+/**
+ * Reading, checking and writing receipts (<id>.receipt.json and its armored signature .asc).
+ * A receipt is accepted only when signed by a key the plan gives to the client or the incoming
+ * provider, and only for the manifest and archive at hand.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitkitError } from '../core/errors.js';
+import type { Manifest } from '../core/manifest.js';
+import type { Role } from '../core/plan.js';
+import { receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
+import { removeOnInterrupt } from './cleanup.js';
+import { fingerprintOf, signDetached, verifyDetached, type Key, type PrivateKey } from './pgp.js';
+import type { LoadedPlan } from './plan-file.js';
+import { partyKey, readSignatureFile } from './verify.js';
+
+const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
+
+export interface ReceiptCheck {
+  file: string;
+  valid: boolean;
+  fingerprint: string | null;
+  role: Role | null;
+  date: string;
+  verdict: { ok: boolean; complete: boolean; missing: string[] };
+  faults: string[];
+  /** The report lines (not part of the JSON contract). */
+  lines: string[];
+}
+
+/** The keys the plan gives to the parties that may sign a receipt. */
+export async function receiptSigners(plan: LoadedPlan): Promise<Array<{ role: Role; key: Key }>> {
+  const out: Array<{ role: Role; key: Key }> = [];
+  for (const role of ['client', 'incoming'] as const) {
+    const key = await partyKey(plan, role);
+    if (key) out.push({ role, key });
+  }
+  return out;
+}
+
+export async function checkReceipt(opts: {
+  file: string;
+  manifestSha256: string;
+  manifest: Manifest;
+  plan?: LoadedPlan;
+}): Promise<ReceiptCheck> {
+  if (!opts.plan)
+    throw new ExitkitError(
+      "cannot check the receipt without the plan: it pins the client's and incoming keys",
+      {
+        hints: ['give --plan PLAN with --receipt'],
+      },
+    );
+  const info = await stat(opts.file).catch(() => null);
+  if (!info || !info.isFile())
+    throw new ExitkitError(`cannot read the receipt ${opts.file}: no such file`, {
+      hints: ['give the <id>.receipt.json that `exitkit acknowledge` wrote'],
+    });
+  if (info.size > MAX_RECEIPT_BYTES) throw new ExitkitError(`${opts.file} is too large to be a receipt`);
+  const bytes = await readFile(opts.file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ExitkitError(`${opts.file} is not a receipt: it is not JSON`);
+  }
+  const problem = receiptShapeProblem(raw);
+  if (problem) throw new ExitkitError(`${opts.file} is not a readable receipt: ${problem}`);
+  const r = raw as Receipt;
+
+  const signers = await receiptSigners(opts.plan);
+  if (signers.length === 0)
+    throw new ExitkitError(
+      `the plan ${opts.plan.file} names no key file for the client or the incoming provider`,
+      {
+        hints: ['add parties.client.key or parties.incoming.key to the plan'],
+      },
+    );
+  const armored = await readSignatureFile(`${opts.file}.asc`, 'receipt');
+  const sig = await verifyDetached(
+    bytes,
+    armored,
+    signers.map((s) => s.key),
+  );
+  const faults: string[] = [];
+  const by = signers.find((s) => sig.fingerprint !== null && fingerprintOf(s.key) === sig.fingerprint);
+  if (!sig.valid)
+    faults.push(
+      sig.fingerprint === null
+        ? `its signature is not by the client's or the incoming provider's key in the plan (${sig.reason ?? 'unknown key'})`
+        : `its signature is not valid: ${sig.reason ?? 'it does not match'}`,
+    );
+  else if (r.signer.fingerprint.toUpperCase() !== sig.fingerprint)
+    faults.push(`it claims the signer ${r.signer.fingerprint}, but ${sig.fingerprint} signed it`);
+  faults.push(...receiptBindingFaults(r, opts.manifestSha256, opts.manifest));
+  const valid = faults.length === 0;
+  const v = r.verification;
+  const lines = [
+    valid
+      ? `receipt: ${opts.file}: signed on ${r.date} by the ${by?.role ?? '?'} (${sig.fingerprint}), for this manifest and archive; it records the verdict ${v.ok ? 'OK' : 'NOT OK'}${v.missing.length ? `, missing: ${v.missing.join(', ')}` : ''}`
+      : `receipt: ${opts.file}: NOT VALID`,
+  ];
+  return {
+    file: opts.file,
+    valid,
+    fingerprint: sig.fingerprint,
+    role: by?.role ?? null,
+    date: r.date,
+    verdict: { ok: v.ok, complete: v.complete, missing: v.missing },
+    faults,
+    lines,
+  };
+}
+
+/**
+ * Writes the receipt and its signature atomically: both go to temporary names beside the final
+ * ones (removed on SIGINT/SIGTERM), then are renamed.
+ */
+export async function writeReceipt(
+  receipt: Receipt,
+  key: PrivateKey,
+  outDir: string,
+  opts: { force?: boolean } = {},
+): Promise<{ json: string; signature: string }> {
+  const json = path.join(outDir, `${receipt.plan.id}.receipt.json`);
+  const signature = `${json}.asc`;
+  if (!opts.force && (await stat(json).catch(() => null)))
+    throw new ExitkitError(`${json} already exists`, { hints: ['give --force to replace it'] });
+  const outInfo = await stat(outDir).catch(() => null);
+  if (!outInfo || !outInfo.isDirectory())
+    throw new ExitkitError(`cannot write the receipt into ${outDir}: no such folder`, {
+      hints: ['create the folder, or give another --out'],
+    });
+  const bytes = Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
+  const armored = await signDetached(bytes, key);
+  const tag = randomBytes(6).toString('hex');
+  const tmpJson = path.join(outDir, `.${path.basename(json)}.${tag}.tmp`);
+  const tmpSig = path.join(outDir, `.${path.basename(signature)}.${tag}.tmp`);
+  const release = removeOnInterrupt(tmpJson, tmpSig);
+  try {
+    await writeFile(tmpJson, bytes, { flag: 'wx' });
+    await writeFile(tmpSig, armored, { flag: 'wx' });
+    await rename(tmpJson, json);
+    await rename(tmpSig, signature);
+  } finally {
+    await rm(tmpJson, { force: true });
+    await rm(tmpSig, { force: true });
+    release();
+  }
+  return { json, signature };
+}

@@ -1,0 +1,273 @@
+/**
+ * The receiving side's checks, used by `verify` and `extract` (and `acknowledge`): read the
+ * manifest, check its signature against the PINNED signer, check the archive's size and digest,
+ * decrypt and read every entry when a key is given, and hand everything to the pure verdict.
+ * `extract` writes into a private temporary folder beside the destination and moves the bag into
+ * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitkitError } from '../core/errors.js';
+import type { Manifest, Verification } from '../core/manifest.js';
+import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
+import { removeOnInterrupt } from './cleanup.js';
+import { extractionError, hashFile, readArchive } from './archive-reader.js';
+import {
+  fingerprintOf,
+  readKeyFile,
+  readPrivateKeyFile,
+  verifyDetached,
+  type Key,
+  type PassphraseSource,
+} from './pgp.js';
+import { loadPlan, type LoadedPlan } from './plan-file.js';
+
+/** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
+const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const MAX_SIGNATURE_BYTES = 1024 * 1024;
+
+export interface VerifyRequest {
+  manifest: string;
+  archive?: string;
+  plan?: string;
+  signer?: string;
+  decryptionKey?: string;
+  passphrase?: PassphraseSource;
+  /** extract: the destination folder. */
+  extractTo?: string;
+}
+
+export interface VerifyOutcome {
+  verification: Verification;
+  manifest: Manifest;
+  plan?: LoadedPlan;
+  /** extract: where the bag now is, when the verdict was OK. */
+  extracted?: string;
+}
+
+export interface ReadManifest {
+  file: string;
+  bytes: Buffer;
+  sha256: string;
+  manifest: Manifest;
+}
+
+/** Reads and parses a manifest; anything that makes it unreadable is exit 2. */
+export async function readManifestFile(file: string): Promise<ReadManifest> {
+  const info = await stat(file).catch(() => null);
+  if (!info || !info.isFile())
+    throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
+      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
+    });
+  if (info.size > MAX_MANIFEST_BYTES)
+    throw new ExitkitError(`${file} is ${info.size} bytes: too large for an exit manifest`);
+  const bytes = await readFile(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new ExitkitError(`${file} is not an exit manifest: it is not JSON`, {
+      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
+    });
+  }
+  const problem = manifestShapeProblem(raw);
+  if (problem)
+    throw new ExitkitError(`${file} is not a readable exit manifest: ${problem}`, {
+      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
+    });
+  return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads a small armored signature file, exit 2 when absent. */
+export async function readSignatureFile(file: string, what: string): Promise<string> {
+  const info = await stat(file).catch(() => null);
+  if (!info || !info.isFile())
+    throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
+      hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
+    });
+  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
+  return readFile(file, 'utf8');
+}
+
+/** The key of a party in the plan, read from its key file (relative to the plan). */
+export async function partyKey(
+  plan: LoadedPlan,
+  role: 'client' | 'outgoing' | 'incoming',
+): Promise<Key | null> {
+  const party = plan.plan.parties[role];
+  if (!party?.key) return null;
+  return readKeyFile(path.resolve(plan.dir, party.key));
+}
+
+/**
+ * The signer is pinned by the person verifying, never by the manifest (which could name any key):
+ * `--signer KEY`, or the outgoing provider's key in the plan; when both are given they must agree.
+ */
+async function pinnedSigner(req: VerifyRequest, plan: LoadedPlan | undefined): Promise<Key> {
+  const fromPlan = plan ? await partyKey(plan, 'outgoing') : null;
+  const planFpr = plan?.plan.parties.outgoing.fingerprint?.replaceAll(' ', '').toUpperCase();
+  if (req.signer) {
+    const key = await readKeyFile(req.signer);
+    const want = fromPlan ? fingerprintOf(fromPlan) : planFpr;
+    if (want && fingerprintOf(key) !== want)
+      throw new ExitkitError(
+        `the --signer key ${req.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
+        { hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'] },
+      );
+    return key;
+  }
+  if (fromPlan) return fromPlan;
+  if (plan)
+    throw new ExitkitError(`the plan ${req.plan} names no key file for the outgoing provider`, {
+      hints: [
+        "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
+      ],
+    });
+  throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
+    hints: [
+      "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
+    ],
+  });
+}
+
+function archivePath(req: VerifyRequest, m: Manifest): string {
+  if (req.archive) return req.archive;
+  const name = m.archive!.file;
+  if (name !== path.basename(name) || name === '.' || name === '..')
+    throw new ExitkitError(`the manifest names the archive "${name}", which is not a file name`, {
+      hints: ['give the archive with --archive FILE'],
+    });
+  return path.join(path.dirname(req.manifest), name);
+}
+
+/** Node's names for the digest algorithms a bag may use (RFC 8493 §2.4). */
+function algorithmsFor(m: Manifest): string[] {
+  const algs = new Set<string>([m.algorithm]);
+  for (const f of m.tagFiles) {
+    const alg = /^(?:tag)?manifest-([a-z0-9]+)\.txt$/.exec(f.path)?.[1];
+    if (alg && ['md5', 'sha1', 'sha256', 'sha512'].includes(alg)) algs.add(alg);
+  }
+  return [...algs];
+}
+
+export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
+  const read = await readManifestFile(req.manifest);
+  const m = read.manifest;
+  const plan = req.plan ? await loadPlan(req.plan) : undefined;
+  if (plan && plan.plan.id !== m.plan.id)
+    throw new ExitkitError(
+      `the plan ${req.plan} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
+      { hints: ['give the plan this bundle was made from'] },
+    );
+  const signer = await pinnedSigner(req, plan);
+  const armored = await readSignatureFile(`${req.manifest}.asc`, 'manifest');
+  const check = await verifyDetached(read.bytes, armored, [signer]);
+  const signature = {
+    valid: check.valid,
+    fingerprint: check.fingerprint,
+    ...(check.reason ? { reason: check.reason } : {}),
+  };
+
+  const archive = archivePath(req, m);
+  const info = await stat(archive).catch(() => null);
+  if (!info || !info.isFile())
+    throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
+      hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
+    });
+
+  let decrypted: ArchiveObservation | undefined;
+  let cipher: { size: number; digest: string } | null = null;
+  let extracted: string | undefined;
+  let temp: string | undefined;
+  let release: (() => void) | undefined;
+  let dest: string | undefined;
+  try {
+    if (req.decryptionKey) {
+      const key = await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {});
+      if (req.extractTo) {
+        dest = path.resolve(req.extractTo);
+        temp = await prepareDestination(dest, m.plan.id);
+        release = removeOnInterrupt(temp);
+      }
+      const expected = new Map(allFiles(m).map((f) => [f.path, f.size]));
+      try {
+        const r = await readArchive({
+          archive,
+          key,
+          bagId: m.plan.id,
+          algorithms: algorithmsFor(m),
+          expected,
+          archiveSize: info.size,
+          ...(temp ? { writeTo: temp } : {}),
+        });
+        cipher = r.cipher;
+        decrypted = r;
+      } catch (e) {
+        if (!(e instanceof ExitkitError)) throw temp ? extractionError(e, dest!) : e;
+        // Decryption could not start. If the archive is the one signed, the key is wrong (2);
+        // if not, the archive was damaged, and that is a fault (1).
+        cipher = await hashFile(archive);
+        if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
+          throw new ExitkitError(`this key cannot decrypt the archive: ${e.message}`, { hints: e.hints });
+        }
+        decrypted = { entries: [], texts: {}, integrity: false, decryptError: e.message };
+      }
+    }
+    cipher ??= await hashFile(archive);
+
+    const verification = judge({
+      manifestFile: req.manifest,
+      manifestSha256: read.sha256,
+      manifest: m,
+      signature,
+      archive: { file: archive, ...cipher },
+      ...(plan ? { plan: plan.plan } : {}),
+      ...(decrypted ? { decrypted } : {}),
+      now: new Date(),
+    });
+
+    if (temp && dest && verification.ok) {
+      await mkdir(dest, { recursive: true });
+      await rename(path.join(temp, m.plan.id), path.join(dest, m.plan.id)).catch((e: unknown) => {
+        throw extractionError(e, dest!);
+      });
+      extracted = path.join(dest, m.plan.id);
+    }
+    return { verification, manifest: m, ...(plan ? { plan } : {}), ...(extracted ? { extracted } : {}) };
+  } finally {
+    if (temp) await rm(temp, { recursive: true, force: true });
+    release?.();
+  }
+}
+
+/**
+ * Checks the destination and makes the private temporary folder beside it (same file system, so
+ * the final move is a rename; mkdtemp makes it with mode 0700).
+ */
+async function prepareDestination(dest: string, id: string): Promise<string> {
+  const parent = path.dirname(dest);
+  const p = await stat(parent).catch(() => null);
+  if (!p || !p.isDirectory())
+    throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
+      hints: ['create the parent folder first, or choose another --to'],
+    });
+  const d = await stat(dest).catch(() => null);
+  if (d && !d.isDirectory())
+    throw new ExitkitError(`cannot extract into ${dest}: it is a file`, {
+      hints: ['choose a folder for --to'],
+    });
+  if (await stat(path.join(dest, id)).catch(() => null))
+    throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
+      hints: ['move it away, or choose another --to'],
+    });
+  try {
+    return await mkdtemp(path.join(parent, `.${path.basename(dest)}.exitkit-`));
+  } catch (e) {
+    throw extractionError(e, dest);
+  }
+}
