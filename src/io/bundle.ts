@@ -1,0 +1,268 @@
+/**
+ * The streaming writer of a bundle: one BagIt bag (RFC 8493) as a tar stream, encrypted with
+ * OpenPGP as it is made, written to a file beside the final path.
+ *
+ * One read of each source file: its digest is computed as its bytes go into the tar. Files are
+ * opened one at a time, the next one only when the previous entry is done, and back-pressure
+ * holds from the disk to the disk (the encrypted output is written as fast as it is consumed,
+ * and the source is read only as fast as the encryption takes it): memory stays flat.
+ *
+ * The tar format is tar-stream's (the one archiver's tar format uses): ustar headers, a PAX
+ * extended header for a name longer than 100 bytes or not ASCII, and the GNU base-256 size field
+ * for a file of 8 GiB or more; GNU tar reads all three.
+ */
+import { createHash } from 'node:crypto';
+import { constants as fsc } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import tar from 'tar-stream';
+import { BAGIT_TXT, manifestLine } from '../core/bag.js';
+import { ExitkitError } from '../core/errors.js';
+import type { DigestAlgorithm, ManifestFile } from '../core/manifest.js';
+import { encryptStream, type PublicKey } from './pgp.js';
+
+/** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
+const CHUNK = 1024 * 1024;
+
+export interface PayloadEntry {
+  /** Absolute path of the source file. */
+  abs: string;
+  /** Path inside the bag (NFC), e.g. data/backups/fs01-backup/fs01.vbk. */
+  bagPath: string;
+  /** Size and mtime when the sources were listed: the file must still match them. */
+  size: number;
+  mtimeMs: number;
+  /** How the file is named to the user in an error (relative to the plan). */
+  shown: string;
+}
+
+export interface TagFile {
+  /** Path inside the bag, e.g. bag-info.txt. */
+  path: string;
+  content: Uint8Array;
+}
+
+export interface WriteBagOptions {
+  /** The temporary file the encrypted archive is written to (created, never overwritten). */
+  file: string;
+  /** The bag's folder name in the tar (the plan id). */
+  bagId: string;
+  payload: readonly PayloadEntry[];
+  algorithm: DigestAlgorithm;
+  recipients: PublicKey[];
+  /**
+   * The tag files written after the payload, in order, given the payload as measured
+   * (bag-info.txt with Payload-Oxum, manifest-<alg>.txt, exit-plan.yaml, exit-manifest.json).
+   * bagit.txt goes first and tagmanifest-<alg>.txt last; they are written here. A function is
+   * called with the tag files written before it (exit-manifest.json lists them with digests).
+   */
+  tagFiles: (payload: ManifestFile[]) => Array<TagFile | ((written: ManifestFile[]) => TagFile)>;
+  /** Called as payload bytes are read. */
+  onProgress?: (payloadBytes: number) => void;
+}
+
+export interface WrittenBag {
+  payload: ManifestFile[];
+  /** Every tag file but tagmanifest-<alg>.txt, with its digest (for the manifest's tagFiles). */
+  tagFiles: ManifestFile[];
+  archive: { size: number; sha256: string };
+}
+
+/** Writes the encrypted bag; throws an ExitkitError naming the file for a source that changed. */
+export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenBag> {
+  const pack = tar.pack();
+  let producerError: unknown;
+  const produced = produce(pack, opts).catch((e: unknown) => {
+    producerError = e;
+    pack.destroy(e instanceof Error ? e : new Error(String(e)));
+    return undefined;
+  });
+
+  const out = await open(opts.file, 'wx', 0o600);
+  const archiveHash = createHash('sha256');
+  let size = 0;
+  try {
+    const encrypted = await encryptStream(packToWeb(pack), opts.recipients);
+    const reader = encrypted.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      archiveHash.update(value);
+      size += value.byteLength;
+      await writeAll(out, value);
+    }
+    await out.sync();
+  } catch (e) {
+    await produced;
+    throw producerError ?? e;
+  } finally {
+    await out.close();
+  }
+  const result = await produced;
+  if (producerError !== undefined || !result) throw producerError;
+  return { ...result, archive: { size, sha256: archiveHash.digest('hex') } };
+}
+
+async function writeAll(fh: FileHandle, chunk: Uint8Array): Promise<void> {
+  let off = 0;
+  while (off < chunk.byteLength) {
+    const { bytesWritten } = await fh.write(chunk, off, chunk.byteLength - off);
+    off += bytesWritten;
+  }
+}
+
+/**
+ * A pull-based Web stream over the tar pack: openpgp asks, the pack gives what it has. Cheaper
+ * than Readable.toWeb(), and it keeps openpgp's pace as the pace of the whole chain.
+ */
+function packToWeb(pack: tar.Pack): ReadableStream<Uint8Array> {
+  const it = pack[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = (await it.next()) as IteratorResult<Buffer>;
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      },
+      async cancel(reason) {
+        pack.destroy(reason instanceof Error ? reason : undefined);
+        await it.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+async function produce(pack: tar.Pack, opts: WriteBagOptions): Promise<Omit<WrittenBag, 'archive'>> {
+  const root = opts.bagId;
+  const now = new Date();
+  const tagHashes: ManifestFile[] = [];
+  const addText = async (p: string, content: Uint8Array) => {
+    await entryFromBuffer(pack, `${root}/${p}`, content, now);
+    tagHashes.push({ path: p, size: content.byteLength, digest: digest(opts.algorithm, content) });
+  };
+
+  await addText('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
+  const payload: ManifestFile[] = [];
+  let done = 0;
+  for (const entry of opts.payload) {
+    const measured = await entryFromFile(pack, `${root}/${entry.bagPath}`, entry, opts.algorithm, (n) => {
+      done += n;
+      opts.onProgress?.(done);
+    });
+    payload.push({ path: entry.bagPath, size: measured.size, digest: measured.digest });
+  }
+  for (const t of opts.tagFiles(payload)) {
+    const file = typeof t === 'function' ? t([...tagHashes]) : t;
+    await addText(file.path, file.content);
+  }
+  const tagManifest = tagHashes.map((f) => manifestLine(f.digest, f.path)).join('');
+  await entryFromBuffer(pack, `${root}/tagmanifest-${opts.algorithm}.txt`, Buffer.from(tagManifest), now);
+  pack.finalize();
+  return { payload, tagFiles: tagHashes };
+}
+
+function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
+  return createHash(algorithm).update(bytes).digest('hex');
+}
+
+function entryFromBuffer(pack: tar.Pack, name: string, content: Uint8Array, mtime: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    pack.entry(
+      { name, size: content.byteLength, mode: 0o644, mtime, type: 'file' },
+      Buffer.from(content),
+      (e) => (e ? reject(e) : resolve()),
+    );
+  });
+}
+
+function changed(entry: PayloadEntry, how: string): ExitkitError {
+  return new ExitkitError(`the source file ${entry.shown} ${how}: nothing was written`, {
+    hints: ['wait until whatever writes to it has finished, then run the bundle again'],
+  });
+}
+
+/**
+ * Streams one source file into one tar entry, hashing it on the way. The file must be the
+ * regular file that was listed, with the same size and mtime, from the first byte to the last.
+ */
+async function entryFromFile(
+  pack: tar.Pack,
+  name: string,
+  entry: PayloadEntry,
+  algorithm: DigestAlgorithm,
+  progress: (n: number) => void,
+): Promise<{ size: number; digest: string }> {
+  let fh: FileHandle;
+  try {
+    fh = await open(entry.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw changed(entry, 'vanished before it was read');
+    if (code === 'ELOOP')
+      throw new ExitkitError(`the source ${entry.shown} became a symbolic link: refused`, {
+        hints: ['bundle the file it points to instead, by naming it in the plan'],
+      });
+    throw e;
+  }
+  try {
+    const before = await fh.stat();
+    if (!before.isFile())
+      throw new ExitkitError(`the source ${entry.shown} is not a regular file: refused`, {
+        hints: ['a bundle holds regular files only; export the data to a file'],
+      });
+    if (before.size !== entry.size || before.mtimeMs !== entry.mtimeMs)
+      throw changed(entry, 'changed since the sources were listed');
+
+    const hash = createHash(algorithm);
+    const sink = pack.entry({
+      name,
+      size: entry.size,
+      mode: 0o644,
+      mtime: new Date(entry.mtimeMs),
+      type: 'file',
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+      sink.once('close', () => resolve());
+    });
+    let pos = 0;
+    const read = async (): Promise<Buffer | null> => {
+      const want = Math.min(CHUNK, entry.size - pos);
+      if (want === 0) return null;
+      const buf = Buffer.allocUnsafe(want);
+      let got = 0;
+      while (got < want) {
+        const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
+        if (bytesRead === 0) throw changed(entry, 'shrank while it was read');
+        got += bytesRead;
+      }
+      pos += got;
+      return buf;
+    };
+    // The next chunk is read while the current one travels down the chain.
+    let next = read();
+    for (;;) {
+      const chunk = await next;
+      if (!chunk) break;
+      next = read();
+      next.catch(() => undefined);
+      hash.update(chunk);
+      progress(chunk.byteLength);
+      if (!sink.write(chunk)) await new Promise<void>((r) => sink.once('drain', r));
+    }
+    const extra = await fh.read(Buffer.alloc(1), 0, 1, pos);
+    if (extra.bytesRead > 0) throw changed(entry, 'grew while it was read');
+    const after = await fh.stat();
+    if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs)
+      throw changed(entry, 'changed while it was read');
+    const still = await stat(entry.abs).catch(() => null);
+    if (!still || still.ino !== before.ino || still.dev !== before.dev)
+      throw changed(entry, 'vanished or was replaced while it was read');
+    sink.end(() => undefined);
+    await finished;
+    return { size: pos, digest: hash.digest('hex') };
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Progress of long work on stderr, only when stderr is a terminal (SPEC.md, "Commands"): bytes
+ * done, rate and time left, redrawn in place at most four times a second.
+ */
+export class Progress {
+  private readonly started = Date.now();
+  private last = 0;
+  private shown = false;
+
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+    private readonly label = 'bundling',
+  ) {}
+
+  update(done: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.last < 250 && done < this.total) return;
+    this.last = now;
+    const seconds = (now - this.started) / 1000;
+    const rate = seconds > 0 ? done / seconds : 0;
+    const left = rate > 0 ? Math.ceil((this.total - done) / rate) : undefined;
+    const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
+    const line = `${this.label} ${formatBytes(done)} of ${formatBytes(this.total)} (${pct} %), ${formatBytes(rate)}/s${left === undefined ? '' : `, ${formatDuration(left)} left`}`;
+    process.stderr.write(`\r\x1b[2K${line}`);
+    this.shown = true;
+  }
+
+  /** Clears the line, so that the summary starts on a clean one. */
+  done(): void {
+    if (this.shown) process.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  if (m < 60) return `${m} min ${seconds % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}

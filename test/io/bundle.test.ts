@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bagInfo, manifestText } from '../../src/core/build-manifest.js';
+import type { ExitPlan } from '../../src/core/plan.js';
+import { writeEncryptedBag, type PayloadEntry } from '../../src/io/bundle.js';
+import { generateKeyPair, readKeyFile, type PublicKey } from '../../src/io/pgp.js';
+import { validateBag } from '../helpers/bagit.js';
+import { tempDir } from '../helpers/cli.js';
+import { gpg, gpgHome } from '../helpers/gpg.js';
+
+const plan = {
+  id: 'bag-test',
+  title: 'T',
+  contract: { reference: 'R-1', end: '2026-12-31' },
+  parties: { client: { name: 'C' }, outgoing: { name: 'O', contact: 'o@example.org' } },
+} as unknown as ExitPlan;
+
+describe('writeEncryptedBag', () => {
+  it('writes a bag that GnuPG decrypts and GNU tar unpacks, odd names intact (PAX for long and non-ASCII names)', async () => {
+    const dir = await tempDir();
+    const src = path.join(dir, 'src');
+    await mkdir(path.join(src, 'sub dir'), { recursive: true });
+    const long = `${'very-long-name-'.repeat(9)}end.txt`; // 142 bytes: more than ustar's 100
+    const names: Array<[string, string]> = [
+      ['re\u0301sume\u0301 e\u0301te\u0301.txt', 'accents, NFD on disk'],
+      ['sub dir/with space.txt', 'spaces'],
+      ['100% done.txt', 'percent'],
+      [long, 'long'],
+      ['empty.txt', ''],
+    ];
+    // A newline in a name, where the file system allows it.
+    const withNewline = 'line\nbreak.txt';
+    if (
+      await writeFile(path.join(src, withNewline), 'newline').then(
+        () => true,
+        () => false,
+      )
+    )
+      names.push([withNewline, 'newline']);
+    for (const [n, c] of names.slice(0, names.length - (names.at(-1)![0] === withNewline ? 1 : 0)))
+      await writeFile(path.join(src, n), c);
+
+    const payload: PayloadEntry[] = [];
+    for (const [n] of names) {
+      const abs = path.join(src, n);
+      const st = await stat(abs);
+      payload.push({
+        abs,
+        bagPath: `data/other/x/${n.normalize('NFC')}`,
+        size: st.size,
+        mtimeMs: st.mtimeMs,
+        shown: n,
+      });
+    }
+
+    const recipients: PublicKey[] = [];
+    for (const who of ['a', 'b']) {
+      const k = await generateKeyPair({ name: who, email: `${who}@example.org`, type: 'curve25519' });
+      await writeFile(path.join(dir, `${who}.sec.asc`), k.privateKey);
+      recipients.push((await readKeyFile(path.join(dir, `${who}.sec.asc`))).toPublic());
+    }
+    const file = path.join(dir, 'bag.tar.pgp');
+    const written = await writeEncryptedBag({
+      file,
+      bagId: 'bag-test',
+      payload,
+      algorithm: 'sha512',
+      recipients,
+      tagFiles: (files) => [
+        {
+          path: 'bag-info.txt',
+          content: Buffer.from(
+            bagInfo({
+              plan,
+              bytes: files.reduce((n, f) => n + f.size, 0),
+              files: files.length,
+              created: new Date(),
+              version: 't',
+            }),
+          ),
+        },
+        { path: 'manifest-sha512.txt', content: Buffer.from(manifestText(files)) },
+        (tags) => ({ path: 'listing.json', content: Buffer.from(JSON.stringify(tags)) }),
+      ],
+    });
+    expect(written.payload.map((f) => f.path)).toEqual(payload.map((p) => p.bagPath));
+    expect(written.tagFiles.map((f) => f.path)).toEqual([
+      'bagit.txt',
+      'bag-info.txt',
+      'manifest-sha512.txt',
+      'listing.json',
+    ]);
+    expect((await stat(file)).size).toBe(written.archive.size);
+
+    for (const who of ['a', 'b']) {
+      const h = gpgHome();
+      expect(gpg(h, ['--import', path.join(dir, `${who}.sec.asc`)]).status).toBe(0);
+      const out = path.join(dir, `out-${who}`);
+      await mkdir(out);
+      const dec = gpg(h, ['--decrypt', '--output', path.join(out, 'bag.tar'), file]);
+      expect(dec.status, dec.stderr).toBe(0);
+      expect(dec.stderr).not.toMatch(/AEAD|compress/i);
+      const t = spawnSync('tar', ['-xf', 'bag.tar'], { cwd: out, encoding: 'utf8' });
+      expect(t.status, t.stderr).toBe(0);
+      const bag = path.join(out, 'bag-test');
+      const report = await validateBag(bag);
+      expect(report.errors).toEqual([]);
+      const got = (await readdir(path.join(bag, 'data/other/x'), { recursive: true })).sort();
+      for (const [n, c] of names) {
+        expect(got).toContain(n.normalize('NFC'));
+        expect(await readFile(path.join(bag, 'data/other/x', n.normalize('NFC')), 'utf8')).toBe(c);
+      }
+      const listing = JSON.parse(await readFile(path.join(bag, 'listing.json'), 'utf8')) as unknown[];
+      expect(listing).toHaveLength(3);
+    }
+  });
+});
