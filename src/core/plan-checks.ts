@@ -19,11 +19,53 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** Whether a source pattern, relative to the plan's folder, stays inside it. */
+/**
+ * Whether a source pattern, relative to the plan's folder, stays inside it. Globs expand braces
+ * ("{a,../b}"), so every alternative is checked, not just the pattern as a whole.
+ */
 export function staysInside(source: string): boolean {
-  if (path.posix.isAbsolute(source) || path.win32.isAbsolute(source) || source.startsWith('~')) return false;
-  const normal = path.posix.normalize(source.replaceAll('\\', '/'));
-  return normal !== '..' && !normal.startsWith('../');
+  const s = source.replaceAll('\\', '/');
+  if (s.includes('\0')) return false;
+  // An absolute path, a home folder or a drive, at the start or at the start of a brace alternative.
+  if (/(^|[{,])\s*(\/|~|[A-Za-z]:)/.test(s)) return false;
+  if (path.posix.isAbsolute(s) || path.win32.isAbsolute(source)) return false;
+  const normal = path.posix.normalize(s);
+  if (normal === '..' || normal.startsWith('../')) return false;
+  // A ".." segment anywhere (also inside braces or after a glob) could climb out once expanded.
+  return !/(^|[/{,])\.\.($|[/},])/.test(s);
+}
+
+/** The candidate nearest to a misspelt word (edit distance at most a third of it), if any. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  if (!w) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(w.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = c.startsWith(w) && w.length >= 3 ? 1 : editDistance(w, c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const swap =
+        i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? prev[j - 2]! + 1 : Infinity;
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), swap);
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A decimal amount as the compensation needs it: plain digits, an optional fraction. */
+export function isPlainDecimal(value: string): boolean {
+  return /^\d+(\.\d+)?$/.test(value);
 }
 
 /**
@@ -101,13 +143,13 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
       } else {
         if (!d.waiver.reason?.trim())
           err(
-            ['deliverables', i, 'waiver'],
+            ['deliverables', i, 'waiver', 'reason'],
             `the waiver of "${d.id}" has no reason`,
             'say why in waiver.reason',
           );
         if (!d.waiver.approved_by?.trim())
           err(
-            ['deliverables', i, 'waiver'],
+            ['deliverables', i, 'waiver', 'approved_by'],
             `the waiver of "${d.id}" does not say who approved it`,
             'set waiver.approved_by (usually client)',
           );
@@ -142,17 +184,53 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
     }
   });
 
-  plan.compensation?.fees.forEach((f, i) => {
-    const fixed = f.amount !== undefined;
-    const computed = f.quantity !== undefined || f.unit_price !== undefined;
-    if (fixed === computed || (computed && (f.quantity === undefined || f.unit_price === undefined))) {
-      err(
-        ['compensation', 'fees', i],
-        `fee "${f.label}" needs either amount, or quantity and unit_price`,
-        'write {label, amount} or {label, quantity, unit, unit_price}',
+  const comp = plan.compensation;
+  if (comp) {
+    const amount = (p: PlanIssue['path'], v: string | undefined) => {
+      if (v !== undefined && !isPlainDecimal(v))
+        err(
+          p,
+          `${v} is not a plain decimal amount`,
+          'write digits with an optional decimal point, e.g. 4500 or 8.1',
+        );
+      return v !== undefined && isPlainDecimal(v) ? Number(v) : undefined;
+    };
+    amount(['compensation', 'vat_percent'], comp.vat_percent);
+    if (Number(comp.vat_percent) > 100)
+      warn(
+        ['compensation', 'vat_percent'],
+        `VAT of ${comp.vat_percent} % is more than 100 %`,
+        'write the rate in percent, e.g. 8.1',
       );
-    }
-  });
+    if (amount(['compensation', 'rounding'], comp.rounding) === 0)
+      err(
+        ['compensation', 'rounding'],
+        'the rounding step is 0',
+        'write the smallest step of the total, e.g. 0.05 for CHF or 0.01',
+      );
+    for (const k of ['missing_required', 'late_per_day', 'cap_percent'] as const)
+      amount(['compensation', 'penalties', k], comp.penalties[k]);
+    if (Number(comp.penalties.cap_percent) > 100)
+      warn(
+        ['compensation', 'penalties', 'cap_percent'],
+        `the penalty cap of ${comp.penalties.cap_percent} % is more than the fees`,
+        'the cap is a percent of the fees, usually 5 to 20',
+      );
+    amount(['compensation', 'final_payment', 'amount'], comp.final_payment?.amount);
+    comp.fees.forEach((f, i) => {
+      for (const k of ['amount', 'quantity', 'unit_price'] as const)
+        amount(['compensation', 'fees', i, k], f[k]);
+      const fixed = f.amount !== undefined;
+      const computed = f.quantity !== undefined || f.unit_price !== undefined;
+      if (fixed === computed || (computed && (f.quantity === undefined || f.unit_price === undefined))) {
+        err(
+          ['compensation', 'fees', i],
+          `fee "${f.label}" needs either amount, or quantity and unit_price`,
+          'write {label, amount} or {label, quantity, unit, unit_price}',
+        );
+      }
+    });
+  }
   return issues;
 }
 
