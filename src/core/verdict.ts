@@ -211,7 +211,8 @@ export function judge(input: VerdictInput): Verification {
   const d = input.decrypted;
   if (d) {
     if (d.decryptError) faults.push(`archive ${input.archive.file}: cannot be decrypted: ${d.decryptError}`);
-    files = checkFiles(m, d, faults, perFile);
+    // An archive that cannot be decrypted has no files to name: the archive fault says it all.
+    if (!d.decryptError) files = checkFiles(m, d, faults, perFile);
     if (!d.decryptError && !d.integrity)
       faults.push(
         `integrity: the OpenPGP integrity check failed${d.integrityError ? ` (${d.integrityError})` : ''}: the archive was altered or cut`,
@@ -228,7 +229,7 @@ export function judge(input: VerdictInput): Verification {
       status: dl.status,
       required: dl.required,
       delivered: dl.delivered,
-      intact: d ? dfaults.length === 0 && !d.decryptError && dl.delivered : null,
+      intact: d && !d.decryptError && dl.delivered ? dfaults.length === 0 : null,
       faults: dfaults,
     };
   });
@@ -311,7 +312,11 @@ function checkFiles(
     if (!e) {
       out.missing.push(f.path);
       perFile.set(f.path, 'missing');
-      faults.push(`missing: ${f.path} is in the signed manifest but not in the archive`);
+      faults.push(
+        d.tarError
+          ? `missing: ${f.path} was not reached (the tar could not be read past an earlier entry)`
+          : `missing: ${f.path} is in the signed manifest but not in the archive`,
+      );
       continue;
     }
     out.checked++;

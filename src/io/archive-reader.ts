@@ -142,13 +142,19 @@ export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead
 
   const ex = tar.extract();
   keepRawNames(ex);
+  let integrity = true;
+  let integrityError: string | undefined;
   ex.on('error', (e: Error) => {
-    tarError ??= e.message;
+    // When the decrypted stream itself failed, the integrity fault names it: no tar fault on top.
+    if (integrity) tarError ??= e.message;
   });
   const closed = new Promise<void>((resolve) => ex.once('close', () => resolve()));
   let inFlight: Promise<void> = Promise.resolve();
 
   ex.on('entry', (header, stream, next) => {
+    // An entry left unread when the parser is destroyed would otherwise throw an unhandled
+    // 'error' event; its readers still see the error.
+    stream.on('error', () => undefined);
     inFlight = handleEntry(header as Header, stream as unknown as EntryStream).then(
       () => next(),
       (e: unknown) => {
@@ -243,8 +249,6 @@ export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead
 
   // Pump the plaintext into the tar parser; once the tar has failed, keep reading (and dropping)
   // the plaintext so that the integrity check at the end of the message is still reached.
-  let integrity = true;
-  let integrityError: string | undefined;
   try {
     for await (const chunk of plain as AsyncIterable<Buffer>) {
       if (ex.destroyed || ex.destroying) continue;

@@ -6,6 +6,7 @@
  * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
@@ -186,6 +187,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   let temp: string | undefined;
   let release: (() => void) | undefined;
   let dest: string | undefined;
+  let onExit: (() => void) | undefined;
   try {
     if (req.decryptionKey) {
       const key = await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {});
@@ -193,6 +195,10 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
         dest = path.resolve(req.extractTo);
         temp = await prepareDestination(dest, m.plan.id);
         release = removeOnInterrupt(temp);
+        // Even a crash must not leave decrypted plaintext behind.
+        const t = temp;
+        onExit = () => rmSync(t, { recursive: true, force: true });
+        process.once('exit', onExit);
       }
       const expected = new Map(allFiles(m).map((f) => [f.path, f.size]));
       try {
@@ -215,7 +221,12 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
         if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
           throw new ExitkitError(`this key cannot decrypt the archive: ${e.message}`, { hints: e.hints });
         }
-        decrypted = { entries: [], texts: {}, integrity: false, decryptError: e.message };
+        decrypted = {
+          entries: [],
+          texts: {},
+          integrity: false,
+          decryptError: 'decryption failed at its start: the archive is not the one that was signed',
+        };
       }
     }
     cipher ??= await hashFile(archive);
@@ -242,6 +253,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   } finally {
     if (temp) await rm(temp, { recursive: true, force: true });
     release?.();
+    if (onExit) process.off('exit', onExit);
   }
 }
 
