@@ -83,13 +83,18 @@ export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenB
   try {
     const encrypted = await encryptStream(packToWeb(pack), opts.recipients);
     const reader = encrypted.getReader();
+    // One write in flight while the next chunk is encrypted: the disk and the CPU work together.
+    let writing: Promise<void> = Promise.resolve();
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
       archiveHash.update(value);
       size += value.byteLength;
-      await writeAll(out, value);
+      await writing;
+      writing = writeAll(out, value);
+      writing.catch(() => undefined);
     }
+    await writing;
     await out.sync();
   } catch (e) {
     await produced;
