@@ -1,0 +1,137 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exitkit, tempDir } from '../helpers/cli.js';
+import { gpg, gpgHome } from '../helpers/gpg.js';
+import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
+
+let dir: string;
+let keys: TestKeys;
+let b: Bundle;
+let plan: string;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  keys = await testKeys(dir);
+  b = await makeBundle({ out: path.join(dir, 'bundle'), keys });
+  plan = await writePlan(dir, b.id, keys);
+});
+
+describe('exitkit acknowledge', () => {
+  it('signs a receipt from a verification; GnuPG verifies it; verify --receipt accepts it', async () => {
+    const v = await exitkit(['verify', b.manifest, '--plan', plan, '--json']);
+    expect(v.code).toBe(0);
+    const vfile = path.join(dir, 'verification.json');
+    await writeFile(vfile, v.stdout);
+    const out = path.join(dir, 'receipts-client');
+    await (await import('node:fs/promises')).mkdir(out);
+    const r = await exitkit([
+      'acknowledge',
+      b.manifest,
+      '--signing-key',
+      keys.client.sec,
+      '--verification',
+      vfile,
+      '--plan',
+      plan,
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).not.toContain('error:');
+    expect(r.code).toBe(0);
+    const file = path.join(out, `${b.id}.receipt.json`);
+    const receipt = JSON.parse(await readFile(file, 'utf8')) as { manifest: { sha256: string } };
+    expect(receipt).toMatchObject({
+      format: 'exitkit-receipt/1',
+      archive: { digest: b.manifestObject.archive!.digest },
+      verification: { ok: true, complete: true, missing: [] },
+      signer: { fingerprint: keys.client.fingerprint, role: 'client', name: 'ACME SA' },
+    });
+    expect(receipt.manifest.sha256).toBe(JSON.parse(v.stdout).manifest.sha256);
+
+    const home = gpgHome();
+    expect(gpg(home, ['--import', keys.client.pub]).status).toBe(0);
+    const check = gpg(home, ['--verify', `${file}.asc`, file]);
+    expect(check.stderr).toContain('Good signature');
+    expect(check.status).toBe(0);
+
+    const back = await exitkit(['verify', b.manifest, '--plan', plan, '--receipt', file]);
+    expect(back.stdout).toMatch(
+      /receipt: .* signed on .* by the client \([0-9A-F]{40}\), for this manifest and archive/,
+    );
+    expect(back.code).toBe(0);
+  });
+
+  it('verifies now with --plan and records an incomplete verdict with its missing list', async () => {
+    const inc = await makeBundle({
+      out: path.join(dir, 'incomplete'),
+      keys,
+      editManifest: (m) => {
+        m.deliverables = m.deliverables.filter((d) => d.id !== 'm365-admin');
+      },
+    });
+    const r = await exitkit([
+      'acknowledge',
+      inc.manifest,
+      '--signing-key',
+      keys.incoming.sec,
+      '--plan',
+      plan,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      receipt: { verification: { ok: boolean; missing: string[] }; signer: { role: string } };
+    };
+    expect(out.receipt.verification).toMatchObject({ ok: false, missing: ['m365-admin'] });
+    expect(out.receipt.signer.role).toBe('incoming');
+  });
+
+  it('refuses a key that is not the client or incoming key of the plan, and the outgoing key (exit 2)', async () => {
+    const [stranger, outgoing] = await Promise.all(
+      [keys.stranger.sec, keys.outgoing.sec].map((k) =>
+        exitkit(['acknowledge', b.manifest, '--signing-key', k, '--plan', plan, '--out', dir]),
+      ),
+    );
+    expect(stranger.code).toBe(2);
+    expect(stranger.stderr).toContain("is neither the client's nor the incoming provider's key in the plan");
+    expect(outgoing.code).toBe(2);
+    expect(outgoing.stderr).toContain('the outgoing provider cannot acknowledge its own handover');
+  });
+
+  it('verify --receipt fails (exit 1) on a receipt signed by a stranger or bound to another manifest', async () => {
+    const out = path.join(dir, 'receipts-stranger');
+    await (await import('node:fs/promises')).mkdir(out);
+    const v = path.join(dir, 'v2.json');
+    await writeFile(v, (await exitkit(['verify', b.manifest, '--plan', plan, '--json'])).stdout);
+    const made = await exitkit([
+      'acknowledge',
+      b.manifest,
+      '--signing-key',
+      keys.stranger.sec,
+      '--verification',
+      v,
+      '--out',
+      out,
+    ]);
+    expect(made.code).toBe(0);
+    const other = await makeBundle({ out: path.join(dir, 'other'), keys });
+    const [r1, r2] = await Promise.all([
+      exitkit(['verify', b.manifest, '--plan', plan, '--receipt', path.join(out, `${b.id}.receipt.json`)]),
+      exitkit([
+        'verify',
+        other.manifest,
+        '--plan',
+        plan,
+        '--receipt',
+        path.join(out, `${b.id}.receipt.json`),
+      ]),
+    ]);
+    expect(r1.code).toBe(1);
+    expect(r1.stdout).toContain(
+      "receipt: its signature is not by the client's or the incoming provider's key in the plan",
+    );
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toMatch(/receipt: it acknowledges another manifest/);
+  });
+});
