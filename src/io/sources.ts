@@ -1,0 +1,281 @@
+import { constants, readdir, type Dirent } from 'node:fs';
+import { access, lstat, readdir as readdirAsync, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Deliverable } from '../core/plan.js';
+
+/** One file of a deliverable, as found on disk. */
+export interface SourceFile {
+  /** Absolute path on disk. */
+  abs: string;
+  /**
+   * Path inside the deliverable (POSIX separators, NFC): for a file source its basename; for a
+   * folder source the path relative to that folder; for a glob the path relative to the glob's
+   * static (non-magic) prefix folder.
+   */
+  rel: string;
+  size: number;
+  mtimeMs: number;
+  /** The source entry of the plan that found it. */
+  source: string;
+}
+
+export type SourceProblemKind =
+  'missing' | 'empty' | 'symlink' | 'special' | 'outside' | 'unreadable' | 'duplicate';
+
+/** Something found (or not found) while resolving a source; every one names its path. */
+export interface SourceProblem {
+  source: string;
+  /** The path concerned, relative to the plan's folder when inside it. */
+  path?: string;
+  kind: SourceProblemKind;
+  message: string;
+}
+
+interface Entry {
+  abs: string;
+  rel: string;
+}
+
+/**
+ * Resolves a deliverable's sources (files, folders, globs relative to the plan's folder) to the
+ * files they name. Nothing is skipped silently (SPEC.md, "Names"): a symlink, a special file
+ * (fifo, socket, device), an unreadable file, a source leading outside the plan's folder tree
+ * (also through a symlinked folder) and two files landing on the same path are each a problem.
+ */
+export async function resolveSources(
+  planDir: string,
+  d: Deliverable,
+  opts: { allowExternal: boolean },
+): Promise<{ files: SourceFile[]; problems: SourceProblem[] }> {
+  const root = path.resolve(planDir);
+  const realRoot = await realpath(root).catch(() => root);
+  const shown = (abs: string): string => {
+    const r = path.relative(root, abs);
+    return r && within(root, abs) ? toPosix(r) : abs;
+  };
+  const problems: SourceProblem[] = [];
+  const byAbs = new Map<string, SourceFile>();
+  const byRel = new Map<string, SourceFile>();
+
+  for (const source of d.sources) {
+    const problem = (kind: SourceProblemKind, message: string, abs?: string) => {
+      // A path reached by two sources (a folder and a glob in it) is reported once.
+      const at = abs === undefined ? undefined : shown(abs);
+      if (at !== undefined && problems.some((p) => p.kind === kind && p.path === at)) return;
+      problems.push({ source, kind, message, ...(at === undefined ? {} : { path: at }) });
+    };
+
+    const entries: Entry[] = [];
+    if (isDynamicPattern(source)) {
+      const { base, pattern } = splitGlob(source);
+      const baseAbs = path.resolve(root, base);
+      if (!opts.allowExternal && !within(root, baseAbs)) {
+        problem('outside', `source "${source}" points outside the plan's folder`);
+        continue;
+      }
+      const found = await globEntries(baseAbs, pattern, (abs, message) =>
+        problem('unreadable', message, abs),
+      );
+      for (const abs of found) {
+        entries.push(...(await expand(abs, toPosix(path.relative(baseAbs, abs)), problem, shown)));
+      }
+      if (found.length === 0) {
+        problem('missing', `no file matches "${source}"`);
+        continue;
+      }
+    } else {
+      const abs = path.resolve(root, source);
+      if (!opts.allowExternal && !within(root, abs)) {
+        problem('outside', `source "${source}" points outside the plan's folder`);
+        continue;
+      }
+      let info;
+      try {
+        info = await lstat(abs);
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'EACCES' || code === 'EPERM') problem('unreadable', `cannot read ${shown(abs)}`, abs);
+        else problem('missing', `${shown(abs)} does not exist`, abs);
+        continue;
+      }
+      if (info.isDirectory()) {
+        const inside = await expand(abs, '', problem, shown);
+        if (inside.length === 0 && !problems.some((p) => p.source === source)) {
+          problem('empty', `the folder ${shown(abs)} holds no files`, abs);
+        }
+        entries.push(...inside);
+      } else {
+        entries.push(...(await expand(abs, path.basename(abs), problem, shown)));
+      }
+    }
+
+    for (const { abs, rel } of entries) {
+      if (byAbs.has(abs)) continue; // the same file named by two sources is one file
+      let info;
+      try {
+        info = await lstat(abs);
+        await access(abs, constants.R_OK);
+      } catch {
+        problem('unreadable', `cannot read ${shown(abs)}`, abs);
+        continue;
+      }
+      if (!opts.allowExternal) {
+        const real = await realpath(abs).catch(() => abs);
+        if (!within(realRoot, real)) {
+          problem(
+            'outside',
+            `${shown(abs)} leads outside the plan's folder (through a symlinked folder)`,
+            abs,
+          );
+          continue;
+        }
+      }
+      const file: SourceFile = {
+        abs,
+        rel: rel.normalize('NFC'),
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        source,
+      };
+      const twin = byRel.get(file.rel);
+      if (twin) {
+        problem(
+          'duplicate',
+          `${shown(abs)} and ${shown(twin.abs)} would both be stored as "${file.rel}" in this deliverable`,
+          abs,
+        );
+        continue;
+      }
+      byAbs.set(abs, file);
+      byRel.set(file.rel, file);
+    }
+  }
+
+  const files = [...byRel.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, problems };
+}
+
+/**
+ * Lists what a path holds: a regular file is itself; a folder is every entry below it; a
+ * symlink, a fifo, a socket or a device is a problem (never followed, never skipped silently).
+ */
+async function expand(
+  abs: string,
+  rel: string,
+  problem: (kind: SourceProblemKind, message: string, abs?: string) => void,
+  shown: (abs: string) => string,
+): Promise<Entry[]> {
+  let info;
+  try {
+    info = await lstat(abs);
+  } catch {
+    problem('unreadable', `cannot read ${shown(abs)}`, abs);
+    return [];
+  }
+  if (info.isSymbolicLink()) {
+    problem('symlink', `${shown(abs)} is a symbolic link; links are not followed`, abs);
+    return [];
+  }
+  if (info.isFile()) return [{ abs, rel }];
+  if (!info.isDirectory()) {
+    problem('special', `${shown(abs)} is a ${specialKind(info)}, not a regular file`, abs);
+    return [];
+  }
+  let names: Dirent[];
+  try {
+    names = await readdirAsync(abs, { withFileTypes: true });
+  } catch {
+    problem('unreadable', `cannot list the folder ${shown(abs)}`, abs);
+    return [];
+  }
+  const out: Entry[] = [];
+  for (const n of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    out.push(...(await expand(path.join(abs, n.name), rel ? `${rel}/${n.name}` : n.name, problem, shown)));
+  }
+  return out;
+}
+
+/**
+ * Matches a glob under `base` with tinyglobby, seeing every entry: tinyglobby drops symlinks and
+ * special files when it does not follow links, so its directory listing presents everything that
+ * is not a folder as a file; each match is then lstat'ed and judged by `expand`.
+ */
+async function globEntries(
+  base: string,
+  pattern: string,
+  unreadable: (abs: string, message: string) => void,
+): Promise<string[]> {
+  const fsAdapter = {
+    readdir: (
+      dir: string,
+      options: { withFileTypes: true },
+      cb: (err: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
+    ) =>
+      readdir(dir, options, (err, entries) => {
+        if (err) {
+          if (err.code !== 'ENOENT')
+            unreadable(path.resolve(dir), `cannot list the folder ${path.resolve(dir)}`);
+          cb(err, []);
+          return;
+        }
+        cb(null, entries.map(asSeenByGlob));
+      }),
+  };
+  const found = await glob([pattern], {
+    cwd: base,
+    absolute: true,
+    dot: true,
+    followSymbolicLinks: false,
+    onlyFiles: false,
+    expandDirectories: false,
+    fs: fsAdapter as never,
+  });
+  // A folder matched along with its contents (as with "**") is listed through its files only.
+  const all = found.map((f) => path.resolve(f));
+  const dirs = new Set(
+    found.filter((f) => f.endsWith('/') || f.endsWith(path.sep)).map((f) => path.resolve(f)),
+  );
+  return all
+    .filter((f) => !(dirs.has(f) && all.some((g) => g !== f && g.startsWith(f + path.sep))))
+    .filter((f) => f !== base)
+    .sort();
+}
+
+function asSeenByGlob(d: Dirent): Dirent {
+  const isDir = d.isDirectory();
+  return Object.assign(Object.create(Object.getPrototypeOf(d) as object) as Dirent, d, {
+    isFile: () => !isDir,
+    isDirectory: () => isDir,
+    isSymbolicLink: () => false,
+  });
+}
+
+/** Splits a glob into its static folder (no magic characters) and the pattern below it. */
+export function splitGlob(source: string): { base: string; pattern: string } {
+  const parts = source.replaceAll('\\', '/').split('/');
+  const stat: string[] = [];
+  while (parts.length > 1 && !isDynamicPattern(parts[0]!)) stat.push(parts.shift()!);
+  return { base: stat.join('/') || '.', pattern: parts.join('/') };
+}
+
+function within(root: string, abs: string): boolean {
+  const r = path.relative(root, abs);
+  return r === '' || (r !== '..' && !r.startsWith(`..${path.sep}`) && !path.isAbsolute(r));
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function specialKind(info: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
+  if (info.isFIFO()) return 'named pipe (fifo)';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return 'special file';
+}
