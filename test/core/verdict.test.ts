@@ -137,7 +137,7 @@ describe('judge', () => {
     expect(v.faults).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.files).toMatchObject({
-      checked: 1,
+      checked: 2,
       altered: [],
       missing: [],
       extra: [],
