@@ -174,7 +174,9 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
           err(
             ['deliverables', i, 'sources', j],
             `source "${s}" points outside the plan's folder`,
-            'move the files under the plan folder, or set allow_external_sources: true at the top of the plan',
+            /(^|[/{,])\.\.($|[/},])/.test(s.replaceAll('\\', '/')) && !/^\s*[/~]/.test(s)
+              ? "write it without '..' segments, relative to the plan's folder; or move the files under it, or set allow_external_sources: true at the top of the plan"
+              : 'move the files under the plan folder, or set allow_external_sources: true at the top of the plan',
           );
         }
       });
