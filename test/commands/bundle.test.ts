@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/manifest.js';
 import { validateBag } from '../helpers/bagit.js';
@@ -300,6 +301,42 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
     expect(r.stderr).toContain('sign-only.pub.asc');
     expect(r.stderr).toContain('cannot encrypt');
     expect(await readdir(out)).toEqual([]);
+  });
+
+  it('an expired or a revoked recipient key: exit 2, saying which and why', async () => {
+    const common = {
+      type: 'ecc' as const,
+      curve: 'curve25519Legacy' as const,
+      format: 'armored' as const,
+      config: { v6Keys: false, aeadProtect: false },
+    };
+    const expired = await openpgp.generateKey({
+      ...common,
+      userIDs: [{ name: 'Old', email: 'old@example.org' }],
+      date: new Date(Date.now() - 3 * 86400_000),
+      keyExpirationTime: 86400,
+    });
+    const live = await openpgp.generateKey({
+      ...common,
+      userIDs: [{ name: 'Gone', email: 'gone@example.org' }],
+    });
+    const revoked = await openpgp.revokeKey({
+      key: await openpgp.readPrivateKey({ armoredKey: live.privateKey }),
+      format: 'armored',
+    });
+    for (const [name, armored, why] of [
+      ['expired.pub.asc', expired.publicKey, 'it has expired'],
+      ['revoked.pub.asc', revoked.publicKey, 'it is revoked'],
+    ] as const) {
+      const file = path.join(s.dir, name);
+      await writeFile(file, armored);
+      const out = path.join(s.dir, `out-${name}`);
+      const r = await bundle(out, '--recipient', file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`the recipient key ${file}`);
+      expect(r.stderr).toContain(why);
+      expect(await readdir(s.dir)).not.toContain(`out-${name}`);
+    }
   });
 
   it('an incomplete plan: exit 1 naming the missing ids; --allow-incomplete writes complete: false', async () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { bagInfo, manifestText } from '../../src/core/build-manifest.js';
 import type { ExitPlan } from '../../src/core/plan.js';
@@ -115,5 +116,60 @@ describe('writeEncryptedBag', () => {
       const listing = JSON.parse(await readFile(path.join(bag, 'listing.json'), 'utf8')) as unknown[];
       expect(listing).toHaveLength(3);
     }
+  });
+
+  it('refuses a source that changed since it was listed, or vanished, naming it and writing nothing more', async () => {
+    const dir = await tempDir();
+    const abs = path.join(dir, 'fs01.vbk');
+    await writeFile(abs, 'backup');
+    const st = await stat(abs);
+    const k = await generateKeyPair({ name: 'a', email: 'a@example.org', type: 'curve25519' });
+    await writeFile(path.join(dir, 'a.asc'), k.publicKey);
+    const key = await readKeyFile(path.join(dir, 'a.asc'));
+    const attempt = (entry: Partial<PayloadEntry>, name: string) =>
+      writeEncryptedBag({
+        file: path.join(dir, name),
+        bagId: 'b',
+        algorithm: 'sha512',
+        recipients: [key],
+        tagFiles: () => [],
+        payload: [
+          {
+            abs,
+            bagPath: 'data/x/y/fs01.vbk',
+            size: st.size,
+            mtimeMs: st.mtimeMs,
+            shown: 'exports/fs01.vbk',
+            ...entry,
+          },
+        ],
+      });
+    await expect(attempt({ size: st.size + 1 }, 'a1')).rejects.toThrow(
+      'the source file exports/fs01.vbk changed since',
+    );
+    await expect(attempt({ mtimeMs: st.mtimeMs - 1000 }, 'a2')).rejects.toThrow(
+      'exports/fs01.vbk changed since',
+    );
+    await expect(attempt({ abs: path.join(dir, 'gone.vbk') }, 'a3')).rejects.toThrow('vanished');
+  });
+});
+
+describe('the tar format, as GNU tar reads it', () => {
+  it('stores a size of 8 GiB or more in the GNU base-256 field, which GNU tar lists exactly', async () => {
+    const dir = await tempDir();
+    const pack = tar.pack();
+    const size = 8 * 1024 ** 3 + 12345;
+    const chunks: Buffer[] = [];
+    pack.on('data', (c: Buffer) => chunks.push(c));
+    const sink = pack.entry({ name: `big/${'x'.repeat(120)}.vbk`, size, mtime: new Date(0), type: 'file' });
+    sink.write(Buffer.alloc(512));
+    await new Promise((r) => setTimeout(r, 50));
+    const head = Buffer.concat(chunks);
+    // PAX header (for the long name), then the ustar header with the size, then data.
+    await writeFile(path.join(dir, 'head.tar'), head);
+    const t = spawnSync('tar', ['-tvf', 'head.tar'], { cwd: dir, encoding: 'utf8' });
+    expect(t.stdout).toContain(String(size));
+    expect(t.stdout).toContain(`big/${'x'.repeat(120)}.vbk`);
+    pack.destroy();
   });
 });
