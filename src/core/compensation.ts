@@ -19,8 +19,10 @@
 import { ExitkitError } from './errors.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Deliverable, ExitPlan, IsoDate, Language } from './plan.js';
+import { formatDate } from './dates.js';
 import {
   formatMoney,
+  formatPercent,
   max,
   min,
   parseAmount,
@@ -65,6 +67,7 @@ export interface Hold {
 
 export interface CompensationResult {
   plan: { id: string; title: string; contract: string };
+  parties: { client: string; outgoing: string };
   language: Language;
   currency: string;
   /** The date of the summary. */
@@ -292,6 +295,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
 
   const result: CompensationResult = {
     plan: { id: plan.id, title: plan.title, contract: plan.contract.reference },
+    parties: { client: plan.parties.client.name, outgoing: plan.parties.outgoing.name },
     language: lang,
     currency: c.currency,
     date: input.date,
@@ -324,7 +328,10 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     missing: fm(missingRate),
     late: fm(lateRate),
     cap: cap ? fm(parseAmount(cap.amount)) : '',
+    capPercent: cap ? formatPercent(cap.percent, lang) : '',
     step: fm(step),
+    vat: formatPercent(toPlainString(vatPercent), lang),
+    handover: formatDate(handover.date, lang),
   });
   return result;
 }
@@ -367,7 +374,10 @@ interface Rates {
   missing: string;
   late: string;
   cap: string;
+  capPercent: string;
   step: string;
+  vat: string;
+  handover: string;
 }
 
 const list = (items: string[], max = 5) =>
@@ -395,45 +405,47 @@ const WORDS = {
       `A required deliverable neither delivered intact nor waived costs ${p.missing}.`,
       `A deliverable handed over after its due date costs ${p.late} per day late, counted ${
         r.handover.basis === 'manifest'
-          ? `from the manifest's creation date (${r.handover.date}, UTC)`
-          : `from ${r.handover.date}, the date of this summary, as no manifest was given`
+          ? `from the manifest's creation date (${p.handover}, UTC)`
+          : `to ${p.handover}, the date of this summary, as no manifest was given`
       }; a missing deliverable is charged as missing, not also as late.`,
       r.cap
-        ? `Penalties are capped at ${r.cap.percent} % of the fees' subtotal (${p.cap}) and reduce the fees; the subtotal is never below zero.`
+        ? `Penalties are capped at ${p.capPercent} of the fees' subtotal (${p.cap}) and reduce the fees; the subtotal is never below zero.`
         : 'Penalties reduce the fees (no cap is set); the subtotal is never below zero.',
-      `VAT is ${r.vatPercent} % of the subtotal, to the cent, half up.`,
+      `VAT is ${p.vat} of the subtotal, to the cent, half up.`,
       `The total is rounded half up to ${p.step}.`,
       'The final payment is released only when a verification (`exitkit verify`) found the handover complete and intact.',
     ],
   },
   fr: {
     missingLabel: (d: Deliverable, s: DeliverableState) =>
-      `${s.delivered && s.intact === false ? 'Non intact' : 'Manquant'} : ${d.title} (${d.id})`,
+      `${s.delivered && s.intact === false ? 'Non intact' : 'Manquant'}\u00a0: ${d.title} (${d.id})`,
     lateLabel: (d: Deliverable, days: number) =>
-      `En retard de ${days} jour${days === 1 ? '' : 's'} : ${d.title} (${d.id})`,
+      `En retard de ${days} jour${days === 1 ? '' : 's'}\u00a0: ${d.title} (${d.id})`,
     noVerification:
-      'aucune vérification fournie : lancez `exitkit verify MANIFEST --json > verification.json` et passez --verification',
+      'aucune vérification fournie\u00a0: lancez `exitkit verify MANIFEST --json > verification.json` et passez --verification',
     badSignature: (why?: string) => `la signature du manifeste n'est pas valable${why ? ` (${why})` : ''}`,
     badArchive: (why?: string) => `l'archive ne correspond pas au manifeste${why ? ` (${why})` : ''}`,
     incomplete: (ids: string[]) =>
       ids.length
-        ? `la remise est incomplète : ${list(ids)} ni livré(s) intact(s) ni abandonné(s)`
+        ? `la remise est incomplète\u00a0: ${list(ids)} ni livré(s) intact(s) ni abandonné(s)`
         : 'la vérification a trouvé la remise incomplète',
-    altered: (paths: string[]) => `fichiers altérés, manquants ou inattendus dans l'archive : ${list(paths)}`,
-    notOk: (faults: string[]) => `la vérification a échoué${faults.length ? ` : ${list(faults, 3)}` : ''}`,
+    altered: (paths: string[]) =>
+      `fichiers altérés, manquants ou inattendus dans l'archive\u00a0: ${list(paths)}`,
+    notOk: (faults: string[]) =>
+      `la vérification a échoué${faults.length ? `\u00a0: ${list(faults, 3)}` : ''}`,
     rules: (r: CompensationResult, p: Rates): string[] => [
-      'Les montants sont des décimaux exacts (jamais en virgule flottante binaire) ; chaque ligne d’honoraires vaut son montant ou quantité × prix unitaire, au centime, arrondi au plus proche (demi vers le haut).',
+      'Les montants sont des décimaux exacts (jamais en virgule flottante binaire)\u202f; chaque ligne d’honoraires vaut son montant ou quantité × prix unitaire, arrondi au centime (0,005 vers le haut).',
       `Un livrable obligatoire ni livré intact ni abandonné coûte ${p.missing}.`,
       `Un livrable remis après son échéance coûte ${p.late} par jour de retard, compté ${
         r.handover.basis === 'manifest'
-          ? `à la date de création du manifeste (${r.handover.date}, UTC)`
-          : `au ${r.handover.date}, date de ce décompte, faute de manifeste`
-      } ; un livrable manquant est pénalisé comme manquant, pas en plus comme en retard.`,
+          ? `à la date de création du manifeste (${p.handover}, UTC)`
+          : `jusqu’au ${p.handover}, date de ce décompte, faute de manifeste`
+      }\u202f; un livrable manquant est pénalisé comme manquant, pas en plus comme en retard.`,
       r.cap
-        ? `Les pénalités sont plafonnées à ${r.cap.percent} % du sous-total des honoraires (${p.cap}) et viennent en déduction des honoraires ; le sous-total n’est jamais négatif.`
-        : 'Les pénalités viennent en déduction des honoraires (aucun plafond) ; le sous-total n’est jamais négatif.',
-      `La TVA est de ${r.vatPercent} % du sous-total, au centime, demi vers le haut.`,
-      `Le total est arrondi demi vers le haut au pas de ${p.step}.`,
+        ? `Les pénalités sont plafonnées à ${p.capPercent} du sous-total des honoraires (${p.cap}) et viennent en déduction des honoraires\u202f; le sous-total n’est jamais négatif.`
+        : 'Les pénalités viennent en déduction des honoraires (aucun plafond)\u202f; le sous-total n’est jamais négatif.',
+      `La TVA est de ${p.vat} du sous-total, arrondie au centime (0,005 vers le haut).`,
+      `Le total est arrondi au multiple de ${p.step} le plus proche (la moitié vers le haut).`,
       'Le paiement final n’est libéré que lorsqu’une vérification (`exitkit verify`) a constaté une remise complète et intacte.',
     ],
   },

@@ -98,13 +98,20 @@ export function formatMoney(amount: string | Money, currency: string, lang: 'fr'
   return negative ? `−${body}` : body;
 }
 
-/** A plain number for a reader (quantities, percentages): "8,1" in French (France), "8.1" elsewhere. */
-export function formatNumber(text: string, currency: string, lang: 'fr' | 'en'): string {
+/**
+ * A plain number for a reader (quantities, percentages): "8,1" in French (fr-CH and fr-FR alike
+ * write a decimal comma outside amounts: "TVA 8,1 %"), "8.1" in English.
+ */
+export function formatNumber(text: string, lang: 'fr' | 'en'): string {
   const value = new D(text);
   const [whole = '0', frac] = value.abs().toFixed().split('.');
-  const sep = lang === 'fr' && currency !== 'CHF' ? ',' : '.';
   const grouped = group(whole, lang === 'fr' ? '\u202f' : ',');
-  return `${value.isNegative() ? '−' : ''}${grouped}${frac ? sep + frac : ''}`;
+  return `${value.isNegative() ? '−' : ''}${grouped}${frac ? (lang === 'fr' ? ',' : '.') + frac : ''}`;
+}
+
+/** A percentage for a reader: "8,1 %" (no-break space) in French, "8.1%" in English. */
+export function formatPercent(text: string, lang: 'fr' | 'en'): string {
+  return lang === 'fr' ? `${formatNumber(text, lang)}\u00a0%` : `${formatNumber(text, lang)}%`;
 }
 
 function group(digits: string, sep: string): string {

@@ -46,7 +46,7 @@ describe('computeCompensation', () => {
       ['m365-admin', 'late', 3, '150.00'],
     ]);
     expect(r.penalties[0]!.label).toBe(
-      'En retard de 3 jours : Full backup of the file server FS01 (fs01-backup)',
+      'En retard de 3 jours\u00a0: Full backup of the file server FS01 (fs01-backup)',
     );
     expect(r.subtotal).toBe('16200.00');
     expect(r.vat).toBe('1312.20');
@@ -66,7 +66,7 @@ describe('computeCompensation', () => {
       ['m365-admin', 2],
     ]);
     expect(r.rules.join('\n')).toContain(
-      'from 2026-12-12, the date of this summary, as no manifest was given',
+      'to 12 December 2026, the date of this summary, as no manifest was given',
     );
   });
 
@@ -220,7 +220,7 @@ describe('computeCompensation', () => {
   it('writes the rules in French with Swiss amounts', () => {
     const r = computeCompensation({ plan: examplePlan(), date: '2026-10-01' });
     expect(r.rules.join('\n')).toContain('CHF\u00a0500.00');
-    expect(r.rules.join('\n')).toContain('8.1 %');
+    expect(r.rules.join('\n')).toContain('8,1\u00a0%');
     expect(r.rules.join('\n')).toContain('CHF\u00a00.05');
   });
 

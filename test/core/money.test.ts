@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatMoney,
   formatNumber,
+  formatPercent,
   parseAmount,
   percentOf,
   sum,
@@ -69,8 +70,10 @@ describe('money', () => {
   });
 
   it('writes percentages and quantities for the reader', () => {
-    expect(formatNumber('8.1', 'CHF', 'fr')).toBe('8.1');
-    expect(formatNumber('20.5', 'EUR', 'fr')).toBe('20,5');
-    expect(formatNumber('1200', 'EUR', 'en')).toBe('1,200');
+    expect(formatNumber('8.1', 'fr')).toBe('8,1');
+    expect(formatPercent('8.1', 'fr')).toBe('8,1\u00a0%');
+    expect(formatPercent('8.1', 'en')).toBe('8.1%');
+    expect(formatNumber('1234.5', 'fr')).toBe('1\u202f234,5');
+    expect(formatNumber('1200', 'en')).toBe('1,200');
   });
 });

@@ -1,0 +1,500 @@
+/**
+ * The handover checklist as a document model (SPEC.md, `exitkit checklist`; issue 5): what the
+ * parties read and sign. Pure: the plan, the optional manifest and verification, the files found
+ * and the inventory summaries in; a plain object out that any template (ours or a provider's,
+ * through `--template`) renders. Words that are data (family names, actions, glossary) are in the
+ * document's language here, so that a provider's template gets them for free.
+ *
+ * Credentials (DOMAIN.md, "passwords and access") are listed by name and file name only: no size,
+ * no digest, never content.
+ */
+import { deliverableStates, handoverOf } from './compensation.js';
+import { formatDate } from './dates.js';
+import type { Manifest, Verification } from './manifest.js';
+import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
+import { byCategory, ROLES } from './plan.js';
+
+/** A file found for a deliverable: in the manifest (with its digest) or on disk (by the io layer). */
+export interface FoundFile {
+  /** Path shown to the reader: bag path under data/, or path relative to the plan. */
+  name: string;
+  size: number;
+  digest?: string;
+}
+
+/** A file as the checklist shows it: a credential file has its name only. */
+export interface ShownFile {
+  name: string;
+  size?: number;
+  digest?: string;
+}
+
+/** An inventory CSV in numbers (from src/io/inventory.ts `summarizeInventory`). */
+export interface InventoryCounts {
+  deliverable: string;
+  file: string;
+  rows: number;
+  columns: string[];
+  byType: Array<{ name: string; count: number }>;
+  byLocation: Array<{ name: string; count: number }>;
+  missingColumns: string[];
+}
+
+export type RowVerification = 'intact' | 'altered' | 'listed' | 'not-delivered' | 'waived';
+
+export interface ChecklistRow {
+  id: string;
+  title: string;
+  category: Category;
+  required: boolean;
+  owner: Role;
+  ownerName: string;
+  due?: IsoDate;
+  status: Status;
+  /** Credentials: file names only (no size, no digest). */
+  credential: boolean;
+  fileCount: number;
+  /** Bytes, absent for credentials. */
+  bytes?: number;
+  /** Where the files come from: the signed manifest, the disk (plan sources), or nowhere. */
+  filesFrom: 'manifest' | 'disk' | 'none';
+  files: ShownFile[];
+  /** How many files are not shown (long lists are cut). */
+  moreFiles: number;
+  verification?: RowVerification;
+  faults: string[];
+  waiver?: { reason: string; approvedBy: string; approverName: string; date?: IsoDate };
+  late: boolean;
+  daysLate: number;
+  missing: boolean;
+  /** Settled: handed over (and intact, when known) or waived. */
+  ok: boolean;
+}
+
+export interface ChecklistAction {
+  id: string;
+  text: string;
+  responsible: Role;
+  responsibleName: string;
+  /** Deliverables it concerns (e.g. the credentials to rotate). */
+  concerns: string[];
+}
+
+export interface Checklist {
+  language: Language;
+  date: IsoDate;
+  plan: { id: string; title: string; sha256?: string };
+  contract: {
+    reference: string;
+    start?: IsoDate;
+    end: IsoDate;
+    noticeDays?: number;
+    reversibility?: { start: IsoDate; end: IsoDate; assistanceDays?: number };
+  };
+  parties: Array<{ role: Role; name: string; contact?: string; fingerprint?: string }>;
+  manifest?: {
+    file?: string;
+    sha256?: string;
+    created: string;
+    signer: string;
+    recipients: Array<{ fingerprint: string; name?: string; role?: Role }>;
+    archive?: { file: string; size: number; digest: string };
+    complete: boolean;
+    payload: { files: number; bytes: number };
+  };
+  verification?: {
+    ok: boolean;
+    verifiedAt: string;
+    decrypted: boolean;
+    signature: boolean;
+    archive: boolean;
+    complete: boolean;
+    checked?: number;
+    faults: string[];
+  };
+  /** The day lateness is counted to, and where it comes from. */
+  handover: { date: IsoDate; basis: 'manifest' | 'date' };
+  families: Array<{ category: Category; title: string; rows: ChecklistRow[] }>;
+  totals: {
+    deliverables: number;
+    required: number;
+    settled: number;
+    waived: number;
+    missing: number;
+    late: number;
+  };
+  inventory: InventoryCounts[];
+  actions: ChecklistAction[];
+  glossary: Array<{ term: string; definition: string }>;
+  signOff: Array<{ role: Role; name: string }>;
+  /** The handover is complete per the inputs (the command's exit code: 0 when true). */
+  complete: boolean;
+  /** What the reader should know about the evidence (e.g. no verification given). */
+  notes: string[];
+}
+
+export interface ChecklistInput {
+  plan: ExitPlan;
+  manifest?: Manifest;
+  /** SHA-256 of the manifest file as read (the digest a receipt binds). */
+  manifestSha256?: string;
+  manifestFile?: string;
+  planSha256?: string;
+  verification?: Verification;
+  /** Files found on disk per deliverable id (used when no manifest is given). */
+  diskFiles?: Map<string, FoundFile[]>;
+  inventory?: InventoryCounts[];
+  date: IsoDate;
+  language?: Language;
+  /** Longest file list shown per deliverable (default 12). */
+  maxFiles?: number;
+}
+
+export function buildChecklist(input: ChecklistInput): Checklist {
+  const { plan, manifest, verification } = input;
+  const lang = input.language ?? plan.language;
+  const w = WORDS[lang];
+  const maxFiles = input.maxFiles ?? 12;
+  const states = deliverableStates({ ...input, language: lang });
+  const partyName = (role: string) =>
+    (ROLES as readonly string[]).includes(role)
+      ? (plan.parties[role as Role]?.name ?? w.roles[role as Role])
+      : role;
+
+  const rows = plan.deliverables.map((d): ChecklistRow => {
+    const s = states.get(d.id)!;
+    const m = manifest?.deliverables.find((x) => x.id === d.id);
+    const v = verification?.deliverables.find((x) => x.id === d.id);
+    const credential = d.category === 'credentials';
+    let all: FoundFile[];
+    let filesFrom: ChecklistRow['filesFrom'];
+    if (manifest) {
+      // Shown relative to the deliverable's folder in the bag: data/<category>/<id>/.
+      const prefix = `data/${d.category}/${d.id}/`;
+      all = (m?.files ?? []).map((f) => ({
+        name: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
+        size: f.size,
+        digest: f.digest,
+      }));
+      filesFrom = 'manifest';
+    } else if (input.diskFiles?.has(d.id)) {
+      all = input.diskFiles.get(d.id)!;
+      filesFrom = 'disk';
+    } else {
+      all = [];
+      filesFrom = 'none';
+    }
+    // Credentials: the file name and nothing else about it (DOMAIN.md).
+    const shown: ShownFile[] = all.slice(0, maxFiles).map((f) => (credential ? { name: f.name } : f));
+    let rowVerification: RowVerification | undefined;
+    if (verification) {
+      if (s.waived) rowVerification = 'waived';
+      else if (!s.delivered) rowVerification = 'not-delivered';
+      else if (s.intact === false) rowVerification = 'altered';
+      else rowVerification = s.intact ? 'intact' : 'listed';
+    }
+    const waiver = d.waiver ?? m?.waiver;
+    return {
+      id: d.id,
+      title: d.title,
+      category: d.category,
+      required: d.required,
+      owner: d.owner,
+      ownerName: partyName(d.owner),
+      ...(d.due ? { due: d.due } : {}),
+      status: d.status,
+      credential,
+      fileCount: all.length,
+      ...(credential ? {} : { bytes: all.reduce((a, f) => a + f.size, 0) }),
+      filesFrom,
+      files: shown,
+      moreFiles: Math.max(0, all.length - maxFiles),
+      ...(rowVerification ? { verification: rowVerification } : {}),
+      // Fault lines name bag paths, never contents; for credentials keep them as they are (names).
+      faults: v?.faults ?? [],
+      ...(waiver
+        ? {
+            waiver: {
+              reason: waiver.reason,
+              approvedBy: waiver.approved_by,
+              approverName: partyName(waiver.approved_by),
+              ...(waiver.date ? { date: waiver.date } : {}),
+            },
+          }
+        : {}),
+      late: s.late,
+      daysLate: s.daysLate,
+      missing: s.missing,
+      ok: s.waived || (s.delivered && s.intact !== false),
+    };
+  });
+
+  const families = byCategory(rows).map(([category, list]) => ({
+    category,
+    title: w.families[category],
+    rows: list,
+  }));
+  const missing = rows.filter((r) => r.missing).length;
+  const verified = verification ? verification.ok : true;
+  const complete = missing === 0 && verified && (manifest ? manifest.complete : true);
+
+  const notes: string[] = [];
+  if (!manifest && !verification) notes.push(w.noteNoManifest);
+  if (!verification) notes.push(w.noteNoVerification);
+  else if (!verification.decrypted) notes.push(w.noteNotDecrypted);
+  const handover = handoverOf({ ...input, language: lang });
+  if (handover.basis === 'date') notes.push(w.noteLateness(formatDate(handover.date, lang)));
+
+  const c = plan.contract;
+  const roles = ROLES.filter((r) => plan.parties[r] !== undefined);
+  return {
+    language: lang,
+    date: input.date,
+    plan: { id: plan.id, title: plan.title, ...(input.planSha256 ? { sha256: input.planSha256 } : {}) },
+    contract: {
+      reference: c.reference,
+      ...(c.start ? { start: c.start } : {}),
+      end: c.end,
+      ...(c.notice_days !== undefined ? { noticeDays: c.notice_days } : {}),
+      ...(c.reversibility
+        ? {
+            reversibility: {
+              start: c.reversibility.start,
+              end: c.reversibility.end,
+              ...(c.reversibility.assistance_days !== undefined
+                ? { assistanceDays: c.reversibility.assistance_days }
+                : {}),
+            },
+          }
+        : {}),
+    },
+    parties: roles.map((role) => {
+      const p = plan.parties[role]!;
+      const fp = p.fingerprint ?? manifest?.parties[role]?.fingerprint;
+      return {
+        role,
+        name: p.name,
+        ...(p.contact ? { contact: p.contact } : {}),
+        ...(fp ? { fingerprint: fp } : {}),
+      };
+    }),
+    ...(manifest
+      ? {
+          manifest: {
+            ...(input.manifestFile ? { file: input.manifestFile } : {}),
+            ...(input.manifestSha256 ? { sha256: input.manifestSha256 } : {}),
+            created: manifest.created,
+            signer: manifest.signer.fingerprint,
+            recipients: manifest.recipients,
+            ...(manifest.archive
+              ? {
+                  archive: {
+                    file: manifest.archive.file,
+                    size: manifest.archive.size,
+                    digest: manifest.archive.digest,
+                  },
+                }
+              : {}),
+            complete: manifest.complete,
+            payload: { files: manifest.payload.files, bytes: manifest.payload.bytes },
+          },
+        }
+      : {}),
+    ...(verification
+      ? {
+          verification: {
+            ok: verification.ok,
+            verifiedAt: verification.verifiedAt,
+            decrypted: verification.decrypted,
+            signature: verification.signature.valid,
+            archive: verification.archive.ok,
+            complete: verification.complete,
+            ...(verification.files ? { checked: verification.files.checked } : {}),
+            faults: verification.faults,
+          },
+        }
+      : {}),
+    handover,
+    families,
+    totals: {
+      deliverables: rows.length,
+      required: rows.filter((r) => r.required).length,
+      settled: rows.filter((r) => r.ok).length,
+      waived: rows.filter((r) => r.status === 'waived').length,
+      missing,
+      late: rows.filter((r) => r.late).length,
+    },
+    inventory: input.inventory ?? [],
+    actions: actionsFor(plan, w, partyName),
+    glossary: w.glossary,
+    signOff: roles.map((role) => ({ role, name: plan.parties[role]!.name })),
+    complete,
+    notes,
+  };
+}
+
+function actionsFor(plan: ExitPlan, w: Words, partyName: (role: string) => string): ChecklistAction[] {
+  const ids = (c: Category) => plan.deliverables.filter((d) => d.category === c).map((d) => d.id);
+  const operator: Role = plan.parties.incoming ? 'incoming' : 'client';
+  const make = (id: keyof Words['actions'], responsible: Role, concerns: string[] = []): ChecklistAction => ({
+    id,
+    text: w.actions[id],
+    responsible,
+    responsibleName: partyName(responsible),
+    concerns,
+  });
+  const actions = [
+    make('rotate-secrets', operator, ids('credentials')),
+    make('revoke-accounts', 'client'),
+    make('revoke-remote-access', operator),
+    make('move-registrar-dns', 'outgoing'),
+    make('move-licence-portals', 'outgoing'),
+    make('confirm-restore-test', operator, ids('backups')),
+  ];
+  if (ids('inventory').length) actions.push(make('sign-inventory', 'client', ids('inventory')));
+  if (plan.contract.reversibility?.assistance_days)
+    actions.push({
+      ...make('plan-assistance', 'outgoing'),
+      text: w.assistance(plan.contract.reversibility.assistance_days),
+    });
+  return actions;
+}
+
+/** Is this deliverable one whose content must never be shown (credentials)? */
+export function isSecret(d: Pick<Deliverable, 'category'>): boolean {
+  return d.category === 'credentials';
+}
+
+type Words = (typeof WORDS)[Language];
+
+const WORDS = {
+  en: {
+    roles: { client: 'Client', outgoing: 'Outgoing provider', incoming: 'Incoming provider' } as Record<
+      Role,
+      string
+    >,
+    families: {
+      backups: 'Backups and data',
+      credentials: 'Passwords and access',
+      configurations: 'Configurations',
+      documentation: 'Technical documentation',
+      inventory: 'Inventory',
+      other: 'Other',
+    } as Record<Category, string>,
+    noteNoManifest:
+      'No manifest was given: files are those found on disk from the plan’s sources, not a signed record.',
+    noteNoVerification:
+      'No verification was given: the archive has not been checked against this checklist (`exitkit verify`).',
+    noteNotDecrypted:
+      'The verification did not decrypt the archive: files are listed in the signed manifest but were not re-hashed.',
+    noteLateness: (date: string) =>
+      `Without a manifest, lateness is counted to ${date}, the date of this checklist.`,
+    actions: {
+      'rotate-secrets':
+        'Rotate every handed-over password, API key and MFA secret (recovery codes included).',
+      'revoke-accounts':
+        'Revoke the outgoing provider’s accounts: administrators, service accounts, shared mailboxes.',
+      'revoke-remote-access':
+        'Revoke the outgoing provider’s VPN access and remove its remote-access tools (RMM agents, TeamViewer, AnyDesk…).',
+      'move-registrar-dns': 'Move ownership of the domain registrar and DNS accounts to the client.',
+      'move-licence-portals':
+        'Move ownership of licence portals and cloud subscriptions (Microsoft 365, vendors) to the client.',
+      'confirm-restore-test': 'Confirm a restore test of the handed-over backups, with its date and result.',
+      'sign-inventory': 'Check and sign the inventory of covered equipment and software (both parties).',
+      'plan-assistance': '',
+    },
+    assistance: (days: number) =>
+      `Schedule the ${days} day${days === 1 ? '' : 's'} of transition assistance owed by the outgoing provider.`,
+    glossary: [
+      {
+        term: 'SLA',
+        definition: 'Service Level Agreement: the contractual commitment on delays and service levels.',
+      },
+      { term: 'SLO', definition: 'Service Level Objective: a measurable target, e.g. 99.9 % availability.' },
+      {
+        term: 'KPI',
+        definition: 'Key Performance Indicator: availability rate, MTTR, customer satisfaction (CSAT).',
+      },
+      {
+        term: 'MTTR',
+        definition:
+          'Mean Time To Repair (or Restore): the average time to restore service after an incident.',
+      },
+      {
+        term: 'Critical',
+        definition: 'Service down for all users (e.g. taken in charge within 4 h, resolved within 8 h).',
+      },
+      { term: 'Major', definition: 'Several users affected.' },
+      { term: 'Minor', definition: 'One user affected, or one bug with a workaround.' },
+      { term: 'Improvement', definition: 'A request that is not urgent.' },
+    ],
+  },
+  fr: {
+    roles: { client: 'Client', outgoing: 'Prestataire sortant', incoming: 'Prestataire entrant' } as Record<
+      Role,
+      string
+    >,
+    families: {
+      backups: 'Sauvegardes et données',
+      credentials: 'Mots de passe et accès',
+      configurations: 'Configurations',
+      documentation: 'Documentation technique',
+      inventory: 'Inventaire',
+      other: 'Autres',
+    } as Record<Category, string>,
+    noteNoManifest:
+      'Aucun manifeste fourni\u00a0: les fichiers sont ceux trouvés sur disque d’après les sources du plan, pas un relevé signé.',
+    noteNoVerification:
+      'Aucune vérification fournie\u00a0: l’archive n’a pas été contrôlée pour cette liste (`exitkit verify`).',
+    noteNotDecrypted:
+      'La vérification n’a pas déchiffré l’archive\u00a0: les fichiers figurent au manifeste signé mais n’ont pas été recalculés.',
+    noteLateness: (date: string) =>
+      `Sans manifeste, les retards sont comptés jusqu’au ${date}, date de cette liste.`,
+    actions: {
+      'rotate-secrets':
+        'Changer chaque mot de passe, clé d’API et secret MFA remis (codes de récupération compris).',
+      'revoke-accounts':
+        'Révoquer les comptes du prestataire sortant\u00a0: administrateurs, comptes de service, boîtes partagées.',
+      'revoke-remote-access':
+        'Révoquer les accès VPN du prestataire sortant et retirer ses outils de prise en main à distance (agents RMM, TeamViewer, AnyDesk…).',
+      'move-registrar-dns':
+        'Transférer au client la propriété des comptes du registraire de domaines et du DNS.',
+      'move-licence-portals':
+        'Transférer au client la propriété des portails de licences et des abonnements cloud (Microsoft 365, éditeurs).',
+      'confirm-restore-test':
+        'Confirmer un test de restauration des sauvegardes remises, avec sa date et son résultat.',
+      'sign-inventory':
+        'Contrôler et signer l’inventaire des équipements et logiciels couverts (les deux parties).',
+      'plan-assistance': '',
+    },
+    assistance: (days: number) =>
+      `Planifier ${days === 1 ? 'le jour' : `les ${days} jours`} d’assistance à la transition dus par le prestataire sortant.`,
+    glossary: [
+      {
+        term: 'SLA',
+        definition:
+          'Service Level Agreement (accord de niveau de service)\u00a0: l’engagement contractuel sur les délais et les niveaux de service.',
+      },
+      {
+        term: 'SLO',
+        definition: 'Service Level Objective\u00a0: un objectif mesurable, p. ex. 99,9 % de disponibilité.',
+      },
+      {
+        term: 'KPI',
+        definition: 'Indicateur clé de performance\u00a0: taux de disponibilité, MTTR, satisfaction (CSAT).',
+      },
+      {
+        term: 'MTTR',
+        definition:
+          'Mean Time To Repair\u00a0: le temps moyen de rétablissement du service après un incident.',
+      },
+      {
+        term: 'Critique',
+        definition: 'Service indisponible pour tous (p. ex. pris en charge en 4 h, résolu en 8 h).',
+      },
+      { term: 'Majeur', definition: 'Plusieurs utilisateurs touchés.' },
+      { term: 'Mineur', definition: 'Un utilisateur touché, ou un bogue contournable.' },
+      { term: 'Amélioration', definition: 'Une demande sans urgence.' },
+    ],
+  },
+};
