@@ -219,7 +219,12 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
         // if not, the archive was damaged, and that is a fault (1).
         cipher = await hashFile(archive);
         if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
-          throw new ExitkitError(`this key cannot decrypt the archive: ${e.message}`, { hints: e.hints });
+          const why = /not encrypted to it/.test(e.message)
+            ? `it was not encrypted to ${fingerprintOf(key)}`
+            : e.message;
+          throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
+            hints: e.hints,
+          });
         }
         decrypted = {
           entries: [],

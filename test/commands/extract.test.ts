@@ -165,34 +165,36 @@ describe('exitkit extract', () => {
     expect(await readdir(path.join(s.dest, s.b.id))).toEqual(['mine']);
   });
 
-  it('an extract interrupted by SIGTERM leaves nothing, in DIR or beside it', async () => {
+  it('an extract interrupted by SIGTERM or SIGINT leaves nothing, in DIR or beside it', async () => {
     const big = Buffer.alloc(96 * 1024 * 1024, 'backup block ');
-    const root = path.join(dir, 'sigterm');
+    const root = path.join(dir, 'interrupted');
     const b = await makeBundle({
       out: path.join(root, 'bundle'),
       keys,
       payload: [{ deliverable: 'fs01-backup', category: 'backups', name: 'big.vbk', data: big }],
     });
     const dest = path.join(root, 'dest');
-    const child = spawn(process.execPath, [BIN, ...args('extract', b.manifest, dest)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    // Wait until the extraction writes into its temporary folder, then interrupt it.
-    const bigFile = async () => {
-      for (const e of await readdir(root)) {
-        if (!e.startsWith('.dest.exitkit-')) continue;
-        const f = path.join(root, e, b.id, 'data/backups/fs01-backup/big.vbk');
-        if (existsSync(f) && (await stat(f)).size > 0) return true;
-      }
-      return false;
-    };
-    while (!(await bigFile())) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toContain('interrupted by SIGTERM');
-    expect(code).toBe(2);
-    expect(await readdir(root)).toEqual(['bundle']);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const child = spawn(process.execPath, [BIN, ...args('extract', b.manifest, dest)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      // Wait until the extraction writes into its temporary folder, then interrupt it.
+      const writing = async () => {
+        for (const e of await readdir(root)) {
+          if (!e.startsWith('.dest.exitkit-')) continue;
+          const f = path.join(root, e, b.id, 'data/backups/fs01-backup/big.vbk');
+          if (existsSync(f) && (await stat(f)).size > 0) return true;
+        }
+        return false;
+      };
+      while (!(await writing())) await new Promise((r) => setTimeout(r, 5));
+      child.kill(signal);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toContain(`interrupted by ${signal}`);
+      expect(code).toBe(2);
+      expect(await readdir(root)).toEqual(['bundle']);
+    }
   }, 60_000);
 });
