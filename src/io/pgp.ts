@@ -68,7 +68,24 @@ export interface PassphraseSource {
   prompt?: (question: string) => Promise<string>;
 }
 
-async function passphraseFor(key: PrivateKey, file: string, source: PassphraseSource): Promise<string> {
+/** Where the passphrase came from, for the hint after a wrong one. */
+type PassphraseOrigin = 'file' | 'environment' | 'prompt';
+
+async function passphraseFor(
+  key: PrivateKey,
+  file: string,
+  source: PassphraseSource,
+): Promise<{ passphrase: string; origin: PassphraseOrigin }> {
+  const found = await passphraseText(key, file, source);
+  const origin: PassphraseOrigin = source.file
+    ? 'file'
+    : process.env.EXITKIT_PASSPHRASE !== undefined
+      ? 'environment'
+      : 'prompt';
+  return { passphrase: found, origin };
+}
+
+async function passphraseText(key: PrivateKey, file: string, source: PassphraseSource): Promise<string> {
   if (source.file) {
     try {
       // A passphrase file holds the passphrase on its first line (as gpg --passphrase-file reads it).
@@ -105,12 +122,17 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
     );
   }
   if (key.isDecrypted()) return key;
-  const passphrase = await passphraseFor(key, file, source);
+  const { passphrase, origin } = await passphraseFor(key, file, source);
   try {
     return await openpgp.decryptKey({ privateKey: key, passphrase });
   } catch {
+    const where = {
+      file: `the passphrase file ${source.file ?? ''} (its first line is the passphrase)`,
+      environment: 'EXITKIT_PASSPHRASE',
+      prompt: 'the passphrase you typed',
+    }[origin];
     throw new ExitkitError(`wrong passphrase for the key ${file} (${fingerprintOf(key)})`, {
-      hints: ['check the passphrase file or EXITKIT_PASSPHRASE'],
+      hints: [`check ${where}, and that this is the right key`],
     });
   }
 }

@@ -20,7 +20,8 @@ export class Progress {
     this.last = now;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? Math.ceil((this.total - done) / rate) : undefined;
+    // The rate of the first second says little: no time left until then.
+    const left = rate > 0 && seconds >= 1 ? Math.ceil((this.total - done) / rate) : undefined;
     const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
     const line = `${this.label} ${formatBytes(done)} of ${formatBytes(this.total)} (${pct} %), ${formatBytes(rate)}/s${left === undefined ? '' : `, ${formatDuration(left)} left`}`;
     process.stderr.write(`\r\x1b[2K${line}`);
