@@ -32,7 +32,7 @@ export default class Extract extends BaseCommand {
 
   async run(): Promise<ExtractResult> {
     const { args, flags } = await this.parse(Extract);
-    this.note('decrypting and checking every file before anything is released...');
+    if (process.stderr.isTTY) this.note('decrypting and checking every file before anything is released...');
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),

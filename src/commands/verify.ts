@@ -50,7 +50,8 @@ export default class Verify extends BaseCommand {
 
   async run(): Promise<VerifyResult> {
     const { args, flags } = await this.parse(Verify);
-    if (flags['decryption-key']) this.note('decrypting and re-hashing every file (nothing is kept)...');
+    if (flags['decryption-key'] && process.stderr.isTTY)
+      this.note('decrypting and re-hashing every file (nothing is kept)...');
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),

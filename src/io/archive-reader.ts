@@ -202,7 +202,13 @@ export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead
     }
 
     const bagPath = safety.bagPath;
-    const keepText = isBagTextFile(bagPath) && size <= MAX_TEXT_BYTES;
+    if (isBagTextFile(bagPath) && size > MAX_TEXT_BYTES) {
+      entry.unsafe = `a bag text file of ${size} bytes, too large to be checked`;
+      entry.bagPath = null;
+      for await (const chunk of stream) entry.read += chunk.length;
+      return;
+    }
+    const keepText = isBagTextFile(bagPath);
     const isTagManifest = /^tagmanifest-[a-z0-9]+\.txt$/.test(bagPath);
     const write =
       opts.writeTo !== undefined && (opts.expected.get(bagPath) === size || (isTagManifest && keepText));
