@@ -1,0 +1,113 @@
+import { Args, Flags } from '@oclif/core';
+import path from 'node:path';
+import { formatProblem } from '../core/errors.js';
+import type { Category, Status } from '../core/plan.js';
+import { formatWalkReport, summarizeWalk, type Finding, type WalkSummary } from '../core/walk.js';
+import { loadPlan } from '../io/plan-file.js';
+import { canAsk, terminalPrompter } from '../io/prompts.js';
+import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
+import { BaseCommand } from '../lib/base-command.js';
+
+export interface WalkEntry {
+  id: string;
+  category: Category;
+  title: string;
+  required: boolean;
+  status: Status;
+  ready: boolean;
+  files: number;
+  bytes: number;
+  findings: Finding[];
+}
+
+export interface WalkResult {
+  plan: string;
+  id: string;
+  /** Every required deliverable is ready or waived. */
+  ok: boolean;
+  summary: WalkSummary;
+  /** Ids of the deliverables whose status this walk wrote into the plan. */
+  updated: string[];
+  deliverables: WalkEntry[];
+}
+
+export default class Walk extends BaseCommand {
+  static override summary =
+    'Walk the deliverables of an exit plan: what is there, what is missing, what to do.';
+  static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
+
+On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
+
+Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`;
+  static override examples = [
+    '<%= config.bin %> walk plans/acme-exit-2026.yaml',
+    '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
+    '<%= config.bin %> walk exit-plan.yaml --json',
+  ];
+  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+  static override flags = {
+    'no-input': Flags.boolean({ description: 'never ask: report only (for scripts and CI)' }),
+  };
+
+  async run(): Promise<WalkResult> {
+    const { args, flags } = await this.parse(Walk);
+    // Keys are checked by validate and used by bundle; a walk is about the deliverables.
+    const loaded = await loadPlan(args.plan, { checkKeys: false });
+    for (const w of loaded.warnings) this.note(formatProblem(w));
+    const now = Date.now();
+    let walked = await walkPlan(loaded, now);
+    const shown = path.relative(process.cwd(), loaded.file) || loaded.file;
+    const header = { id: loaded.plan.id, title: loaded.plan.title, file: shown };
+    for (const line of formatWalkReport(
+      header,
+      walked.map((w) => w.assessment),
+    ))
+      this.log(line);
+
+    let updated: string[] = [];
+    if (canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() })) {
+      this.log('');
+      const decisions = await askDecisions(
+        walked,
+        terminalPrompter(),
+        new Date(now).toISOString().slice(0, 10),
+        describeForPrompt,
+      );
+      walked = await applyDecisions(loaded, walked, decisions, now);
+      updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
+      if (updated.length > 0) {
+        this.log('', `${shown}: wrote the status of ${updated.join(', ')}`);
+        const s = summarizeWalk(walked.map((w) => w.assessment));
+        this.log(
+          s.ok
+            ? 'every required deliverable is now ready or waived'
+            : `still not ready (required): ${s.blocking.join(', ')}`,
+        );
+      } else {
+        this.log('', 'nothing changed in the plan');
+      }
+    }
+
+    const assessments = walked.map((w) => w.assessment);
+    const summary = summarizeWalk(assessments);
+    this.answer(summary.ok);
+    return {
+      plan: shown,
+      id: loaded.plan.id,
+      ok: summary.ok,
+      summary,
+      updated,
+      deliverables: assessments.map((a) => ({
+        id: a.id,
+        category: a.category,
+        title: a.title,
+        required: a.required,
+        status: a.status,
+        ready: a.ready,
+        files: a.files,
+        bytes: a.bytes,
+        findings: a.findings,
+      })),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { input, select } from '@inquirer/prompts';
+import { ExitkitError } from '../core/errors.js';
+
+export interface Choice<T extends string> {
+  value: T;
+  name: string;
+  description?: string;
+}
+
+/**
+ * The few questions exitkit asks on a terminal. Commands talk to this interface, never to the
+ * prompt library, so that a test can answer in its place.
+ */
+export interface Prompter {
+  choose<T extends string>(message: string, choices: Array<Choice<T>>, preset?: T): Promise<T>;
+  /** A line of text; `check` returns an error message while the answer is not acceptable. */
+  text(
+    message: string,
+    opts?: { preset?: string; check?: (value: string) => string | undefined },
+  ): Promise<string>;
+}
+
+/**
+ * Whether a command may ask questions: stdin and stderr (where questions go, so that stdout stays
+ * the result) are terminals, and nobody asked it not to. CI without a terminal never asks.
+ */
+export function canAsk(opts: { noInput: boolean; json: boolean }): boolean {
+  if (opts.noInput || opts.json) return false;
+  return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+/** The user pressed Ctrl-C or closed the terminal while a question was open. */
+export class PromptInterrupted extends ExitkitError {
+  constructor() {
+    super('interrupted: nothing was written', {
+      hints: ['run the command again to answer the questions, or use --no-input for a report only'],
+    });
+  }
+}
+
+/** Questions on the terminal with @inquirer/prompts. */
+export function terminalPrompter(): Prompter {
+  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+    try {
+      return await ask();
+    } catch (e) {
+      if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError'))
+        throw new PromptInterrupted();
+      throw e;
+    }
+  };
+  return {
+    choose: (message, choices, preset) =>
+      guard(() =>
+        select(
+          { message, choices, ...(preset === undefined ? {} : { default: preset }) },
+          { output: process.stderr },
+        ),
+      ),
+    text: (message, opts = {}) =>
+      guard(() =>
+        input(
+          {
+            message,
+            ...(opts.preset === undefined ? {} : { default: opts.preset }),
+            validate: (v: string) => opts.check?.(v) ?? true,
+          },
+          { output: process.stderr },
+        ),
+      ),
+  };
+}
+
+/**
+ * A prompter that gives recorded answers in order (tests): a choice is answered by its value, a
+ * text by the string. It fails loudly when a question comes that has no answer, or an answer is
+ * not among the choices.
+ */
+export function scriptedPrompter(answers: string[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (message: string): string => {
+    asked.push(message);
+    const a = answers.shift();
+    if (a === undefined) throw new Error(`no scripted answer for: ${message}`);
+    return a;
+  };
+  return {
+    asked,
+    choose: <T extends string>(message: string, choices: Array<Choice<T>>) => {
+      const a = next(message);
+      const found = choices.find((c) => c.value === a);
+      if (!found) throw new Error(`scripted answer "${a}" is not a choice for: ${message}`);
+      return Promise.resolve(found.value);
+    },
+    text: (message, opts = {}) => {
+      const a = next(message) || opts.preset || '';
+      const wrong = opts.check?.(a);
+      if (wrong !== undefined) throw new Error(`scripted answer "${a}" refused for: ${message}: ${wrong}`);
+      return Promise.resolve(a);
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitkitError } from '../core/errors.js';
+import type { Deliverable } from '../core/plan.js';
+import {
+  applyDecision,
+  assessDeliverable,
+  choicesFor,
+  detectCredentialFormat,
+  formatBytes,
+  walkOrder,
+  type Assessment,
+  type CredentialFormat,
+  type Decision,
+  type DeliverableFacts,
+  type InventoryFact,
+} from '../core/walk.js';
+import { summarizeInventory } from './inventory.js';
+import type { LoadedPlan } from './plan-file.js';
+import { planWithStatuses, writePlanAtomically } from './plan-write.js';
+import type { Choice, Prompter } from './prompts.js';
+import { resolveSources } from './sources.js';
+
+/** Enough of a file's start to recognize every encrypted format we accept. */
+const HEAD_BYTES = 4096;
+
+/** Looks at a deliverable's files on disk: what the pure walk needs to judge it. */
+export async function gatherFacts(
+  planDir: string,
+  d: Deliverable,
+  opts: { allowExternal: boolean },
+): Promise<DeliverableFacts> {
+  if (d.status === 'waived') return { files: [], problems: [] };
+  const { files, problems } = await resolveSources(planDir, d, opts);
+  const shownOf = (abs: string) => {
+    const r = path.relative(planDir, abs);
+    return r.startsWith('..') || path.isAbsolute(r) ? abs : r.split(path.sep).join('/');
+  };
+  const facts: DeliverableFacts = {
+    files: files.map((f) => ({ rel: f.rel, shown: shownOf(f.abs), size: f.size, mtimeMs: f.mtimeMs })),
+    problems,
+  };
+  if (d.category === 'credentials') {
+    const formats: Record<string, CredentialFormat | null> = {};
+    for (const f of files)
+      if (f.size > 0) formats[shownOf(f.abs)] = detectCredentialFormat(await readHead(f.abs));
+    facts.credentialFormats = formats;
+  }
+  if (d.category === 'inventory') {
+    const inventories: InventoryFact[] = [];
+    for (const f of files) {
+      if (!/\.csv$/i.test(f.rel) || f.size === 0) continue;
+      const shown = shownOf(f.abs);
+      try {
+        const s = await summarizeInventory(f.abs, d.checks.columns);
+        inventories.push({
+          path: shown,
+          columns: s.columns,
+          rows: s.rows,
+          byType: s.byType,
+          missingColumns: s.missingColumns,
+        });
+      } catch (e) {
+        inventories.push({ path: shown, error: e instanceof ExitkitError ? e.message : 'cannot be read' });
+      }
+    }
+    facts.inventories = inventories;
+  }
+  return facts;
+}
+
+/** The first bytes of a file, read into a small buffer (the file is never read whole). */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface WalkedDeliverable {
+  deliverable: Deliverable;
+  /** Its index in the plan's deliverables (for the write-back). */
+  index: number;
+  facts: DeliverableFacts;
+  assessment: Assessment;
+}
+
+/** Walks every deliverable, family by family. */
+export async function walkPlan(loaded: LoadedPlan, now: number): Promise<WalkedDeliverable[]> {
+  const out: WalkedDeliverable[] = [];
+  for (const d of walkOrder(loaded.plan)) {
+    const facts = await gatherFacts(loaded.dir, d, { allowExternal: loaded.plan.allow_external_sources });
+    out.push({
+      deliverable: d,
+      index: loaded.plan.deliverables.indexOf(d),
+      facts,
+      assessment: assessDeliverable(d, facts, now),
+    });
+  }
+  return out;
+}
+
+const CHOICE_TEXT: Record<Decision['action'], { name: string; description: string }> = {
+  ready: { name: 'mark it ready', description: 'its files check out: status: ready' },
+  pending: { name: 'set it back to pending', description: 'its checks fail: status: pending' },
+  waive: { name: 'waive it', description: 'agreed not to hand it over: a reason and who approved it' },
+  leave: { name: 'leave it as it is', description: 'decide later' },
+};
+
+/**
+ * Asks, deliverable by deliverable, what to do with the ones that are not settled. The plan is
+ * never changed without an answer: leaving every one as it is changes nothing.
+ */
+export async function askDecisions(
+  walked: readonly WalkedDeliverable[],
+  prompter: Prompter,
+  today: string,
+  describe: (w: WalkedDeliverable) => string,
+): Promise<Map<number, Decision>> {
+  const decisions = new Map<number, Decision>();
+  for (const w of walked) {
+    const actions = choicesFor(w.assessment);
+    if (actions.length === 0) continue;
+    const choices: Array<Choice<Decision['action']>> = actions.map((a) => ({ value: a, ...CHOICE_TEXT[a] }));
+    const action = await prompter.choose(describe(w), choices, actions.includes('ready') ? 'ready' : 'leave');
+    if (action === 'waive') {
+      const required = (what: string) => (v: string) =>
+        v.trim() === '' ? `a waiver needs ${what}` : undefined;
+      const reason = (
+        await prompter.text(`why is ${w.deliverable.id} waived?`, { check: required('a reason') })
+      ).trim();
+      const approvedBy = (
+        await prompter.text('approved by (client, or a person at the client)?', {
+          preset: 'client',
+          check: required('who approved it'),
+        })
+      ).trim();
+      decisions.set(w.index, { action: 'waive', reason, approvedBy, date: today });
+    } else if (action !== 'leave') {
+      decisions.set(w.index, { action });
+    }
+  }
+  return decisions;
+}
+
+/**
+ * Writes the decided statuses into the plan (comments, order and formatting kept) and returns
+ * the deliverables reassessed under their new status.
+ */
+export async function applyDecisions(
+  loaded: LoadedPlan,
+  walked: readonly WalkedDeliverable[],
+  decisions: ReadonlyMap<number, Decision>,
+  now: number,
+): Promise<WalkedDeliverable[]> {
+  if (decisions.size === 0) return [...walked];
+  const changes: Array<{ index: number; deliverable: Deliverable }> = [];
+  const updated = walked.map((w) => {
+    const decision = decisions.get(w.index);
+    if (!decision) return w;
+    const deliverable = applyDecision(w.deliverable, decision);
+    changes.push({ index: w.index, deliverable });
+    return { ...w, deliverable, assessment: assessDeliverable(deliverable, w.facts, now) };
+  });
+  await writePlanAtomically(loaded.file, planWithStatuses(loaded.text, loaded.doc, changes), loaded.sha256);
+  return updated;
+}
+
+/** One line naming a deliverable in a question: id, title, what was found. */
+export function describeForPrompt(w: WalkedDeliverable): string {
+  const a = w.assessment;
+  const errors = a.findings.filter((f) => f.level === 'error').length;
+  const state = errors
+    ? `${errors} error${errors > 1 ? 's' : ''}`
+    : `${a.files} file${a.files === 1 ? '' : 's'}, ${formatBytes(a.bytes)}`;
+  return `${a.category} / ${a.id}: ${a.title} [${a.status}; ${state}]`;
+}
