@@ -62,6 +62,8 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
   const md = opts.format === 'md';
   let template: Handlebars.TemplateDelegate;
   try {
+    // compile() is lazy: parse first so that a syntax error is reported as one.
+    hbs.parse(source);
     template = hbs.compile(source, { noEscape: md, strict: false });
   } catch (e) {
     throw new ExitkitError(`the template ${file} does not compile: ${firstLine(e)}`, {
@@ -228,6 +230,10 @@ function registerHelpers(hbs: typeof Handlebars, lang: Language, currency: strin
   hbs.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
   /** {{plural n "day" "days"}} */
   hbs.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => (Number(n) === 1 ? one : many));
+  /** {{#if (any list "field")}}: whether some item of the list has the field set. */
+  hbs.registerHelper('any', (list: unknown, key: unknown) =>
+    Array.isArray(list) ? list.some((x) => Boolean((x as Record<string, unknown>)?.[String(key)])) : false,
+  );
   /** {{join list ", "}} */
   hbs.registerHelper('join', (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',

@@ -2,7 +2,6 @@
  * The flags and the output of the two documents (checklist, compensation summary): the same
  * inputs, languages, formats, template override and atomic `--out`.
  */
-import path from 'node:path';
 import { Flags } from '@oclif/core';
 import type { DocumentInputs } from '../io/documents.js';
 import { renderDocument, writeAtomically, type DocumentKind } from '../io/render.js';
@@ -64,8 +63,7 @@ export async function emitDocument(
   );
   if (flags.out) {
     await writeAtomically(flags.out, text);
-    if (!json)
-      process.stderr.write(`wrote ${path.relative(process.cwd(), path.resolve(flags.out)) || flags.out}\n`);
+    if (!json) process.stderr.write(`wrote ${flags.out}\n`);
     return flags.out;
   }
   process.stdout.write(text);
