@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   Document as YamlDocument,
@@ -167,9 +167,10 @@ function patchesFor(
  * disk since it was read (someone edited it meanwhile): their edit is not overwritten.
  */
 export async function writePlanAtomically(file: string, text: string, readSha256: string): Promise<void> {
+  const shown = path.relative(process.cwd(), file) || file;
   const now = await readFile(file).catch(() => undefined);
   if (!now || createHash('sha256').update(now).digest('hex') !== readSha256) {
-    throw new ExitkitError(`${file} changed on disk during the walk: the statuses were not written`, {
+    throw new ExitkitError(`${shown} changed on disk during the walk: the statuses were not written`, {
       hints: ['run `exitkit walk` again to review it with the latest edits'],
     });
   }
@@ -181,9 +182,51 @@ export async function writePlanAtomically(file: string, text: string, readSha256
     await rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true });
-    throw new ExitkitError(`cannot write ${file}: ${(e as Error).message}`, {
+    throw new ExitkitError(`cannot write ${shown}: ${(e as Error).message}`, {
       hints: ['check that the plan and its folder are writable'],
       cause: e,
     });
   }
+}
+
+/**
+ * Writes a new plan file: never over an existing one unless `force`, and never half-written (a
+ * temporary file beside it, then linked or renamed into place).
+ */
+export async function writeNewPlan(
+  file: string,
+  text: string,
+  opts: { force: boolean; shown?: string },
+): Promise<'created' | 'replaced'> {
+  const shown = opts.shown ?? file;
+  const existing = await stat(file).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw new ExitkitError(`${shown} is a folder`, {
+      hints: ['give the folder in which to write exit-plan.yaml'],
+    });
+  if (existing && !opts.force)
+    throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
+      hints: ['edit it, or run again with --force to replace it with a new starter plan'],
+    });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
+    if (existing) await rename(temp, file);
+    else {
+      // link() fails if the plan appeared meanwhile: still never an overwrite without --force.
+      await link(temp, file);
+      await rm(temp, { force: true });
+    }
+  } catch (e) {
+    await rm(temp, { force: true });
+    if ((e as { code?: string }).code === 'EEXIST')
+      throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
+        hints: ['edit it, or run again with --force to replace it with a new starter plan'],
+      });
+    throw new ExitkitError(`cannot write ${shown}: ${(e as Error).message}`, {
+      hints: ['check that the folder is writable'],
+      cause: e,
+    });
+  }
+  return existing ? 'replaced' : 'created';
 }

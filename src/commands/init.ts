@@ -1,0 +1,100 @@
+import { Args, Flags } from '@oclif/core';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ExitkitError } from '../core/errors.js';
+import type { Language } from '../core/plan.js';
+import { SCHEMA_PATH } from '../io/plan-file.js';
+import { writeNewPlan } from '../io/plan-write.js';
+import { BaseCommand } from '../lib/base-command.js';
+
+export const STARTER_DIR = fileURLToPath(new URL('../../templates/init', import.meta.url));
+export const PLAN_FILE = 'exit-plan.yaml';
+
+export interface InitResult {
+  file: string;
+  id: string;
+  lang: Language;
+  replaced: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A plan id from a folder name: lowercase letters, digits and '-' (the schema's pattern). */
+export function planIdFor(folder: string): string {
+  const slug = folder
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
+  return slug ? (slug.endsWith('exit') ? slug : `${slug}-exit`) : 'exit-plan';
+}
+
+export default class Init extends BaseCommand {
+  static override summary = 'Write a commented starter exit plan.';
+  static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It names the plan's JSON Schema so that editors complete and check it, and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
+  static override examples = [
+    '<%= config.bin %> init',
+    '<%= config.bin %> init exits/acme --lang fr',
+    '<%= config.bin %> init exits/durand --lang en --id durand-exit-2026',
+  ];
+  static override args = {
+    dir: Args.string({ description: 'folder of the plan (created if needed)', default: '.' }),
+  };
+  static override flags = {
+    lang: Flags.string({
+      description: 'language of the comments, titles and rendered documents',
+      options: ['fr', 'en'],
+      default: 'fr',
+    }),
+    id: Flags.string({ description: 'plan id (default: from the folder name)' }),
+    force: Flags.boolean({ description: `replace an existing ${PLAN_FILE}` }),
+  };
+
+  async run(): Promise<InitResult> {
+    const { args, flags } = await this.parse(Init);
+    const lang = flags.lang as Language;
+    const dir = path.resolve(args.dir);
+    const id = flags.id ?? planIdFor(path.basename(dir));
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
+      throw new ExitkitError(`"${id}" is not a plan id`, {
+        hints: ["use lowercase letters, digits and '-', e.g. acme-exit-2026"],
+      });
+    const file = path.join(dir, PLAN_FILE);
+    const shown = path.relative(process.cwd(), file) || file;
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (e) {
+      throw new ExitkitError(`cannot create the folder ${args.dir}: ${(e as Error).message}`, {
+        hints: ['give a folder you can write to'],
+      });
+    }
+
+    const template = await readFile(
+      path.join(STARTER_DIR, `${PLAN_FILE.replace('.yaml', '')}.${lang}.yaml`),
+      'utf8',
+    );
+    const now = Date.now();
+    const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
+    const values: Record<string, string> = {
+      schema: path.relative(dir, SCHEMA_PATH).split(path.sep).join('/'),
+      id,
+      file: shown.includes(' ') ? `"${shown}"` : shown,
+      today: day(0),
+      contract_end: day(180),
+      reversibility_start: day(90),
+      due: day(159),
+    };
+    const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+    const outcome = await writeNewPlan(file, text, { force: flags.force, shown });
+
+    this.log(
+      `${shown}: ${outcome === 'replaced' ? 'replaced with' : 'wrote'} a starter plan "${id}" (${lang})`,
+    );
+    this.log(`next: fill in the contract and the parties, then \`exitkit validate ${values.file}\``);
+    this.answer(true);
+    return { file: shown, id, lang, replaced: outcome === 'replaced' };
+  }
+}
