@@ -185,8 +185,11 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       manifest: path.join(outDir, `.${plan.id}.manifest.json${stamp}`),
       signature: path.join(outDir, `.${plan.id}.manifest.json.asc${stamp}`),
     };
+    let renaming = false;
+    let forgetFinal = () => {};
     const undo = async () => {
       for (const f of Object.values(tmp)) await rm(f, { force: true });
+      if (renaming) for (const f of Object.values(final)) await rm(f, { force: true });
       if (createdDir) await rmdir(outDir).catch(() => undefined);
     };
     const forget = removeOnInterrupt(...Object.values(tmp), ...(createdDir ? [outDir] : []));
@@ -268,14 +271,19 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
         flag: 'wx',
         mode: 0o644,
       });
+      // The three renames are one step: interrupted between two of them, none stays.
+      forgetFinal = removeOnInterrupt(...Object.values(final));
+      renaming = true;
       await rename(tmp.archive, final.archive);
       await rename(tmp.manifest, final.manifest);
       await rename(tmp.signature, final.signature);
+      renaming = false;
     } catch (e) {
       progress.done();
       await undo();
       throw e;
     } finally {
+      forgetFinal();
       forget();
     }
 

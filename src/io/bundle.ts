@@ -18,7 +18,7 @@ import tar from 'tar-stream';
 import { BAGIT_TXT, manifestLine } from '../core/bag.js';
 import { ExitkitError } from '../core/errors.js';
 import type { DigestAlgorithm, ManifestFile } from '../core/manifest.js';
-import { encryptStream, type PublicKey } from './pgp.js';
+import { encryptOffThread, type PublicKey } from './pgp.js';
 
 /** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
 const CHUNK = 1024 * 1024;
@@ -81,7 +81,7 @@ export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenB
   const archiveHash = createHash('sha256');
   let size = 0;
   try {
-    const encrypted = await encryptStream(packToWeb(pack), opts.recipients);
+    const encrypted = await encryptOffThread(packToWeb(pack), opts.recipients);
     const reader = encrypted.getReader();
     // One write in flight while the next chunk is encrypted: the disk and the CPU work together.
     let writing: Promise<void> = Promise.resolve();
@@ -231,6 +231,8 @@ async function entryFromFile(
       sink.once('error', reject);
       sink.once('close', () => resolve());
     });
+    // When this entry fails midway the pack is destroyed and the sink errors: that is expected.
+    finished.catch(() => undefined);
     let pos = 0;
     const read = async (): Promise<Buffer | null> => {
       const want = Math.min(CHUNK, entry.size - pos);

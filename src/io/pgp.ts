@@ -4,8 +4,10 @@
  * write. Messages are binary and use SEIPD v1 with no compression, which GnuPG 2.2 reads.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import * as openpgp from 'openpgp';
 import { ExitkitError } from '../core/errors.js';
+import { IN_WINDOW, transferable, type FromMain, type FromWorker } from './encrypt-protocol.js';
 
 export type Key = openpgp.Key;
 export type PrivateKey = openpgp.PrivateKey;
@@ -420,4 +422,117 @@ export async function describeKey(key: Key): Promise<KeyInfo> {
     canEncrypt: can.encrypt,
     subkeys,
   };
+}
+
+/** Reads armored public keys (from a trusted caller: the encryption worker). */
+export async function readArmoredPublicKeys(armored: string[]): Promise<PublicKey[]> {
+  return Promise.all(armored.map(async (armoredKey) => (await openpgp.readKey({ armoredKey })).toPublic()));
+}
+
+const WORKER_URL = new URL('./encrypt-worker.js', import.meta.url);
+
+/**
+ * encryptStream on the second core: the same message, but the OpenPGP work runs in a worker
+ * thread while this thread reads, hashes and tars. Falls back to this thread where the worker
+ * cannot run (from the TypeScript sources, in unit tests).
+ */
+export function encryptOffThread(
+  plaintext: ReadableStream<Uint8Array>,
+  recipients: PublicKey[],
+): Promise<ReadableStream<Uint8Array>> {
+  if (!import.meta.url.endsWith('.js')) return encryptStream(plaintext, recipients);
+  const worker = new Worker(WORKER_URL);
+  const post = (m: FromMain, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+  let inFlight = 0;
+  let acked: (() => void) | undefined;
+  const out: ArrayBuffer[] = [];
+  let ended = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const stop = () => void worker.terminate();
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'ack') {
+      inFlight -= m.n;
+      acked?.();
+    } else if (m.type === 'out') out.push(m.chunk);
+    else if (m.type === 'done') ended = true;
+    else failure = new ExitkitError(`cannot encrypt the archive: ${m.message}`);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+    acked?.();
+  });
+  post({ type: 'init', keys: recipients.map((k) => k.armor()) });
+
+  // Feeds the worker, a few chunks ahead at most; small chunks (tar headers) travel together.
+  const feed = (async () => {
+    const reader = plaintext.getReader();
+    let small: Uint8Array[] = [];
+    let smallBytes = 0;
+    const send = async (view: Uint8Array) => {
+      while (inFlight >= IN_WINDOW && !failure) await new Promise<void>((r) => (acked = r));
+      if (failure) throw failure;
+      inFlight++;
+      const { chunk, transfer } = transferable(view);
+      post({ type: 'data', chunk }, transfer);
+    };
+    const flush = async () => {
+      if (smallBytes === 0) return;
+      const joined = Buffer.concat(small, smallBytes);
+      small = [];
+      smallBytes = 0;
+      await send(joined);
+    };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (value.byteLength < 64 * 1024) {
+        small.push(value);
+        smallBytes += value.byteLength;
+        if (smallBytes >= 256 * 1024) await flush();
+        continue;
+      }
+      await flush();
+      await send(value);
+    }
+    await flush();
+    post({ type: 'end' });
+  })();
+  feed.catch((e: unknown) => {
+    failure ??= e instanceof Error ? e : new Error(String(e));
+    wake?.();
+  });
+
+  return Promise.resolve(
+    new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          for (;;) {
+            const chunk = out.shift();
+            if (chunk) {
+              controller.enqueue(new Uint8Array(chunk));
+              post({ type: 'credit', n: 1 });
+              return;
+            }
+            if (failure) {
+              stop();
+              throw failure;
+            }
+            if (ended) {
+              stop();
+              controller.close();
+              return;
+            }
+            await new Promise<void>((r) => (wake = r));
+          }
+        },
+        cancel() {
+          stop();
+        },
+      },
+      { highWaterMark: 0 },
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import tar from 'tar-stream';
@@ -151,6 +152,35 @@ describe('writeEncryptedBag', () => {
       'exports/fs01.vbk changed since',
     );
     await expect(attempt({ abs: path.join(dir, 'gone.vbk') }, 'a3')).rejects.toThrow('vanished');
+
+    // A file written to while it is read (an export still running): caught, and named.
+    const live = path.join(dir, 'live.vbk');
+    await writeFile(live, Buffer.alloc(3 * 1024 * 1024, 1));
+    const ls = await stat(live);
+    let appended = false;
+    const growing = writeEncryptedBag({
+      file: path.join(dir, 'a4'),
+      bagId: 'b',
+      algorithm: 'sha512',
+      recipients: [key],
+      tagFiles: () => [],
+      payload: [
+        {
+          abs: live,
+          bagPath: 'data/x/y/live.vbk',
+          size: ls.size,
+          mtimeMs: ls.mtimeMs,
+          shown: 'exports/live.vbk',
+        },
+      ],
+      onProgress: () => {
+        if (!appended) appendFileSync(live, 'more');
+        appended = true;
+      },
+    });
+    await expect(growing).rejects.toThrow(
+      /the source file exports\/live\.vbk (grew|changed) while it was read/,
+    );
   });
 });
 
