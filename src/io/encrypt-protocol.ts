@@ -31,6 +31,10 @@ export function transferable(view: Uint8Array): { chunk: ArrayBuffer; transfer: 
     view.byteLength >= 64 * 1024
   )
     return { chunk: buf, transfer: [buf] };
-  const copy = view.slice().buffer as ArrayBuffer;
-  return { chunk: copy, transfer: [copy] };
+  // A real copy of exactly the view's bytes. Not `view.slice()`: on a Node Buffer that is a view
+  // of the same memory, whose `.buffer` is the whole shared allocation pool (other data, keys
+  // included, would travel into the archive).
+  const copy = new Uint8Array(view.byteLength);
+  copy.set(view);
+  return { chunk: copy.buffer, transfer: [copy.buffer] };
 }
