@@ -8,6 +8,7 @@
  *   node scripts/make-example-exports.js            # both examples
  *   node scripts/make-example-exports.js acme       # one of them
  *   node scripts/make-example-exports.js --keys     # print the commands that make the parties' keys
+ *   node scripts/make-example-exports.js --root DIR # write DIR/<id>/exports instead (tests)
  *
  * Keys are never made here: `exitkit keys generate` makes them (the demo does), into the
  * git-ignored plans/<id>/keys/ folder named by the plans.
@@ -18,7 +19,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PLANS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'plans');
+let PLANS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'plans');
 
 /** Deterministic pseudo-random bytes: SHA-256 in counter mode over a label. */
 function bytes(label, n) {
@@ -307,7 +308,7 @@ const EXAMPLES = {
 function keyCommands(example) {
   return example.keys.map(
     ([, file, name, email]) =>
-      `npx exitkit keys generate --name "${name}" --email ${email} --out plans/${example.id}/keys/${file} --no-passphrase`,
+      `npx exitkit keys generate --name "${name}" --email ${email} --out ${path.relative(process.cwd(), path.join(PLANS, example.id, 'keys', file))} --no-passphrase`,
   );
 }
 
@@ -325,7 +326,8 @@ async function make(example) {
   // The keys' folder exists so that `exitkit keys generate --out plans/<id>/keys/...` can write there.
   await mkdir(path.join(PLANS, example.id, 'keys'), { recursive: true });
   const n = Object.keys(example.files).length;
-  process.stdout.write(`plans/${example.id}/exports: ${n} files, ${(total / 1024 / 1024).toFixed(1)} MiB\n`);
+  const shown = path.relative(process.cwd(), root) || root;
+  process.stdout.write(`${shown}: ${n} files, ${(total / 1024 / 1024).toFixed(1)} MiB\n`);
   const missing = example.keys.filter(
     ([, file]) => !existsSync(path.join(PLANS, example.id, 'keys', `${file}.pub.asc`)),
   );
@@ -336,10 +338,19 @@ async function make(example) {
 }
 
 const args = process.argv.slice(2);
+const rootAt = args.indexOf('--root');
+if (rootAt >= 0) {
+  if (!args[rootAt + 1]) {
+    process.stderr.write('error: --root needs a folder\n');
+    process.exit(2);
+  }
+  PLANS = path.resolve(args[rootAt + 1]);
+  args.splice(rootAt, 2);
+}
 const unknown = args.filter((a) => a !== '--keys' && !(a in EXAMPLES));
 if (unknown.length > 0) {
   process.stderr.write(
-    `error: unknown argument ${unknown[0]}\nhint: node scripts/make-example-exports.js [acme|durand] [--keys]\n`,
+    `error: unknown argument ${unknown[0]}\nhint: node scripts/make-example-exports.js [acme|durand] [--keys] [--root DIR]\n`,
   );
   process.exit(2);
 }
