@@ -36,17 +36,24 @@ export default class Checklist extends BaseCommand {
     const allowExternal = plan.allow_external_sources;
 
     const diskFiles = new Map<string, FoundFile[]>();
+    const diskProblems = new Map<string, string[]>();
     const inventory: InventoryCounts[] = [];
     for (const d of plan.deliverables) {
       const needFiles = !inputs.manifest && d.status !== 'waived';
       if (!needFiles && d.category !== 'inventory') continue;
       if (d.sources.length === 0) continue;
-      const { files } = await resolveSources(loaded.dir, d, { allowExternal });
-      if (needFiles)
+      const { files, problems } = await resolveSources(loaded.dir, d, { allowExternal });
+      if (needFiles) {
         diskFiles.set(
           d.id,
           files.map((f) => ({ name: f.rel, size: f.size })),
         );
+        if (problems.length)
+          diskProblems.set(
+            d.id,
+            problems.map((p) => p.message),
+          );
+      }
       if (d.category === 'inventory') inventory.push(...(await inventoryOf(d, files)));
     }
 
@@ -62,6 +69,7 @@ export default class Checklist extends BaseCommand {
       ...(inputs.verification ? { verification: inputs.verification } : {}),
       planSha256: loaded.sha256,
       diskFiles,
+      diskProblems,
       inventory,
       date: inputs.date,
       language: inputs.language,

@@ -63,6 +63,8 @@ export interface ChecklistRow {
   moreFiles: number;
   verification?: RowVerification;
   faults: string[];
+  /** What resolving the plan's sources found wrong (a missing file, a symlink), without a manifest. */
+  problems: string[];
   waiver?: { reason: string; approvedBy: string; approverName: string; date?: IsoDate };
   late: boolean;
   daysLate: number;
@@ -143,6 +145,8 @@ export interface ChecklistInput {
   verification?: Verification;
   /** Files found on disk per deliverable id (used when no manifest is given). */
   diskFiles?: Map<string, FoundFile[]>;
+  /** Problems found resolving those sources, per deliverable id (named, never file contents). */
+  diskProblems?: Map<string, string[]>;
   inventory?: InventoryCounts[];
   date: IsoDate;
   language?: Language;
@@ -212,6 +216,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       ...(rowVerification ? { verification: rowVerification } : {}),
       // Fault lines name bag paths, never contents; for credentials keep them as they are (names).
       faults: v?.faults ?? [],
+      problems: filesFrom === 'disk' ? (input.diskProblems?.get(d.id) ?? []) : [],
       ...(waiver
         ? {
             waiver: {

@@ -427,7 +427,7 @@ const WORDS = {
     badArchive: (why?: string) => `l'archive ne correspond pas au manifeste${why ? ` (${why})` : ''}`,
     incomplete: (ids: string[]) =>
       ids.length
-        ? `la remise est incomplète\u00a0: ${list(ids)} ni livré(s) intact(s) ni abandonné(s)`
+        ? `la remise est incomplète\u00a0: ${list(ids)} ni livré(s) intact(s) ni dispensé(s)`
         : 'la vérification a trouvé la remise incomplète',
     altered: (paths: string[]) =>
       `fichiers altérés, manquants ou inattendus dans l'archive\u00a0: ${list(paths)}`,
@@ -435,7 +435,7 @@ const WORDS = {
       `la vérification a échoué${faults.length ? `\u00a0: ${list(faults, 3)}` : ''}`,
     rules: (r: CompensationResult, p: Rates): string[] => [
       'Les montants sont des décimaux exacts (jamais en virgule flottante binaire)\u202f; chaque ligne d’honoraires vaut son montant ou quantité × prix unitaire, arrondi au centime (0,005 vers le haut).',
-      `Un livrable obligatoire ni livré intact ni abandonné coûte ${p.missing}.`,
+      `Un livrable obligatoire ni livré intact ni dispensé coûte ${p.missing}.`,
       `Un livrable remis après son échéance coûte ${p.late} par jour de retard, compté ${
         r.handover.basis === 'manifest'
           ? `à la date de création du manifeste (${p.handover}, UTC)`

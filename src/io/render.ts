@@ -138,7 +138,7 @@ const LABELS: Record<Language, Record<string, string>> = {
     pending: 'à préparer',
     ready: 'prêt',
     delivered: 'livré',
-    waived: 'abandonné',
+    waived: 'dispensé',
     intact: 'intact',
     altered: 'altéré',
     listed: 'listé, non recalculé',

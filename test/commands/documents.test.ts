@@ -3,7 +3,7 @@
  * late and waived deliverables, hand-built manifest and verification files, both languages and
  * both formats; and one real bundle + verify round trip feeding both documents.
  */
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -205,7 +205,7 @@ describe('exitkit checklist', () => {
     expect(fr.stdout).toContain('**RETARD 3 JOURS**');
     expect(fr.stdout).toContain('**MANQUANT**');
     expect(fr.stdout).toContain(
-      'Abandonné\u00a0: Licences end with the contract\u202f; approuvé par ACME SA le 2 novembre 2026',
+      'Dispensé\u00a0: Licences end with the contract\u202f; approuvé par ACME SA le 2 novembre 2026',
     );
     expect(fr.stdout).toContain('## Signatures');
 
@@ -228,7 +228,9 @@ describe('exitkit checklist', () => {
 
   it('from the plan alone: files found on disk, credentials by file name only, the open actions, glossary and sign-off', async () => {
     const s = await setup(examplePlan());
+    await symlink('/etc/hostname', path.join(s.dir, 'exports/backups/fs01-link.vbk'));
     const r = await exitkit(['checklist', s.plan, '--date', '2026-12-20', '--lang', 'en']);
+    expect(r.stdout).toContain('<br>exports/backups/fs01-link.vbk is a symbolic link');
     // Per the plan's statuses every required deliverable is ready or waived: complete (late is not missing).
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('**LATE 10 DAYS**');
