@@ -120,16 +120,19 @@ export async function resolveSources(
         problem('unreadable', `cannot read ${shown(abs)}`, abs);
         continue;
       }
-      if (!opts.allowExternal) {
-        const real = await realpath(abs).catch(() => abs);
-        if (!within(realRoot, real)) {
-          problem(
-            'outside',
-            `${shown(abs)} leads outside the plan's folder (through a symlinked folder)`,
-            abs,
-          );
-          continue;
-        }
+      const real = await realpath(abs).catch(() => abs);
+      if (!opts.allowExternal && !within(realRoot, real)) {
+        problem('outside', `${shown(abs)} leads outside the plan's folder (through a symlinked folder)`, abs);
+        continue;
+      }
+      // A folder on the way that is a link is followed by the OS, not by us: refused as well.
+      if (within(root, abs) && real !== path.join(realRoot, path.relative(root, abs))) {
+        problem(
+          'symlink',
+          `${shown(abs)} is reached through a symbolically linked folder; links are not followed`,
+          abs,
+        );
+        continue;
       }
       const file: SourceFile = {
         abs,

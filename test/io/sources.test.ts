@@ -85,6 +85,24 @@ describe('resolveSources', () => {
     expect(direct.problems.map((p) => p.kind)).toEqual(['symlink']);
   });
 
+  it('refuses a file reached through a symlinked folder inside the plan folder', async () => {
+    const dir = await tempDir();
+    await put(dir, 'real/config.txt');
+    await mkdir(path.join(dir, 'exports'));
+    await symlink(path.join(dir, 'real'), path.join(dir, 'exports/linked'));
+    for (const source of ['exports/linked/config.txt', 'exports/linked/*.txt']) {
+      const { files, problems } = await resolveSources(dir, deliverable([source]), { allowExternal: false });
+      expect(files).toEqual([]);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          kind: 'symlink',
+          path: 'exports/linked/config.txt',
+          message: expect.stringContaining('symbolically linked folder'),
+        }),
+      ]);
+    }
+  });
+
   it('refuses a source outside the plan folder, also through a symlinked folder, unless allowed', async () => {
     const root = await tempDir();
     const dir = path.join(root, 'plan');
