@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// npm run demo [-- --out DIR]
+//
+// Plays the whole story of an exit on plans/acme-exit-2026.yaml, with generated example exports
+// and throwaway keys for the three parties, and says what each step proved. Everything it writes
+// goes into demo-output/ (git-ignored), made anew on every run.
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  closeSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'run.js');
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: path.join(ROOT, 'demo-output') } },
+});
+const OUT = path.resolve(values.out);
+const ID = 'acme-exit-2026';
+const started = Date.now();
+
+const bold = (s) => (process.stdout.isTTY ? `\u001b[1m${s}\u001b[0m` : s);
+const rel = (p) => path.relative(process.cwd(), p) || '.';
+
+/** Runs exitkit in the demo folder; fails the demo unless it exits with `expect`. */
+function exitkit(args, { expect = 0, env = {}, stdout } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: OUT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== expect) {
+    process.stderr.write(`\n$ exitkit ${args.join(' ')}\n${r.stdout}${r.stderr}`);
+    process.stderr.write(`demo failed: exitkit ${args[0]} exited ${r.status}, expected ${expect}\n`);
+    process.exit(2);
+  }
+  if (stdout) writeFileSync(path.join(OUT, stdout), r.stdout);
+  return r;
+}
+
+let n = 0;
+function step(title, proved, run) {
+  n += 1;
+  process.stdout.write(`\n${bold(`${n}. ${title}`)}\n`);
+  const detail = run();
+  for (const line of [].concat(detail ?? [])) process.stdout.write(`   ${line}\n`);
+  process.stdout.write(`   -> ${proved}\n`);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+process.stdout.write(
+  `exitkit demo: the end of ACME SA's outsourcing contract with InfoGest Sàrl; NovaIT SA takes over.\n`,
+);
+process.stdout.write(`Everything is written in ${rel(OUT)}/\n`);
+
+step(
+  'The outgoing provider prepares the exports named in the exit plan',
+  'every deliverable of the plan has its files on disk',
+  () => {
+    copyFileSync(path.join(ROOT, 'plans', `${ID}.yaml`), path.join(OUT, `${ID}.yaml`));
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'make-example-exports.js'), '--root', OUT, 'acme'],
+      { encoding: 'utf8' },
+    );
+    if (r.status !== 0) {
+      process.stderr.write(r.stderr);
+      process.exit(2);
+    }
+    return [`plan: ${ID}.yaml (copied from plans/), exports: ${ID}/exports/`];
+  },
+);
+
+step('Each party makes its OpenPGP key pair', 'keys in the armored format GnuPG exports and imports', () => {
+  const parties = [
+    ['acme', 'ACME SA', 'it@acme.example'],
+    ['infogest', 'InfoGest Sàrl', 'ops@infogest.example'],
+    ['novait', 'NovaIT SA', 'handover@novait.example'],
+  ];
+  return parties.map(([file, name, email]) => {
+    const r = exitkit([
+      'keys',
+      'generate',
+      '--name',
+      name,
+      '--email',
+      email,
+      '--out',
+      `${ID}/keys/${file}`,
+      '--no-passphrase',
+      '--json',
+    ]);
+    const fpr = JSON.parse(r.stdout).fingerprint ?? '';
+    return `${name}: ${ID}/keys/${file}.pub.asc / .sec.asc ${fpr}`;
+  });
+});
+
+step(
+  'validate: the plan is well-formed and means something',
+  'schema, ids, dates, waivers and key files all hold',
+  () => {
+    return exitkit(['validate', `${ID}.yaml`]).stdout.trim();
+  },
+);
+
+step(
+  'walk (no input): every deliverable checked on disk, family by family',
+  'every required deliverable is present, fresh and ready (exit 0)',
+  () => {
+    const r = exitkit(['walk', `${ID}.yaml`, '--no-input', '--json'], { stdout: 'walk.json' });
+    const result = JSON.parse(r.stdout);
+    const list = Array.isArray(result) ? result : result.deliverables;
+    const ready = list.filter((d) => d.ready).length;
+    return `${ready} of ${list.length} deliverables ready; report in walk.json`;
+  },
+);
+
+step(
+  'bundle: one encrypted BagIt archive and a signed manifest',
+  'encrypted to ACME and NovaIT only; manifest signed by InfoGest',
+  () => {
+    exitkit(['bundle', `${ID}.yaml`, '--out', 'handover', '--signing-key', `${ID}/keys/infogest.sec.asc`]);
+    const m = JSON.parse(readFileSync(path.join(OUT, 'handover', `${ID}.manifest.json`), 'utf8'));
+    return [
+      `handover/${ID}.tar.pgp (${m.archive.size} bytes), ${ID}.manifest.json, ${ID}.manifest.json.asc`,
+      `${m.payload.files} files, ${m.payload.bytes} bytes, complete: ${m.complete}`,
+    ];
+  },
+);
+
+step(
+  'verify as the client (no key): signature, archive digest, completeness',
+  'the client can hold the final payment on a verdict it checked itself',
+  () => {
+    exitkit(['verify', `handover/${ID}.manifest.json`, '--plan', `${ID}.yaml`, '--json'], {
+      stdout: 'verification-client.json',
+    });
+    return 'verdict: ok (verification-client.json)';
+  },
+);
+
+step(
+  'verify as the incoming provider: decrypts and re-hashes every file',
+  'every file is exactly what InfoGest signed; nothing written to disk',
+  () => {
+    const r = exitkit(
+      [
+        'verify',
+        `handover/${ID}.manifest.json`,
+        '--plan',
+        `${ID}.yaml`,
+        '--decryption-key',
+        `${ID}/keys/novait.sec.asc`,
+        '--json',
+      ],
+      { stdout: 'verification.json' },
+    );
+    const v = JSON.parse(r.stdout);
+    return `${v.files.checked} files checked, altered ${v.files.altered.length}, missing ${v.files.missing.length}, extra ${v.files.extra.length}, unsafe ${v.files.unsafe.length}`;
+  },
+);
+
+step('A tampered copy is caught', 'one flipped byte in the archive fails the verification (exit 1)', () => {
+  mkdirSync(path.join(OUT, 'tampered'), { recursive: true });
+  for (const f of [`${ID}.tar.pgp`, `${ID}.manifest.json`, `${ID}.manifest.json.asc`]) {
+    copyFileSync(path.join(OUT, 'handover', f), path.join(OUT, 'tampered', f));
+  }
+  const archive = path.join(OUT, 'tampered', `${ID}.tar.pgp`);
+  const fd = openSync(archive, 'r+');
+  const b = Buffer.alloc(1);
+  const at = 4096;
+  readSync(fd, b, 0, 1, at);
+  b[0] ^= 0x01;
+  writeSync(fd, b, 0, 1, at);
+  closeSync(fd);
+  const r = exitkit(['verify', `tampered/${ID}.manifest.json`, '--plan', `${ID}.yaml`], { expect: 1 });
+  const line = `${r.stdout}${r.stderr}`.split('\n').find((l) => /digest|archive/i.test(l)) ?? '';
+  rmSync(path.join(OUT, 'tampered'), { recursive: true, force: true });
+  return line.trim();
+});
+
+step(
+  'extract: verified extraction for the incoming provider',
+  'the bag appears in received/ only after every check passed',
+  () => {
+    exitkit([
+      'extract',
+      `handover/${ID}.manifest.json`,
+      '--plan',
+      `${ID}.yaml`,
+      '--decryption-key',
+      `${ID}/keys/novait.sec.asc`,
+      '--to',
+      'received',
+    ]);
+    return `received/${ID}/ (a BagIt bag: bagit.txt, manifest-sha512.txt, data/...)`;
+  },
+);
+
+step(
+  'checklist: the handover checklist to sign, in French and English',
+  'per family and deliverable: status, files, digests, verification, open actions, sign-off',
+  () => {
+    mkdirSync(path.join(OUT, 'documents'), { recursive: true });
+    const common = ['--manifest', `handover/${ID}.manifest.json`, '--verification', 'verification.json'];
+    exitkit([
+      'checklist',
+      `${ID}.yaml`,
+      ...common,
+      '--lang',
+      'fr',
+      '--format',
+      'md',
+      '--out',
+      'documents/checklist.fr.md',
+    ]);
+    exitkit([
+      'checklist',
+      `${ID}.yaml`,
+      ...common,
+      '--lang',
+      'fr',
+      '--format',
+      'html',
+      '--out',
+      'documents/checklist.fr.html',
+    ]);
+    exitkit([
+      'checklist',
+      `${ID}.yaml`,
+      ...common,
+      '--lang',
+      'en',
+      '--format',
+      'html',
+      '--out',
+      'documents/checklist.en.html',
+    ]);
+    return 'documents/checklist.fr.md, checklist.fr.html, checklist.en.html';
+  },
+);
+
+step(
+  'compensation: fees, penalties, VAT, rounded total, final payment',
+  'the final payment can be released: the handover is complete and intact',
+  () => {
+    const common = ['--manifest', `handover/${ID}.manifest.json`, '--verification', 'verification.json'];
+    exitkit([
+      'compensation',
+      `${ID}.yaml`,
+      ...common,
+      '--lang',
+      'fr',
+      '--format',
+      'html',
+      '--out',
+      'documents/compensation.fr.html',
+    ]);
+    exitkit([
+      'compensation',
+      `${ID}.yaml`,
+      ...common,
+      '--lang',
+      'en',
+      '--format',
+      'md',
+      '--out',
+      'documents/compensation.en.md',
+    ]);
+    const c = JSON.parse(exitkit(['compensation', `${ID}.yaml`, ...common, '--json']).stdout);
+    return [
+      `subtotal ${c.currency} ${c.subtotal}, VAT ${c.vat}, total ${c.total}; final payment ${c.finalPayment.amount}, releasable: ${c.finalPayment.releasable}`,
+      'documents/compensation.fr.html, compensation.en.md',
+    ];
+  },
+);
+
+step(
+  'acknowledge: the client signs a receipt',
+  'a signed receipt binds the manifest, the archive and the verdict',
+  () => {
+    exitkit([
+      'acknowledge',
+      `handover/${ID}.manifest.json`,
+      '--plan',
+      `${ID}.yaml`,
+      '--signing-key',
+      `${ID}/keys/acme.sec.asc`,
+      '--verification',
+      'verification.json',
+      '--out',
+      'handover',
+    ]);
+    exitkit([
+      'verify',
+      `handover/${ID}.manifest.json`,
+      '--plan',
+      `${ID}.yaml`,
+      '--receipt',
+      `handover/${ID}.receipt.json`,
+    ]);
+    return `handover/${ID}.receipt.json and .asc, checked by verify --receipt`;
+  },
+);
+
+if (!existsSync(path.join(OUT, 'received', ID, 'bagit.txt'))) {
+  process.stderr.write('demo failed: the extracted bag is not there\n');
+  process.exit(2);
+}
+process.stdout.write(
+  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${rel(path.join(OUT, 'documents', 'checklist.fr.html'))} in a browser to see the checklist.\n`,
+);

@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../helpers/cli.js';
+
+function runDemo(out: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.js'), '--out', out], {
+      cwd: ROOT,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run demo', () => {
+  it('plays the whole story and leaves every output in its folder', { timeout: 180_000 }, async () => {
+    const out = path.join(await tempDir(), 'demo-output');
+    const r = await runDemo(out);
+    expect(r.stderr).not.toContain('demo failed');
+    expect(r.code).toBe(0);
+    for (const step of [
+      'validate',
+      'walk',
+      'bundle',
+      'verify as the client',
+      'verify as the incoming provider',
+      'tampered',
+      'extract',
+      'checklist',
+      'compensation',
+      'acknowledge',
+    ]) {
+      expect(r.stdout).toContain(step);
+    }
+    const id = 'acme-exit-2026';
+    for (const f of [
+      `handover/${id}.tar.pgp`,
+      `handover/${id}.manifest.json`,
+      `handover/${id}.manifest.json.asc`,
+      `handover/${id}.receipt.json`,
+      `handover/${id}.receipt.json.asc`,
+      `received/${id}/bagit.txt`,
+      'documents/checklist.fr.md',
+      'documents/checklist.fr.html',
+      'documents/checklist.en.html',
+      'documents/compensation.fr.html',
+      'documents/compensation.en.md',
+    ]) {
+      expect(existsSync(path.join(out, f)), f).toBe(true);
+    }
+    const verification = JSON.parse(readFileSync(path.join(out, 'verification.json'), 'utf8')) as {
+      ok: boolean;
+      files: { checked: number };
+    };
+    expect(verification.ok).toBe(true);
+    expect(verification.files.checked).toBeGreaterThan(0);
+    // The French checklist is French.
+    expect(readFileSync(path.join(out, 'documents/checklist.fr.md'), 'utf8')).toMatch(
+      /Sauvegardes|sauvegardes/,
+    );
+  });
+});
