@@ -50,12 +50,17 @@ export abstract class BaseCommand extends Command {
     if (err instanceof Errors.CLIError && !(err instanceof Errors.ExitError)) {
       const exit = err.oclif?.exit === undefined || err.oclif.exit === 1 ? ExitCode.CouldNot : err.oclif.exit;
       if (json) {
-        this.logJson({ error: { message: err.message, exit } });
+        this.logJson({ error: { message: describeUsageError(err.message), exit } });
         process.exitCode = exit;
         return;
       }
-      (err as { oclif: { exit: number } }).oclif = { ...err.oclif, exit };
-      return super.catch(err);
+      // Same shape as every other error: `error:` then what to do, no oclif banner or stack.
+      process.stderr.write(`error: ${describeUsageError(err.message)}\n`);
+      process.stderr.write(
+        `hint: \`${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help\` shows the usage and examples\n`,
+      );
+      process.exitCode = exit;
+      return;
     }
     // @oclif/core 4 ignores err.oclif.exit under --json: honour it here.
     if (json && err.oclif?.exit !== undefined) {
@@ -73,6 +78,18 @@ export abstract class BaseCommand extends Command {
     if (process.env.DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
     process.exitCode = ExitCode.CouldNot;
   }
+}
+
+/** oclif's parse error ("Missing 1 required arg:\nplan  the plan\nSee more help with --help") on one line. */
+export function describeUsageError(message: string): string {
+  const [head = '', ...rest] = message
+    .split('\n')
+    .map((l) => l.replace(/^\s*›?\s*/, '').trim())
+    .filter((l) => l && !/^See more help with --help/i.test(l));
+  // The lines after the first name what is missing: "plan  the exit plan (YAML)".
+  const items = rest.map((l) => l.replace(/^(\S+)\s{2,}(.+)$/, '$1 ($2)'));
+  const text = [head, ...items].join(' ').replace(/\s{2,}/g, ' ');
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */

@@ -169,6 +169,17 @@ describe('exitkit validate on the corpus of malformed plans', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('answers bad usage (missing argument, unknown flag) with error and hint lines, exit 2', async () => {
+    for (const args of [['validate'], ['validate', 'plan.yaml', '--bogus'], ['keys', 'show']]) {
+      const r = await exitkit(args, { cwd: FIXTURES });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: (missing 1 required arg: \S+ \(.+\)|nonexistent flag: --bogus)$/m);
+      expect(r.stderr).toContain(`hint: \`exitkit ${args[0] === 'keys' ? 'keys show' : 'validate'} --help\``);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('under --json, prints the problems with their places on stdout and still exits 2', async () => {
     const r = await exitkit(['validate', 'unknown-key.yaml', '--json'], { cwd: FIXTURES });
     expect(r.code).toBe(2);
