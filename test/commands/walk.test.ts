@@ -365,4 +365,17 @@ describe('exitkit walk on a terminal', () => {
       });
     },
   );
+
+  it.skipIf(!hasScript)('writes nothing when interrupted with Ctrl-C (exit 2)', async () => {
+    const { dir, plan } = await scenario(READY.map((l) => l.replace('status: ready', 'status: pending')));
+    const before = await readFile(plan, 'utf8');
+    const r = await onTerminal(['walk', 'plan.yaml'], dir, [
+      [/fs01-backup: Full backup of FS01 \[pending/, '\r'],
+      [/vault: Password vault \[pending/, '\u0003'],
+    ]);
+    expect(r.unanswered).toBe(0);
+    expect(r.code).toBe(2);
+    expect(r.screen).toContain('error: interrupted: nothing was written');
+    expect(await readFile(plan, 'utf8')).toBe(before);
+  });
 });
