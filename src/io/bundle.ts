@@ -18,7 +18,7 @@ import tar from 'tar-stream';
 import { BAGIT_TXT, manifestLine } from '../core/bag.js';
 import { ExitkitError } from '../core/errors.js';
 import type { DigestAlgorithm, ManifestFile } from '../core/manifest.js';
-import { encryptOffThread, type PublicKey } from './pgp.js';
+import { encryptToFile, type PublicKey } from './pgp.js';
 
 /** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
 const CHUNK = 1024 * 1024;
@@ -78,41 +78,23 @@ export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenB
   });
 
   const out = await open(opts.file, 'wx', 0o600);
-  const archiveHash = createHash('sha256');
-  let size = 0;
+  let sunk;
   try {
-    const encrypted = await encryptOffThread(packToWeb(pack), opts.recipients);
-    const reader = encrypted.getReader();
-    // One write in flight while the next chunk is encrypted: the disk and the CPU work together.
-    let writing: Promise<void> = Promise.resolve();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      archiveHash.update(value);
-      size += value.byteLength;
-      await writing;
-      writing = writeAll(out, value);
-      writing.catch(() => undefined);
-    }
-    await writing;
+    sunk = await encryptToFile(packToWeb(pack), opts.recipients, out.fd);
     await out.sync();
   } catch (e) {
+    // Whichever failed first is the cause: a source (named), or the encryption and the disk.
+    const cause = producerError ?? e;
+    // Unblocks the producer if it waits for room in a chain that broke downstream.
+    pack.destroy(e instanceof Error ? e : new Error(String(e)));
     await produced;
-    throw producerError ?? e;
+    throw cause;
   } finally {
     await out.close();
   }
   const result = await produced;
   if (producerError !== undefined || !result) throw producerError;
-  return { ...result, archive: { size, sha256: archiveHash.digest('hex') } };
-}
-
-async function writeAll(fh: FileHandle, chunk: Uint8Array): Promise<void> {
-  let off = 0;
-  while (off < chunk.byteLength) {
-    const { bytesWritten } = await fh.write(chunk, off, chunk.byteLength - off);
-    off += bytesWritten;
-  }
+  return { ...result, archive: sunk };
 }
 
 /**
@@ -178,6 +160,20 @@ function entryFromBuffer(pack: tar.Pack, name: string, content: Uint8Array, mtim
       (e) => (e ? reject(e) : resolve()),
     );
   });
+}
+
+/** Waits for room in the tar entry; a chain torn down downstream (disk full...) ends the wait too. */
+async function drained(sink: NodeJS.WritableStream & { destroyed?: boolean }): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      sink.removeListener('drain', done);
+      sink.removeListener('close', done);
+      resolve();
+    };
+    sink.once('drain', done);
+    sink.once('close', done);
+  });
+  if (sink.destroyed) throw new Error('the archive stream was closed');
 }
 
 function changed(entry: PayloadEntry, how: string): ExitkitError {
@@ -256,7 +252,7 @@ async function entryFromFile(
       next.catch(() => undefined);
       hash.update(chunk);
       progress(chunk.byteLength);
-      if (!sink.write(chunk)) await new Promise<void>((r) => sink.once('drain', r));
+      if (!sink.write(chunk)) await drained(sink);
     }
     const extra = await fh.read(Buffer.alloc(1), 0, 1, pos);
     if (extra.bytesRead > 0) throw changed(entry, 'grew while it was read');

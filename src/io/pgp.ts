@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import * as openpgp from 'openpgp';
 import { ExitkitError } from '../core/errors.js';
+import { drainToFile, type Sunk } from './archive-sink.js';
 import { IN_WINDOW, transferable, type FromMain, type FromWorker } from './encrypt-protocol.js';
 
 export type Key = openpgp.Key;
@@ -432,107 +433,75 @@ export async function readArmoredPublicKeys(armored: string[]): Promise<PublicKe
 const WORKER_URL = new URL('./encrypt-worker.js', import.meta.url);
 
 /**
- * encryptStream on the second core: the same message, but the OpenPGP work runs in a worker
- * thread while this thread reads, hashes and tars. Falls back to this thread where the worker
- * cannot run (from the TypeScript sources, in unit tests).
+ * Encrypts a stream to every recipient (as encryptStream) straight into an open file, returning
+ * the size and SHA-256 of what was written. The OpenPGP work, the hash and the writes run on the
+ * second core in a worker thread while this thread reads, hashes and tars the sources; where the
+ * worker cannot run (from the TypeScript sources, in unit tests) it all runs here.
  */
-export function encryptOffThread(
+export async function encryptToFile(
   plaintext: ReadableStream<Uint8Array>,
   recipients: PublicKey[],
-): Promise<ReadableStream<Uint8Array>> {
-  if (!import.meta.url.endsWith('.js')) return encryptStream(plaintext, recipients);
+  fd: number,
+): Promise<Sunk> {
+  if (!import.meta.url.endsWith('.js')) return drainToFile(await encryptStream(plaintext, recipients), fd);
   const worker = new Worker(WORKER_URL);
-  const post = (m: FromMain, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
-  let inFlight = 0;
-  let acked: (() => void) | undefined;
-  const out: ArrayBuffer[] = [];
-  let ended = false;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const stop = () => void worker.terminate();
-  worker.on('message', (m: FromWorker) => {
-    if (m.type === 'ack') {
-      inFlight -= m.n;
-      acked?.();
-    } else if (m.type === 'out') out.push(m.chunk);
-    else if (m.type === 'done') ended = true;
-    else failure = new ExitkitError(`cannot encrypt the archive: ${m.message}`);
-    wake?.();
-  });
-  worker.on('error', (e) => {
-    failure = e;
-    wake?.();
-    acked?.();
-  });
-  post({ type: 'init', keys: recipients.map((k) => k.armor()) });
+  try {
+    return await new Promise<Sunk>((resolve, reject) => {
+      let inFlight = 0;
+      let acked: (() => void) | undefined;
+      let failure: Error | undefined;
+      const fail = (e: Error) => {
+        failure ??= e;
+        acked?.();
+        reject(failure);
+      };
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ack') {
+          inFlight -= m.n;
+          acked?.();
+        } else if (m.type === 'done') resolve({ size: m.size, sha256: m.sha256 });
+        else fail(new ExitkitError(`cannot encrypt the archive: ${m.message}`));
+      });
+      worker.on('error', fail);
+      const post = (m: FromMain, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+      post({ type: 'init', keys: recipients.map((k) => k.armor()), fd });
 
-  // Feeds the worker, a few chunks ahead at most; small chunks (tar headers) travel together.
-  const feed = (async () => {
-    const reader = plaintext.getReader();
-    let small: Uint8Array[] = [];
-    let smallBytes = 0;
-    const send = async (view: Uint8Array) => {
-      while (inFlight >= IN_WINDOW && !failure) await new Promise<void>((r) => (acked = r));
-      if (failure) throw failure;
-      inFlight++;
-      const { chunk, transfer } = transferable(view);
-      post({ type: 'data', chunk }, transfer);
-    };
-    const flush = async () => {
-      if (smallBytes === 0) return;
-      const joined = Buffer.concat(small, smallBytes);
-      small = [];
-      smallBytes = 0;
-      await send(joined);
-    };
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (value.byteLength < 64 * 1024) {
-        small.push(value);
-        smallBytes += value.byteLength;
-        if (smallBytes >= 256 * 1024) await flush();
-        continue;
-      }
-      await flush();
-      await send(value);
-    }
-    await flush();
-    post({ type: 'end' });
-  })();
-  feed.catch((e: unknown) => {
-    failure ??= e instanceof Error ? e : new Error(String(e));
-    wake?.();
-  });
-
-  return Promise.resolve(
-    new ReadableStream<Uint8Array>(
-      {
-        async pull(controller) {
-          for (;;) {
-            const chunk = out.shift();
-            if (chunk) {
-              controller.enqueue(new Uint8Array(chunk));
-              post({ type: 'credit', n: 1 });
-              return;
-            }
-            if (failure) {
-              stop();
-              throw failure;
-            }
-            if (ended) {
-              stop();
-              controller.close();
-              return;
-            }
-            await new Promise<void>((r) => (wake = r));
+      // Feeds the worker a few chunks ahead at most; small chunks (tar headers) travel together.
+      void (async () => {
+        const reader = plaintext.getReader();
+        let small: Uint8Array[] = [];
+        let smallBytes = 0;
+        const send = async (view: Uint8Array) => {
+          while (inFlight >= IN_WINDOW && !failure) await new Promise<void>((r) => (acked = r));
+          if (failure) throw failure;
+          inFlight++;
+          const { chunk, transfer } = transferable(view);
+          post({ type: 'data', chunk }, transfer);
+        };
+        const flush = async () => {
+          if (smallBytes === 0) return;
+          const joined = Buffer.concat(small, smallBytes);
+          small = [];
+          smallBytes = 0;
+          await send(joined);
+        };
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          if (value.byteLength < 64 * 1024) {
+            small.push(value);
+            smallBytes += value.byteLength;
+            if (smallBytes >= 256 * 1024) await flush();
+            continue;
           }
-        },
-        cancel() {
-          stop();
-        },
-      },
-      { highWaterMark: 0 },
-    ),
-  );
+          await flush();
+          await send(value);
+        }
+        await flush();
+        post({ type: 'end' });
+      })().catch((e: unknown) => fail(e instanceof Error ? e : new Error(String(e))));
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
