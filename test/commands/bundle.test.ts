@@ -169,7 +169,7 @@ describe('exitkit bundle, with keys made by exitkit', () => {
 });
 
 describe('exitkit bundle, with keys made by GnuPG', () => {
-  it('takes RSA and ed25519+cv25519 keys, a passphrase file, and --algorithm sha256; gpg decrypts and verifies', async () => {
+  it('takes RSA 3072/4096 and ed25519+cv25519 keys, a passphrase file, and --algorithm sha256; gpg decrypts and verifies', async () => {
     const dir = await tempDir();
     const home = gpgHome();
     const client = gpgMakeKey(home, { name: 'ACME SA', email: 'it@acme.example', algo: 'rsa3072' });
@@ -179,7 +179,7 @@ describe('exitkit bundle, with keys made by GnuPG', () => {
       algo: 'ed25519',
       passphrase: 'correct horse',
     });
-    const incoming = gpgMakeKey(home, { name: 'NovaIT', email: 'handover@novait.example', algo: 'ed25519' });
+    const incoming = gpgMakeKey(home, { name: 'NovaIT', email: 'handover@novait.example', algo: 'rsa4096' });
     const s = await makeScenario({
       dir,
       keys: {
@@ -209,10 +209,20 @@ describe('exitkit bundle, with keys made by GnuPG', () => {
       pass,
       '--algorithm',
       'sha256',
+      // GnuPG's cv25519 subkey as a recipient too (the outgoing provider keeps a copy).
+      '--recipient',
+      s.keys.outgoing.pub,
+      '--json',
     ]);
     expect(r.stderr).not.toMatch(/^error:/m);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`signed by ${outgoing.fingerprint}`);
+    const summary = JSON.parse(r.stdout) as { signer: string; recipients: Array<{ fingerprint: string }> };
+    expect(summary.signer).toBe(outgoing.fingerprint);
+    expect(summary.recipients.map((x) => x.fingerprint)).toEqual([
+      client.fingerprint,
+      incoming.fingerprint,
+      outgoing.fingerprint,
+    ]);
     const archive = path.join(s.out, `${s.id}.tar.pgp`);
     // The recipients' keys live in the GnuPG home that made them.
     const packets = gpg(home, ['--list-packets', archive]).stdout.toString('utf8');
@@ -376,6 +386,21 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
     });
     const m = JSON.parse(await readFile(path.join(inc.out, `${inc.id}.manifest.json`), 'utf8')) as Manifest;
     expect(m).toMatchObject({ complete: false, missing: ['fs01-backup', 'inventory'] });
+  });
+
+  it('a ready deliverable whose sources name no file: exit 2, named (the plan and the disk disagree)', async () => {
+    const dir = await tempDir();
+    const e = await makeScenario({
+      dir,
+      deliverables: DEFAULT_DELIVERABLES.map((d) =>
+        d.id === 'fs01-backup' ? { ...d, sources: ['exports/backups/fs02-*.vbk'] } : d,
+      ),
+    });
+    const r = await exitkit(['bundle', e.plan, '--out', e.out, '--signing-key', e.keys.outgoing.sec]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('fs01-backup');
+    expect(r.stderr).toContain('fs02-*.vbk');
+    expect(await readdir(e.out)).toEqual([]);
   });
 
   it('a symbolic link among the sources: exit 2, named', async () => {
