@@ -349,6 +349,27 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
     }
   });
 
+  it("an expired signing key, even the plan's own outgoing key: exit 2", async () => {
+    const old = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      format: 'armored',
+      config: { v6Keys: false, aeadProtect: false },
+      userIDs: [{ name: 'InfoGest', email: 'ops@infogest.example' }],
+      date: new Date(Date.now() - 3 * 86400_000),
+      keyExpirationTime: 86400,
+    });
+    const fingerprint = (await openpgp.readKey({ armoredKey: old.publicKey })).getFingerprint().toUpperCase();
+    const e = await makeScenario({
+      dir: await tempDir(),
+      keys: { outgoing: { publicKey: old.publicKey, secretKey: old.privateKey, fingerprint } },
+    });
+    const r = await exitkit(['bundle', e.plan, '--out', e.out, '--signing-key', e.keys.outgoing.sec]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot sign: it has expired');
+    expect(await readdir(e.out)).toEqual([]);
+  });
+
   it('an incomplete plan: exit 1 naming the missing ids; --allow-incomplete writes complete: false', async () => {
     const dir = await tempDir();
     const inc = await makeScenario({
