@@ -52,3 +52,23 @@ export function formatProblem(p: Problem): string {
   const head = `${formatLocation(p.location)}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`;
   return p.hint ? `${head}\n  hint: ${p.hint}` : head;
 }
+
+/** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */
+export function describeSystemError(err: Error & { code?: string; path?: string }): string {
+  const where = err.path ? ` (${err.path})` : '';
+  switch (err.code) {
+    case 'ENOENT':
+      return `no such file or folder${where}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied${where}`;
+    case 'ENOSPC':
+      return `the disk is full${where}`;
+    case 'EISDIR':
+      return `a folder was found where a file was expected${where}`;
+    case 'ENOTDIR':
+      return `a file was found where a folder was expected${where}`;
+    default:
+      return err.message;
+  }
+}

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   Document as YamlDocument,
@@ -11,6 +11,7 @@ import {
   type Pair,
 } from 'yaml';
 import { ExitkitError } from '../core/errors.js';
+import { writeFilesAtomically } from './atomic.js';
 import type { Deliverable } from '../core/plan.js';
 
 /**
@@ -175,18 +176,9 @@ export async function writePlanAtomically(file: string, text: string, readSha256
     });
   }
   const mode = (await stat(file)).mode & 0o777;
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode });
-    await chmod(temp, mode);
-    await rename(temp, file);
-  } catch (e) {
-    await rm(temp, { force: true });
-    throw new ExitkitError(`cannot write ${shown}: ${(e as Error).message}`, {
-      hints: ['check that the plan and its folder are writable'],
-      cause: e,
-    });
-  }
+  await writeFilesAtomically([{ path: file, data: text, mode }], {
+    hint: 'check that the plan and its folder are writable',
+  });
 }
 
 /**
@@ -208,25 +200,11 @@ export async function writeNewPlan(
     throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
       hints: ['edit it, or run again with --force to replace it with a new starter plan'],
     });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
-    if (existing) await rename(temp, file);
-    else {
-      // link() fails if the plan appeared meanwhile: still never an overwrite without --force.
-      await link(temp, file);
-      await rm(temp, { force: true });
-    }
-  } catch (e) {
-    await rm(temp, { force: true });
-    if ((e as { code?: string }).code === 'EEXIST')
-      throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
-        hints: ['edit it, or run again with --force to replace it with a new starter plan'],
-      });
-    throw new ExitkitError(`cannot write ${shown}: ${(e as Error).message}`, {
-      hints: ['check that the folder is writable'],
-      cause: e,
-    });
-  }
+  const again = 'edit it, or run again with --force to replace it with a new starter plan';
+  await writeFilesAtomically([{ path: file, data: text }], {
+    // Never an overwrite without --force, even if the plan appears meanwhile.
+    exclusive: !existing,
+    hint: existing ? 'check that the folder is writable' : again,
+  });
   return existing ? 'replaced' : 'created';
 }

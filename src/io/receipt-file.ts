@@ -3,14 +3,13 @@
  * A receipt is accepted only when signed by a key the plan gives to the client or the incoming
  * provider, and only for the manifest and archive at hand.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest } from '../core/manifest.js';
 import type { Role } from '../core/plan.js';
 import { receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
-import { removeOnInterrupt } from './cleanup.js';
+import { writeFilesAtomically } from './atomic.js';
 import { fingerprintOf, signDetached, verifyDetached, type Key, type PrivateKey } from './pgp.js';
 import type { LoadedPlan } from './plan-file.js';
 import { partyKey, readSignatureFile } from './verify.js';
@@ -134,19 +133,12 @@ export async function writeReceipt(
     });
   const bytes = Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
   const armored = await signDetached(bytes, key);
-  const tag = randomBytes(6).toString('hex');
-  const tmpJson = path.join(outDir, `.${path.basename(json)}.${tag}.tmp`);
-  const tmpSig = path.join(outDir, `.${path.basename(signature)}.${tag}.tmp`);
-  const release = removeOnInterrupt(tmpJson, tmpSig);
-  try {
-    await writeFile(tmpJson, bytes, { flag: 'wx' });
-    await writeFile(tmpSig, armored, { flag: 'wx' });
-    await rename(tmpJson, json);
-    await rename(tmpSig, signature);
-  } finally {
-    await rm(tmpJson, { force: true });
-    await rm(tmpSig, { force: true });
-    release();
-  }
+  await writeFilesAtomically(
+    [
+      { path: json, data: bytes },
+      { path: signature, data: armored },
+    ],
+    { hint: 'check that the --out folder can be written' },
+  );
   return { json, signature };
 }

@@ -8,8 +8,7 @@
  * HTML output is escaped by Handlebars; Markdown output gets its data escaped for Markdown
  * (pipes, emphasis, brackets, raw HTML) so that a title cannot break a table or inject markup.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -17,7 +16,7 @@ import { ExitkitError } from '../core/errors.js';
 import { formatDate } from '../core/dates.js';
 import { formatMoney, formatNumber, formatPercent } from '../core/money.js';
 import type { Language } from '../core/plan.js';
-import { removeOnInterrupt } from './cleanup.js';
+import { writeFilesAtomically } from './atomic.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -80,24 +79,9 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
   }
 }
 
-/**
- * Writes a document atomically: beside the final path, then renamed, so that a reader never
- * sees half a checklist; removed if interrupted.
- */
+/** Writes a document atomically, so that a reader never sees half a checklist. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const done = removeOnInterrupt(tmp);
-  try {
-    await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new ExitkitError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? firstLine(e)}`, {
-      hints: ['check that its folder exists and can be written'],
-    });
-  } finally {
-    done();
-  }
+  await writeFilesAtomically([{ path: file, data: text }]);
 }
 
 async function registerPartials(hbs: typeof Handlebars, dir: string): Promise<void> {

@@ -1,5 +1,11 @@
 import { Command, Errors } from '@oclif/core';
-import { ExitkitError, ProblemsError, formatLocation, formatProblem } from '../core/errors.js';
+import {
+  ExitkitError,
+  ProblemsError,
+  describeSystemError,
+  formatLocation,
+  formatProblem,
+} from '../core/errors.js';
 import { ExitCode } from './exit-codes.js';
 
 /**
@@ -90,24 +96,4 @@ export function describeUsageError(message: string): string {
   const items = rest.map((l) => l.replace(/^(\S+)\s{2,}(.+)$/, '$1 ($2)'));
   const text = [head, ...items].join(' ').replace(/\s{2,}/g, ' ');
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */
-export function describeSystemError(err: Error & { code?: string; path?: string }): string {
-  const where = err.path ? ` (${err.path})` : '';
-  switch (err.code) {
-    case 'ENOENT':
-      return `no such file or folder${where}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied${where}`;
-    case 'ENOSPC':
-      return `the disk is full${where}`;
-    case 'EISDIR':
-      return `a folder was found where a file was expected${where}`;
-    case 'ENOTDIR':
-      return `a file was found where a folder was expected${where}`;
-    default:
-      return err.message;
-  }
 }
