@@ -28,6 +28,15 @@ function install(): void {
   process.on('SIGTERM', onSignal);
 }
 
+/**
+ * From now on, SIGINT and SIGTERM end the process with exit 2 and "nothing was written", after
+ * undoing what is registered. For interactive work, where a Ctrl-C can come between two questions
+ * (outside the prompt library's raw mode, as a real signal).
+ */
+export function exitOnInterrupt(): void {
+  install();
+}
+
 /** Registers paths to remove on interruption; call the returned function once they are final or gone. */
 export function removeOnInterrupt(...paths: string[]): () => void {
   install();

@@ -1,5 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
+import { exitOnInterrupt } from './cleanup.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -40,6 +41,7 @@ export class PromptInterrupted extends ExitkitError {
 
 /** Questions on the terminal with @inquirer/prompts. */
 export function terminalPrompter(): Prompter {
+  exitOnInterrupt();
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
