@@ -65,14 +65,22 @@ export interface ScenarioOptions {
   extraExports?: Record<string, string | Uint8Array>;
 }
 
-export const DEFAULT_EXPORTS: Record<string, string> = {
+/** A KeePass 2 (KDBX 4) file as it starts: its signature and version, then opaque bytes. */
+const KDBX = Buffer.concat([
+  Buffer.from([0x03, 0xd9, 0xa2, 0x9a, 0x67, 0xfb, 0x4b, 0xb5, 0x00, 0x00, 0x04, 0x00]),
+  Buffer.from('encrypted vault bytes\n'),
+]);
+
+/** Exports that pass every check of `walk`: a realistic, ready handover. */
+export const DEFAULT_EXPORTS: Record<string, string | Uint8Array> = {
   'exports/backups/fs01-2026-12-01.vbk': 'VBK backup image of FS01\n'.repeat(200),
-  'exports/vault/handover.kdbx': 'KDBX\u0003\u00d9\u00a2\u009a encrypted vault bytes\n',
+  'exports/vault/handover.kdbx': KDBX,
   'exports/configs/fw01.cfg': 'hostname fw01\ninterface port1\n ip 10.0.0.1/24\n',
   'exports/configs/sw01.cfg': 'hostname sw01\nvlan 10 name users\n',
   'exports/docs/runbook.md': '# Runbook\n\nRestart the backup job every Sunday.\n',
-  'exports/docs/interventions.log': '',
-  'exports/inventory/inventory.csv': 'asset,type,serial\nFS01,server,SN123\nFW01,firewall,SN456\n',
+  'exports/docs/interventions.log': '2026-11-02 restarted the backup job on FS01\n',
+  'exports/inventory/inventory.csv':
+    'name,type,location,serial\nFS01,server,Fribourg,SN123\nFW01,firewall,Fribourg,SN456\n',
 };
 
 export const DEFAULT_DELIVERABLES: DeliverableSpec[] = [
