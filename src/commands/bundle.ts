@@ -11,7 +11,7 @@ import {
   manifestText,
   type Recipient,
 } from '../core/build-manifest.js';
-import { ExitkitError } from '../core/errors.js';
+import { ExitkitError, describeSystemError } from '../core/errors.js';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
 import type { Deliverable, Role } from '../core/plan.js';
 import { writeEncryptedBag, type PayloadEntry } from '../io/bundle.js';
@@ -281,7 +281,7 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
     } catch (e) {
       progress.done();
       await undo();
-      throw e;
+      throw inWords(e, outDir);
     } finally {
       forgetFinal();
       forget();
@@ -396,6 +396,35 @@ async function ensureDir(dir: string): Promise<boolean> {
   }
   await mkdir(dir, { recursive: true });
   return true;
+}
+
+/**
+ * A system error while the bundle was made, said in words: a source that cannot be read is named
+ * as the source; anything else (a full disk, a folder removed or not writable) names DIR. Either
+ * way the temporary files are gone already, so the message says that nothing was left.
+ */
+function inWords(e: unknown, outDir: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (e instanceof ExitkitError || !(e instanceof Error) || typeof err.code !== 'string') return e;
+  // Said without the path Node puts in the message: the path that matters is named once, here.
+  const reason = describeSystemError(Object.assign(new Error(err.message), { code: err.code }));
+  if (err.path && path.relative(outDir, err.path).startsWith('..'))
+    return new ExitkitError(`cannot read the source ${shown(err.path)}: ${reason}: nothing was written`, {
+      hints: ['check that the user running exitkit can read it (ls -l), then bundle again'],
+      cause: e,
+    });
+  const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
+  return new ExitkitError(
+    `cannot write the bundle into ${shown(outDir)}: ${reason}: nothing was left there`,
+    {
+      hints: [
+        full
+          ? 'free some space on that disk (the archive is about as large as the payload), or choose another --out DIR'
+          : 'check that the folder exists and can be written, or choose another --out DIR',
+      ],
+      cause: e,
+    },
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

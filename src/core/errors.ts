@@ -63,6 +63,7 @@ export function describeSystemError(err: Error & { code?: string; path?: string 
     case 'EPERM':
       return `permission denied${where}`;
     case 'ENOSPC':
+    case 'EDQUOT':
       return `the disk is full${where}`;
     case 'EISDIR':
       return `a folder was found where a file was expected${where}`;
