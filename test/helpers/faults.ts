@@ -1,0 +1,264 @@
+/**
+ * Fault injection for the end-to-end tests of test/faults/: no LD_PRELOAD, no privileges.
+ *
+ * `faultEnv(...)` returns the environment that makes the built CLI load a small preload module
+ * (node --import) which watches the files it opens for writing under a path prefix:
+ *
+ * - `full`: once `roomBytes` have been written (0 by default), every write to a watched file goes
+ *   to /dev/full instead, so the kernel itself answers ENOSPC, exactly as a full disk does (the
+ *   file exists, holds what fitted, and must be cleaned up);
+ * - `slow`: every write to a watched file waits a little first, so that a signal or a change to a
+ *   source can land while the archive is being written, without depending on the machine's speed.
+ *
+ * The product's code is untouched: the module patches node:fs (callback, sync and promises APIs,
+ * and FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { BIN } from './cli.js';
+
+const PRELOAD = String.raw`
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+
+const prefix = process.env.EXITKIT_FAULT_PREFIX;
+const mode = process.env.EXITKIT_FAULT_MODE;
+const delay = Number(process.env.EXITKIT_FAULT_DELAY_MS ?? '25');
+let room = Number(process.env.EXITKIT_FAULT_ROOM ?? '0');
+const watched = new Set();
+let full;
+const fullFd = () => (full ??= fs.openSync('/dev/full', 'w'));
+
+const writes = (flags) =>
+  typeof flags === 'number'
+    ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0
+    : /[wa+]/.test(String(flags ?? 'r'));
+const under = (p) => {
+  if (!prefix) return false;
+  try {
+    const abs = String(p instanceof URL ? p.pathname : p);
+    return abs === prefix || abs.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
+  } catch {
+    return false;
+  }
+};
+const watch = (p, flags, fd) => {
+  if (typeof fd === 'number' && under(p) && writes(flags)) watched.add(fd);
+};
+// The disk has room for EXITKIT_FAULT_ROOM bytes, then every write fails (a partial write is
+// not modelled: the write that does not fit fails whole).
+const fits = (len) => {
+  if (room < len) return false;
+  room -= len;
+  return true;
+};
+const size = (x) => (Array.isArray(x) ? x.reduce((n, b) => n + b.byteLength, 0) : (x?.byteLength ?? String(x).length));
+const target = (fd, data) => (mode === 'full' && watched.has(fd) && !fits(size(data)) ? fullFd() : fd);
+const later = (fd, go) => (mode === 'slow' && watched.has(fd) ? setTimeout(go, delay) : go());
+
+const { open, openSync, close, closeSync, write, writev, writeSync } = fs;
+fs.open = function (p, flags, modeArg, cb) {
+  const callback = [flags, modeArg, cb].find((x) => typeof x === 'function');
+  const args = [...arguments].slice(1).filter((x) => typeof x !== 'function');
+  return open.call(fs, p, ...args, (err, fd) => {
+    if (!err) watch(p, args[0], fd);
+    callback(err, fd);
+  });
+};
+fs.openSync = function (p, flags, ...rest) {
+  const fd = openSync.call(fs, p, flags, ...rest);
+  watch(p, flags, fd);
+  return fd;
+};
+fs.close = function (fd, cb) {
+  watched.delete(fd);
+  return close.call(fs, fd, cb);
+};
+fs.closeSync = function (fd) {
+  watched.delete(fd);
+  return closeSync.call(fs, fd);
+};
+fs.write = function (fd, ...rest) {
+  later(fd, () => write.call(fs, target(fd, rest[0]), ...rest));
+};
+fs.writev = function (fd, ...rest) {
+  later(fd, () => writev.call(fs, target(fd, rest[0]), ...rest));
+};
+fs.writeSync = function (fd, ...rest) {
+  return writeSync.call(fs, target(fd, rest[0]), ...rest);
+};
+
+const promisesOpen = fs.promises.open;
+fs.promises.open = async function (p, flags, ...rest) {
+  const fh = await promisesOpen.call(fs.promises, p, flags, ...rest);
+  if (under(p) && writes(flags)) {
+    const fd = fh.fd;
+    watched.add(fd);
+    const realClose = fh.close.bind(fh);
+    fh.close = () => (watched.delete(fd), realClose());
+    for (const name of ['write', 'writev', 'writeFile', 'appendFile']) {
+      const real = fh[name].bind(fh);
+      fh[name] = (...args) =>
+        new Promise((resolve, reject) => {
+          const go = () =>
+            mode === 'full' && !fits(size(args[0]))
+              ? reject(Object.assign(new Error('ENOSPC: no space left on device, write'), {
+                  errno: -28, code: 'ENOSPC', syscall: 'write',
+                }))
+              : real(...args).then(resolve, reject);
+          mode === 'slow' ? setTimeout(go, delay) : go();
+        });
+    }
+  }
+  return fh;
+};
+syncBuiltinESMExports();
+`;
+
+let preloadFile: string | undefined;
+
+/** Writes the preload module once per test process (outside every folder a test inspects). */
+function preload(): string {
+  if (!preloadFile) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'exitkit-faults-'));
+    preloadFile = path.join(dir, 'preload.mjs');
+    writeFileSync(preloadFile, PRELOAD);
+  }
+  return preloadFile;
+}
+
+export type FaultMode = 'full' | 'slow';
+
+/** The environment that injects `mode` into writes under `prefix` (an absolute path). */
+export function faultEnv(
+  mode: FaultMode,
+  prefix: string,
+  opts: { delayMs?: number; roomBytes?: number } = {},
+): Record<string, string> {
+  const base = process.env.NODE_OPTIONS ? `${process.env.NODE_OPTIONS} ` : '';
+  return {
+    NODE_OPTIONS: `${base}--import ${preload()}`,
+    EXITKIT_FAULT_MODE: mode,
+    EXITKIT_FAULT_PREFIX: prefix,
+    EXITKIT_FAULT_DELAY_MS: String(opts.delayMs ?? 25),
+    EXITKIT_FAULT_ROOM: String(opts.roomBytes ?? 0),
+  };
+}
+
+/** Every path under a folder, relative and sorted (to prove that nothing was left). */
+export async function tree(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(root, { withFileTypes: true, recursive: true }))
+    out.push(path.relative(root, path.join(e.parentPath, e.name)));
+  return out.sort();
+}
+
+/** Polls (no timing assertion: only how long to wait at most) until `ready` holds. */
+export async function until(ready: () => Promise<boolean>, what: string, maxMs = 30_000): Promise<void> {
+  const end = Date.now() + maxMs;
+  while (!(await ready())) {
+    if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A running CLI whose output is collected, to be signalled mid-way. */
+export interface Running {
+  child: ReturnType<typeof spawn>;
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+}
+
+export function startExitkit(args: string[], env: Record<string, string | undefined> = {}): Running {
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
+  if (!('EXITKIT_PASSPHRASE' in env)) delete merged.EXITKIT_PASSPHRASE;
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: merged as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/**
+ * Runs the built CLI on a pseudo-terminal (util-linux `script`) and types `steps` when their
+ * prompt appears on screen: driven by what the program prints, never by timing.
+ */
+export function onTerminal(
+  args: string[],
+  steps: Array<[RegExp, string]>,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; screen: string; unanswered: number }> {
+  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    TERM: 'dumb',
+    CI: '',
+    ...env,
+  };
+  delete merged.EXITKIT_PASSPHRASE;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      env: merged as NodeJS.ProcessEnv,
+    });
+    let screen = '';
+    let pending = '';
+    const feed = (d: Buffer) => {
+      screen += d.toString();
+      pending += d.toString();
+      while (steps.length > 0 && steps[0]![0].test(pending)) {
+        const [, keys] = steps.shift()!;
+        pending = '';
+        child.stdin.write(keys);
+      }
+    };
+    child.stdout.on('data', feed);
+    child.stderr.on('data', feed);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, screen, unanswered: steps.length }));
+  });
+}
+
+/** util-linux `script`, which makes the pseudo-terminal. */
+export const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Mounts a tmpfs of `size` at `dir` (root only); returns why not when it cannot. */
+export function mountTmpfs(dir: string, size: string): string | undefined {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return undefined;
+  } catch (e) {
+    const err = e as { stderr?: Buffer; message: string };
+    return (err.stderr?.toString('utf8').trim() || err.message).split('\n')[0];
+  }
+}
+
+export function umount(dir: string): void {
+  execFileSync('umount', [dir], { stdio: 'ignore' });
+}
