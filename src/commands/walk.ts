@@ -1,24 +1,14 @@
 import { Args, Flags } from '@oclif/core';
 import path from 'node:path';
 import { formatProblem } from '../core/errors.js';
-import type { Category, Status } from '../core/plan.js';
-import { formatWalkReport, summarizeWalk, type Finding, type WalkSummary } from '../core/walk.js';
+import { formatWalkReport, summarizeWalk, type Assessment, type WalkSummary } from '../core/walk.js';
 import { loadPlan } from '../io/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
 import { BaseCommand } from '../lib/base-command.js';
 
-export interface WalkEntry {
-  id: string;
-  category: Category;
-  title: string;
-  required: boolean;
-  status: Status;
-  ready: boolean;
-  files: number;
-  bytes: number;
-  findings: Finding[];
-}
+/** One entry a deliverable in `walk --json` (SPEC.md: id, status, ready, findings). */
+export type WalkEntry = Omit<Assessment, 'checksPass'>;
 
 export interface WalkResult {
   plan: string;
@@ -97,17 +87,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       ok: summary.ok,
       summary,
       updated,
-      deliverables: assessments.map((a) => ({
-        id: a.id,
-        category: a.category,
-        title: a.title,
-        required: a.required,
-        status: a.status,
-        ready: a.ready,
-        files: a.files,
-        bytes: a.bytes,
-        findings: a.findings,
-      })),
+      deliverables: assessments.map(({ checksPass: _internal, ...entry }) => entry),
     };
   }
 }

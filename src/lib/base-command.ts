@@ -6,6 +6,7 @@ import {
   formatLocation,
   formatProblem,
 } from '../core/errors.js';
+import { exitOnInterrupt } from '../io/cleanup.js';
 import { ExitCode } from './exit-codes.js';
 
 /**
@@ -14,6 +15,12 @@ import { ExitCode } from './exit-codes.js';
  */
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
+
+  /** A Ctrl-C or SIGTERM at any moment ends any command with exit 2, after undoing what it registered. */
+  public override async init(): Promise<void> {
+    await super.init();
+    exitOnInterrupt();
+  }
 
   /** Sets the exit code for a finished command whose answer is yes (0) or no (1). */
   protected answer(yes: boolean): void {

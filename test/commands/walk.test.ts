@@ -284,7 +284,9 @@ function onTerminal(
   cwd: string,
   steps: Array<[RegExp, string]>,
 ): Promise<{ code: number | null; screen: string; unanswered: number }> {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  // exec: no shell stays between the terminal and exitkit (a Ctrl-C outside the prompt's raw mode
+  // is a SIGINT to the whole foreground group, and would kill that shell instead).
+  const command = `exec ${[process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')}`;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
       cwd,
@@ -318,6 +320,8 @@ const hasScript = (() => {
   }
 })();
 
+// Each answer waits for its question (`category / id: title [status; ...]`), never for the report's
+// lines that come before the questions.
 describe('exitkit walk on a terminal', () => {
   it.skipIf(!hasScript)(
     'asks deliverable by deliverable and writes the answers into the plan, keeping its comments',
@@ -333,13 +337,13 @@ describe('exitkit walk on a terminal', () => {
       const ENTER = '\r';
       const UP = '\u001b[A';
       const r = await onTerminal(['walk', 'plan.yaml'], dir, [
-        [/fs01-backup: Full backup of FS01 \[pending/, ENTER], // default: mark it ready
-        [/erp-export: ERP export \[pending; 1 error\]/, UP + ENTER], // leave -> waive
+        [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, ENTER], // default: mark it ready
+        [/backups \/ erp-export: ERP export \[pending; 1 error\]/, UP + ENTER], // leave -> waive
         [/why is erp-export waived\?/, `The ERP is replaced, data exported by the vendor${ENTER}`],
         [/approved by/, ENTER], // default: client
-        [/vault: Password vault \[pending/, ENTER],
-        [/configs: Firewall configuration \[pending/, '\u001b[B\u001b[B' + ENTER], // down twice: leave
-        [/inventory: Inventory \[pending/, ENTER],
+        [/credentials \/ vault: Password vault \[pending;/, ENTER],
+        [/configurations \/ configs: Firewall configuration \[pending;/, '\u001b[B\u001b[B' + ENTER], // down twice: leave
+        [/inventory \/ inventory: Inventory \[pending;/, ENTER],
       ]);
       expect(r.unanswered).toBe(0);
       // configs was left pending: the walk answers no.
@@ -370,8 +374,8 @@ describe('exitkit walk on a terminal', () => {
     const { dir, plan } = await scenario(READY.map((l) => l.replace('status: ready', 'status: pending')));
     const before = await readFile(plan, 'utf8');
     const r = await onTerminal(['walk', 'plan.yaml'], dir, [
-      [/fs01-backup: Full backup of FS01 \[pending/, '\r'],
-      [/vault: Password vault \[pending/, '\u0003'],
+      [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, '\r'],
+      [/credentials \/ vault: Password vault \[pending;/, '\u0003'],
     ]);
     expect(r.unanswered).toBe(0);
     expect(r.code).toBe(2);
