@@ -14,7 +14,7 @@
  * and FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,8 +124,10 @@ let preloadFile: string | undefined;
 function preload(): string {
   if (!preloadFile) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'exitkit-faults-'));
+    // Readable by everyone: a test may run the CLI as another user (nobody).
+    chmodSync(dir, 0o755);
     preloadFile = path.join(dir, 'preload.mjs');
-    writeFileSync(preloadFile, PRELOAD);
+    writeFileSync(preloadFile, PRELOAD, { mode: 0o644 });
   }
   return preloadFile;
 }
@@ -156,10 +158,22 @@ export async function tree(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Polls (no timing assertion: only how long to wait at most) until `ready` holds. */
-export async function until(ready: () => Promise<boolean>, what: string, maxMs = 30_000): Promise<void> {
+/**
+ * Polls (no timing assertion: only how long to wait at most) until `ready` holds; gives up at
+ * once, with its output, when the process `run` has ended meanwhile.
+ */
+export async function until(
+  ready: () => Promise<boolean>,
+  what: string,
+  run?: Running,
+  maxMs = 30_000,
+): Promise<void> {
   const end = Date.now() + maxMs;
   while (!(await ready())) {
+    if (run && run.child.exitCode !== null) {
+      const r = await run.done;
+      throw new Error(`the CLI ended (exit ${r.code}) before ${what}: ${r.stderr}`);
+    }
     if (Date.now() > end) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -171,12 +185,18 @@ export interface Running {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-export function startExitkit(args: string[], env: Record<string, string | undefined> = {}): Running {
+/** Starts the built CLI; `uid`/`gid` run it as another user (root only). */
+export function startExitkit(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  opts: { uid?: number; gid?: number; cwd?: string } = {},
+): Running {
   const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
   if (!('EXITKIT_PASSPHRASE' in env)) delete merged.EXITKIT_PASSPHRASE;
   const child = spawn(process.execPath, [BIN, ...args], {
     env: merged as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...opts,
   });
   let stdout = '';
   let stderr = '';
