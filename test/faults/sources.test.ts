@@ -66,7 +66,7 @@ describe('an unreadable source file (as root: the CLI runs as nobody, since root
     const started = await bundleUnprivileged(s);
     if ('skip' in started) return ctx.skip(started.skip);
     const r = await started.run.done;
-    expect(r.stderr).toMatch(/^  m365-admin: cannot read exports\/vault\/handover\.kdbx$/m);
+    expect(r.stderr).toMatch(/^ {2}m365-admin: cannot read exports\/vault\/handover\.kdbx$/m);
     expect(r.code).toBe(2);
     expect(await readdir(s.out)).toEqual([]);
   });
