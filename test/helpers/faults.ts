@@ -14,11 +14,12 @@
  * and FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN } from './cli.js';
+import { gpg } from './gpg.js';
 
 const PRELOAD = String.raw`
 import fs from 'node:fs';
@@ -281,4 +282,53 @@ export function mountTmpfs(dir: string, size: string): string | undefined {
 
 export function umount(dir: string): void {
   execFileSync('umount', [dir], { stdio: 'ignore' });
+}
+
+/** A key that GnuPG made and that cannot be used now, each for a different reason. */
+export type BadKeyKind = 'expired' | 'revoked' | 'cert-only';
+
+export interface ArmoredPair {
+  publicKey: string;
+  secretKey: string;
+  fingerprint: string;
+}
+
+/**
+ * Makes with GnuPG (the real other side) an ed25519 key with a cv25519 encryption subkey that is
+ * `expired` (made in 2020 to last one day), `revoked` (its own revocation certificate imported),
+ * or `cert-only` (a certify-only primary: it can be encrypted to, but cannot sign).
+ */
+export function gpgBadKey(home: string, kind: BadKeyKind, email: string): ArmoredPair {
+  const past = kind === 'expired' ? ['--faked-system-time', '20200101T000000!'] : [];
+  const run = (args: string[]) => {
+    const r = gpg(home, [...past, '--passphrase', '', ...args]);
+    if (r.status !== 0) throw new Error(`gpg ${args.join(' ')} failed: ${r.stderr}`);
+    return r;
+  };
+  run([
+    '--quick-generate-key',
+    `${kind} <${email}>`,
+    'ed25519',
+    kind === 'cert-only' ? 'cert' : 'sign,cert',
+    kind === 'expired' ? '1d' : 'never',
+  ]);
+  const list = gpg(home, ['--with-colons', '--list-secret-keys', email]).stdout.toString('utf8');
+  const fingerprint = /^fpr:+([0-9A-F]+):/m.exec(list)?.[1];
+  if (!fingerprint) throw new Error(`no fingerprint for ${email}`);
+  run(['--quick-add-key', fingerprint, 'cv25519', 'encr', kind === 'expired' ? '1d' : 'never']);
+  if (kind === 'revoked') {
+    // GnuPG writes a revocation certificate with every key, its armor lines guarded by a ':'.
+    const cert = readFileSync(path.join(home, 'openpgp-revocs.d', `${fingerprint}.rev`), 'utf8');
+    const imp = gpg(home, ['--import'], cert.replace(/^:/gm, ''));
+    if (imp.status !== 0) throw new Error(`gpg could not revoke ${email}: ${imp.stderr}`);
+  }
+  const publicKey = gpg(home, ['--armor', '--export', fingerprint]).stdout.toString('utf8');
+  const secretKey = gpg(home, [
+    '--passphrase',
+    '',
+    '--armor',
+    '--export-secret-keys',
+    fingerprint,
+  ]).stdout.toString('utf8');
+  return { publicKey, secretKey, fingerprint };
 }
