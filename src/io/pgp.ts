@@ -3,6 +3,7 @@
  * Keys are armored files, exactly what `gpg --export --armor` / `--export-secret-keys --armor`
  * write. Messages are binary and use SEIPD v1 with no compression, which GnuPG 2.2 reads.
  */
+import { createCipheriv, randomBytes, type Cipher } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import * as openpgp from 'openpgp';
 import { ExitkitError } from '../core/errors.js';
@@ -437,4 +438,51 @@ export async function encryptToFile(
   fd: number,
 ): Promise<Sunk> {
   return drainToFile(await encryptStream(plaintext, recipients), fd);
+}
+
+/** Node's names of the CFB ciphers a SEIPD v1 message may use here (RFC 4880 §9.2). */
+const CFB: Record<string, { name: string; keyBytes: number }> = {
+  aes128: { name: 'aes-128-cfb', keyBytes: 16 },
+  aes192: { name: 'aes-192-cfb', keyBytes: 24 },
+  aes256: { name: 'aes-256-cfb', keyBytes: 32 },
+};
+
+/** The start of a SEIPD v1 message whose body the caller streams itself. */
+export interface SeipdV1 {
+  /** The public-key encrypted session key packets, then the tag of the encrypted data packet. */
+  head: Uint8Array;
+  /** AES in CFB mode with the session key and a zero IV (RFC 4880 §5.13), fed in order. */
+  cipher: Cipher;
+  /** The random prefix: a block of random bytes, its last two repeated (RFC 4880 §5.13). */
+  prefix: Uint8Array;
+}
+
+/**
+ * Starts an encrypted message to every recipient exactly as `encryptStream` would (openpgp picks
+ * the session key's algorithm from the recipients' preferences and makes the key packets), for
+ * a caller that frames and encrypts the body itself: the literal data packet, the modification
+ * detection code and the partial lengths, in large chunks, without Web streams. Null when the
+ * recipients' preferences lead elsewhere than SEIPD v1 with AES (then use `encryptStream`).
+ */
+export async function startSeipdV1(recipients: PublicKey[]): Promise<SeipdV1 | null> {
+  const session = await openpgp.generateSessionKey({ encryptionKeys: recipients, config: PGP_CONFIG });
+  const suite = CFB[session.algorithm];
+  if (session.aeadAlgorithm || !suite || session.data.byteLength !== suite.keyBytes) return null;
+  const keyPackets = (await openpgp.encryptSessionKey({
+    data: session.data,
+    algorithm: session.algorithm,
+    encryptionKeys: recipients,
+    format: 'binary',
+    config: PGP_CONFIG,
+  })) as Uint8Array;
+  const head = new Uint8Array(keyPackets.byteLength + 1);
+  head.set(keyPackets);
+  head[keyPackets.byteLength] = 0xc0 | openpgp.enums.packet.symEncryptedIntegrityProtectedData;
+  const prefix = new Uint8Array(18);
+  prefix.set(randomBytes(16));
+  prefix[16] = prefix[14]!;
+  prefix[17] = prefix[15]!;
+  const cipher = createCipheriv(suite.name, session.data, Buffer.alloc(16));
+  session.data.fill(0);
+  return { head, cipher, prefix };
 }
