@@ -62,13 +62,16 @@ export abstract class BaseCommand extends Command {
     // oclif's own parse errors (unknown flag, missing argument) are bad usage: exit 2.
     if (err instanceof Errors.CLIError && !(err instanceof Errors.ExitError)) {
       const exit = err.oclif?.exit === undefined || err.oclif.exit === 1 ? ExitCode.CouldNot : err.oclif.exit;
+      const message = describeUsageError(err.message);
+      const secret = passphraseHint(message);
       if (json) {
-        this.logJson({ error: { message: describeUsageError(err.message), exit } });
+        this.logJson({ error: { message, ...(secret ? { hints: [secret] } : {}), exit } });
         process.exitCode = exit;
         return;
       }
       // Same shape as every other error: `error:` then what to do, no oclif banner or stack.
-      process.stderr.write(`error: ${describeUsageError(err.message)}\n`);
+      process.stderr.write(`error: ${message}\n`);
+      if (secret) process.stderr.write(`hint: ${secret}\n`);
       process.stderr.write(
         `hint: \`${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help\` shows the usage and examples\n`,
       );
@@ -102,5 +105,20 @@ export function describeUsageError(message: string): string {
   // The lines after the first name what is missing: "plan  the exit plan (YAML)".
   const items = rest.map((l) => l.replace(/^(\S+)\s{2,}(.+)$/, '$1 ($2)'));
   const text = [head, ...items].join(' ').replace(/\s{2,}/g, ' ');
-  return text.charAt(0).toLowerCase() + text.slice(1);
+  return withoutFlagValues(text.charAt(0).toLowerCase() + text.slice(1));
+}
+
+/**
+ * An unknown flag is named without the value glued to it: `--passphrase=...` may carry a secret,
+ * and a secret is never repeated (SPEC.md, "Keys").
+ */
+function withoutFlagValues(message: string): string {
+  if (!/^nonexistent flags?:/i.test(message)) return message;
+  return message.replace(/(^|[\s,:])(--?[A-Za-z][\w-]*)=\S*/g, '$1$2=…');
+}
+
+/** A hint for an unknown flag that looks like a passphrase: where exitkit reads one instead. */
+export function passphraseHint(message: string): string | undefined {
+  if (!/^nonexistent flags?:.*--?[\w-]*(pass|secret|pin)/i.test(message)) return undefined;
+  return 'a passphrase is never given as a flag value (it would stay in the shell history and the process list): use --passphrase-file FILE, the EXITKIT_PASSPHRASE environment variable, or the hidden prompt on a terminal';
 }
