@@ -2,7 +2,8 @@
  * Fault injection for the end-to-end tests of test/faults/: no LD_PRELOAD, no privileges.
  *
  * `faultEnv(...)` returns the environment that makes the built CLI load a small preload module
- * (node --import) which watches the files it opens for writing under a path prefix:
+ * (node --import; a worker thread is wrapped so that it loads it too) which watches every write
+ * to a file under a path prefix (asking /proc/self/fd which file a descriptor is):
  *
  * - `full`: once `roomBytes` have been written (0 by default), every write to a watched file goes
  *   to /dev/full instead, so the kernel itself answers ENOSPC, exactly as a full disk does (the
@@ -10,8 +11,8 @@
  * - `slow`: every write to a watched file waits a little first, so that a signal or a change to a
  *   source can land while the archive is being written, without depending on the machine's speed.
  *
- * The product's code is untouched: the module patches node:fs (callback, sync and promises APIs,
- * and FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
+ * The product's code is untouched: the module patches node:fs (callback and sync writes, and
+ * FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,64 +25,42 @@ import { gpg } from './gpg.js';
 const PRELOAD = String.raw`
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
+import wt from 'node:worker_threads';
 
 const prefix = process.env.EXITKIT_FAULT_PREFIX;
 const mode = process.env.EXITKIT_FAULT_MODE;
 const delay = Number(process.env.EXITKIT_FAULT_DELAY_MS ?? '25');
 let room = Number(process.env.EXITKIT_FAULT_ROOM ?? '0');
-const watched = new Set();
 let full;
 const fullFd = () => (full ??= fs.openSync('/dev/full', 'w'));
+const { readlinkSync, write, writev, writeSync, writevSync } = fs;
 
-const writes = (flags) =>
-  typeof flags === 'number'
-    ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0
-    : /[wa+]/.test(String(flags ?? 'r'));
-const under = (p) => {
-  if (!prefix) return false;
+// Which file a descriptor writes to, asked of the kernel: right in any thread, whoever opened it.
+const watched = (fd) => {
+  if (!prefix || typeof fd !== 'number') return false;
   try {
-    const abs = String(p instanceof URL ? p.pathname : p);
-    return abs === prefix || abs.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
+    const p = readlinkSync('/proc/self/fd/' + fd);
+    return p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
   } catch {
     return false;
   }
 };
-const watch = (p, flags, fd) => {
-  if (typeof fd === 'number' && under(p) && writes(flags)) watched.add(fd);
+const size = (x) =>
+  Array.isArray(x) ? x.reduce((n, b) => n + b.byteLength, 0) : (x?.byteLength ?? String(x ?? '').length);
+// The disk has room for EXITKIT_FAULT_ROOM bytes (in each thread), then every write fails whole.
+const target = (fd, data) => {
+  if (mode !== 'full' || !watched(fd)) return fd;
+  if (room >= size(data)) {
+    room -= size(data);
+    return fd;
+  }
+  return fullFd();
 };
-// The disk has room for EXITKIT_FAULT_ROOM bytes, then every write fails (a partial write is
-// not modelled: the write that does not fit fails whole).
-const fits = (len) => {
-  if (room < len) return false;
-  room -= len;
-  return true;
+const later = (fd, go) => (mode === 'slow' && watched(fd) ? setTimeout(go, delay) : go());
+const pause = (fd) => {
+  if (mode === 'slow' && watched(fd)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
 };
-const size = (x) => (Array.isArray(x) ? x.reduce((n, b) => n + b.byteLength, 0) : (x?.byteLength ?? String(x).length));
-const target = (fd, data) => (mode === 'full' && watched.has(fd) && !fits(size(data)) ? fullFd() : fd);
-const later = (fd, go) => (mode === 'slow' && watched.has(fd) ? setTimeout(go, delay) : go());
 
-const { open, openSync, close, closeSync, write, writev, writeSync } = fs;
-fs.open = function (p, flags, modeArg, cb) {
-  const callback = [flags, modeArg, cb].find((x) => typeof x === 'function');
-  const args = [...arguments].slice(1).filter((x) => typeof x !== 'function');
-  return open.call(fs, p, ...args, (err, fd) => {
-    if (!err) watch(p, args[0], fd);
-    callback(err, fd);
-  });
-};
-fs.openSync = function (p, flags, ...rest) {
-  const fd = openSync.call(fs, p, flags, ...rest);
-  watch(p, flags, fd);
-  return fd;
-};
-fs.close = function (fd, cb) {
-  watched.delete(fd);
-  return close.call(fs, fd, cb);
-};
-fs.closeSync = function (fd) {
-  watched.delete(fd);
-  return closeSync.call(fs, fd);
-};
 fs.write = function (fd, ...rest) {
   later(fd, () => write.call(fs, target(fd, rest[0]), ...rest));
 };
@@ -89,32 +68,49 @@ fs.writev = function (fd, ...rest) {
   later(fd, () => writev.call(fs, target(fd, rest[0]), ...rest));
 };
 fs.writeSync = function (fd, ...rest) {
+  pause(fd);
   return writeSync.call(fs, target(fd, rest[0]), ...rest);
 };
+fs.writevSync = function (fd, ...rest) {
+  pause(fd);
+  return writevSync.call(fs, target(fd, rest[0]), ...rest);
+};
 
-const promisesOpen = fs.promises.open;
-fs.promises.open = async function (p, flags, ...rest) {
-  const fh = await promisesOpen.call(fs.promises, p, flags, ...rest);
-  if (under(p) && writes(flags)) {
-    const fd = fh.fd;
-    watched.add(fd);
-    const realClose = fh.close.bind(fh);
-    fh.close = () => (watched.delete(fd), realClose());
-    for (const name of ['write', 'writev', 'writeFile', 'appendFile']) {
-      const real = fh[name].bind(fh);
-      fh[name] = (...args) =>
-        new Promise((resolve, reject) => {
-          const go = () =>
-            mode === 'full' && !fits(size(args[0]))
-              ? reject(Object.assign(new Error('ENOSPC: no space left on device, write'), {
-                  errno: -28, code: 'ENOSPC', syscall: 'write',
-                }))
-              : real(...args).then(resolve, reject);
-          mode === 'slow' ? setTimeout(go, delay) : go();
-        });
-    }
+// FileHandle: its methods live on one prototype.
+const probe = await fs.promises.open('/dev/null', 'r');
+const proto = Object.getPrototypeOf(probe);
+await probe.close();
+for (const name of ['write', 'writev', 'writeFile', 'appendFile']) {
+  const real = proto[name];
+  proto[name] = function (...args) {
+    if (!watched(this.fd)) return real.apply(this, args);
+    return new Promise((resolve, reject) => {
+      const go = () => {
+        if (mode === 'full' && room < size(args[0]))
+          return reject(Object.assign(new Error('ENOSPC: no space left on device, write'), {
+            errno: -28, code: 'ENOSPC', syscall: 'write',
+          }));
+        if (mode === 'full') room -= size(args[0]);
+        real.apply(this, args).then(resolve, reject);
+      };
+      mode === 'slow' ? setTimeout(go, delay) : go();
+    });
+  };
+}
+
+// A worker does not run --import: wrap its module so that it loads this one first.
+const self = import.meta.url;
+const RealWorker = wt.Worker;
+wt.Worker = class extends RealWorker {
+  constructor(file, options = {}) {
+    const href =
+      file instanceof URL ? file.href : String(file).startsWith('file:') ? String(file) : 'file://' + String(file);
+    const wrap = !options.eval;
+    super(
+      wrap ? 'import(' + JSON.stringify(self) + ').then(() => import(' + JSON.stringify(href) + '))' : file,
+      wrap ? { ...options, eval: true } : options,
+    );
   }
-  return fh;
 };
 syncBuiltinESMExports();
 `;
