@@ -4,9 +4,10 @@
  * acknowledge refuse each with exit 2 and a message naming the key and the reason, and write
  * nothing. (Recipients made with openpgp.js, and a sign-only recipient: test/commands/bundle.test.ts.)
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { gpgBadKey, type ArmoredPair, type BadKeyKind } from '../helpers/faults.js';
 import { gpgHome } from '../helpers/gpg.js';
@@ -27,6 +28,11 @@ const bad = {} as Record<BadKeyKind, ArmoredPair>;
 beforeAll(async () => {
   dir = await tempDir('exitkit-faults-keys-');
   const home = gpgHome();
+  // GnuPG starts an agent for the home: stop it and remove the home after the file.
+  afterAll(async () => {
+    spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
+    await rm(home, { recursive: true, force: true });
+  });
   for (const kind of KINDS) bad[kind] = gpgBadKey(home, kind, `${kind}@infogest.example`);
 });
 
