@@ -23,16 +23,18 @@ const KINDS = Object.keys(WHY) as BadKeyKind[];
 const a = (kind: string) => (kind === 'expired' ? `an ${kind}` : `a ${kind}`);
 
 let dir: string;
+let home: string;
 const bad = {} as Record<BadKeyKind, ArmoredPair>;
+
+// GnuPG starts an agent for the home: stop it and remove the home after the file.
+afterAll(async () => {
+  spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
+  await rm(home, { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   dir = await tempDir('exitkit-faults-keys-');
-  const home = gpgHome();
-  // GnuPG starts an agent for the home: stop it and remove the home after the file.
-  afterAll(async () => {
-    spawnSync('gpgconf', ['--homedir', home, '--kill', 'gpg-agent']);
-    await rm(home, { recursive: true, force: true });
-  });
+  home = gpgHome();
   for (const kind of KINDS) bad[kind] = gpgBadKey(home, kind, `${kind}@infogest.example`);
 });
 
