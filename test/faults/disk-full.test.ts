@@ -11,8 +11,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exitkit, tempDir } from '../helpers/cli.js';
-import { faultEnv, mountTmpfs, tree, umount } from '../helpers/faults.js';
+import { exitkit } from '../helpers/cli.js';
+import { faultEnv, mountTmpfs, tree, umount, scratchDir } from '../helpers/faults.js';
 import { makeBundle, testKeys, type Bundle, type TestKeys } from '../helpers/hostile.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
@@ -26,7 +26,7 @@ let b: Bundle;
 let mountProblem: string | undefined;
 
 beforeAll(async () => {
-  dir = await tempDir('exitkit-faults-full-');
+  dir = await scratchDir('exitkit-faults-full-');
   s = await makeScenario({
     dir: path.join(dir, 'scenario'),
     extraExports: { 'exports/backups/fs01-2026-12-02.vbk': BIG },

@@ -12,8 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { faultEnv, startExitkit, tree, until } from '../helpers/faults.js';
+import { faultEnv, startExitkit, tree, until, scratchDir } from '../helpers/faults.js';
 import { makeBundle, testKeys, type Bundle, type TestKeys } from '../helpers/hostile.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
@@ -26,7 +25,7 @@ let keys: TestKeys;
 let b: Bundle;
 
 beforeAll(async () => {
-  dir = await tempDir('exitkit-faults-signal-');
+  dir = await scratchDir('exitkit-faults-signal-');
   s = await makeScenario({
     dir: path.join(dir, 'scenario'),
     extraExports: { 'exports/backups/fs01-2026-12-02.vbk': BIG },

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitkit, tempDir } from '../helpers/cli.js';
-import { gpgBadKey, type ArmoredPair, type BadKeyKind } from '../helpers/faults.js';
+import { exitkit } from '../helpers/cli.js';
+import { gpgBadKey, type ArmoredPair, type BadKeyKind, scratchDir } from '../helpers/faults.js';
 import { gpgHome } from '../helpers/gpg.js';
 import { makeBundle, testKeys, writePlan } from '../helpers/hostile.js';
 import { makeScenario } from '../helpers/scenario.js';
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 beforeAll(async () => {
-  dir = await tempDir('exitkit-faults-keys-');
+  dir = await scratchDir('exitkit-faults-keys-');
   home = gpgHome();
   for (const kind of KINDS) bad[kind] = gpgBadKey(home, kind, `${kind}@infogest.example`);
 });

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exitkit, tempDir } from '../helpers/cli.js';
-import { hasScript, onTerminal, tree } from '../helpers/faults.js';
+import { exitkit } from '../helpers/cli.js';
+import { hasScript, onTerminal, tree, scratchDir } from '../helpers/faults.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const PASS = 'right-horse-battery';
@@ -33,7 +33,7 @@ async function filesHolding(root: string, needle: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  dir = await tempDir('exitkit-faults-pass-');
+  dir = await scratchDir('exitkit-faults-pass-');
   s = await makeScenario({ dir: path.join(dir, 's'), passphrase: PASS });
   const made = await exitkit(['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec], {
     env: { EXITKIT_PASSPHRASE: PASS },

@@ -9,8 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exitkit, tempDir } from '../helpers/cli.js';
-import { faultEnv, isRoot, startExitkit, tree, until, type Running } from '../helpers/faults.js';
+import { exitkit } from '../helpers/cli.js';
+import { faultEnv, isRoot, startExitkit, tree, until, type Running, scratchDir } from '../helpers/faults.js';
 import { DEFAULT_DELIVERABLES, makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const NOBODY = 65534;
@@ -61,7 +61,7 @@ async function bundleUnprivileged(
 
 describe('an unreadable source file (as root: the CLI runs as nobody, since root reads anything)', () => {
   it('unreadable when the bundle starts: named, exit 2, nothing left in DIR', async (ctx) => {
-    const s = await makeScenario({ dir: path.join(await tempDir('exitkit-faults-unreadable-'), 's') });
+    const s = await makeScenario({ dir: path.join(await scratchDir('exitkit-faults-unreadable-'), 's') });
     await chmod(path.join(s.dir, 'exports/vault/handover.kdbx'), 0o000);
     const started = await bundleUnprivileged(s);
     if ('skip' in started) return ctx.skip(started.skip);
@@ -73,7 +73,7 @@ describe('an unreadable source file (as root: the CLI runs as nobody, since root
 
   it('made unreadable while the archive is written: named, exit 2, nothing left in DIR', async (ctx) => {
     const s = await makeScenario({
-      dir: path.join(await tempDir('exitkit-faults-unreadable-late-'), 's'),
+      dir: path.join(await scratchDir('exitkit-faults-unreadable-late-'), 's'),
       extraExports: { 'exports/backups/fs01-2026-12-02.vbk': randomBytes(4 * 1024 * 1024) },
     });
     const started = await bundleUnprivileged(s, faultEnv('slow', s.out));
@@ -94,7 +94,7 @@ describe('an unreadable source file (as root: the CLI runs as nobody, since root
 describe('a folder that is not a folder, a file that is not a file', () => {
   it('a source written as a folder ("configs/") that is a file: named, exit 2, nothing left', async () => {
     const s = await makeScenario({
-      dir: path.join(await tempDir('exitkit-faults-slash-'), 's'),
+      dir: path.join(await scratchDir('exitkit-faults-slash-'), 's'),
       deliverables: DEFAULT_DELIVERABLES.map((d) =>
         d.id === 'inventory' ? { ...d, sources: ['exports/inventory/inventory.csv/'] } : d,
       ),
@@ -109,7 +109,7 @@ describe('a folder that is not a folder, a file that is not a file', () => {
 
   it('a file replaced by a folder while the archive is written: named, exit 2, nothing left', async () => {
     const s = await makeScenario({
-      dir: path.join(await tempDir('exitkit-faults-swap-'), 's'),
+      dir: path.join(await scratchDir('exitkit-faults-swap-'), 's'),
       extraExports: { 'exports/backups/fs01-2026-12-02.vbk': randomBytes(4 * 1024 * 1024) },
     });
     const run = startExitkit(bundleArgs(s), faultEnv('slow', s.out), { cwd: s.dir });
@@ -129,7 +129,7 @@ describe('a folder that is not a folder, a file that is not a file', () => {
 
   it('a folder replaced by a file while the archive is written: named, exit 2, nothing left', async () => {
     const s = await makeScenario({
-      dir: path.join(await tempDir('exitkit-faults-swap-dir-'), 's'),
+      dir: path.join(await scratchDir('exitkit-faults-swap-dir-'), 's'),
       extraExports: { 'exports/backups/fs01-2026-12-02.vbk': randomBytes(4 * 1024 * 1024) },
     });
     const run = startExitkit(bundleArgs(s), faultEnv('slow', s.out), { cwd: s.dir });

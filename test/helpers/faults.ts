@@ -16,9 +16,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { BIN } from './cli.js';
 import { gpg } from './gpg.js';
 
@@ -115,12 +116,29 @@ wt.Worker = class extends RealWorker {
 syncBuiltinESMExports();
 `;
 
+/**
+ * Folders removed after the test file. (Registered when this module loads, at the file's top
+ * level: an afterAll registered from inside a hook or a test is not run.)
+ */
+const scratch: string[] = [];
+afterAll(async () => {
+  for (const d of scratch.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+/** A temporary folder removed after the test file. */
+export async function scratchDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  scratch.push(dir);
+  return dir;
+}
+
 let preloadFile: string | undefined;
 
 /** Writes the preload module once per test process (outside every folder a test inspects). */
 function preload(): string {
   if (!preloadFile) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'exitkit-faults-'));
+    scratch.push(dir);
     // Readable by everyone: a test may run the CLI as another user (nobody).
     chmodSync(dir, 0o755);
     preloadFile = path.join(dir, 'preload.mjs');
