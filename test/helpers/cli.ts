@@ -46,9 +46,16 @@ export function exitkit(
   });
 }
 
+const created: string[] = [];
+// Registered when a test file imports this module, so it runs after that file's tests: an
+// afterAll registered from inside a test or a hook would never run.
+afterAll(async () => {
+  await Promise.all(created.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
 /** A temporary folder removed after the test file. */
 export async function tempDir(prefix = 'exitkit-test-'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  created.push(dir);
   return dir;
 }

@@ -1,13 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const GPG = '/usr/bin/gpg';
 
+const homes: string[] = [];
+// After the test file: stop each home's agent (gpg starts one per home) and remove the home.
+afterAll(() => {
+  for (const home of homes.splice(0)) {
+    spawnSync('gpgconf', ['--homedir', home, '--kill', 'all']);
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
 /** A throwaway GnuPG home: the real other side, never the user's keyring. */
 export function gpgHome(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'exitkit-gnupg-'));
+  const home = mkdtempSync(path.join(os.tmpdir(), 'exitkit-gnupg-'));
+  homes.push(home);
+  return home;
 }
 
 export interface GpgResult {
