@@ -359,13 +359,6 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       allowExternal: loaded.plan.allow_external_sources,
     });
     for (const p of found) problems.push(`${d.id}: ${describeProblem(p)}`);
-    // A source written as a folder ("exports/configs/") that is a file: the plan and the disk
-    // disagree about what it is, so what goes in is not what was meant.
-    for (const f of files)
-      if (/[\\/]$/.test(f.source) && path.resolve(loaded.dir, f.source) === f.abs)
-        problems.push(
-          `${d.id}: the source "${f.source}" names a folder, but ${f.source.replace(/[\\/]+$/, '')} is a file`,
-        );
     if (found.length === 0 && files.length === 0)
       problems.push(
         `${d.id} is ${d.status} but its sources name no file${d.sources.length ? ` (${d.sources.join(', ')})` : ''}`,

@@ -99,6 +99,11 @@ export async function resolveSources(
         else problem('missing', `${shown(abs)} does not exist`, abs);
         continue;
       }
+      if (/[\\/]$/.test(source) && !info.isDirectory()) {
+        // "configs/" promises a folder; a file there is not what the plan means.
+        problem('missing', `${shown(abs)} is a file, but the plan names the folder "${source}"`, abs);
+        continue;
+      }
       if (info.isDirectory()) {
         const inside = await expand(abs, '', problem, shown);
         if (inside.length === 0 && !problems.some((p) => p.source === source)) {

@@ -100,11 +100,15 @@ describe('a folder that is not a folder, a file that is not a file', () => {
       ),
     });
     const r = await exitkit(bundleArgs(s), { cwd: s.dir });
-    expect(r.stderr).toContain(
-      'inventory: the source "exports/inventory/inventory.csv/" names a folder, but exports/inventory/inventory.csv is a file',
-    );
+    const said =
+      'exports/inventory/inventory.csv is a file, but the plan names the folder "exports/inventory/inventory.csv/"';
+    expect(r.stderr).toContain(`inventory: ${said}`);
     expect(r.code).toBe(2);
     expect(await readdir(s.out)).toEqual([]);
+    // The walk says so too, before anyone tries to bundle.
+    const w = await exitkit(['walk', s.plan, '--no-input'], { cwd: s.dir });
+    expect(w.code).toBe(1);
+    expect(w.stdout).toContain(said);
   });
 
   it('a file replaced by a folder while the archive is written: named, exit 2, nothing left', async () => {
