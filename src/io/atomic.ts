@@ -33,6 +33,7 @@ export async function writeFilesAtomically(
   const temps = files.map((f) => tempBeside(f.path, tag));
   const release = removeOnInterrupt(...temps);
   let current = files[0]?.path ?? '';
+  const placed: string[] = [];
   try {
     for (const [i, f] of files.entries()) {
       current = f.path;
@@ -42,8 +43,11 @@ export async function writeFilesAtomically(
       current = f.path;
       if (opts.exclusive) await link(temps[i]!, f.path);
       else await rename(temps[i]!, f.path);
+      placed.push(f.path);
     }
   } catch (e) {
+    // All or nothing: what this call created is taken back (a replaced file cannot be).
+    if (opts.exclusive) await Promise.all(placed.map((p) => rm(p, { force: true })));
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EEXIST') {
       throw new ExitkitError(`${current} already exists: it was not overwritten`, {

@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../../core/errors.js';
-import { removeOnInterrupt } from '../../io/cleanup.js';
+import { writeFilesAtomically } from '../../io/atomic.js';
 import { generateKeyPair } from '../../io/pgp.js';
 import { BaseCommand } from '../../lib/base-command.js';
 import { askHidden, canPrompt, passphraseFileFlag } from '../../lib/flags.js';
@@ -82,38 +82,14 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       ...(passphrase === undefined ? {} : { passphrase }),
     });
 
-    // Written beside the final paths, moved into place at the end: never half a key pair.
-    const stamp = `.exitkit-${process.pid}.tmp`;
-    const tmpPub = `${pub}${stamp}`;
-    const tmpSec = `${sec}${stamp}`;
-    const done = removeOnInterrupt(tmpPub, tmpSec);
-    try {
-      await writeFile(tmpPub, made.publicKey, { mode: 0o644 });
-      await writeFile(tmpSec, made.privateKey, { mode: 0o600 });
-      if (flags.force) {
-        await rename(tmpPub, pub);
-        await rename(tmpSec, sec);
-      } else {
-        // link() fails if the name appeared meanwhile: never overwrite without --force.
-        await link(tmpPub, pub);
-        try {
-          await link(tmpSec, sec);
-        } catch (e) {
-          await rm(pub, { force: true });
-          throw e;
-        }
-      }
-    } catch (e) {
-      if ((e as { code?: string }).code === 'EEXIST')
-        throw new ExitkitError(`a key file appeared at ${shown(pub)} or ${shown(sec)} meanwhile`, {
-          hints: ['choose another --out PREFIX, or add --force to overwrite it'],
-        });
-      throw e;
-    } finally {
-      await rm(tmpPub, { force: true });
-      await rm(tmpSec, { force: true });
-      done();
-    }
+    // Never half a key pair, and never an overwrite without --force.
+    await writeFilesAtomically(
+      [
+        { path: pub, data: made.publicKey, mode: 0o644 },
+        { path: sec, data: made.privateKey, mode: 0o600 },
+      ],
+      { exclusive: !flags.force, hint: 'choose another --out PREFIX, or add --force to overwrite it' },
+    );
 
     this.log(`wrote ${shown(pub)} (public) and ${shown(sec)} (private, keep it)`);
     this.log(`fingerprint ${made.fingerprint}  ${userId}`);
