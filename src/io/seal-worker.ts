@@ -13,7 +13,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { writeSync, writevSync } from 'node:fs';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** Part of a plaintext batch that is the content of a payload file: [file, start, end, last]. */
 export type FileRange = [number, number, number, boolean];
@@ -162,7 +162,7 @@ const WINDOW = 4;
 
 export function startSealer(fd: number, algorithm: string, head: Uint8Array): Sealer {
   if (!import.meta.url.endsWith('.js')) return inline(new SealSink(fd, algorithm, head));
-  const worker = new Worker(new URL(import.meta.url));
+  const worker = new Worker(new URL(import.meta.url), { workerData: { role: 'seal' } });
   let inFlight = 0;
   let failure: Error | undefined;
   let room: (() => void) | undefined;
@@ -257,7 +257,8 @@ function inline(sink: SealSink): Sealer {
   };
 }
 
-if (!isMainThread && parentPort) {
+// Only in the worker started for this module (another module's worker may import this one).
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === 'seal') {
   const port = parentPort;
   let sink: SealSink | undefined;
   port.on('message', (m: ToWorker) => {
