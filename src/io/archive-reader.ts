@@ -351,8 +351,10 @@ async function readPlain(
         if (out && !out.write(chunk)) await once(out, 'drain');
       }
     } catch {
-      // The decrypted stream failed mid-entry (cut or altered): what was read is recorded.
+      // The decrypted stream failed mid-entry (cut or altered): what was read is recorded. A
+      // write that failed (the disk full) is the extraction's own fault, not the archive's.
       if (out) await closeQuietly(out);
+      if (out?.errored) throw out.errored;
       throw new TruncatedEntry();
     }
     if (out) {
@@ -407,7 +409,10 @@ function isCollision(e: unknown): boolean {
 }
 
 async function closeQuietly(out: WriteStream): Promise<void> {
+  // A stream that failed has closed already: waiting for 'close' again would wait forever.
+  if (out.closed) return;
   out.destroy();
+  if (out.closed) return;
   await once(out, 'close').catch(() => undefined);
 }
 
