@@ -1,8 +1,9 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, exitkit, tempDir } from '../helpers/cli.js';
+import { ROOT, exitkit, tempDir } from '../helpers/cli.js';
+import { hasScript, onTerminal } from '../helpers/faults.js';
 
 const KDBX = Buffer.concat([
   Buffer.from([0x03, 0xd9, 0xa2, 0x9a, 0x67, 0xfb, 0x4b, 0xb5, 0, 0, 4, 0]),
@@ -275,51 +276,6 @@ describe('exitkit walk', () => {
   });
 });
 
-/**
- * Runs the built CLI on a pseudo-terminal (util-linux `script`) and answers each question when
- * it appears on screen: driven by what the program prints, never by timing.
- */
-function onTerminal(
-  args: string[],
-  cwd: string,
-  steps: Array<[RegExp, string]>,
-): Promise<{ code: number | null; screen: string; unanswered: number }> {
-  // exec: no shell stays between the terminal and exitkit (a Ctrl-C outside the prompt's raw mode
-  // is a SIGINT to the whole foreground group, and would kill that shell instead).
-  const command = `exec ${[process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')}`;
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', TERM: 'dumb', CI: '' },
-    });
-    let screen = '';
-    let pending = '';
-    const feed = (d: Buffer) => {
-      screen += d.toString();
-      pending += d.toString();
-      while (steps.length > 0 && steps[0]![0].test(pending)) {
-        const [, keys] = steps.shift()!;
-        pending = '';
-        child.stdin.write(keys);
-      }
-    };
-    child.stdout.on('data', feed);
-    child.stderr.on('data', feed);
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, screen, unanswered: steps.length }));
-  });
-}
-
-/** util-linux `script` makes the pseudo-terminal; the prompt-layer test (test/io/walk.test.ts) runs everywhere. */
-const hasScript = (() => {
-  try {
-    execFileSync('script', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 // Each answer waits for its question (`category / id: title [status; ...]`), never for the report's
 // lines that come before the questions.
 describe('exitkit walk on a terminal', () => {
@@ -336,15 +292,19 @@ describe('exitkit walk on a terminal', () => {
       const { dir, plan } = await scenario(deliverables);
       const ENTER = '\r';
       const UP = '\u001b[A';
-      const r = await onTerminal(['walk', 'plan.yaml'], dir, [
-        [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, ENTER], // default: mark it ready
-        [/backups \/ erp-export: ERP export \[pending; 1 error\]/, UP + ENTER], // leave -> waive
-        [/why is erp-export waived\?/, `The ERP is replaced, data exported by the vendor${ENTER}`],
-        [/approved by/, ENTER], // default: client
-        [/credentials \/ vault: Password vault \[pending;/, ENTER],
-        [/configurations \/ configs: Firewall configuration \[pending;/, '\u001b[B\u001b[B' + ENTER], // down twice: leave
-        [/inventory \/ inventory: Inventory \[pending;/, ENTER],
-      ]);
+      const r = await onTerminal(
+        ['walk', 'plan.yaml'],
+        [
+          [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, ENTER], // default: mark it ready
+          [/backups \/ erp-export: ERP export \[pending; 1 error\]/, UP + ENTER], // leave -> waive
+          [/why is erp-export waived\?/, `The ERP is replaced, data exported by the vendor${ENTER}`],
+          [/approved by/, ENTER], // default: client
+          [/credentials \/ vault: Password vault \[pending;/, ENTER],
+          [/configurations \/ configs: Firewall configuration \[pending;/, '\u001b[B\u001b[B' + ENTER], // down twice: leave
+          [/inventory \/ inventory: Inventory \[pending;/, ENTER],
+        ],
+        { cwd: dir },
+      );
       expect(r.unanswered).toBe(0);
       // configs was left pending: the walk answers no.
       expect(r.code).toBe(1);
@@ -373,10 +333,14 @@ describe('exitkit walk on a terminal', () => {
   it.skipIf(!hasScript)('writes nothing when interrupted with Ctrl-C (exit 2)', async () => {
     const { dir, plan } = await scenario(READY.map((l) => l.replace('status: ready', 'status: pending')));
     const before = await readFile(plan, 'utf8');
-    const r = await onTerminal(['walk', 'plan.yaml'], dir, [
-      [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, '\r'],
-      [/credentials \/ vault: Password vault \[pending;/, '\u0003'],
-    ]);
+    const r = await onTerminal(
+      ['walk', 'plan.yaml'],
+      [
+        [/backups \/ fs01-backup: Full backup of FS01 \[pending;/, '\r'],
+        [/credentials \/ vault: Password vault \[pending;/, '\u0003'],
+      ],
+      { cwd: dir },
+    );
     expect(r.unanswered).toBe(0);
     expect(r.code).toBe(2);
     expect(r.screen).toMatch(/error: interrupted.*: nothing was written/);

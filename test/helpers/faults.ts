@@ -236,9 +236,12 @@ export function startExitkit(
 export function onTerminal(
   args: string[],
   steps: Array<[RegExp, string]>,
-  env: Record<string, string> = {},
+  opts: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<{ code: number | null; screen: string; unanswered: number }> {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+  const env = opts.env ?? {};
+  // exec: no shell stays between the terminal and exitkit (a Ctrl-C outside the prompt's raw mode
+  // is a SIGINT to the whole foreground group, and would kill that shell instead).
+  const command = `exec ${[process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')}`;
   const merged: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: '1',
@@ -250,6 +253,7 @@ export function onTerminal(
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
       env: merged as NodeJS.ProcessEnv,
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
     });
     let screen = '';
     let pending = '';
