@@ -87,17 +87,19 @@ async function passphraseFor(
   return { passphrase: found, origin };
 }
 
-async function passphraseText(key: PrivateKey, file: string, source: PassphraseSource): Promise<string> {
-  if (source.file) {
-    try {
-      // A passphrase file holds the passphrase on its first line (as gpg --passphrase-file reads it).
-      return (await readFile(source.file, 'utf8')).split(/\r?\n/)[0] ?? '';
-    } catch {
-      throw new ExitkitError(`cannot read the passphrase file ${source.file}`, {
-        hints: ['check the path given to --passphrase-file'],
-      });
-    }
+/** A passphrase file holds the passphrase on its first line (as gpg --passphrase-file reads it). */
+export async function readPassphraseFile(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
+  } catch {
+    throw new ExitkitError(`cannot read the passphrase file ${file}`, {
+      hints: ['check the path given to --passphrase-file'],
+    });
   }
+}
+
+async function passphraseText(key: PrivateKey, file: string, source: PassphraseSource): Promise<string> {
+  if (source.file) return readPassphraseFile(source.file);
   const env = process.env.EXITKIT_PASSPHRASE;
   if (env !== undefined) return env;
   if (source.prompt) return source.prompt(`Passphrase for ${file} (${fingerprintOf(key)}): `);

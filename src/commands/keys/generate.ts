@@ -1,9 +1,9 @@
 import { Flags } from '@oclif/core';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../../core/errors.js';
 import { writeFilesAtomically } from '../../io/atomic.js';
-import { generateKeyPair } from '../../io/pgp.js';
+import { generateKeyPair, readPassphraseFile } from '../../io/pgp.js';
 import { BaseCommand } from '../../lib/base-command.js';
 import { askHidden, canPrompt, passphraseFileFlag } from '../../lib/flags.js';
 
@@ -109,13 +109,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
 async function newPassphrase(file: string | undefined): Promise<string> {
   let value: string | undefined;
   if (file) {
-    try {
-      value = (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
-    } catch {
-      throw new ExitkitError(`cannot read the passphrase file ${file}`, {
-        hints: ['check the path given to --passphrase-file'],
-      });
-    }
+    value = await readPassphraseFile(file);
   } else if (process.env.EXITKIT_PASSPHRASE !== undefined) {
     value = process.env.EXITKIT_PASSPHRASE;
   } else if (canPrompt()) {
