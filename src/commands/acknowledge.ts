@@ -7,9 +7,9 @@ import type { Role } from '../core/plan.js';
 import { makeReceipt, verificationProblem, type Receipt } from '../core/receipt.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { passphraseFileFlag, passphraseSource, signingKeyFlag } from '../lib/flags.js';
-import { assertCanSign, fingerprintOf, readPrivateKeyFile } from '../io/pgp.js';
-import { loadPlan, type LoadedPlan } from '../io/plan-file.js';
-import { writeReceipt } from '../io/receipt-file.js';
+import { assertCanSign, fingerprintOf, readPrivateKeyFile } from '../io/openpgp/keys.js';
+import { loadPlan, type LoadedPlan } from '../io/plan/plan-file.js';
+import { writeReceipt } from '../io/receipts.js';
 import { partyKey, readManifestFile, runVerification } from '../io/verify.js';
 
 export interface AcknowledgeResult {

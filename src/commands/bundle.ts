@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
-import { makeBundle, shown } from '../io/make-bundle.js';
+import { makeBundle, shown } from '../io/bundle.js';
 import { formatBytes } from '../io/progress.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';

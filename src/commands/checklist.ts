@@ -10,8 +10,8 @@ import type { Deliverable } from '../core/plan.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { documentFlags, emitDocument } from '../lib/document-flags.js';
 import { readDocumentInputs } from '../io/documents.js';
-import { summarizeInventory } from '../io/inventory.js';
-import { resolveSources } from '../io/sources.js';
+import { summarizeInventory } from '../io/plan/inventory.js';
+import { resolveSources } from '../io/plan/sources.js';
 
 export type ChecklistResult = ChecklistModel & { written?: string };
 

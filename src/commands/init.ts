@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitkitError } from '../core/errors.js';
 import type { Language } from '../core/plan.js';
-import { SCHEMA_PATH } from '../io/plan-file.js';
-import { writeNewPlan } from '../io/plan-write.js';
+import { SCHEMA_PATH } from '../io/plan/plan-file.js';
+import { writeNewPlan } from '../io/plan/write-back.js';
 import { BaseCommand } from '../lib/base-command.js';
 
 export const STARTER_DIR = fileURLToPath(new URL('../../templates/init', import.meta.url));

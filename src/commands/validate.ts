@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { formatProblem } from '../core/errors.js';
 import { BaseCommand } from '../lib/base-command.js';
-import { loadPlan } from '../io/plan-file.js';
+import { loadPlan } from '../io/plan/plan-file.js';
 
 export interface ValidateResult {
   valid: boolean;

@@ -3,7 +3,7 @@ import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
-import { checkReceipt, type ReceiptCheck } from '../io/receipt-file.js';
+import { checkReceipt, type ReceiptCheck } from '../io/receipts.js';
 import { runVerification } from '../io/verify.js';
 
 export type VerifyResult = Verification & { receipt?: ReceiptCheck };

@@ -2,7 +2,7 @@ import { Args, Flags } from '@oclif/core';
 import path from 'node:path';
 import { formatProblem } from '../core/errors.js';
 import { formatWalkReport, summarizeWalk, type Assessment, type WalkSummary } from '../core/walk.js';
-import { loadPlan } from '../io/plan-file.js';
+import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
 import { BaseCommand } from '../lib/base-command.js';

@@ -1,620 +1,381 @@
 /**
- * The streaming writer of a bundle: one BagIt bag (RFC 8493) as a tar stream, encrypted with
- * OpenPGP as it is made, written to a file beside the final path.
- *
- * One read of each source file: its digest is computed as its bytes go into the tar. Files are
- * opened one at a time, the next one only when the previous entry is done, and back-pressure
- * holds from the disk to the disk (the encrypted output is written as fast as it is consumed,
- * and the source is read only as fast as the encryption takes it): memory stays flat.
- *
- * The tar format is tar-stream's (the one archiver's tar format uses): ustar headers, a PAX
- * extended header for a name longer than 100 bytes or not ASCII, and the GNU base-256 size field
- * for a file of 8 GiB or more; GNU tar reads all three.
+ * `exitkit bundle`, the outgoing provider's act, as one call: check the keys against the plan,
+ * resolve what goes in, refuse an incomplete plan, write the encrypted bag, the manifest and its
+ * signature beside their final paths, and rename the three together at the end.
  */
-import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  constants as fsc,
-  fstatSync,
-  openSync,
-  read,
-  readSync,
-  statSync,
-  type Stats,
-} from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import tar from 'tar-stream';
-import { BAGIT_TXT, manifestLine } from '../core/bag.js';
-import { ExitkitError } from '../core/errors.js';
-import type { DigestAlgorithm, ManifestFile } from '../core/manifest.js';
-import { encryptToFile, startSeipdV1, type PublicKey, type SeipdV1 } from './pgp.js';
-import { lengthHeader, owned, startSealer, type FileRange, type Sealer } from './seal-worker.js';
+import { payloadPath } from '../core/bag.js';
+import {
+  bagInfo,
+  buildManifest,
+  completeness,
+  isBundled,
+  manifestJson,
+  manifestText,
+  type Recipient,
+} from '../core/build-manifest.js';
+import { ExitkitError, describeSystemError } from '../core/errors.js';
+import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
+import type { Deliverable, Role } from '../core/plan.js';
+import { writeEncryptedBag, type PayloadEntry } from './archive/bag-writer.js';
+import { removeOnInterrupt } from './cleanup.js';
+import {
+  assertCanEncrypt,
+  assertCanSign,
+  fingerprintOf,
+  readKeyFile,
+  readPrivateKeyFile,
+  type PassphraseSource,
+  type PublicKey,
+} from './openpgp/keys.js';
+import { signDetached } from './openpgp/signatures.js';
+import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { resolveSources } from './plan/sources.js';
+import { Progress } from './progress.js';
 
-/** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
-const CHUNK = 1024 * 1024;
-
-export interface PayloadEntry {
-  /** Absolute path of the source file. */
-  abs: string;
-  /** Path inside the bag (NFC), e.g. data/backups/fs01-backup/fs01.vbk. */
-  bagPath: string;
-  /** Size and mtime when the sources were listed: the file must still match them. */
-  size: number;
-  mtimeMs: number;
-  /** How the file is named to the user in an error (relative to the plan). */
-  shown: string;
-}
-
-export interface TagFile {
-  /** Path inside the bag, e.g. bag-info.txt. */
-  path: string;
-  content: Uint8Array;
-}
-
-export interface WriteBagOptions {
-  /** The temporary file the encrypted archive is written to (created, never overwritten). */
-  file: string;
-  /** The bag's folder name in the tar (the plan id). */
-  bagId: string;
-  payload: readonly PayloadEntry[];
+export interface BundleOptions {
+  plan: string;
+  out: string;
+  signingKey: string;
+  passphrase: PassphraseSource;
+  /** More recipients' public key files, beside the plan's client and incoming keys. */
+  recipients: string[];
+  allowIncomplete: boolean;
   algorithm: DigestAlgorithm;
-  recipients: PublicKey[];
-  /**
-   * The tag files written after the payload, in order, given the payload as measured
-   * (bag-info.txt with Payload-Oxum, manifest-<alg>.txt, exit-plan.yaml, exit-manifest.json).
-   * bagit.txt goes first and tagmanifest-<alg>.txt last; they are written here. A function is
-   * called with the tag files written before it (exit-manifest.json lists them with digests).
-   */
-  tagFiles: (payload: ManifestFile[]) => Array<TagFile | ((written: ManifestFile[]) => TagFile)>;
-  /** Called as payload bytes are read. */
-  onProgress?: (payloadBytes: number) => void;
+  force: boolean;
+  /** exitkit's version, recorded in the manifest. */
+  version: string;
+  /** Progress on stderr (a terminal, not --json). */
+  progress: boolean;
+  note: (message: string) => void;
 }
 
-export interface WrittenBag {
-  payload: ManifestFile[];
-  /** Every tag file but tagmanifest-<alg>.txt, with its digest (for the manifest's tagFiles). */
-  tagFiles: ManifestFile[];
-  archive: { size: number; sha256: string };
+export interface BundleOutcome {
+  manifest: Manifest;
+  signer: string;
+  recipients: Recipient[];
+  files: { archive: string; manifest: string; signature: string };
+  seconds: number;
 }
 
-/** Writes the encrypted bag; throws an ExitkitError naming the file for a source that changed. */
-export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenBag> {
-  const seipd = await startSeipdV1(opts.recipients);
-  if (seipd) return writeSealedBag(opts, seipd);
-  const pack = tar.pack();
-  let producerError: unknown;
-  const produced = produce(pack, opts).catch((e: unknown) => {
-    producerError = e;
-    pack.destroy(e instanceof Error ? e : new Error(String(e)));
-    return undefined;
-  });
+export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
+  const started = Date.now();
+  const algorithm = o.algorithm;
+  const loaded = await loadPlan(o.plan);
+  const { plan } = loaded;
 
-  const out = await open(opts.file, 'wx', 0o600);
-  let sunk;
-  try {
-    sunk = await encryptToFile(packToWeb(pack), opts.recipients, out.fd);
-    await out.sync();
-  } catch (e) {
-    // Whichever failed first is the cause: a source (named), or the encryption and the disk.
-    const cause = producerError ?? e;
-    // Unblocks the producer if it waits for room in a chain that broke downstream.
-    pack.destroy(e instanceof Error ? e : new Error(String(e)));
-    await produced;
-    throw cause;
-  } finally {
-    await out.close();
+  // Keys first: a wrong key is "could not" before any file is read.
+  const outgoingPin = await partyFingerprint(loaded, 'outgoing');
+  if (!outgoingPin)
+    throw new ExitkitError(
+      'the plan pins no key for the outgoing provider, so the signer cannot be checked',
+      {
+        location: loaded.locate(['parties', 'outgoing']),
+        hints: ['add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan'],
+      },
+    );
+  const signingFile = o.signingKey;
+  const signingPublic = await readKeyFile(signingFile);
+  if (fingerprintOf(signingPublic) !== outgoingPin)
+    throw new ExitkitError(
+      `the signing key ${signingFile} (${fingerprintOf(signingPublic)}) is not the outgoing provider's key of the plan (${outgoingPin})`,
+      {
+        hints: [
+          "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
+        ],
+      },
+    );
+  await assertCanSign(signingPublic, signingFile);
+  const signingKey = await readPrivateKeyFile(signingFile, o.passphrase);
+  const signer = fingerprintOf(signingKey);
+  const { keys: recipientKeys, recipients } = await recipientsOf(loaded, o.recipients);
+
+  // What goes in: the files of ready and delivered deliverables, every problem named.
+  const payload: PayloadEntry[] = [];
+  const byDeliverable = new Map<string, PayloadEntry[]>();
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const d of plan.deliverables.filter(isBundled)) {
+    const entries = await deliverableFiles(loaded, d, problems);
+    for (const e of entries) {
+      const other = seen.get(e.bagPath);
+      if (other) {
+        problems.push(
+          `${e.shown} and ${other} would both be ${e.bagPath} in the bag (names equal once in NFC)`,
+        );
+        continue;
+      }
+      seen.set(e.bagPath, e.shown);
+    }
+    byDeliverable.set(d.id, entries);
+    payload.push(...entries);
   }
-  const result = await produced;
-  if (producerError !== undefined || !result) throw producerError;
-  return { ...result, archive: sunk };
+  if (problems.length)
+    throw new ExitkitError(
+      `cannot bundle ${path.basename(loaded.file)}: ${problems.length} problem${problems.length > 1 ? 's' : ''} with the sources\n  ${problems.join('\n  ')}`,
+      {
+        hints: ['fix them, or set the deliverable back to pending; `exitkit walk` shows each deliverable'],
+      },
+    );
+
+  const state = completeness(plan, new Set(byDeliverable.keys()));
+  const pending = plan.deliverables.filter((d) => d.status === 'pending').map((d) => d.id);
+  if (!state.complete && !o.allowIncomplete)
+    throw new ExitkitError(
+      `the plan is incomplete: required deliverable${state.missing.length > 1 ? 's' : ''} not ready: ${state.missing.join(', ')}`,
+      {
+        exit: 1,
+        hints: [
+          'finish them and mark them ready with `exitkit walk`, or waive them with a reason',
+          'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
+        ],
+      },
+    );
+  if (pending.length) o.note(`note: pending deliverables left out of the payload: ${pending.join(', ')}`);
+
+  // Written beside the final paths, renamed at the end (SPEC.md, "Nothing half-written").
+  const outDir = path.resolve(o.out);
+  const createdDir = await ensureDir(outDir);
+  const final = {
+    archive: path.join(outDir, `${plan.id}.tar.pgp`),
+    manifest: path.join(outDir, `${plan.id}.manifest.json`),
+    signature: path.join(outDir, `${plan.id}.manifest.json.asc`),
+  };
+  if (!o.force) {
+    for (const f of Object.values(final))
+      if (await exists(f))
+        throw new ExitkitError(`${shown(f)} exists already`, {
+          hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
+        });
+  }
+  const stamp = `.exitkit-${process.pid}.tmp`;
+  const tmp = {
+    archive: path.join(outDir, `.${plan.id}.tar.pgp${stamp}`),
+    manifest: path.join(outDir, `.${plan.id}.manifest.json${stamp}`),
+    signature: path.join(outDir, `.${plan.id}.manifest.json.asc${stamp}`),
+  };
+  let renaming = false;
+  let forgetFinal = () => {};
+  const undo = async () => {
+    for (const f of Object.values(tmp)) await rm(f, { force: true });
+    if (renaming) for (const f of Object.values(final)) await rm(f, { force: true });
+    if (createdDir) await rmdir(outDir).catch(() => undefined);
+  };
+  const forget = removeOnInterrupt(...Object.values(tmp), ...(createdDir ? [outDir] : []));
+
+  const created = new Date();
+  const version = o.version;
+  const partyFingerprints: Partial<Record<Role, string>> = {};
+  for (const role of ['client', 'outgoing', 'incoming'] as const) {
+    const f = await partyFingerprint(loaded, role);
+    if (f) partyFingerprints[role] = f;
+  }
+  const totalBytes = payload.reduce((n, e) => n + e.size, 0);
+  const progress = new Progress(totalBytes, o.progress);
+  const manifestFor = (
+    measured: Map<string, Manifest['deliverables'][number]['files']>,
+    tagFiles: Manifest['tagFiles'],
+  ) =>
+    buildManifest({
+      plan,
+      planFile: path.basename(loaded.file),
+      planSha256: loaded.sha256,
+      algorithm,
+      payload: measured,
+      tagFiles,
+      created,
+      version,
+      signer,
+      recipients,
+      partyFingerprints,
+    });
+
+  let manifest: Manifest;
+  try {
+    let measured = new Map<string, Manifest['deliverables'][number]['files']>();
+    const written = await writeEncryptedBag({
+      file: tmp.archive,
+      bagId: plan.id,
+      payload,
+      algorithm,
+      recipients: recipientKeys,
+      onProgress: (n) => progress.update(n),
+      tagFiles: (files) => {
+        const byPath = new Map(files.map((f) => [f.path, f]));
+        measured = new Map(
+          [...byDeliverable].map(([id, entries]) => [id, entries.map((e) => byPath.get(e.bagPath)!)]),
+        );
+        const bytes = files.reduce((n, f) => n + f.size, 0);
+        const text = (s: string) => Buffer.from(s, 'utf8');
+        const first = [
+          {
+            path: 'bag-info.txt',
+            content: text(bagInfo({ plan, bytes, files: files.length, created, version })),
+          },
+          { path: `manifest-${algorithm}.txt`, content: text(manifestText(files)) },
+          { path: 'exit-plan.yaml', content: text(loaded.text) },
+        ];
+        // The copy inside the bag lists the tag files before it: it cannot hold its own digest,
+        // nor the archive's.
+        const inner = (written: Manifest['tagFiles']) => ({
+          path: 'exit-manifest.json',
+          content: text(manifestJson(manifestFor(measured, written))),
+        });
+        return [...first, inner];
+      },
+    });
+    progress.done();
+    manifest = {
+      ...manifestFor(measured, written.tagFiles),
+      archive: {
+        file: path.basename(final.archive),
+        size: written.archive.size,
+        algorithm: 'sha256',
+        digest: written.archive.sha256,
+      },
+    };
+    const manifestBytes = Buffer.from(manifestJson(manifest), 'utf8');
+    await writeFile(tmp.manifest, manifestBytes, { flag: 'wx', mode: 0o644 });
+    await writeFile(tmp.signature, await signDetached(manifestBytes, signingKey), {
+      flag: 'wx',
+      mode: 0o644,
+    });
+    // The three renames are one step: interrupted between two of them, none stays.
+    forgetFinal = removeOnInterrupt(...Object.values(final));
+    renaming = true;
+    await rename(tmp.archive, final.archive);
+    await rename(tmp.manifest, final.manifest);
+    await rename(tmp.signature, final.signature);
+    renaming = false;
+  } catch (e) {
+    progress.done();
+    await undo();
+    throw inWords(e, outDir);
+  } finally {
+    forgetFinal();
+    forget();
+  }
+
+  return { manifest, signer, recipients, files: final, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The plan's client and incoming keys, then every --recipient, each able to encrypt now. */
+async function recipientsOf(
+  loaded: LoadedPlan,
+  extra: string[],
+): Promise<{ keys: PublicKey[]; recipients: Recipient[] }> {
+  const keys: PublicKey[] = [];
+  const recipients: Recipient[] = [];
+  const add = async (file: string, shownAs: string, role?: Role, name?: string) => {
+    const key = await readKeyFile(file);
+    await assertCanEncrypt(key, shownAs);
+    const fingerprint = fingerprintOf(key);
+    if (recipients.some((r) => r.fingerprint === fingerprint)) return;
+    keys.push(key.toPublic());
+    recipients.push({ fingerprint, ...(role ? { role } : {}), ...(name ? { name } : {}) });
+  };
+  for (const role of ['client', 'incoming'] as const) {
+    const party = loaded.plan.parties[role];
+    if (!party) continue;
+    if (!party.key)
+      throw new ExitkitError(
+        `the plan names no key file for the ${role} (${party.name}): nothing to encrypt to`,
+        {
+          location: loaded.locate(['parties', role]),
+          hints: [`add parties.${role}.key: keys/<${role}>.pub.asc, the armored public key it gave you`],
+        },
+      );
+    await add(path.resolve(loaded.dir, party.key), party.key, role, party.name);
+  }
+  for (const file of extra) await add(file, file);
+  return { keys, recipients };
+}
+
+/** A bundled deliverable's files as bag entries; its problems are added to `problems`. */
+async function deliverableFiles(
+  loaded: LoadedPlan,
+  d: Deliverable,
+  problems: string[],
+): Promise<PayloadEntry[]> {
+  const { files, problems: found } = await resolveSources(loaded.dir, d, {
+    allowExternal: loaded.plan.allow_external_sources,
+  });
+  for (const p of found) problems.push(`${d.id}: ${describeProblem(p)}`);
+  if (found.length === 0 && files.length === 0)
+    problems.push(
+      `${d.id} is ${d.status} but its sources name no file${d.sources.length ? ` (${d.sources.join(', ')})` : ''}`,
+    );
+  return files.map((f) => ({
+    abs: f.abs,
+    bagPath: payloadPath(d.category, d.id, f.rel),
+    size: f.size,
+    mtimeMs: f.mtimeMs,
+    shown: path.relative(process.cwd(), f.abs) || f.abs,
+  }));
+}
+
+function describeProblem(p: unknown): string {
+  if (typeof p === 'string') return p;
+  if (p && typeof p === 'object' && 'message' in p) return String((p as { message: unknown }).message);
+  return String(p);
+}
+
+/** The fingerprint the plan pins for a party: its key file's, else its `fingerprint` field. */
+async function partyFingerprint(loaded: LoadedPlan, role: Role): Promise<string | undefined> {
+  const party = loaded.plan.parties[role];
+  if (!party) return undefined;
+  if (party.key) return fingerprintOf(await readKeyFile(path.resolve(loaded.dir, party.key)));
+  return party.fingerprint?.replaceAll(' ', '').toUpperCase();
+}
+
+async function ensureDir(dir: string): Promise<boolean> {
+  const info = await stat(dir).catch(() => null);
+  if (info) {
+    if (!info.isDirectory())
+      throw new ExitkitError(`${shown(dir)} is not a folder`, { hints: ['give --out a folder'] });
+    return false;
+  }
+  await mkdir(dir, { recursive: true });
+  return true;
 }
 
 /**
- * A pull-based Web stream over the tar pack: openpgp asks, the pack gives what it has. Cheaper
- * than Readable.toWeb(), and it keeps openpgp's pace as the pace of the whole chain.
+ * A system error while the bundle was made, said in words: a source that cannot be read is named
+ * as the source; anything else (a full disk, a folder removed or not writable) names DIR. Either
+ * way the temporary files are gone already, so the message says that nothing was left.
  */
-function packToWeb(pack: tar.Pack): ReadableStream<Uint8Array> {
-  const it = pack[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
+function inWords(e: unknown, outDir: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (e instanceof ExitkitError || !(e instanceof Error) || typeof err.code !== 'string') return e;
+  // Said without the path Node puts in the message: the path that matters is named once, here.
+  const reason = describeSystemError(Object.assign(new Error(err.message), { code: err.code }));
+  if (err.path && path.relative(outDir, err.path).startsWith('..'))
+    return new ExitkitError(`cannot read the source ${shown(err.path)}: ${reason}: nothing was written`, {
+      hints: ['check that the user running exitkit can read it (ls -l), then bundle again'],
+      cause: e,
+    });
+  const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
+  return new ExitkitError(
+    `cannot write the bundle into ${shown(outDir)}: ${reason}: nothing was left there`,
     {
-      async pull(controller) {
-        const { value, done } = (await it.next()) as IteratorResult<Buffer>;
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-      },
-      async cancel(reason) {
-        pack.destroy(reason instanceof Error ? reason : undefined);
-        await it.return?.();
-      },
+      hints: [
+        full
+          ? 'free some space on that disk (the archive is about as large as the payload), or choose another --out DIR'
+          : 'check that the folder exists and can be written, or choose another --out DIR',
+      ],
+      cause: e,
     },
-    { highWaterMark: 0 },
   );
 }
 
-async function produce(pack: tar.Pack, opts: WriteBagOptions): Promise<Omit<WrittenBag, 'archive'>> {
-  const root = opts.bagId;
-  const now = new Date();
-  const tagHashes: ManifestFile[] = [];
-  const addText = async (p: string, content: Uint8Array) => {
-    await entryFromBuffer(pack, `${root}/${p}`, content, now);
-    tagHashes.push({ path: p, size: content.byteLength, digest: digest(opts.algorithm, content) });
-  };
-
-  await addText('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
-  const payload: ManifestFile[] = [];
-  let done = 0;
-  for (const entry of opts.payload) {
-    const measured = await entryFromFile(pack, `${root}/${entry.bagPath}`, entry, opts.algorithm, (n) => {
-      done += n;
-      opts.onProgress?.(done);
-    });
-    payload.push({ path: entry.bagPath, size: measured.size, digest: measured.digest });
-  }
-  for (const t of opts.tagFiles(payload)) {
-    const file = typeof t === 'function' ? t([...tagHashes]) : t;
-    await addText(file.path, file.content);
-  }
-  const tagManifest = tagHashes.map((f) => manifestLine(f.digest, f.path)).join('');
-  await entryFromBuffer(pack, `${root}/tagmanifest-${opts.algorithm}.txt`, Buffer.from(tagManifest), now);
-  pack.finalize();
-  return { payload, tagFiles: tagHashes };
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
-function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
-  return createHash(algorithm).update(bytes).digest('hex');
+export function shown(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }
-
-function entryFromBuffer(pack: tar.Pack, name: string, content: Uint8Array, mtime: Date): Promise<void> {
-  return new Promise((resolve, reject) => {
-    pack.entry(
-      { name, size: content.byteLength, mode: 0o644, mtime, type: 'file' },
-      Buffer.from(content),
-      (e) => (e ? reject(e) : resolve()),
-    );
-  });
-}
-
-/** Waits for room in the tar entry; a chain torn down downstream (disk full...) ends the wait too. */
-async function drained(sink: NodeJS.WritableStream & { destroyed?: boolean }): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const done = () => {
-      sink.removeListener('drain', done);
-      sink.removeListener('close', done);
-      resolve();
-    };
-    sink.once('drain', done);
-    sink.once('close', done);
-  });
-  if (sink.destroyed) throw new Error('the archive stream was closed');
-}
-
-function changed(entry: PayloadEntry, how: string): ExitkitError {
-  return new ExitkitError(`the source file ${entry.shown} ${how}: nothing was written`, {
-    hints: ['wait until whatever writes to it has finished, then run the bundle again'],
-  });
-}
-
-/** Opens a listed source, never through a symbolic link. */
-async function openSource(entry: PayloadEntry): Promise<FileHandle> {
-  try {
-    return await open(entry.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
-  } catch (e) {
-    throw openProblem(entry, e);
-  }
-}
-
-function openProblem(entry: PayloadEntry, e: unknown): unknown {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return changed(entry, 'vanished before it was read');
-  if (code === 'ELOOP')
-    return new ExitkitError(`the source ${entry.shown} became a symbolic link: refused`, {
-      hints: ['bundle the file it points to instead, by naming it in the plan'],
-    });
-  return e;
-}
-
-/**
- * Streams one source file into one tar entry, hashing it on the way. The file must be the
- * regular file that was listed, with the same size and mtime, from the first byte to the last.
- */
-async function entryFromFile(
-  pack: tar.Pack,
-  name: string,
-  entry: PayloadEntry,
-  algorithm: DigestAlgorithm,
-  progress: (n: number) => void,
-): Promise<{ size: number; digest: string }> {
-  const fh = await openSource(entry);
-  try {
-    const before = await fh.stat();
-    if (!before.isFile())
-      throw new ExitkitError(`the source ${entry.shown} is not a regular file: refused`, {
-        hints: ['a bundle holds regular files only; export the data to a file'],
-      });
-    if (before.size !== entry.size || before.mtimeMs !== entry.mtimeMs)
-      throw changed(entry, 'changed since the sources were listed');
-
-    const hash = createHash(algorithm);
-    const sink = pack.entry({
-      name,
-      size: entry.size,
-      mode: 0o644,
-      mtime: new Date(entry.mtimeMs),
-      type: 'file',
-    });
-    const finished = new Promise<void>((resolve, reject) => {
-      sink.once('finish', resolve);
-      sink.once('error', reject);
-      sink.once('close', () => resolve());
-    });
-    // When this entry fails midway the pack is destroyed and the sink errors: that is expected.
-    finished.catch(() => undefined);
-    let pos = 0;
-    const read = async (): Promise<Buffer | null> => {
-      const want = Math.min(CHUNK, entry.size - pos);
-      if (want === 0) return null;
-      const buf = Buffer.allocUnsafe(want);
-      let got = 0;
-      while (got < want) {
-        const { bytesRead } = await fh.read(buf, got, want - got, pos + got);
-        if (bytesRead === 0) throw changed(entry, 'shrank while it was read');
-        got += bytesRead;
-      }
-      pos += got;
-      return buf;
-    };
-    // The next chunk is read while the current one travels down the chain.
-    let next = read();
-    for (;;) {
-      const chunk = await next;
-      if (!chunk) break;
-      next = read();
-      next.catch(() => undefined);
-      hash.update(chunk);
-      progress(chunk.byteLength);
-      if (!sink.write(chunk)) await drained(sink);
-    }
-    const extra = await fh.read(Buffer.alloc(1), 0, 1, pos);
-    if (extra.bytesRead > 0) throw changed(entry, 'grew while it was read');
-    const after = await fh.stat();
-    if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs)
-      throw changed(entry, 'changed while it was read');
-    const still = await stat(entry.abs).catch(() => null);
-    if (!still || still.ino !== before.ino || still.dev !== before.dev)
-      throw changed(entry, 'vanished or was replaced while it was read');
-    sink.end(() => undefined);
-    await finished;
-    return { size: pos, digest: hash.digest('hex') };
-  } finally {
-    await fh.close();
-  }
-}
-
-/*
- * The fast path (SEIPD v1 with AES, what every GnuPG 2.2 or openpgp key asks for): the tar, the
- * literal data packet and the encrypted data packet are framed here, in batches of 1 MiB of
- * literal body that the sources are read straight into; the main thread reads and runs AES, the
- * seal worker hashes (the MDC, every file's digest, the archive's SHA-256) and writes. The bytes
- * are the same tar (tar-stream's own header encoder) in the same OpenPGP packets as openpgp's
- * streaming encryption makes, in other chunk sizes (RFC 4880 §4.2.2.4, §5.9, §5.13, §5.14).
- */
-
-/** tar-stream's header encoder (not in its exports map; pack.js uses it the same way). */
-const tarHeaders = createRequire(import.meta.url)(
-  path.join(path.dirname(createRequire(import.meta.url).resolve('tar-stream')), 'headers.js'),
-) as {
-  encode(h: Record<string, unknown>): Uint8Array | null;
-  encodePax(h: Record<string, unknown>): Uint8Array;
-};
-
-/** Literal body per partial length: 2^20 bytes. */
-const BODY_BITS = 20;
-const BODY = 1 << BODY_BITS;
-/** Before the body of a batch: the random prefix and the literal packet's tag (first batch only), then a length header. */
-const LEAD = 18 + 1;
-const SLOT = 5;
-const START = LEAD + SLOT;
-/** After the body of the last batch: the MDC packet's header. */
-const TAIL = 2;
-const BATCH_BYTES = START + BODY + TAIL;
-
-/** The plaintext of the encrypted data packet, batch by batch. */
-class SealedStream {
-  private buf: Uint8Array;
-  private n = 0;
-  private ranges: FileRange[] = [];
-  private first = true;
-  /** The modification detection code: SHA-1 over the plaintext, here beside AES (RFC 4880 §5.14). */
-  private readonly mdc = createHash('sha1');
-
-  constructor(
-    private readonly seipd: SeipdV1,
-    private readonly sealer: Sealer,
-  ) {
-    this.buf = this.fresh();
-    this.buf.set(seipd.prefix, 0);
-    this.buf[18] = 0xc0 | 11; // literal data packet, new format
-    // The literal packet's own header: binary, no file name, the date (RFC 4880 §5.9).
-    const date = Math.floor(Date.now() / 1000);
-    this.write(Uint8Array.of(0x62, 0, date >>> 24, (date >>> 16) & 0xff, (date >>> 8) & 0xff, date & 0xff));
-  }
-
-  private fresh(): Uint8Array {
-    return this.sealer.recycled.pop() ?? new Uint8Array(BATCH_BYTES);
-  }
-
-  /** Copies small bytes (tar headers, padding, tag files). */
-  async writeBytes(bytes: Uint8Array): Promise<void> {
-    let off = 0;
-    while (off < bytes.byteLength) {
-      if (this.n === BODY) await this.seal(this.rotate());
-      const take = Math.min(BODY - this.n, bytes.byteLength - off);
-      this.buf.set(bytes.subarray(off, off + take), START + this.n);
-      this.n += take;
-      off += take;
-    }
-  }
-
-  private write(bytes: Uint8Array): void {
-    this.buf.set(bytes, START + this.n);
-    this.n += bytes.byteLength;
-  }
-
-  /**
-   * Reads `size` bytes of a source file straight into the batches, each read overlapping the
-   * encryption of the previous batch. `read(into, off, len)` returns how many bytes it read.
-   */
-  async readFile(
-    file: number,
-    size: number,
-    read: (into: Uint8Array, off: number, len: number) => Promise<void>,
-    progress: (n: number) => void,
-  ): Promise<void> {
-    let done = 0;
-    if (size === 0) this.ranges.push([file, START + this.n, START + this.n, true]);
-    let full: Batch | undefined;
-    while (done < size) {
-      if (this.n === BODY) full = this.rotate();
-      const take = Math.min(BODY - this.n, size - done);
-      const at = START + this.n;
-      const reading = read(this.buf, at, take);
-      if (full) {
-        reading.catch(() => undefined);
-        await this.seal(full);
-        full = undefined;
-      }
-      await reading;
-      this.ranges.push([file, at, at + take, done + take === size]);
-      this.n += take;
-      done += take;
-      progress(take);
-    }
-  }
-
-  /** The digests of every file written so far (their last bytes may still sit in this batch). */
-  async digests(): Promise<string[]> {
-    for (const [file, start, end, last] of this.ranges) {
-      const copy = this.buf.slice(start, end);
-      await this.sealer.push(copy, 0, copy.byteLength, [[file, 0, copy.byteLength, last]], undefined, false);
-    }
-    this.ranges = [];
-    return this.sealer.digests();
-  }
-
-  private rotate(): Batch {
-    const b: Batch = { buf: this.buf, n: this.n, ranges: this.ranges, first: this.first };
-    this.buf = this.fresh();
-    this.n = 0;
-    this.ranges = [];
-    this.first = false;
-    return b;
-  }
-
-  /** Encrypts a full batch as one partial body of the literal packet. */
-  private async seal(b: Batch): Promise<void> {
-    b.buf[START - 1] = 0xe0 | BODY_BITS;
-    let from = START - 1;
-    if (b.first) {
-      b.buf.copyWithin(from - LEAD, 0, LEAD);
-      from -= LEAD;
-    }
-    await this.send(b, from, START + BODY);
-  }
-
-  private async send(b: Batch, from: number, to: number): Promise<void> {
-    const plain = b.buf.subarray(from, to);
-    this.mdc.update(plain);
-    const cipher = owned(this.seipd.cipher.update(plain));
-    await this.sealer.push(b.buf, from, to, b.ranges, cipher);
-  }
-
-  /** The last batch with a definite length, the MDC packet, and the archive's measures. */
-  async end(): Promise<{ size: number; sha256: string }> {
-    const b = this.rotate();
-    const len = lengthHeader(b.n);
-    let from = START - len.byteLength;
-    b.buf.set(len, from);
-    if (b.first) {
-      b.buf.copyWithin(from - LEAD, 0, LEAD);
-      from -= LEAD;
-    }
-    b.buf[START + b.n] = 0xd3; // modification detection code packet, 20 bytes (RFC 4880 §5.14)
-    b.buf[START + b.n + 1] = 0x14;
-    await this.send(b, from, START + b.n + TAIL);
-    const mdc = this.mdc.digest();
-    const cipher = owned(Buffer.concat([this.seipd.cipher.update(mdc), this.seipd.cipher.final()]));
-    const none = new Uint8Array(0);
-    await this.sealer.push(none, 0, 0, [], cipher, false);
-    return this.sealer.end();
-  }
-}
-
-interface Batch {
-  buf: Uint8Array;
-  n: number;
-  ranges: FileRange[];
-  first: boolean;
-}
-
-const ZEROS = new Uint8Array(1024);
-
-/** The header bytes tar-stream's pack would write for a regular file (ustar, or PAX + ustar). */
-function tarHeader(name: string, size: number, mtime: Date): Uint8Array[] {
-  const header: Record<string, unknown> = { name, size, mode: 0o644, mtime, type: 'file', uid: 0, gid: 0 };
-  const plain = tarHeaders.encode(header);
-  if (plain) return [plain];
-  const pax = tarHeaders.encodePax({ name, linkname: undefined, pax: undefined });
-  const paxEntry = {
-    ...header,
-    name: 'PaxHeader',
-    size: pax.byteLength,
-    type: 'pax-header',
-    linkname: undefined,
-  };
-  const out = [tarHeaders.encode(paxEntry)!, pax];
-  if (pax.byteLength & 511) out.push(ZEROS.subarray(0, 512 - (pax.byteLength & 511)));
-  out.push(tarHeaders.encode({ ...paxEntry, size, type: 'file' })!);
-  return out;
-}
-
-async function writeSealedBag(opts: WriteBagOptions, seipd: SeipdV1): Promise<WrittenBag> {
-  const out = await open(opts.file, 'wx', 0o600);
-  const sealer = startSealer(out.fd, opts.algorithm, seipd.head);
-  try {
-    const stream = new SealedStream(seipd, sealer);
-    const root = opts.bagId;
-    const now = new Date();
-    const tagHashes: ManifestFile[] = [];
-    const pad = (size: number) =>
-      size & 511 ? stream.writeBytes(ZEROS.subarray(0, 512 - (size & 511))) : undefined;
-    const addText = async (p: string, content: Uint8Array) => {
-      for (const h of tarHeader(`${root}/${p}`, content.byteLength, now)) await stream.writeBytes(h);
-      await stream.writeBytes(content);
-      await pad(content.byteLength);
-      tagHashes.push({ path: p, size: content.byteLength, digest: digest(opts.algorithm, content) });
-    };
-
-    await addText('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
-    let done = 0;
-    const progress = (n: number) => {
-      done += n;
-      opts.onProgress?.(done);
-    };
-    for (const [i, entry] of opts.payload.entries()) {
-      await sealedEntry(stream, i, `${root}/${entry.bagPath}`, entry, progress);
-    }
-    const digests = await stream.digests();
-    const payload: ManifestFile[] = opts.payload.map((e, i) => ({
-      path: e.bagPath,
-      size: e.size,
-      digest: digests[i]!,
-    }));
-    for (const t of opts.tagFiles(payload)) {
-      const file = typeof t === 'function' ? t([...tagHashes]) : t;
-      await addText(file.path, file.content);
-    }
-    const tagManifest = Buffer.from(tagHashes.map((f) => manifestLine(f.digest, f.path)).join(''));
-    for (const h of tarHeader(`${root}/tagmanifest-${opts.algorithm}.txt`, tagManifest.byteLength, now))
-      await stream.writeBytes(h);
-    await stream.writeBytes(tagManifest);
-    await pad(tagManifest.byteLength);
-    await stream.writeBytes(ZEROS);
-    const archive = await stream.end();
-    await out.sync();
-    return { payload, tagFiles: tagHashes, archive };
-  } finally {
-    await sealer.close();
-    await out.close();
-  }
-}
-
-/**
- * One source file into the stream: the same checks as `entryFromFile`, read straight into the
- * batches. The small calls are synchronous: a handover holds thousands of small files, and a
- * round trip through libuv's thread pool for each open, stat, read and close cost more than the
- * calls themselves (1.5 s for 2000 files of 2 KiB, measured); large reads stay asynchronous, to
- * overlap the encryption of the previous batch.
- */
-function sealedEntry(
-  stream: SealedStream,
-  index: number,
-  name: string,
-  entry: PayloadEntry,
-  progress: (n: number) => void,
-): Promise<void> | void {
-  let fd: number;
-  try {
-    fd = openSync(entry.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
-  } catch (e) {
-    throw openProblem(entry, e);
-  }
-  let closed = false;
-  const close = () => {
-    if (!closed) closeSync(fd);
-    closed = true;
-  };
-  try {
-    const before = fstatSync(fd);
-    if (!before.isFile())
-      throw new ExitkitError(`the source ${entry.shown} is not a regular file: refused`, {
-        hints: ['a bundle holds regular files only; export the data to a file'],
-      });
-    if (before.size !== entry.size || before.mtimeMs !== entry.mtimeMs)
-      throw changed(entry, 'changed since the sources were listed');
-    let pos = 0;
-    const finish = () => {
-      const extra = readSync(fd, Buffer.alloc(1), 0, 1, pos);
-      if (extra > 0) throw changed(entry, 'grew while it was read');
-      const after = fstatSync(fd);
-      if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs)
-        throw changed(entry, 'changed while it was read');
-      let still: Stats | undefined;
-      try {
-        still = statSync(entry.abs);
-      } catch {
-        still = undefined;
-      }
-      if (!still || still.ino !== before.ino || still.dev !== before.dev)
-        throw changed(entry, 'vanished or was replaced while it was read');
-      close();
-    };
-    const work = (async () => {
-      try {
-        for (const h of tarHeader(name, entry.size, new Date(entry.mtimeMs))) await stream.writeBytes(h);
-        await stream.readFile(
-          index,
-          entry.size,
-          async (into, off, len) => {
-            let got = 0;
-            while (got < len) {
-              const n =
-                len - got < SYNC_READ
-                  ? readSync(fd, into, off + got, len - got, pos + got)
-                  : (await readAsync(fd, into, off + got, len - got, pos + got)).bytesRead;
-              if (n === 0) throw changed(entry, 'shrank while it was read');
-              got += n;
-            }
-            pos += got;
-          },
-          progress,
-        );
-        finish();
-        if (entry.size & 511) await stream.writeBytes(ZEROS.subarray(0, 512 - (entry.size & 511)));
-      } finally {
-        close();
-      }
-    })();
-    return work;
-  } catch (e) {
-    close();
-    throw e;
-  }
-}
-
-/** Reads smaller than this are synchronous (see `sealedEntry`). */
-const SYNC_READ = 256 * 1024;
-
-const readAsync = promisify(read);

@@ -8,7 +8,7 @@ import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { IsoDate, Language } from '../core/plan.js';
-import { loadPlan, type LoadedPlan } from './plan-file.js';
+import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { formatOfFile, type Format } from './render.js';
 import { readManifestFile } from './verify.js';
 

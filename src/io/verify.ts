@@ -13,16 +13,16 @@ import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
 import { removeOnInterrupt } from './cleanup.js';
-import { extractionError, hashFile, readArchive } from './archive-reader.js';
+import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import {
   fingerprintOf,
   readKeyFile,
   readPrivateKeyFile,
-  verifyDetached,
   type Key,
   type PassphraseSource,
-} from './pgp.js';
-import { loadPlan, type LoadedPlan } from './plan-file.js';
+} from './openpgp/keys.js';
+import { verifyDetached } from './openpgp/signatures.js';
+import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;

@@ -15,11 +15,11 @@ import {
   type DeliverableFacts,
   type InventoryFact,
 } from '../core/walk.js';
-import { summarizeInventory } from './inventory.js';
-import type { LoadedPlan } from './plan-file.js';
-import { planWithStatuses, writePlanAtomically } from './plan-write.js';
+import { summarizeInventory } from './plan/inventory.js';
+import type { LoadedPlan } from './plan/plan-file.js';
+import { planWithStatuses, writePlanAtomically } from './plan/write-back.js';
 import type { Choice, Prompter } from './prompts.js';
-import { resolveSources } from './sources.js';
+import { resolveSources } from './plan/sources.js';
 
 /** Enough of a file's start to recognize every encrypted format we accept. */
 const HEAD_BYTES = 4096;

@@ -6,7 +6,7 @@
 import { Flags } from '@oclif/core';
 import { password } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
-import type { PassphraseSource } from '../io/pgp.js';
+import type { PassphraseSource } from '../io/openpgp/keys.js';
 
 export const signingKeyFlag = Flags.string({
   description: 'armored private key that signs (a file written by `gpg --export-secret-keys --armor`)',

@@ -15,13 +15,9 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { BAGIT_TXT, bagInfoTxt, manifestLine } from '../../src/core/bag.js';
 import type { Manifest, ManifestDeliverable, ManifestFile } from '../../src/core/manifest.js';
-import {
-  encryptStream,
-  generateKeyPair,
-  readKeyFile,
-  readPrivateKeyFile,
-  signDetached,
-} from '../../src/io/pgp.js';
+import { encryptStream } from '../../src/io/openpgp/messages.js';
+import { generateKeyPair, readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { signDetached } from '../../src/io/openpgp/signatures.js';
 
 // ---------------------------------------------------------------------------------------------
 // A raw tar writer (POSIX ustar, with PAX records when asked)

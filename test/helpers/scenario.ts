@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { generateKeyPair } from '../../src/io/pgp.js';
+import { generateKeyPair } from '../../src/io/openpgp/keys.js';
 
 export type PartyRole = 'client' | 'outgoing' | 'incoming';
 

@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPlan } from '../../src/io/plan-file.js';
-import { planWithStatuses } from '../../src/io/plan-write.js';
+import { loadPlan } from '../../src/io/plan/plan-file.js';
+import { planWithStatuses } from '../../src/io/plan/write-back.js';
 import { scriptedPrompter } from '../../src/io/prompts.js';
 import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../../src/io/walk.js';
 import { tempDir } from '../helpers/cli.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitkitError, ProblemsError } from '../../src/core/errors.js';
 import { checkPlanMeaning } from '../../src/core/plan-checks.js';
 import { CATEGORIES, ROLES, STATUSES, type ExitPlan } from '../../src/core/plan.js';
-import { loadPlan } from '../../src/io/plan-file.js';
+import { loadPlan } from '../../src/io/plan/plan-file.js';
 
 const RUNS = { numRuns: Number(process.env.EXITKIT_PROPERTY_RUNS ?? 250) };
 let dir: string;

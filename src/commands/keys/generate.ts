@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../../core/errors.js';
 import { writeFilesAtomically } from '../../io/atomic.js';
-import { generateKeyPair, readPassphraseFile } from '../../io/pgp.js';
+import { generateKeyPair } from '../../io/openpgp/keys.js';
+import { readPassphraseFile } from '../../io/openpgp/passphrase.js';
 import { BaseCommand } from '../../lib/base-command.js';
 import { askHidden, canPrompt, passphraseFileFlag } from '../../lib/flags.js';
 

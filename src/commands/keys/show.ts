@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { describeKey, readKeyFile, type KeyInfo } from '../../io/pgp.js';
+import { describeKey, readKeyFile, type KeyInfo } from '../../io/openpgp/keys.js';
 import { BaseCommand } from '../../lib/base-command.js';
 
 export type KeysShowResult = KeyInfo & { file: string };

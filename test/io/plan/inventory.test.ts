@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarizeInventory } from '../../src/io/inventory.js';
-import { tempDir } from '../helpers/cli.js';
+import { summarizeInventory } from '../../../src/io/plan/inventory.js';
+import { tempDir } from '../../helpers/cli.js';
 
 describe('summarizeInventory', () => {
   it('reads a French Excel export: BOM, ;, CRLF, quoted fields, French headers', async () => {

@@ -9,11 +9,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/core/manifest.js';
-import { CfbDecipher, readPrivateKeyFile, signDetached } from '../../src/io/pgp.js';
-import { exitkit, tempDir } from '../helpers/cli.js';
-import { gpg, gpgHome } from '../helpers/gpg.js';
-import { makeScenario, type Scenario } from '../helpers/scenario.js';
+import type { Manifest } from '../../../src/core/manifest.js';
+import { CfbDecipher } from '../../../src/io/openpgp/seipd.js';
+import { readPrivateKeyFile } from '../../../src/io/openpgp/keys.js';
+import { signDetached } from '../../../src/io/openpgp/signatures.js';
+import { exitkit, tempDir } from '../../helpers/cli.js';
+import { gpg, gpgHome } from '../../helpers/gpg.js';
+import { makeScenario, type Scenario } from '../../helpers/scenario.js';
 
 describe('CfbDecipher', () => {
   it('decrypts exactly as OpenSSL does, however the ciphertext is cut', () => {

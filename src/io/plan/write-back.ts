@@ -10,9 +10,9 @@ import {
   type Node,
   type Pair,
 } from 'yaml';
-import { ExitkitError } from '../core/errors.js';
-import { writeFilesAtomically } from './atomic.js';
-import type { Deliverable } from '../core/plan.js';
+import { ExitkitError } from '../../core/errors.js';
+import { writeFilesAtomically } from '../atomic.js';
+import type { Deliverable } from '../../core/plan.js';
 
 /**
  * Writes a deliverable's status (and waiver) into the plan's YAML document, in place: the other

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Deliverable } from '../../src/core/plan.js';
-import { resolveSources } from '../../src/io/sources.js';
-import { tempDir } from '../helpers/cli.js';
+import type { Deliverable } from '../../../src/core/plan.js';
+import { resolveSources } from '../../../src/io/plan/sources.js';
+import { tempDir } from '../../helpers/cli.js';
 
 function deliverable(sources: string[]): Deliverable {
   return {

@@ -4,13 +4,13 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { bagInfo, manifestText } from '../../src/core/build-manifest.js';
-import type { ExitPlan } from '../../src/core/plan.js';
-import { writeEncryptedBag, type PayloadEntry } from '../../src/io/bundle.js';
-import { generateKeyPair, readKeyFile, type PublicKey } from '../../src/io/pgp.js';
-import { validateBag } from '../helpers/bagit.js';
-import { tempDir } from '../helpers/cli.js';
-import { gpg, gpgHome } from '../helpers/gpg.js';
+import { bagInfo, manifestText } from '../../../src/core/build-manifest.js';
+import type { ExitPlan } from '../../../src/core/plan.js';
+import { writeEncryptedBag, type PayloadEntry } from '../../../src/io/archive/bag-writer.js';
+import { generateKeyPair, readKeyFile, type PublicKey } from '../../../src/io/openpgp/keys.js';
+import { validateBag } from '../../helpers/bagit.js';
+import { tempDir } from '../../helpers/cli.js';
+import { gpg, gpgHome } from '../../helpers/gpg.js';
 
 const plan = {
   id: 'bag-test',

@@ -14,9 +14,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { writeSync, writevSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-
-/** Part of a plaintext batch that is the content of a payload file: [file, start, end, last]. */
-export type FileRange = [number, number, number, boolean];
+import { lengthHeader } from '../openpgp/packet-lengths.js';
+import { ownedBuffer, type FileRange } from './buffers.js';
 
 /** The outer packet's partial bodies: 1 MiB each (RFC 4880 §4.2.2.4: powers of 2, the first >= 512). */
 const OUTER_CHUNK = 1 << 20;
@@ -110,13 +109,6 @@ export class SealSink {
       list = rest;
     }
   }
-}
-
-/** A new-format packet length (RFC 4880 §4.2.2): 1, 2 or 5 bytes. */
-export function lengthHeader(n: number): Uint8Array {
-  if (n < 192) return Uint8Array.of(n);
-  if (n < 8384) return Uint8Array.of(((n - 192) >> 8) + 192, (n - 192) & 0xff);
-  return Uint8Array.of(0xff, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
 }
 
 type ToWorker =
@@ -216,31 +208,6 @@ export function startSealer(fd: number, algorithm: string, head: Uint8Array): Se
       await worker.terminate();
     },
   };
-}
-
-/**
- * The ArrayBuffer behind a view, when the view owns all of it. A Buffer can be a view into a
- * larger allocation (Node's 8 KiB pool, or a parent buffer): transferring that would move other
- * bytes (key material, once) to the other thread. Callers copy such views first.
- */
-export function ownedBuffer(view: Uint8Array): ArrayBuffer {
-  const ab = view.buffer;
-  if (!(ab instanceof ArrayBuffer) || view.byteOffset !== 0 || view.byteLength !== ab.byteLength)
-    throw new Error('internal: a buffer handed to the archive writer is a view into a larger one');
-  return ab;
-}
-
-/** A copy that owns its memory whole (safe to transfer). */
-export function owned(view: Uint8Array): Uint8Array {
-  if (
-    view.byteOffset === 0 &&
-    view.buffer instanceof ArrayBuffer &&
-    view.byteLength === view.buffer.byteLength
-  )
-    return view;
-  const copy = new Uint8Array(view.byteLength);
-  copy.set(view);
-  return copy;
 }
 
 function inline(sink: SealSink): Sealer {

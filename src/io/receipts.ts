@@ -10,8 +10,9 @@ import type { Manifest } from '../core/manifest.js';
 import type { Role } from '../core/plan.js';
 import { receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
 import { writeFilesAtomically } from './atomic.js';
-import { fingerprintOf, signDetached, verifyDetached, type Key, type PrivateKey } from './pgp.js';
-import type { LoadedPlan } from './plan-file.js';
+import { fingerprintOf, type Key, type PrivateKey } from './openpgp/keys.js';
+import { signDetached, verifyDetached } from './openpgp/signatures.js';
+import type { LoadedPlan } from './plan/plan-file.js';
 import { partyKey, readSignatureFile } from './verify.js';
 
 const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProblemsError } from '../../src/core/errors.js';
-import { firstInvalidUtf8, loadPlan } from '../../src/io/plan-file.js';
-import { generateKeyPair } from '../../src/io/pgp.js';
-import { tempDir } from '../helpers/cli.js';
+import { ProblemsError } from '../../../src/core/errors.js';
+import { firstInvalidUtf8 } from '../../../src/core/plan-parse.js';
+import { loadPlan } from '../../../src/io/plan/plan-file.js';
+import { generateKeyPair } from '../../../src/io/openpgp/keys.js';
+import { tempDir } from '../../helpers/cli.js';
 
 const PLAN = [
   'version: 1',

@@ -16,10 +16,17 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
-import { ExitkitError } from '../core/errors.js';
-import { checkEntry, isBagTextFile, type ArchiveObservation, type ObservedEntry } from '../core/verdict.js';
+import { ExitkitError } from '../../core/errors.js';
+import {
+  checkEntry,
+  isBagTextFile,
+  type ArchiveObservation,
+  type ObservedEntry,
+} from '../../core/verdict.js';
 import { Digester } from './digest-worker.js';
-import { decryptStream, NotSeipdV1, openSeipdV1, type PrivateKey, type SeipdV1Reader } from './pgp.js';
+import { decryptStream } from '../openpgp/messages.js';
+import { NotSeipdV1, openSeipdV1, type SeipdV1Reader } from '../openpgp/seipd.js';
+import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
 const MAX_TEXT_BYTES = 64 * 1024 * 1024;

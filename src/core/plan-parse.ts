@@ -1,19 +1,15 @@
-import { createHash } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+/**
+ * A plan's text to a typed plan: UTF-8, nesting, YAML syntax, aliases, the schema, then the plan
+ * model, every problem with its file:line:column and what to do. Pure: the bytes and the compiled
+ * schema come in, the plan or a ProblemsError comes out (io/plan/plan-file.ts reads the file and
+ * the keys around it).
+ */
+import type { ValidateFunction } from 'ajv';
+import { dedupeSchemaErrors, describeSchemaError } from './plan-schema-words.js';
 import type { Document } from 'yaml';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
-import { ExitkitError, ProblemsError, type Location, type Problem } from '../core/errors.js';
-import { checkPlanMeaning, closest, toProblems, type PlanIssue } from '../core/plan-checks.js';
-import type { Deliverable, ExitPlan, FeeLine, Party } from '../core/plan.js';
-import { readKeyFile } from './pgp.js';
-
-export const SCHEMA_PATH = fileURLToPath(new URL('../../plans/exit-plan.schema.json', import.meta.url));
-
-/** A plan larger than this is not a plan (it is read whole: it is a small YAML file). */
-export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+import { ProblemsError, type Location, type Problem } from './errors.js';
+import type { Deliverable, ExitPlan, FeeLine, Party } from './plan.js';
 
 /**
  * A plan nests five levels deep; the YAML parser recurses once a level, so a document nested
@@ -24,19 +20,12 @@ export const MAX_PLAN_DEPTH = 64;
 /** Aliases are expanded when the plan is read: more than this is a "billion laughs" bomb. */
 const MAX_ALIAS_COUNT = 100;
 
-export interface LoadedPlan {
+export interface ParsedPlan {
   plan: ExitPlan;
-  /** Absolute path of the plan file, and its folder (sources are relative to it). */
-  file: string;
-  dir: string;
-  /** The bytes as read, and their SHA-256 (hex): the manifest binds them. */
   text: string;
-  sha256: string;
   /** The parsed document, kept for write-back with comments and positions. */
   doc: Document;
   lineCounter: LineCounter;
-  /** Warnings found on the way (errors make loadPlan throw). */
-  warnings: Problem[];
   /**
    * Where a path of the plan is written: its value, or with `{key: true}` its key (for a
    * missing or unknown key). A path that does not exist is reported at its deepest parent.
@@ -44,38 +33,25 @@ export interface LoadedPlan {
   locate(p: Array<string | number>, opts?: { key?: boolean }): Location;
 }
 
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
-async function schemaValidator() {
-  if (!validateSchema) {
-    const schema = JSON.parse(await readFile(SCHEMA_PATH, 'utf8')) as object;
-    validateSchema = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  }
-  return validateSchema;
+/** The start of a location in the file `shown`, clamped to line 1, column 1. */
+export function locationIn(shown: string): (line?: number, column?: number) => Location {
+  return (line = 1, column = 1) => ({ file: shown, line: Math.max(1, line), column: Math.max(1, column) });
 }
 
 /**
- * Reads, parses and checks a plan. Every problem (not just the first) is collected with its
- * file:line:column and what to do; any error throws a ProblemsError (exit 2). A plan that cannot
- * be read at all (no such file, a folder) throws an ExitkitError naming the file.
+ * Parses and checks a plan's bytes against the schema: every problem (not just the first) is
+ * collected, and any error throws a ProblemsError (exit 2). `shown` is the file as the user sees it.
  */
-export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {}): Promise<LoadedPlan> {
-  const abs = path.resolve(file);
-  const shown = path.relative(process.cwd(), abs) || abs;
-  const at = (line = 1, column = 1): Location => ({
-    file: shown,
-    line: Math.max(1, line),
-    column: Math.max(1, column),
-  });
+export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFunction): ParsedPlan {
+  const at = locationIn(shown);
   const fail = (summary: string, problems: Problem[]): never => {
     throw new ProblemsError(summary, problems);
   };
 
-  const bytes = await readPlanBytes(abs, shown, at);
   const encoding = encodingProblem(bytes, at);
   if (encoding) fail(`${shown} is not a valid plan`, [encoding]);
 
   const text = bytes.toString('utf8');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const lineCounter = new LineCounter();
   const posOf = (offset: number) => {
     const { line, col } = lineCounter.linePos(Math.max(0, offset));
@@ -164,7 +140,6 @@ export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {})
     ]);
   }
 
-  const validate = await schemaValidator();
   if (!validate(raw)) {
     for (const e of dedupeSchemaErrors(validate.errors ?? [])) {
       const p = pathOf(e.instancePath);
@@ -176,70 +151,7 @@ export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {})
   }
 
   const plan = toPlan(raw as Record<string, unknown>, doc);
-  const issues: PlanIssue[] = checkPlanMeaning(plan);
-  if (opts.checkKeys !== false) issues.push(...(await checkKeyFiles(plan, path.dirname(abs))));
-  const located = toProblems(issues, locate).sort(byPosition);
-  const errors = located.filter((p) => p.level !== 'warning');
-  const warnings = located.filter((p) => p.level === 'warning');
-  if (errors.length)
-    fail(`${shown} has ${errors.length} problem${errors.length > 1 ? 's' : ''}`, [...errors, ...warnings]);
-  return { plan, file: abs, dir: path.dirname(abs), text, sha256, doc, lineCounter, warnings, locate };
-}
-
-/** Reads at most MAX_PLAN_BYTES + 1 bytes: a huge or growing file is never read whole. */
-async function readPlanBytes(
-  abs: string,
-  shown: string,
-  at: (line?: number, column?: number) => Location,
-): Promise<Buffer> {
-  let info;
-  try {
-    info = await stat(abs);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new ExitkitError(
-      code === 'EACCES' || code === 'EPERM'
-        ? `cannot read the plan ${shown}: permission denied`
-        : `cannot read the plan ${shown}: no such file`,
-      { hints: ['give the path of an exit plan (YAML); `exitkit init` writes a starter plan'] },
-    );
-  }
-  if (!info.isFile())
-    throw new ExitkitError(`the plan ${shown} is not a file`, { hints: ['give the path of a YAML file'] });
-  let bytes: Buffer;
-  try {
-    const handle = await open(abs, 'r');
-    try {
-      const buffer = Buffer.alloc(Math.min(info.size, MAX_PLAN_BYTES) + 1);
-      let filled = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-        if (filled === buffer.length) break;
-      }
-      bytes = buffer.subarray(0, filled);
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new ExitkitError(
-      `cannot read the plan ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : firstLine(e)}`,
-      { hints: ['check that the file is readable'] },
-    );
-  }
-  if (bytes.length > MAX_PLAN_BYTES) {
-    const { line, col } = lineAndColumn(bytes.subarray(0, MAX_PLAN_BYTES).toString('utf8'), Infinity);
-    throw new ProblemsError(`${shown} is not a valid plan`, [
-      {
-        message: `the plan goes on past ${MAX_PLAN_BYTES / 1024 / 1024} MiB (${Math.max(info.size, bytes.length)} bytes): too large for an exit plan`,
-        hint: 'check that you named the plan, not an export or an archive',
-        location: at(line, col),
-      },
-    ]);
-  }
-  return bytes;
+  return { plan, text, doc, lineCounter, locate };
 }
 
 /** A plan is UTF-8 text: name the first byte that says otherwise. */
@@ -351,7 +263,7 @@ function nestingProblem(text: string): { offset: number } | undefined {
   return undefined;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+export function lineAndColumn(text: string, offset: number): { line: number; col: number } {
   const end = Math.min(offset, text.length);
   let line = 1;
   let start = 0;
@@ -359,7 +271,7 @@ function lineAndColumn(text: string, offset: number): { line: number; col: numbe
   return { line, col: end - start + 1 };
 }
 
-function firstLine(e: unknown): string {
+export function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
@@ -480,273 +392,15 @@ function offsetOf(doc: Document, p: Array<string | number>, key: boolean): numbe
   return best;
 }
 
-function byPosition(a: Problem, b: Problem): number {
+export function byPosition(a: Problem, b: Problem): number {
   return (
     (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0)
   );
 }
 
-function stripPath(p: Problem & { path?: unknown; atKey?: unknown }): Problem {
+export function stripPath(p: Problem & { path?: unknown; atKey?: unknown }): Problem {
   const { path: _p, atKey: _k, ...rest } = p;
   return rest;
-}
-
-/** Ajv reports every branch of an anyOf; keep one readable error per place and cause. */
-function dedupeSchemaErrors(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const kept = new Map<string, ErrorObject>();
-  for (const e of errors) {
-    // The branches of an anyOf are reported at the same place, or under it: the anyOf says it all.
-    if (
-      e.keyword !== 'anyOf' &&
-      [...anyOfAt].some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`))
-    )
-      continue;
-    const id = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (!kept.has(id)) kept.set(id, e);
-  }
-  return [...kept.values()];
-}
-
-/** `deliverables[0].id`, as a person reads it. */
-function fieldName(p: Array<string | number>): string {
-  if (p.length === 0) return 'the plan';
-  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
-
-function shownValue(v: unknown): string {
-  const s =
-    typeof v === 'string'
-      ? JSON.stringify(v)
-      : Array.isArray(v)
-        ? 'a list'
-        : v === null
-          ? 'empty'
-          : typeof v === 'object'
-            ? 'a mapping'
-            : String(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  boolean: 'true or false',
-  array: "a list (lines starting with '- ', or [a, b])",
-  object: 'a mapping of keys (key: value)',
-  integer: 'a whole number',
-  number: 'a number',
-};
-
-/** Words people use for the fixed families (DOMAIN.md), mapped to the category that holds them. */
-const CATEGORY_WORDS: Record<string, string> = {
-  passwords: 'credentials',
-  password: 'credentials',
-  access: 'credentials',
-  accounts: 'credentials',
-  secrets: 'credentials',
-  data: 'backups',
-  docs: 'documentation',
-  procedures: 'documentation',
-  runbooks: 'documentation',
-  equipment: 'inventory',
-  assets: 'inventory',
-  licences: 'other',
-  licenses: 'other',
-};
-
-interface Described {
-  message: string;
-  hint: string;
-  /** Report at this path instead of the error's own (e.g. the unknown key itself). */
-  path?: Array<string | number>;
-  atKey?: boolean;
-}
-
-function describeSchemaError(e: ErrorObject, p: Array<string | number>): Described {
-  const field = fieldName(p);
-  const value = shownValue(e.data);
-  switch (e.keyword) {
-    case 'required': {
-      const missing = String(e.params.missingProperty);
-      const where = p.length === 0 ? 'the plan' : field;
-      return {
-        message: `${where} lacks "${missing}"`,
-        hint: `add ${missing}: under ${p.length === 0 ? 'the top level' : field} (plans/exit-plan.schema.json lists every key)`,
-        atKey: true,
-      };
-    }
-    case 'additionalProperties': {
-      const unknown = String(e.params.additionalProperty);
-      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const near = closest(unknown, known);
-      return {
-        message: `unknown key "${unknown}" in ${field}`,
-        hint: near
-          ? `did you mean "${near}"?`
-          : `check its spelling; the known keys here are ${known.filter((k) => k !== '$schema').join(', ')}`,
-        path: [...p, unknown],
-        atKey: true,
-      };
-    }
-    case 'enum': {
-      const allowed = (e.params.allowedValues as unknown[]).map(String);
-      const given = typeof e.data === 'string' ? e.data.toLowerCase() : '';
-      const near =
-        CATEGORY_WORDS[given] && allowed.includes(CATEGORY_WORDS[given])
-          ? CATEGORY_WORDS[given]
-          : closest(given, allowed);
-      return {
-        message: `${field} is ${value}: it must be one of ${allowed.join(', ')}`,
-        hint: near ? `did you mean ${near}?` : 'use one of the listed values',
-      };
-    }
-    case 'const':
-      if (p.length === 1 && p[0] === 'version')
-        return {
-          message: `version ${value} is not a plan version this exitkit reads`,
-          hint: 'this exitkit reads plans of version 1: write version: 1, or use the exitkit that wrote this plan',
-        };
-      return {
-        message: `${field} must be ${String(e.params.allowedValue)}`,
-        hint: `write ${String(e.params.allowedValue)}`,
-      };
-    case 'type': {
-      const want = String(e.params.type);
-      const words = TYPE_WORDS[want] ?? want;
-      if (want === 'boolean')
-        return {
-          message: `${field} is ${value}: it must be true or false`,
-          hint: `write ${String(p.at(-1))}: true or ${String(p.at(-1))}: false (yes, no, on and off are text in YAML 1.2)`,
-        };
-      if (want === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean'))
-        return {
-          message: `${field} is the ${typeof e.data} ${value}: it must be text`,
-          hint: `quote it: ${String(p.at(-1))}: "${String(e.data)}"`,
-        };
-      return { message: `${field} is ${value}: it must be ${words}`, hint: `write ${field} as ${words}` };
-    }
-    case 'pattern':
-      if (/(^|\.)id$|^id$/.test(field) || p.at(-1) === 'id')
-        return {
-          message: `${field} is ${value}: it must use lowercase letters, digits and '-'`,
-          hint: 'it is used in file names, e.g. acme-exit-2026 or fs01-backup',
-        };
-      if (p.at(-1) === 'currency')
-        return {
-          message: `${field} is ${value}: it must be an ISO 4217 code`,
-          hint: 'e.g. CHF or EUR, in capitals',
-        };
-      if (p.at(-1) === 'fingerprint')
-        return {
-          message: `${field} is ${value}: it must be a key fingerprint (40 or 64 hex digits)`,
-          hint: '`exitkit keys show KEY` or `gpg --fingerprint` prints it',
-        };
-      if (/(date|start|end|due)$/.test(String(p.at(-1))))
-        return {
-          message: `${field} is ${value}: it must be a date written YYYY-MM-DD`,
-          hint: 'e.g. 2026-12-31',
-        };
-      return {
-        message: `${field} is ${value}: it is not in the expected form`,
-        hint: `it must match ${String(e.params.pattern)}`,
-      };
-    case 'anyOf': {
-      const v = typeof e.data === 'string' ? e.data.trim() : e.data;
-      if (typeof v === 'number' && v < 0)
-        return {
-          message: `${field} is ${value}: an amount cannot be negative`,
-          hint: 'write the amount without a minus sign',
-        };
-      if (typeof v === 'string' && /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/.test(v))
-        return {
-          message: `${field} is ${value}: an amount has no thousands separator`,
-          hint: `write ${v.replace(/[,' ]/g, '')}`,
-        };
-      if (typeof v === 'string' && /^\d+,\d+$/.test(v))
-        return {
-          message: `${field} is ${value}: an amount uses a decimal point`,
-          hint: `write ${v.replace(',', '.')}`,
-        };
-      return {
-        message: `${field} is ${value}: it must be a decimal amount`,
-        hint: 'write it like 4500 or 1200.50, without a currency sign or separators',
-      };
-    }
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return { message: `${field} is ${value}: it cannot be negative`, hint: 'write 0 or more' };
-    case 'minLength':
-      return {
-        message: `${field} is empty`,
-        hint: `write a value for ${String(p.at(-1))}, or remove the key`,
-      };
-    case 'maxLength':
-    case 'maxItems':
-      return { message: `${field} is too long`, hint: 'shorten it' };
-    default:
-      return { message: `${field} ${e.message ?? 'is not valid'}`, hint: 'see plans/exit-plan.schema.json' };
-  }
-}
-
-async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> {
-  const issues: PlanIssue[] = [];
-  for (const role of ['client', 'outgoing', 'incoming'] as const) {
-    const party = plan.parties[role];
-    if (!party?.key) continue;
-    const at: PlanIssue['path'] = ['parties', role, 'key'];
-    const file = path.resolve(dir, party.key);
-    const exportHint = `export it with \`gpg --export --armor FINGERPRINT > ${party.key}\`, or make one with \`exitkit keys generate\``;
-    let info;
-    try {
-      info = await stat(file);
-    } catch {
-      issues.push({
-        path: at,
-        level: 'error',
-        message: `the ${role} key file ${party.key} does not exist`,
-        hint: `the path is relative to the plan's folder (${file}); ${exportHint}`,
-      });
-      continue;
-    }
-    if (!info.isFile()) {
-      issues.push({
-        path: at,
-        level: 'error',
-        message: `the ${role} key ${party.key} is not a file`,
-        hint: exportHint,
-      });
-      continue;
-    }
-    try {
-      const key = await readKeyFile(file);
-      const want = party.fingerprint?.replaceAll(' ', '').toLowerCase();
-      if (want && key.getFingerprint() !== want) {
-        issues.push({
-          path: ['parties', role, 'fingerprint'],
-          level: 'error',
-          message: `the key file ${party.key} has fingerprint ${key.getFingerprint().toUpperCase()}, not the pinned one`,
-          hint: 'check which key file the plan names, or correct the pinned fingerprint',
-        });
-      }
-      if (key.isPrivate()) {
-        issues.push({
-          path: at,
-          level: 'warning',
-          message: `the ${role} key file ${party.key} holds a private key`,
-          hint: 'a plan needs only the public key (`gpg --export --armor`); keep private keys out of the plan folder',
-        });
-      }
-    } catch (e) {
-      const tooLarge = e instanceof ExitkitError && /too large/.test(e.message);
-      issues.push({
-        path: at,
-        level: 'error',
-        message: `the ${role} key file ${party.key} is ${tooLarge ? 'too large to be a key' : 'not an armored OpenPGP public key'}`,
-        hint: exportHint,
-      });
-    }
-  }
-  return issues;
 }
 
 function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {

@@ -1,13 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { ExitkitError } from '../core/errors.js';
-import { CsvParser, detectDelimiter, stripBom, type Delimiter } from '../core/csv.js';
+import { ExitkitError } from '../../core/errors.js';
+import { CsvParser, detectDelimiter, stripBom, type Delimiter } from '../../core/csv.js';
 import {
   DEFAULT_INVENTORY_COLUMNS,
   countRecord,
   emptyCounts,
   mapColumns,
   type ColumnMap,
-} from '../core/inventory.js';
+} from '../../core/inventory.js';
 
 export interface InventorySummary {
   file: string;

@@ -6,7 +6,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { ownedBuffer, type FileRange } from './seal-worker.js';
+import { ownedBuffer, type FileRange } from './buffers.js';
 
 export interface Hashed {
   archive: { size: number; sha256: string };

@@ -1,7 +1,7 @@
 import { accessSync, constants, lstatSync, readdir, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Deliverable } from '../core/plan.js';
+import type { Deliverable } from '../../core/plan.js';
 
 /** One file of a deliverable, as found on disk. */
 export interface SourceFile {

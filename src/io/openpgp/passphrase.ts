@@ -1,0 +1,55 @@
+/**
+ * Where a passphrase comes from: a file, the environment or a hidden prompt; never a flag value
+ * (docs/FORMAT.md, "Keys"). A passphrase never reaches an error, a log or a file.
+ */
+import { readFile } from 'node:fs/promises';
+import { ExitkitError } from '../../core/errors.js';
+
+/** Where a passphrase may come from. */
+export interface PassphraseSource {
+  /** --passphrase-file */
+  file?: string;
+  /** Asks on the terminal with hidden input; absent when there is no terminal. */
+  prompt?: (question: string) => Promise<string>;
+}
+
+/** Where the passphrase came from, for the hint after a wrong one. */
+export type PassphraseOrigin = 'file' | 'environment' | 'prompt';
+
+/** The passphrase of the key in `file` (shown with its fingerprint when asked), and where it came from. */
+export async function passphraseFor(
+  file: string,
+  fingerprint: string,
+  source: PassphraseSource,
+): Promise<{ passphrase: string; origin: PassphraseOrigin }> {
+  const found = await passphraseText(file, fingerprint, source);
+  const origin: PassphraseOrigin = source.file
+    ? 'file'
+    : process.env.EXITKIT_PASSPHRASE !== undefined
+      ? 'environment'
+      : 'prompt';
+  return { passphrase: found, origin };
+}
+
+/** A passphrase file holds the passphrase on its first line (as gpg --passphrase-file reads it). */
+export async function readPassphraseFile(file: string): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
+  } catch {
+    throw new ExitkitError(`cannot read the passphrase file ${file}`, {
+      hints: ['check the path given to --passphrase-file'],
+    });
+  }
+}
+
+async function passphraseText(file: string, fingerprint: string, source: PassphraseSource): Promise<string> {
+  if (source.file) return readPassphraseFile(source.file);
+  const env = process.env.EXITKIT_PASSPHRASE;
+  if (env !== undefined) return env;
+  if (source.prompt) return source.prompt(`Passphrase for ${file} (${fingerprint}): `);
+  throw new ExitkitError(`the key ${file} is protected by a passphrase, and none was given`, {
+    hints: [
+      'give it with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable, or run on a terminal to be asked',
+    ],
+  });
+}

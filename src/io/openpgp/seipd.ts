@@ -1,0 +1,346 @@
+/**
+ * The SEIPD v1 message exitkit frames itself (RFC 4880 §5.13): openpgp makes the session key and
+ * the key packets; the encrypted packet, the literal data packet and the modification detection
+ * code are framed and checked here, with OpenSSL's AES. SECURITY.md says why and how it is tested.
+ */
+import { createCipheriv, createHash, randomBytes, timingSafeEqual, type Cipher } from 'node:crypto';
+import * as openpgp from 'openpgp';
+import { ExitkitError } from '../../core/errors.js';
+import { fingerprintOf, PGP_CONFIG, type PrivateKey, type PublicKey } from './keys.js';
+import { concat, packetHeader, readNewLength } from './packet-lengths.js';
+
+/** Node's names of the CFB ciphers a SEIPD v1 message may use here (RFC 4880 §9.2). */
+const CFB: Record<string, { name: string; keyBytes: number }> = {
+  aes128: { name: 'aes-128-cfb', keyBytes: 16 },
+  aes192: { name: 'aes-192-cfb', keyBytes: 24 },
+  aes256: { name: 'aes-256-cfb', keyBytes: 32 },
+};
+
+/** The start of a SEIPD v1 message whose body the caller streams itself. */
+export interface SeipdV1 {
+  /** The public-key encrypted session key packets, then the tag of the encrypted data packet. */
+  head: Uint8Array;
+  /** AES in CFB mode with the session key and a zero IV (RFC 4880 §5.13), fed in order. */
+  cipher: Cipher;
+  /** The random prefix: a block of random bytes, its last two repeated (RFC 4880 §5.13). */
+  prefix: Uint8Array;
+}
+
+/**
+ * Starts an encrypted message to every recipient exactly as `encryptStream` would (openpgp picks
+ * the session key's algorithm from the recipients' preferences and makes the key packets), for
+ * a caller that frames and encrypts the body itself: the literal data packet, the modification
+ * detection code and the partial lengths, in large chunks, without Web streams. Null when the
+ * recipients' preferences lead elsewhere than SEIPD v1 with AES (then use `encryptStream`).
+ */
+export async function startSeipdV1(recipients: PublicKey[]): Promise<SeipdV1 | null> {
+  const session = await openpgp.generateSessionKey({ encryptionKeys: recipients, config: PGP_CONFIG });
+  const suite = CFB[session.algorithm];
+  if (session.aeadAlgorithm || !suite || session.data.byteLength !== suite.keyBytes) return null;
+  const keyPackets = (await openpgp.encryptSessionKey({
+    data: session.data,
+    algorithm: session.algorithm,
+    encryptionKeys: recipients,
+    format: 'binary',
+    config: PGP_CONFIG,
+  })) as Uint8Array;
+  const head = new Uint8Array(keyPackets.byteLength + 1);
+  head.set(keyPackets);
+  head[keyPackets.byteLength] = 0xc0 | openpgp.enums.packet.symEncryptedIntegrityProtectedData;
+  const prefix = new Uint8Array(18);
+  prefix.set(randomBytes(16));
+  prefix[16] = prefix[14]!;
+  prefix[17] = prefix[15]!;
+  const cipher = createCipheriv(suite.name, session.data, Buffer.alloc(16));
+  session.data.fill(0);
+  return { head, cipher, prefix };
+}
+
+/**
+ * CFB decryption (RFC 4880 §13.9 for SEIPD: a zero IV, no resynchronisation) as AES-ECB over the
+ * ciphertext shifted by one block, then XOR: P[i] = E(C[i-1]) ^ C[i]. Unlike CFB encryption, the
+ * blocks are independent, and OpenSSL's ECB runs them in parallel (AES-NI); its CFB decryption
+ * goes block by block.
+ */
+export class CfbDecipher {
+  private readonly ecb: Cipher;
+  /** The previous ciphertext block, the keystream of the current one, and how far into it. */
+  private prev = new Uint8Array(16);
+  private ks = new Uint8Array(16);
+  private used = 16;
+  private readonly partial = new Uint8Array(16);
+  private scratch = new Uint8Array(0);
+
+  constructor(ecbName: string, key: Uint8Array) {
+    this.ecb = createCipheriv(ecbName, key, null);
+    this.ecb.setAutoPadding(false);
+  }
+
+  update(c: Uint8Array): Uint8Array {
+    const out = new Uint8Array(c.byteLength);
+    let i = 0;
+    // The rest of a block begun in the previous call.
+    while (this.used < 16 && i < c.byteLength) {
+      out[i] = c[i]! ^ this.ks[this.used]!;
+      this.partial[this.used] = c[i]!;
+      this.used++;
+      i++;
+      if (this.used === 16) this.prev = this.partial.slice();
+    }
+    const blocks = Math.floor((c.byteLength - i) / 16);
+    if (blocks > 0) {
+      // A scratch buffer, reused: the previous block then these blocks (less garbage, flat memory).
+      if (this.scratch.byteLength < 16 + blocks * 16) this.scratch = new Uint8Array(16 + blocks * 16);
+      const input = this.scratch;
+      input.set(this.prev);
+      input.set(c.subarray(i, i + blocks * 16), 16);
+      const ks = this.ecb.update(input.subarray(0, blocks * 16));
+      const words = blocks * 4;
+      if (ks.byteOffset % 4 === 0 && ks.byteLength === blocks * 16) {
+        const a = new Int32Array(ks.buffer, ks.byteOffset, words);
+        const b = new Int32Array(input.buffer, 16, words);
+        for (let w = 0; w < words; w++) a[w] = a[w]! ^ b[w]!;
+        out.set(ks, i);
+      } else {
+        for (let k = 0; k < blocks * 16; k++) out[i + k] = ks[k]! ^ input[16 + k]!;
+      }
+      this.prev = input.slice(blocks * 16, blocks * 16 + 16);
+      i += blocks * 16;
+    }
+    if (i < c.byteLength) {
+      this.ks = new Uint8Array(this.ecb.update(this.prev));
+      this.used = 0;
+      while (i < c.byteLength) {
+        out[i] = c[i]! ^ this.ks[this.used]!;
+        this.partial[this.used] = c[i]!;
+        this.used++;
+        i++;
+      }
+    }
+    return out;
+  }
+}
+
+/** Thrown when an archive is not the plain shape `SeipdV1Reader` reads: the caller uses openpgp. */
+export class NotSeipdV1 extends Error {}
+
+/**
+ * Opens a message that is exactly what `bundle` writes and GnuPG reads: public-key encrypted
+ * session keys, then one SEIPD v1 packet (AES). `head` is the start of the file. Returns a reader
+ * for the rest, or throws NotSeipdV1 (the caller then lets openpgp read the message), or an
+ * ExitkitError when the key is not a recipient.
+ */
+export async function openSeipdV1(head: Uint8Array, key: PrivateKey): Promise<SeipdV1Reader> {
+  let at = 0;
+  for (;;) {
+    const h = packetHeader(head, at);
+    if (!h) throw new NotSeipdV1('no packet header');
+    if (h.tag === openpgp.enums.packet.publicKeyEncryptedSessionKey && h.length !== null && !h.partial) {
+      at = h.body + h.length;
+      continue;
+    }
+    if (h.tag !== openpgp.enums.packet.symEncryptedIntegrityProtectedData || at === 0)
+      throw new NotSeipdV1('not key packets then an integrity-protected packet');
+    if (h.length === null || head[h.body] !== 1) throw new NotSeipdV1('not SEIPD v1');
+    break;
+  }
+  const keyPackets = head.slice(0, at);
+  let sessions: Array<{ data: Uint8Array; algorithm: string | null }>;
+  try {
+    const message = await openpgp.readMessage({ binaryMessage: keyPackets });
+    sessions = (await openpgp.decryptSessionKeys({
+      message,
+      decryptionKeys: key,
+      config: PGP_CONFIG,
+    })) as Array<{ data: Uint8Array; algorithm: string | null }>;
+  } catch {
+    throw new ExitkitError(
+      `the key ${fingerprintOf(key)} cannot decrypt this archive: it was not encrypted to it`,
+      {
+        hints: [
+          'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
+        ],
+      },
+    );
+  }
+  const session = sessions[0];
+  const suite = session?.algorithm ? CFB[session.algorithm] : undefined;
+  if (!session || !suite || session.data.byteLength !== suite.keyBytes || sessions.length !== 1)
+    throw new NotSeipdV1('not AES');
+  const decipher = new CfbDecipher(suite.name.replace('-cfb', '-ecb'), session.data);
+  session.data.fill(0);
+  // The reader starts at the encrypted packet's first length header, just after its tag.
+  return new SeipdV1Reader(at + 1, decipher);
+}
+
+/**
+ * Reads the SEIPD v1 packet that starts at `start` of the file as its bytes come (in order, from
+ * the file's first byte): decrypts, checks the modification detection code at the end (RFC 4880
+ * §5.13, §5.14) and hands out the literal data packet's content (§5.9). Nothing it hands out may
+ * be trusted before `end()` has returned without throwing.
+ */
+export class SeipdV1Reader {
+  /** Position in the file of the next byte given to `feed`. */
+  private pos = 0;
+  /** Outer packet: bytes left in the current part, and whether more parts follow. */
+  private left = 0;
+  private more = true;
+  private outerDone = false;
+  /** Bytes of a length header cut between two feeds. */
+  private carry: Uint8Array | null = null;
+  private versionSeen = false;
+  private readonly mdc = createHash('sha1');
+  /** The last 22 bytes of plaintext so far: they may be the MDC packet. */
+  private tail = new Uint8Array(0);
+  private prefixLeft = 18;
+  /** Inner literal packet: header bytes gathered, bytes left in the current part, more parts. */
+  private inner: Uint8Array | null = new Uint8Array(0);
+  private litLeft = 0;
+  private litMore = true;
+  private litDone = false;
+  private extra = false;
+
+  constructor(
+    private readonly start: number,
+    private readonly decipher: CfbDecipher,
+  ) {}
+
+  /** Takes the next bytes of the file; returns the literal content they complete. */
+  feed(raw: Uint8Array): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    const begin = this.pos;
+    this.pos += raw.byteLength;
+    if (this.pos <= this.start) return out;
+    let i = begin < this.start ? this.start - begin : 0;
+    while (i < raw.byteLength) {
+      if (this.outerDone) throw new Error('unexpected data after the encrypted packet');
+      if (this.left === 0) {
+        const l = this.lengthAt(raw, i, this.carry);
+        if (!l) {
+          // A copy: the caller hands `raw` over once this returns.
+          this.carry = concat(this.carry, raw.subarray(i)).slice();
+          break;
+        }
+        i += l.consumed;
+        this.carry = null;
+        this.left = l.length;
+        this.more = l.partial;
+        if (this.left === 0 && !this.more) this.outerDone = true;
+        continue;
+      }
+      const take = Math.min(this.left, raw.byteLength - i);
+      let body = raw.subarray(i, i + take);
+      i += take;
+      this.left -= take;
+      if (!this.versionSeen) {
+        if (body[0] !== 1) throw new Error('the encrypted packet is not version 1');
+        this.versionSeen = true;
+        body = body.subarray(1);
+      }
+      if (body.byteLength > 0) this.plain(this.decipher.update(body), out);
+      if (this.left === 0 && !this.more) this.outerDone = true;
+    }
+    return out;
+  }
+
+  /** A new-format length at b[i], after `carry` (its first bytes, cut off in the previous feed). */
+  private lengthAt(
+    b: Uint8Array,
+    i: number,
+    carry: Uint8Array | null,
+  ): { consumed: number; length: number; partial: boolean } | null {
+    const c = carry ?? new Uint8Array(0);
+    const probe = concat(c, b.subarray(i, i + 5));
+    const l = readNewLength(probe, 0);
+    return l && { consumed: l.body - c.byteLength, length: l.length, partial: l.partial };
+  }
+
+  /** Plaintext in order: all but the last 22 bytes are hashed and parsed now. */
+  private plain(p: Uint8Array, out: Uint8Array[]): void {
+    if (p.byteLength < 22) {
+      const all = concat(this.tail, p);
+      this.tail = all.slice(Math.max(0, all.byteLength - 22));
+      this.parse(all.subarray(0, all.byteLength - this.tail.byteLength), out);
+      return;
+    }
+    this.parse(this.tail, out);
+    this.tail = p.slice(p.byteLength - 22);
+    this.parse(p.subarray(0, p.byteLength - 22), out);
+  }
+
+  private parse(b: Uint8Array, out: Uint8Array[]): void {
+    if (b.byteLength === 0) return;
+    this.mdc.update(b);
+    this.literal(b, out);
+  }
+
+  private literal(b: Uint8Array, out: Uint8Array[]): void {
+    let i = 0;
+    if (this.prefixLeft > 0) {
+      const skip = Math.min(this.prefixLeft, b.byteLength);
+      this.prefixLeft -= skip;
+      i = skip;
+    }
+    while (i < b.byteLength) {
+      if (this.litDone) {
+        this.extra = true;
+        return;
+      }
+      if (this.inner !== null) {
+        // The literal packet's header and its own (format, name, date): gathered whole first.
+        const had = this.inner.byteLength;
+        const add = b.subarray(i, i + Math.min(b.byteLength - i, 300 - had));
+        const acc = concat(this.inner, add);
+        const h = packetHeader(acc, 0);
+        if (h && (h.tag !== openpgp.enums.packet.literalData || h.length === null))
+          throw new NotSeipdV1('not a literal data packet of known length');
+        const headerEnd = h && acc.byteLength >= h.body + 2 ? h.body + 2 + acc[h.body + 1]! + 4 : Infinity;
+        if (!h || acc.byteLength < headerEnd) {
+          if (acc.byteLength >= 300) throw new NotSeipdV1('a literal data packet with an odd header');
+          this.inner = acc.slice();
+          i += add.byteLength;
+          continue;
+        }
+        if (h.length! < headerEnd - h.body) throw new NotSeipdV1('a literal data packet with an odd header');
+        i += headerEnd - had;
+        this.inner = null;
+        this.litLeft = h.length! - (headerEnd - h.body);
+        this.litMore = h.partial;
+        if (this.litLeft === 0 && !this.litMore) this.litDone = true;
+        continue;
+      }
+      if (this.litLeft === 0) {
+        const l = this.lengthAt(b, i, this.pendingLength);
+        if (!l) {
+          this.pendingLength = concat(this.pendingLength, b.subarray(i)).slice();
+          return;
+        }
+        i += l.consumed;
+        this.pendingLength = null;
+        this.litLeft = l.length;
+        this.litMore = l.partial;
+        if (this.litLeft === 0 && !this.litMore) this.litDone = true;
+        continue;
+      }
+      const take = Math.min(this.litLeft, b.byteLength - i);
+      out.push(b.subarray(i, i + take));
+      i += take;
+      this.litLeft -= take;
+      if (this.litLeft === 0 && !this.litMore) this.litDone = true;
+    }
+  }
+
+  private pendingLength: Uint8Array | null = null;
+
+  /** Checks the end: the whole packet read, then the MDC packet (RFC 4880 §5.14). */
+  end(): void {
+    if (!this.outerDone) throw new Error('the encrypted packet is cut short');
+    const t = this.tail;
+    if (t.byteLength !== 22 || t[0] !== 0xd3 || t[1] !== 0x14)
+      throw new Error('Modification detected (no modification detection code).');
+    this.mdc.update(t.subarray(0, 2));
+    if (!timingSafeEqual(this.mdc.digest(), t.subarray(2))) throw new Error('Modification detected.');
+    if (!this.litDone || this.extra || this.inner !== null)
+      throw new Error('the literal data packet is cut short or followed by other data');
+  }
+}

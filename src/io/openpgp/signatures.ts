@@ -1,0 +1,65 @@
+/** Detached signatures of small files (a manifest, a receipt): made, and checked against pinned keys only. */
+import * as openpgp from 'openpgp';
+import { fingerprintOf, PGP_CONFIG, type Key, type PrivateKey } from './keys.js';
+
+/** An armored detached signature of small bytes (a manifest, a receipt). */
+export async function signDetached(data: Uint8Array, signingKey: PrivateKey): Promise<string> {
+  const message = await openpgp.createMessage({ binary: data });
+  return (await openpgp.sign({
+    message,
+    signingKeys: signingKey,
+    detached: true,
+    format: 'armored',
+    config: PGP_CONFIG,
+  })) as string;
+}
+
+export interface SignatureCheck {
+  valid: boolean;
+  /** Fingerprint of the key that made the signature, when it is one of the given keys. */
+  fingerprint: string | null;
+  /** The signature's issuer key id (hex), whoever made it. */
+  keyId: string | null;
+  reason?: string;
+}
+
+/** Verifies an armored detached signature of small bytes against the pinned keys only. */
+export async function verifyDetached(
+  data: Uint8Array,
+  armoredSignature: string,
+  keys: Key[],
+): Promise<SignatureCheck> {
+  let signature: openpgp.Signature;
+  try {
+    signature = await openpgp.readSignature({ armoredSignature });
+  } catch {
+    return {
+      valid: false,
+      fingerprint: null,
+      keyId: null,
+      reason: 'the signature file is not an OpenPGP signature',
+    };
+  }
+  const message = await openpgp.createMessage({ binary: data });
+  const result = await openpgp.verify({
+    message,
+    signature,
+    verificationKeys: keys,
+    expectSigned: false,
+    config: PGP_CONFIG,
+  });
+  const first = result.signatures[0];
+  if (!first)
+    return { valid: false, fingerprint: null, keyId: null, reason: 'the signature file holds no signature' };
+  const keyId = first.keyID.toHex().toUpperCase();
+  const signer = keys.find((k) => k.getKeys(first.keyID).length > 0);
+  try {
+    await first.verified;
+    return { valid: true, fingerprint: signer ? fingerprintOf(signer) : null, keyId };
+  } catch (e) {
+    const reason = !signer
+      ? `signed by key ${keyId}, which is not the pinned signer`
+      : `the signature does not match the file (${e instanceof Error ? e.message : String(e)})`;
+    return { valid: false, fingerprint: signer ? fingerprintOf(signer) : null, keyId, reason };
+  }
+}

@@ -1,0 +1,179 @@
+/** Reads an exit plan from its file and checks it whole: parse (core/plan-parse.ts), meaning, key files. */
+import { createHash } from 'node:crypto';
+import { open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { ExitkitError, ProblemsError, type Location, type Problem } from '../../core/errors.js';
+import { checkPlanMeaning, toProblems, type PlanIssue } from '../../core/plan-checks.js';
+import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../../core/plan-parse.js';
+import type { ParsedPlan } from '../../core/plan-parse.js';
+import type { ExitPlan } from '../../core/plan.js';
+import { readKeyFile } from '../openpgp/keys.js';
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../../../plans/exit-plan.schema.json', import.meta.url));
+
+/** A plan larger than this is not a plan (it is read whole: it is a small YAML file). */
+export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+/** A plan as read from its file: the parsed plan, where it is, and its bytes' SHA-256. */
+export interface LoadedPlan extends ParsedPlan {
+  /** Absolute path of the plan file, and its folder (sources are relative to it). */
+  file: string;
+  dir: string;
+  /** The SHA-256 (hex) of the bytes as read: the manifest binds them. */
+  sha256: string;
+  /** Warnings found on the way (errors make loadPlan throw). */
+  warnings: Problem[];
+}
+
+let validateSchema: ReturnType<Ajv['compile']> | undefined;
+async function schemaValidator() {
+  if (!validateSchema) {
+    const schema = JSON.parse(await readFile(SCHEMA_PATH, 'utf8')) as object;
+    validateSchema = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
+  }
+  return validateSchema;
+}
+
+/**
+ * Reads, parses and checks a plan. Every problem (not just the first) is collected with its
+ * file:line:column and what to do; any error throws a ProblemsError (exit 2). A plan that cannot
+ * be read at all (no such file, a folder) throws an ExitkitError naming the file.
+ */
+export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {}): Promise<LoadedPlan> {
+  const abs = path.resolve(file);
+  const shown = path.relative(process.cwd(), abs) || abs;
+  const at = locationIn(shown);
+  const fail = (summary: string, problems: Problem[]): never => {
+    throw new ProblemsError(summary, problems);
+  };
+  const bytes = await readPlanBytes(abs, shown, at);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shown, await schemaValidator());
+  const issues: PlanIssue[] = checkPlanMeaning(plan);
+  if (opts.checkKeys !== false) issues.push(...(await checkKeyFiles(plan, path.dirname(abs))));
+  const located = toProblems(issues, locate).sort(byPosition);
+  const errors = located.filter((p) => p.level !== 'warning');
+  const warnings = located.filter((p) => p.level === 'warning');
+  if (errors.length)
+    fail(`${shown} has ${errors.length} problem${errors.length > 1 ? 's' : ''}`, [...errors, ...warnings]);
+  return { plan, file: abs, dir: path.dirname(abs), text, sha256, doc, lineCounter, warnings, locate };
+}
+
+/** Reads at most MAX_PLAN_BYTES + 1 bytes: a huge or growing file is never read whole. */
+async function readPlanBytes(
+  abs: string,
+  shown: string,
+  at: (line?: number, column?: number) => Location,
+): Promise<Buffer> {
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new ExitkitError(
+      code === 'EACCES' || code === 'EPERM'
+        ? `cannot read the plan ${shown}: permission denied`
+        : `cannot read the plan ${shown}: no such file`,
+      { hints: ['give the path of an exit plan (YAML); `exitkit init` writes a starter plan'] },
+    );
+  }
+  if (!info.isFile())
+    throw new ExitkitError(`the plan ${shown} is not a file`, { hints: ['give the path of a YAML file'] });
+  let bytes: Buffer;
+  try {
+    const handle = await open(abs, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(info.size, MAX_PLAN_BYTES) + 1);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+        if (filled === buffer.length) break;
+      }
+      bytes = buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new ExitkitError(
+      `cannot read the plan ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : firstLine(e)}`,
+      { hints: ['check that the file is readable'] },
+    );
+  }
+  if (bytes.length > MAX_PLAN_BYTES) {
+    const { line, col } = lineAndColumn(bytes.subarray(0, MAX_PLAN_BYTES).toString('utf8'), Infinity);
+    throw new ProblemsError(`${shown} is not a valid plan`, [
+      {
+        message: `the plan goes on past ${MAX_PLAN_BYTES / 1024 / 1024} MiB (${Math.max(info.size, bytes.length)} bytes): too large for an exit plan`,
+        hint: 'check that you named the plan, not an export or an archive',
+        location: at(line, col),
+      },
+    ]);
+  }
+  return bytes;
+}
+
+async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> {
+  const issues: PlanIssue[] = [];
+  for (const role of ['client', 'outgoing', 'incoming'] as const) {
+    const party = plan.parties[role];
+    if (!party?.key) continue;
+    const at: PlanIssue['path'] = ['parties', role, 'key'];
+    const file = path.resolve(dir, party.key);
+    const exportHint = `export it with \`gpg --export --armor FINGERPRINT > ${party.key}\`, or make one with \`exitkit keys generate\``;
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      issues.push({
+        path: at,
+        level: 'error',
+        message: `the ${role} key file ${party.key} does not exist`,
+        hint: `the path is relative to the plan's folder (${file}); ${exportHint}`,
+      });
+      continue;
+    }
+    if (!info.isFile()) {
+      issues.push({
+        path: at,
+        level: 'error',
+        message: `the ${role} key ${party.key} is not a file`,
+        hint: exportHint,
+      });
+      continue;
+    }
+    try {
+      const key = await readKeyFile(file);
+      const want = party.fingerprint?.replaceAll(' ', '').toLowerCase();
+      if (want && key.getFingerprint() !== want) {
+        issues.push({
+          path: ['parties', role, 'fingerprint'],
+          level: 'error',
+          message: `the key file ${party.key} has fingerprint ${key.getFingerprint().toUpperCase()}, not the pinned one`,
+          hint: 'check which key file the plan names, or correct the pinned fingerprint',
+        });
+      }
+      if (key.isPrivate()) {
+        issues.push({
+          path: at,
+          level: 'warning',
+          message: `the ${role} key file ${party.key} holds a private key`,
+          hint: 'a plan needs only the public key (`gpg --export --armor`); keep private keys out of the plan folder',
+        });
+      }
+    } catch (e) {
+      const tooLarge = e instanceof ExitkitError && /too large/.test(e.message);
+      issues.push({
+        path: at,
+        level: 'error',
+        message: `the ${role} key file ${party.key} is ${tooLarge ? 'too large to be a key' : 'not an armored OpenPGP public key'}`,
+        hint: exportHint,
+      });
+    }
+  }
+  return issues;
+}
