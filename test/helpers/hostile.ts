@@ -2,7 +2,7 @@
  * Hand-made bundles for the receiving side's tests: a small BagIt bag written as a raw tar
  * (every header byte under the test's control, so that hostile entries can be built: `..`,
  * absolute paths, links, devices, duplicates, PAX renames, impossible sizes), encrypted to a test
- * key with src/io/pgp.ts, and a manifest signed by a test key, exactly as `exitkit bundle` lays
+ * key with src/io/openpgp/keys.ts, and a manifest signed by a test key, exactly as `exitkit bundle` lays
  * them out (SPEC.md, "The bundle").
  *
  *   const k = await testKeys(dir);
