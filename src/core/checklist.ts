@@ -8,7 +8,7 @@
  * Credentials (DOMAIN.md, "passwords and access") are listed by name and file name only: no size,
  * no digest, never content.
  */
-import { deliverableStates, handoverOf } from './compensation.js';
+import { deliverableStates, handoverOf } from './deliveries.js';
 import { formatDate } from './dates.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
@@ -159,7 +159,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const lang = input.language ?? plan.language;
   const w = WORDS[lang];
   const maxFiles = input.maxFiles ?? 12;
-  const states = deliverableStates({ ...input, language: lang });
+  const states = deliverableStates(input);
   const partyName = (role: string) =>
     (ROLES as readonly string[]).includes(role)
       ? (plan.parties[role as Role]?.name ?? w.roles[role as Role])
@@ -247,7 +247,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   if (!manifest && !verification) notes.push(w.noteNoManifest);
   if (!verification) notes.push(w.noteNoVerification);
   else if (!verification.decrypted) notes.push(w.noteNotDecrypted);
-  const handover = handoverOf({ ...input, language: lang });
+  const handover = handoverOf(input);
   if (handover.basis === 'date') notes.push(w.noteLateness(formatDate(handover.date, lang)));
 
   const c = plan.contract;

@@ -69,8 +69,15 @@ export interface Deliverable {
   waiver?: Waiver;
 }
 
+/** The languages a label may be written in (documents come in these four). */
+export const LABEL_LANGUAGES = ['fr', 'en', 'de', 'it'] as const;
+export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+
+/** A label as the plan writes it: one string, or one per language ({fr: …, en: …}). */
+export type Label = string | Partial<Record<LabelLanguage, string>>;
+
 export interface FeeLine {
-  label: string;
+  label: Label;
   /** A fixed amount, or quantity × unit_price. */
   amount?: DecimalString;
   quantity?: DecimalString;
@@ -78,7 +85,18 @@ export interface FeeLine {
   unit_price?: DecimalString;
 }
 
+/**
+ * How the contract treats a penalty (SPEC.md, "Exact money"): an indemnity (the default) is
+ * outside the scope of VAT and is set off against the amount due after VAT; a service credit is a
+ * price reduction that lowers the taxable base before VAT.
+ */
+export const PENALTY_TREATMENTS = ['indemnity', 'service_credit'] as const;
+export type PenaltyTreatment = (typeof PENALTY_TREATMENTS)[number];
+
 export interface Penalties {
+  treatment: PenaltyTreatment;
+  /** What the contract calls its penalty (e.g. "Peine conventionnelle, art. 12"): prefixes each line. */
+  label?: Label;
   /** Per required deliverable neither delivered intact nor waived. */
   missing_required?: DecimalString;
   /** Per deliverable, per day past its due date. */
@@ -93,7 +111,31 @@ export interface Compensation {
   rounding: DecimalString;
   fees: FeeLine[];
   penalties: Penalties;
-  final_payment?: { amount: DecimalString; due?: IsoDate };
+  final_payment?: FinalPayment;
+}
+
+/** What must hold before the client pays the held-back part (SPEC.md, "Release of the final payment"). */
+export const RELEASE_CONDITIONS = [
+  'decrypted_verification',
+  'complete',
+  'no_open_reserves',
+  'reversibility_ended',
+  'deletion_attested',
+  'receipt_client',
+  'receipt_incoming',
+] as const;
+export type ReleaseCondition = (typeof RELEASE_CONDITIONS)[number];
+export const DEFAULT_RELEASE_WHEN: readonly ReleaseCondition[] = [
+  'decrypted_verification',
+  'complete',
+  'no_open_reserves',
+];
+
+export interface FinalPayment {
+  /** The part of the amount due (VAT included, penalties set off) that the client holds back. */
+  amount: DecimalString;
+  due?: IsoDate;
+  release_when: ReleaseCondition[];
 }
 
 export interface Contract {
@@ -115,6 +157,12 @@ export interface ExitPlan {
   compensation?: Compensation;
   /** Sources may point outside the plan's folder tree (off by default). */
   allow_external_sources: boolean;
+}
+
+/** A label in `lang`: its own text, else English, else French, else the first one written. */
+export function labelIn(label: Label, lang: LabelLanguage): string {
+  if (typeof label === 'string') return label;
+  return label[lang] ?? label.en ?? label.fr ?? Object.values(label).find((v) => v !== undefined) ?? '';
 }
 
 /** Deliverables grouped by family, in the fixed family order, skipping empty families. */

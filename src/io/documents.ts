@@ -8,7 +8,9 @@ import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { IsoDate, Language } from '../core/plan.js';
+import type { AttestationEvidence, ReceiptEvidence } from '../core/release.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { checkReceipt } from './receipts.js';
 import { formatOfFile, type Format } from './render.js';
 import { readManifestFile } from './verify.js';
 
@@ -69,6 +71,52 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
     language,
     format,
   };
+}
+
+/**
+ * The evidence the release conditions rest on besides the verification (SPEC.md, "Release of the
+ * final payment"): each --receipt checked against the plan's client and incoming keys and bound
+ * to the manifest; the --attestation named (this version neither writes nor checks one).
+ */
+export async function readReleaseEvidence(
+  inputs: DocumentInputs,
+  flags: { receipt?: string[] | undefined; attestation?: string | undefined },
+): Promise<{ receipts: ReceiptEvidence[]; attestation?: AttestationEvidence }> {
+  const receipts: ReceiptEvidence[] = [];
+  if (flags.receipt?.length && !inputs.manifest)
+    throw new ExitkitError('a receipt is checked against the manifest it acknowledges: none was given', {
+      hints: ['give --manifest <id>.manifest.json with --receipt'],
+    });
+  for (const file of flags.receipt ?? []) {
+    const r = await checkReceipt({
+      file,
+      manifestSha256: inputs.manifest!.sha256,
+      manifest: inputs.manifest!.manifest,
+      plan: inputs.loaded,
+    });
+    receipts.push({
+      file,
+      valid: r.valid,
+      role: r.role,
+      fingerprint: r.fingerprint,
+      date: r.date,
+      verification: {
+        ok: r.verdict.ok,
+        complete: r.verdict.complete,
+        decrypted: r.verdict.decrypted,
+        faults: r.verdict.faults,
+      },
+      faults: r.faults,
+      reserves: r.reserves,
+    });
+  }
+  if (flags.attestation === undefined) return { receipts };
+  const info = await stat(flags.attestation).catch(() => null);
+  if (!info?.isFile())
+    throw new ExitkitError(`cannot read the attestation ${flags.attestation}: no such file`, {
+      hints: ['give the deletion attestation the outgoing provider signed (<id>.deletion.json)'],
+    });
+  return { receipts, attestation: { file: flags.attestation, checked: false } };
 }
 
 /** Reads what `exitkit verify --json` wrote; anything else is bad input (exit 2). */
