@@ -399,7 +399,7 @@ const WORDS = {
         ? 'Penalties are a contractual indemnity, outside the scope of VAT (Switzerland: LTVA art. 18 para. 2 let. i; France: an indemnity is not the consideration of a service): VAT is computed on the fees alone, and the penalties are set off against the amount due after VAT, never beyond it.'
         : 'The contract defines the penalties as service credits (a price reduction): they are taken off the fees before VAT, and the taxable base is never below zero.',
       `VAT is ${p.vat} of the taxable base, to the cent, half up. The amount due is rounded half up to ${p.step}.`,
-      `The final payment is part of the amount due (VAT included, penalties already set off): the client holds it back until every release condition of the plan holds (${p.conditions}); the rest is payable now.`,
+      `The final payment is part of the amount due (VAT included, ${r.treatment === 'indemnity' ? 'penalties already set off' : 'service credits already deducted'}): the client holds it back until every release condition of the plan holds (${p.conditions}); the rest is payable now.`,
       'A verification that did not decrypt the archive vouches for the signature and the archive’s digest, not for the content: it never counts as a verification that decrypted and re-hashed every file.',
     ],
   },
@@ -424,7 +424,7 @@ const WORDS = {
         ? 'Les pénalités sont une peine conventionnelle, hors du champ de la TVA (Suisse\u00a0: LTVA art. 18 al. 2 let. i\u202f; France\u00a0: une indemnité n’est pas la contrepartie d’une prestation)\u00a0: la TVA est calculée sur le seul prix, et les pénalités sont compensées avec le montant dû après TVA, jamais au-delà.'
         : 'Le contrat définit les pénalités comme des avoirs de service (une réduction de prix)\u00a0: elles sont déduites du prix avant TVA, et la base imposable n’est jamais négative.',
       `La TVA est de ${p.vat} de la base imposable, arrondie au centime (0,005 vers le haut). Le montant dû est arrondi au multiple de ${p.step} le plus proche (la moitié vers le haut).`,
-      `Le paiement final est une part du montant dû (TVA comprise, pénalités déjà compensées)\u00a0: le client la retient jusqu’à ce que chaque condition de libération du plan soit remplie (${p.conditions})\u202f; le reste est payable maintenant.`,
+      `Le paiement final est une part du montant dû (TVA comprise, ${r.treatment === 'indemnity' ? 'pénalités déjà compensées' : 'avoirs de service déjà déduits'})\u00a0: le client la retient jusqu’à ce que chaque condition de libération du plan soit remplie (${p.conditions})\u202f; le reste est payable maintenant.`,
       'Une vérification qui n’a pas déchiffré l’archive atteste la signature et l’empreinte de l’archive, pas son contenu\u00a0: elle ne vaut jamais vérification avec déchiffrement de chaque fichier.',
     ],
   },
