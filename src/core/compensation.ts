@@ -108,6 +108,8 @@ export interface CompensationResult {
   /** Where "delivered" comes from: the verification, the manifest, or the plan's statuses. */
   evidence: 'verification' | 'manifest' | 'plan';
   treatment: PenaltyTreatment;
+  /** What the contract calls its penalty, when the plan says (penalties.label). */
+  penaltyName?: string;
   fees: FeeResult[];
   feesSubtotal: string;
   penalties: PenaltyResult[];
@@ -192,7 +194,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       label,
       amount: toAmountString(value),
       quantity: toPlainString(q),
-      ...(f.unit !== undefined ? { unit: f.unit } : {}),
+      ...(f.unit !== undefined ? { unit: labelIn(f.unit, lang) } : {}),
       unitPrice: toAmountString(p),
       value,
     };
@@ -205,7 +207,8 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     c.penalties[k] ? parseAmount(c.penalties[k], `compensation.penalties.${k}`) : zero();
   const missingRate = rate('missing_required');
   const lateRate = rate('late_per_day');
-  const prefix = c.penalties.label !== undefined ? `${labelIn(c.penalties.label, lang)} — ` : '';
+  const penaltyName = c.penalties.label !== undefined ? labelIn(c.penalties.label, lang) : undefined;
+  const prefix = penaltyName ? `${penaltyName} — ` : '';
   const penalties: Array<PenaltyResult & { value: Money }> = [];
   for (const d of plan.deliverables) {
     const s = states.get(d.id)!;
@@ -317,6 +320,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     handover,
     evidence: verification ? 'verification' : manifest ? 'manifest' : 'plan',
     treatment,
+    ...(penaltyName ? { penaltyName } : {}),
     fees: fees.map(({ value: _v, ...f }) => f),
     feesSubtotal: toAmountString(feesSubtotal),
     penalties: penalties.map(({ value: _v, ...p }) => p),

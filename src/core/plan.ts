@@ -81,7 +81,7 @@ export interface FeeLine {
   /** A fixed amount, or quantity × unit_price. */
   amount?: DecimalString;
   quantity?: DecimalString;
-  unit?: string;
+  unit?: Label;
   unit_price?: DecimalString;
 }
 
