@@ -165,6 +165,11 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
         hint: `it must match ${String(e.params.pattern)}`,
       };
     case 'anyOf': {
+      if (e.schemaPath.includes('/label/'))
+        return {
+          message: `${field} is ${value}: it must be a text, or one text per language (fr, en, de, it)`,
+          hint: 'e.g. {fr: Forfait de réversibilité, en: Reversibility fee}',
+        };
       const v = typeof e.data === 'string' ? e.data.trim() : e.data;
       if (typeof v === 'number' && v < 0)
         return {
@@ -194,6 +199,8 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
         message: `${field} is empty`,
         hint: `write a value for ${String(p.at(-1))}, or remove the key`,
       };
+    case 'uniqueItems':
+      return { message: `${field} names the same value twice`, hint: 'keep each value once' };
     case 'maxLength':
     case 'maxItems':
       return { message: `${field} is too long`, hint: 'shorten it' };
