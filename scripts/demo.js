@@ -253,17 +253,19 @@ step(
   },
 );
 
+/** What the client has at hand: the signed manifest and its own verification, made without a key. */
+const clientEvidence = [
+  '--manifest',
+  `handover/${ID}.manifest.json`,
+  '--verification',
+  'verification-client.json',
+];
+
 step(
   "compensation on the client's own verification (no key): the final payment is held",
   'a verification that did not decrypt vouches for the signature and digest, not the content',
   () => {
-    const common = [
-      '--manifest',
-      `handover/${ID}.manifest.json`,
-      '--verification',
-      'verification-client.json',
-    ];
-    const r = exitkit(['compensation', `${ID}.yaml`, ...common, '--json'], { expect: 1 });
+    const r = exitkit(['compensation', `${ID}.yaml`, ...clientEvidence, '--json'], { expect: 1 });
     const c = JSON.parse(r.stdout);
     const held = c.finalPayment.conditions.filter((k) => !k.met).map((k) => k.id);
     return [
@@ -305,14 +307,7 @@ step(
   "compensation (décompte de réversibilité): the final payment released on the incoming provider's receipt",
   'every release condition holds: a verification that decrypted and re-hashed every file, a complete handover, no open reserve',
   () => {
-    const common = [
-      '--manifest',
-      `handover/${ID}.manifest.json`,
-      '--verification',
-      'verification-client.json',
-      '--receipt',
-      `handover/${ID}.receipt.json`,
-    ];
+    const common = [...clientEvidence, '--receipt', `handover/${ID}.receipt.json`];
     for (const [lang, format] of [
       ['fr', 'html'],
       ['en', 'html'],

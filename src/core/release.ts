@@ -142,11 +142,13 @@ function decryptedVerification(e: ReleaseEvidence, w: Words): { met: boolean; de
 function complete(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {
   if (!e.verification && !e.manifest) return { met: false, detail: w.nothingHandedOver };
   const source = e.verification ? w.perVerification : w.perManifest;
-  const missing = e.plan.deliverables
-    .filter((d) => e.states.get(d.id)?.missing)
-    .map((d) => `${d.id} (${w.owner[d.owner]})`);
-  for (const id of e.verification?.missing ?? [])
-    if (!missing.some((m) => m.startsWith(`${id} (`))) missing.push(id);
+  // Every required deliverable the evidence shows missing, whoever owes it, with its owner.
+  const owners = new Map(e.plan.deliverables.map((d) => [d.id, d.owner]));
+  const ids = new Set([
+    ...e.plan.deliverables.filter((d) => e.states.get(d.id)?.missing).map((d) => d.id),
+    ...(e.verification?.missing ?? []),
+  ]);
+  const missing = [...ids].map((id) => (owners.has(id) ? `${id} (${w.owner[owners.get(id)!]})` : id));
   if (missing.length) return { met: false, detail: w.missing(list(missing), source) };
   if (e.verification && !e.verification.complete) return { met: false, detail: w.verificationIncomplete };
   return { met: true, detail: w.complete(source) };
