@@ -16,6 +16,7 @@ import {
   type Recipient,
 } from '../core/build-manifest.js';
 import { ExitkitError, describeSystemError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
 import type { Deliverable, Role } from '../core/plan.js';
 import { writeEncryptedBag, type PayloadEntry } from './archive/bag-writer.js';
@@ -33,6 +34,7 @@ import { signDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { resolveSources } from './plan/sources.js';
 import { Progress } from './progress.js';
+import { shown } from './shown.js';
 
 export interface BundleOptions {
   plan: string;
@@ -125,7 +127,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     throw new ExitkitError(
       `the plan is incomplete: required deliverable${state.missing.length > 1 ? 's' : ''} not ready: ${state.missing.join(', ')}`,
       {
-        exit: 1,
+        exit: ExitCode.No,
         hints: [
           'finish them and mark them ready with `exitkit walk`, or waive them with a reason',
           'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
@@ -311,7 +313,7 @@ async function deliverableFiles(
     bagPath: payloadPath(d.category, d.id, f.rel),
     size: f.size,
     mtimeMs: f.mtimeMs,
-    shown: path.relative(process.cwd(), f.abs) || f.abs,
+    shown: shown(f.abs),
   }));
 }
 
@@ -374,8 +376,4 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-export function shown(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }
