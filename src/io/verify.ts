@@ -14,15 +14,10 @@ import type { Manifest, Verification } from '../core/manifest.js';
 import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
 import { removeOnInterrupt } from './cleanup.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
-import {
-  fingerprintOf,
-  readKeyFile,
-  readPrivateKeyFile,
-  type Key,
-  type PassphraseSource,
-} from './openpgp/keys.js';
+import { fingerprintOf, readPrivateKeyFile, type PassphraseSource } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
@@ -95,45 +90,17 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   return readFile(file, 'utf8');
 }
 
-/** The key of a party in the plan, read from its key file (relative to the plan). */
-export async function partyKey(
-  plan: LoadedPlan,
-  role: 'client' | 'outgoing' | 'incoming',
-): Promise<Key | null> {
-  const party = plan.plan.parties[role];
-  if (!party?.key) return null;
-  return readKeyFile(path.resolve(plan.dir, party.key));
-}
-
-/**
- * The signer is pinned by the person verifying, never by the manifest (which could name any key):
- * `--signer KEY`, or the outgoing provider's key in the plan; when both are given they must agree.
- */
-async function pinnedSigner(req: VerifyRequest, plan: LoadedPlan | undefined): Promise<Key> {
-  const fromPlan = plan ? await partyKey(plan, 'outgoing') : null;
-  const planFpr = plan?.plan.parties.outgoing.fingerprint?.replaceAll(' ', '').toUpperCase();
-  if (req.signer) {
-    const key = await readKeyFile(req.signer);
-    const want = fromPlan ? fingerprintOf(fromPlan) : planFpr;
-    if (want && fingerprintOf(key) !== want)
-      throw new ExitkitError(
-        `the --signer key ${req.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
-        { hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'] },
-      );
-    return key;
-  }
-  if (fromPlan) return fromPlan;
-  if (plan)
-    throw new ExitkitError(`the plan ${req.plan} names no key file for the outgoing provider`, {
-      hints: [
-        "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
-      ],
-    });
-  throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
-    hints: [
-      "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
-    ],
-  });
+/** The plan a manifest was made from: the plan `file` (as given), refused when it is another exit's. */
+export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan> {
+  const plan = await loadPlan(file);
+  if (plan.plan.id !== m.plan.id)
+    throw new ExitkitError(
+      `the plan ${file} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
+      {
+        hints: ['give the plan this bundle was made from'],
+      },
+    );
+  return plan;
 }
 
 function archivePath(req: VerifyRequest, m: Manifest): string {
@@ -159,13 +126,8 @@ function algorithmsFor(m: Manifest): string[] {
 export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
   const read = await readManifestFile(req.manifest);
   const m = read.manifest;
-  const plan = req.plan ? await loadPlan(req.plan) : undefined;
-  if (plan && plan.plan.id !== m.plan.id)
-    throw new ExitkitError(
-      `the plan ${req.plan} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
-      { hints: ['give the plan this bundle was made from'] },
-    );
-  const signer = await pinnedSigner(req, plan);
+  const plan = req.plan ? await loadPlanOf(req.plan, m) : undefined;
+  const signer = await pinnedSigner({ plan, planArg: req.plan, signer: req.signer });
   const armored = await readSignatureFile(`${req.manifest}.asc`, 'manifest');
   const check = await verifyDetached(read.bytes, armored, [signer]);
   const signature = {

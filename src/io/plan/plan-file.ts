@@ -9,7 +9,8 @@ import { checkPlanMeaning, toProblems, type PlanIssue } from '../../core/plan-ch
 import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../../core/plan-parse.js';
 import type { ParsedPlan } from '../../core/plan-parse.js';
 import type { ExitPlan } from '../../core/plan.js';
-import { readKeyFile } from '../openpgp/keys.js';
+import { sameFingerprint } from '../../core/trust.js';
+import { fingerprintOf, readKeyFile } from '../openpgp/keys.js';
 import { shown } from '../shown.js';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../../../plans/exit-plan.schema.json', import.meta.url));
@@ -149,12 +150,11 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
     }
     try {
       const key = await readKeyFile(file);
-      const want = party.fingerprint?.replaceAll(' ', '').toLowerCase();
-      if (want && key.getFingerprint() !== want) {
+      if (party.fingerprint && !sameFingerprint(party.fingerprint, fingerprintOf(key))) {
         issues.push({
           path: ['parties', role, 'fingerprint'],
           level: 'error',
-          message: `the key file ${party.key} has fingerprint ${key.getFingerprint().toUpperCase()}, not the pinned one`,
+          message: `the key file ${party.key} has fingerprint ${fingerprintOf(key)}, not the pinned one`,
           hint: 'check which key file the plan names, or correct the pinned fingerprint',
         });
       }
