@@ -6,17 +6,16 @@
  * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
-import { removeOnInterrupt } from './cleanup.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
-import { fingerprintOf, readPrivateKeyFile, type PassphraseSource } from './openpgp/keys.js';
+import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { staged } from './staged.js';
 import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
@@ -143,84 +142,92 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
     });
 
-  let decrypted: ArchiveObservation | undefined;
-  let cipher: { size: number; digest: string } | null = null;
-  let extracted: string | undefined;
-  let temp: string | undefined;
-  let release: (() => void) | undefined;
-  let dest: string | undefined;
-  let onExit: (() => void) | undefined;
-  try {
-    if (req.decryptionKey) {
-      const key = await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {});
-      if (req.extractTo) {
-        dest = path.resolve(req.extractTo);
-        temp = await prepareDestination(dest, m.plan.id);
-        release = removeOnInterrupt(temp);
-        // Even a crash must not leave decrypted plaintext behind.
-        const t = temp;
-        onExit = () => rmSync(t, { recursive: true, force: true });
-        process.once('exit', onExit);
-      }
-      const expected = new Map(allFiles(m).map((f) => [f.path, f.size]));
-      try {
-        const r = await readArchive({
-          archive,
-          key,
-          bagId: m.plan.id,
-          algorithms: algorithmsFor(m),
-          expected,
-          archiveSize: info.size,
-          ...(temp ? { writeTo: temp } : {}),
-        });
-        cipher = r.cipher;
-        decrypted = r;
-      } catch (e) {
-        if (!(e instanceof ExitkitError)) throw temp ? extractionError(e, dest!) : e;
-        // Decryption could not start. If the archive is the one signed, the key is wrong (2);
-        // if not, the archive was damaged, and that is a fault (1).
-        cipher = await hashFile(archive);
-        if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
-          const why = /not encrypted to it/.test(e.message)
-            ? `it was not encrypted to ${fingerprintOf(key)}`
-            : e.message;
-          throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
-            hints: e.hints,
-          });
-        }
-        decrypted = {
-          entries: [],
-          texts: {},
-          integrity: false,
-          decryptError: 'decryption failed at its start: the archive is not the one that was signed',
-        };
-      }
-    }
-    cipher ??= await hashFile(archive);
-
+  const key = req.decryptionKey
+    ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
+    : undefined;
+  const decrypt = (writeTo?: string, dest?: string) =>
+    observeArchive(key, archive, info.size, m, writeTo, dest);
+  const judged = (observed: Observed) => {
     const verification = judge({
       manifestFile: req.manifest,
       manifestSha256: read.sha256,
       manifest: m,
       signature,
-      archive: { file: archive, ...cipher },
+      archive: { file: archive, ...observed.cipher },
       ...(plan ? { plan: plan.plan } : {}),
-      ...(decrypted ? { decrypted } : {}),
+      ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
     });
+    return { verification, manifest: m, ...(plan ? { plan } : {}) };
+  };
+  if (!key || !req.extractTo) return judged(await decrypt());
 
-    if (temp && dest && verification.ok) {
+  // extract: into a private temporary folder beside DIR, moved into view only when the verdict is OK.
+  const dest = path.resolve(req.extractTo);
+  const temp = await prepareDestination(dest, m.plan.id);
+  return staged({ temps: [temp], removeOnExit: true }, async (commit): Promise<VerifyOutcome> => {
+    const outcome = judged(await decrypt(temp, dest));
+    if (!outcome.verification.ok) return outcome;
+    const extracted = path.join(dest, m.plan.id);
+    try {
       await mkdir(dest, { recursive: true });
-      await rename(path.join(temp, m.plan.id), path.join(dest, m.plan.id)).catch((e: unknown) => {
-        throw extractionError(e, dest!);
-      });
-      extracted = path.join(dest, m.plan.id);
+      await commit([{ from: path.join(temp, m.plan.id), to: extracted }]);
+    } catch (e) {
+      throw extractionError(e, dest);
     }
-    return { verification, manifest: m, ...(plan ? { plan } : {}), ...(extracted ? { extracted } : {}) };
-  } finally {
-    if (temp) await rm(temp, { recursive: true, force: true });
-    release?.();
-    if (onExit) process.off('exit', onExit);
+    return { ...outcome, extracted };
+  });
+}
+
+interface Observed {
+  cipher: { size: number; digest: string };
+  decrypted?: ArchiveObservation;
+}
+
+/**
+ * The archive as observed: its size and digest and, with a key, every entry decrypted and
+ * hashed (written into `writeTo` for extract).
+ */
+async function observeArchive(
+  key: PrivateKey | undefined,
+  archive: string,
+  archiveSize: number,
+  m: Manifest,
+  writeTo?: string,
+  dest?: string,
+): Promise<Observed> {
+  if (!key) return { cipher: await hashFile(archive) };
+  try {
+    const r = await readArchive({
+      archive,
+      key,
+      bagId: m.plan.id,
+      algorithms: algorithmsFor(m),
+      expected: new Map(allFiles(m).map((f) => [f.path, f.size])),
+      archiveSize,
+      ...(writeTo ? { writeTo } : {}),
+    });
+    return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
+  } catch (e) {
+    if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
+    // Decryption could not start. If the archive is the one signed, the key is wrong (2);
+    // if not, the archive was damaged, and that is a fault (1).
+    const cipher = await hashFile(archive);
+    if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
+      const why = /not encrypted to it/.test(e.message)
+        ? `it was not encrypted to ${fingerprintOf(key)}`
+        : e.message;
+      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, { hints: e.hints });
+    }
+    return {
+      cipher,
+      decrypted: {
+        entries: [],
+        texts: {},
+        integrity: false,
+        decryptError: 'decryption failed at its start: the archive is not the one that was signed',
+      },
+    };
   }
 }
 
