@@ -1,13 +1,17 @@
 /**
  * The inputs the two documents share (checklist, compensation): the plan, the optional manifest
  * (`bundle`'s <id>.manifest.json) and verification (what `verify --json` wrote), the document's
- * date and language, and where the output goes.
+ * date and language, and where the output goes; and what the checklist reads on disk (the files
+ * found from the sources, the inventory CSVs summarised).
  */
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
-import type { IsoDate, Language } from '../core/plan.js';
+import type { FoundFile, InventoryCounts } from '../core/checklist.js';
+import type { Deliverable, IsoDate, Language } from '../core/plan.js';
+import { summarizeInventory } from './plan/inventory.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { resolveSources } from './plan/sources.js';
 import { formatOfFile, type Format } from './render.js';
 import { readVerificationFile } from './verification.js';
 import { readManifestFile } from './verify.js';
@@ -58,4 +62,67 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
     language,
     format,
   };
+}
+
+/** What the checklist reads on disk, beside the plan and the manifest. */
+export interface ChecklistFacts {
+  /** Without a manifest: each deliverable's files as found from its sources, and the problems. */
+  diskFiles: Map<string, FoundFile[]>;
+  diskProblems: Map<string, string[]>;
+  /** Each inventory CSV, summarised. */
+  inventory: InventoryCounts[];
+}
+
+export async function checklistFacts(inputs: DocumentInputs): Promise<ChecklistFacts> {
+  const { loaded } = inputs;
+  const allowExternal = loaded.plan.allow_external_sources;
+  const facts: ChecklistFacts = { diskFiles: new Map(), diskProblems: new Map(), inventory: [] };
+  for (const d of loaded.plan.deliverables) {
+    const needFiles = !inputs.manifest && d.status !== 'waived';
+    if (!needFiles && d.category !== 'inventory') continue;
+    if (d.sources.length === 0) continue;
+    const { files, problems } = await resolveSources(loaded.dir, d, { allowExternal });
+    if (needFiles) {
+      facts.diskFiles.set(
+        d.id,
+        files.map((f) => ({ name: f.rel, size: f.size })),
+      );
+      if (problems.length)
+        facts.diskProblems.set(
+          d.id,
+          problems.map((p) => p.message),
+        );
+    }
+    if (d.category === 'inventory') facts.inventory.push(...(await inventoryOf(d, files)));
+  }
+  return facts;
+}
+
+/** Each CSV among an inventory deliverable's files, summarised (counts by type and by location). */
+async function inventoryOf(
+  d: Deliverable,
+  files: Array<{ abs: string; rel: string }>,
+): Promise<InventoryCounts[]> {
+  const out: InventoryCounts[] = [];
+  for (const f of files) {
+    if (!/\.csv$/i.test(f.rel)) continue;
+    const s = await summarizeInventory(f.abs, d.checks.columns);
+    out.push({
+      deliverable: d.id,
+      file: f.rel,
+      rows: s.rows,
+      columns: s.columns,
+      byType: counts(s.byType),
+      byLocation: counts(s.byLocation),
+      missingColumns: s.missingColumns,
+    });
+  }
+  return out;
+}
+
+/** Counts as a list, most first, then by name. */
+function counts(by: Record<string, number>): Array<{ name: string; count: number }> {
+  return Object.entries(by)
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
