@@ -4,7 +4,8 @@
  * rename), and moved into place only at the end. On a failure, on SIGINT or SIGTERM, and (for
  * decrypted plaintext) even when the process exits, the temporary paths are removed, a commit
  * half done is undone, and a folder made for the output is removed when left empty: nothing
- * stays at the final paths.
+ * stays at the final paths. Small outputs written whole in one call (receipts, key pairs, the plan)
+ * use src/io/atomic.ts, which may also refuse to replace an existing file.
  */
 import { rmSync } from 'node:fs';
 import { rename, rm, rmdir } from 'node:fs/promises';
