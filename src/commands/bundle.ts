@@ -1,7 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
-import { makeBundle, shown } from '../io/bundle.js';
-import { formatBytes } from '../io/progress.js';
+import { makeBundle } from '../io/bundle.js';
+import { shown } from '../io/shown.js';
+import { formatBytes } from '../core/bytes.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';
 

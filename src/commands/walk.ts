@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import path from 'node:path';
 import { formatProblem } from '../core/errors.js';
 import { formatWalkReport, summarizeWalk, type Assessment, type WalkSummary } from '../core/walk.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
+import { shown } from '../io/shown.js';
 import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
 import { BaseCommand } from '../lib/base-command.js';
 
@@ -46,8 +46,8 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     for (const w of loaded.warnings) this.note(formatProblem(w));
     const now = Date.now();
     let walked = await walkPlan(loaded, now);
-    const shown = path.relative(process.cwd(), loaded.file) || loaded.file;
-    const header = { id: loaded.plan.id, title: loaded.plan.title, file: shown };
+    const planFile = shown(loaded.file);
+    const header = { id: loaded.plan.id, title: loaded.plan.title, file: planFile };
     for (const line of formatWalkReport(
       header,
       walked.map((w) => w.assessment),
@@ -66,7 +66,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       walked = await applyDecisions(loaded, walked, decisions, now);
       updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
       if (updated.length > 0) {
-        this.log('', `${shown}: wrote the status of ${updated.join(', ')}`);
+        this.log('', `${planFile}: wrote the status of ${updated.join(', ')}`);
         const s = summarizeWalk(walked.map((w) => w.assessment));
         this.log(
           s.ok
@@ -82,7 +82,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     const summary = summarizeWalk(assessments);
     this.answer(summary.ok);
     return {
-      plan: shown,
+      plan: planFile,
       id: loaded.plan.id,
       ok: summary.ok,
       summary,

@@ -3,6 +3,10 @@
  * Anything a user can cause (a bad plan, a missing file, a wrong key) is reported with one of
  * these and exits 2; anything else is a bug.
  */
+import { ExitCode } from './exit-codes.js';
+
+/** The exit codes an error can end with: "no" or "could not". */
+export type ErrorExit = typeof ExitCode.No | typeof ExitCode.CouldNot;
 export interface Location {
   file: string;
   line?: number;
@@ -17,16 +21,16 @@ export function formatLocation(loc: Location): string {
 export class ExitkitError extends Error {
   override readonly name = 'ExitkitError';
   /** 1 when the answer is "no" (e.g. a bundle refused because the plan is incomplete), 2 otherwise. */
-  readonly exit: 1 | 2;
+  readonly exit: ErrorExit;
   readonly hints: string[];
   readonly location?: Location;
 
   constructor(
     message: string,
-    opts: { hints?: string[]; location?: Location; exit?: 1 | 2; cause?: unknown } = {},
+    opts: { hints?: string[]; location?: Location; exit?: ErrorExit; cause?: unknown } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.exit = opts.exit ?? 2;
+    this.exit = opts.exit ?? ExitCode.CouldNot;
     this.hints = opts.hints ?? [];
     if (opts.location) this.location = opts.location;
   }
@@ -43,7 +47,7 @@ export interface Problem {
 export class ProblemsError extends ExitkitError {
   readonly problems: Problem[];
   constructor(summary: string, problems: Problem[]) {
-    super(summary, { exit: 2 });
+    super(summary, { exit: ExitCode.CouldNot });
     this.problems = problems;
   }
 }

@@ -3,6 +3,7 @@
  * files, the findings (each with what to do) and whether it is ready. Pure: the facts are
  * gathered by src/io/walk.ts, and the same facts always give the same findings.
  */
+import { formatBytes } from './bytes.js';
 import { byCategory, type Category, type Deliverable, type ExitPlan, type Status } from './plan.js';
 
 export type FindingLevel = 'error' | 'warning' | 'info';
@@ -136,19 +137,6 @@ function latin1(b: Uint8Array): string {
   let s = '';
   for (const x of b) s += String.fromCharCode(x);
   return s;
-}
-
-/** Bytes in words: 1.5 MiB, 312 bytes. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(1)} ${units[u]}`;
 }
 
 function isoDay(ms: number): string {

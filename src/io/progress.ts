@@ -2,6 +2,8 @@
  * Progress of long work on stderr, only when stderr is a terminal (SPEC.md, "Commands"): bytes
  * done, rate and time left, redrawn in place at most four times a second.
  */
+import { formatBytes } from '../core/bytes.js';
+
 export class Progress {
   private readonly started = Date.now();
   private last = 0;
@@ -33,17 +35,6 @@ export class Progress {
     if (this.shown) process.stderr.write('\r\x1b[2K');
     this.shown = false;
   }
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
 
 export function formatDuration(seconds: number): string {

@@ -9,7 +9,9 @@ import { checkPlanMeaning, toProblems, type PlanIssue } from '../../core/plan-ch
 import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../../core/plan-parse.js';
 import type { ParsedPlan } from '../../core/plan-parse.js';
 import type { ExitPlan } from '../../core/plan.js';
-import { readKeyFile } from '../openpgp/keys.js';
+import { sameFingerprint } from '../../core/trust.js';
+import { fingerprintOf, readKeyFile } from '../openpgp/keys.js';
+import { shown } from '../shown.js';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../../../plans/exit-plan.schema.json', import.meta.url));
 
@@ -43,21 +45,21 @@ async function schemaValidator() {
  */
 export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {}): Promise<LoadedPlan> {
   const abs = path.resolve(file);
-  const shown = path.relative(process.cwd(), abs) || abs;
-  const at = locationIn(shown);
+  const shownAs = shown(abs);
+  const at = locationIn(shownAs);
   const fail = (summary: string, problems: Problem[]): never => {
     throw new ProblemsError(summary, problems);
   };
-  const bytes = await readPlanBytes(abs, shown, at);
+  const bytes = await readPlanBytes(abs, shownAs, at);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shown, await schemaValidator());
+  const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shownAs, await schemaValidator());
   const issues: PlanIssue[] = checkPlanMeaning(plan);
   if (opts.checkKeys !== false) issues.push(...(await checkKeyFiles(plan, path.dirname(abs))));
   const located = toProblems(issues, locate).sort(byPosition);
   const errors = located.filter((p) => p.level !== 'warning');
   const warnings = located.filter((p) => p.level === 'warning');
   if (errors.length)
-    fail(`${shown} has ${errors.length} problem${errors.length > 1 ? 's' : ''}`, [...errors, ...warnings]);
+    fail(`${shownAs} has ${errors.length} problem${errors.length > 1 ? 's' : ''}`, [...errors, ...warnings]);
   return { plan, file: abs, dir: path.dirname(abs), text, sha256, doc, lineCounter, warnings, locate };
 }
 
@@ -148,12 +150,11 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
     }
     try {
       const key = await readKeyFile(file);
-      const want = party.fingerprint?.replaceAll(' ', '').toLowerCase();
-      if (want && key.getFingerprint() !== want) {
+      if (party.fingerprint && !sameFingerprint(party.fingerprint, fingerprintOf(key))) {
         issues.push({
           path: ['parties', role, 'fingerprint'],
           level: 'error',
-          message: `the key file ${party.key} has fingerprint ${key.getFingerprint().toUpperCase()}, not the pinned one`,
+          message: `the key file ${party.key} has fingerprint ${fingerprintOf(key)}, not the pinned one`,
           hint: 'check which key file the plan names, or correct the pinned fingerprint',
         });
       }

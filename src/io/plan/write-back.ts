@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import {
   Document as YamlDocument,
   isMap,
@@ -12,6 +11,7 @@ import {
 } from 'yaml';
 import { ExitkitError } from '../../core/errors.js';
 import { writeFilesAtomically } from '../atomic.js';
+import { shown } from '../shown.js';
 import type { Deliverable } from '../../core/plan.js';
 
 /**
@@ -168,10 +168,9 @@ function patchesFor(
  * disk since it was read (someone edited it meanwhile): their edit is not overwritten.
  */
 export async function writePlanAtomically(file: string, text: string, readSha256: string): Promise<void> {
-  const shown = path.relative(process.cwd(), file) || file;
   const now = await readFile(file).catch(() => undefined);
   if (!now || createHash('sha256').update(now).digest('hex') !== readSha256) {
-    throw new ExitkitError(`${shown} changed on disk during the walk: the statuses were not written`, {
+    throw new ExitkitError(`${shown(file)} changed on disk during the walk: the statuses were not written`, {
       hints: ['run `exitkit walk` again to review it with the latest edits'],
     });
   }
