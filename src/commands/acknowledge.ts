@@ -104,6 +104,7 @@ async function readVerification(file: string, manifestSha256: string): Promise<V
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the verification ${file}: no such file`, {
+      code: 'file_access',
       hints: ['write it with `exitkit verify MANIFEST --plan PLAN --json > FILE`'],
     });
   if (info.size > 64 * 1024 * 1024) throw new ExitkitError(`${file} is too large to be a verification`);
@@ -133,12 +134,16 @@ async function roleOf(plan: LoadedPlan, fingerprint: string): Promise<{ role: Ro
     if (pinned !== fingerprint) continue;
     if (role === 'outgoing')
       throw new ExitkitError('the outgoing provider cannot acknowledge its own handover', {
+        code: 'key_wrong',
         hints: ["sign with the client's or the incoming provider's key"],
       });
     return { role, name: party.name };
   }
   throw new ExitkitError(
     `the key ${fingerprint} is neither the client's nor the incoming provider's key in the plan ${plan.file}`,
-    { hints: ['sign with the key the plan names for the client or the incoming provider'] },
+    {
+      code: 'key_wrong',
+      hints: ['sign with the key the plan names for the client or the incoming provider'],
+    },
   );
 }

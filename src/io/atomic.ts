@@ -51,6 +51,7 @@ export async function writeFilesAtomically(
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EEXIST') {
       throw new ExitkitError(`${current} already exists: it was not overwritten`, {
+        code: 'output_exists',
         hints: [opts.hint ?? 'remove it, or give --force to replace it'],
       });
     }

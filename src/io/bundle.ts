@@ -71,6 +71,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     throw new ExitkitError(
       'the plan pins no key for the outgoing provider, so the signer cannot be checked',
       {
+        code: 'signer_not_pinned',
         location: loaded.locate(['parties', 'outgoing']),
         hints: ['add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan'],
       },
@@ -81,6 +82,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     throw new ExitkitError(
       `the signing key ${signingFile} (${fingerprintOf(signingPublic)}) is not the outgoing provider's key of the plan (${outgoingPin})`,
       {
+        code: 'key_wrong',
         hints: [
           "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
         ],
@@ -146,6 +148,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     for (const f of Object.values(final))
       if (await exists(f))
         throw new ExitkitError(`${shown(f)} exists already`, {
+          code: 'output_exists',
           hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
         });
   }

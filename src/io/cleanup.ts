@@ -7,6 +7,8 @@ import { rmSync } from 'node:fs';
 type Undo = () => void;
 const pending = new Set<Undo>();
 let installed = false;
+/** Whether the command runs under --json: then the interruption is said as JSON on stdout. */
+let json = false;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const undo of pending) {
@@ -17,7 +19,9 @@ function onSignal(signal: NodeJS.Signals): void {
     }
   }
   pending.clear();
-  process.stderr.write(`error: interrupted by ${signal}: nothing was written\n`);
+  const message = `interrupted by ${signal}: nothing was written`;
+  if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'interrupted', message, exit: 2 } })}\n`);
+  else process.stderr.write(`error: ${message}\n`);
   process.exit(2);
 }
 
@@ -33,7 +37,8 @@ function install(): void {
  * undoing what is registered. For interactive work, where a Ctrl-C can come between two questions
  * (outside the prompt library's raw mode, as a real signal).
  */
-export function exitOnInterrupt(): void {
+export function exitOnInterrupt(opts: { json?: boolean } = {}): void {
+  json = opts.json ?? false;
   install();
 }
 

@@ -76,6 +76,7 @@ export async function readVerificationFile(file: string): Promise<Verification> 
   const info = await stat(file).catch(() => null);
   if (!info?.isFile())
     throw new ExitkitError(`cannot read the verification ${file}: no such file`, {
+      code: 'file_access',
       hints: ['write it with `exitkit verify MANIFEST --plan PLAN --json > verification.json`'],
     });
   if (info.size > MAX_VERIFICATION_BYTES)

@@ -59,6 +59,7 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
+      code: 'file_access',
       hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
     });
   if (info.size > MAX_MANIFEST_BYTES)
@@ -89,6 +90,7 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
+      code: 'file_access',
       hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
     });
   if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
@@ -118,18 +120,23 @@ async function pinnedSigner(req: VerifyRequest, plan: LoadedPlan | undefined): P
     if (want && fingerprintOf(key) !== want)
       throw new ExitkitError(
         `the --signer key ${req.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
-        { hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'] },
+        {
+          code: 'key_wrong',
+          hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'],
+        },
       );
     return key;
   }
   if (fromPlan) return fromPlan;
   if (plan)
     throw new ExitkitError(`the plan ${req.plan} names no key file for the outgoing provider`, {
+      code: 'signer_not_pinned',
       hints: [
         "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
       ],
     });
   throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
+    code: 'signer_not_pinned',
     hints: [
       "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
     ],
@@ -178,6 +185,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
+      code: 'file_access',
       hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
     });
 
@@ -223,6 +231,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
             ? `it was not encrypted to ${fingerprintOf(key)}`
             : e.message;
           throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
+            code: e.code ?? 'key_wrong',
             hints: e.hints,
           });
         }
@@ -271,6 +280,7 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
     throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
+      code: 'file_access',
       hints: ['create the parent folder first, or choose another --to'],
     });
   const d = await stat(dest).catch(() => null);
@@ -280,6 +290,7 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
     });
   if (await stat(path.join(dest, id)).catch(() => null))
     throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
+      code: 'output_exists',
       hints: ['move it away, or choose another --to'],
     });
   try {

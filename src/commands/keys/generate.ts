@@ -64,12 +64,14 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       for (const f of [pub, sec]) {
         if (await exists(f))
           throw new ExitkitError(`${shown(f)} exists already`, {
+            code: 'output_exists',
             hints: ['choose another --out PREFIX, or add --force to overwrite it'],
           });
       }
     }
     if (!(await isDir(path.dirname(pub))))
       throw new ExitkitError(`the folder ${shown(path.dirname(pub))} does not exist`, {
+        code: 'file_access',
         hints: ['create it first, or give another --out PREFIX'],
       });
 
@@ -120,6 +122,7 @@ async function newPassphrase(file: string | undefined): Promise<string> {
       throw new ExitkitError('the two passphrases differ', { hints: ['run the command again'] });
   } else {
     throw new ExitkitError('no passphrase for the new private key, and no terminal to ask for one', {
+      code: 'passphrase_missing',
       hints: [
         'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
         'or add --no-passphrase to make an unprotected key',

@@ -454,5 +454,6 @@ export function extractionError(e: unknown, where: string): ExitkitError {
           : String(e);
   return new ExitkitError(`cannot extract into ${where}: ${what}`, {
     hints: ['free some space or choose another --to folder; nothing was left behind'],
+    cause: e,
   });
 }
