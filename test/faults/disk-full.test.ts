@@ -124,7 +124,8 @@ describe('the disk fills up during bundle', () => {
     await mkdir(out);
     const r = await bundle(out, faultEnv('full', out), '--json');
     expect(r.code).toBe(2);
-    const j = JSON.parse(r.stdout) as { error: { message: string; exit: number } };
+    const j = JSON.parse(r.stdout) as { error: { code: string; message: string; exit: number } };
+    expect(j.error.code).toBe('disk_full');
     expect(j.error.message).toMatch(/the disk is full/);
     expect(j.error.exit).toBe(2);
     expect(await readdir(out)).toEqual([]);
