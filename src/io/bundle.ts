@@ -136,7 +136,8 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     );
   if (pending.length) o.note(`note: pending deliverables left out of the payload: ${pending.join(', ')}`);
 
-  // Written beside the final paths, renamed at the end (SPEC.md, "Nothing half-written").
+  // Written beside the final paths, renamed at the end: after an error or a signal, nothing is
+  // left at a final path (docs/FORMAT.md, "What bundle writes").
   const outDir = path.resolve(o.out);
   const createdDir = await ensureDir(outDir);
   const final = {

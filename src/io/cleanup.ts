@@ -1,5 +1,6 @@
 /**
- * "Nothing half-written" (SPEC.md, Guarantees): work that writes beside a final path registers
+ * Nothing half-written (a failed or interrupted command leaves no file at a final path; SECURITY.md,
+ * "Streaming, and when plaintext is released"): work that writes beside a final path registers
  * how to undo itself; on SIGINT or SIGTERM every registered undo runs before the process exits 2.
  */
 import { rmSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * manifest, check its signature against the PINNED signer, check the archive's size and digest,
  * decrypt and read every entry when a key is given, and hand everything to the pure verdict.
  * `extract` writes into a private temporary folder beside the destination and moves the bag into
- * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
+ * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';

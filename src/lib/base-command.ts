@@ -112,7 +112,7 @@ export function describeUsageError(message: string): string {
 
 /**
  * An unknown flag is named without the value glued to it: `--passphrase=...` may carry a secret,
- * and a secret is never repeated (SPEC.md, "Keys").
+ * and a secret is never repeated (SECURITY.md, "Secrets handling").
  */
 function withoutFlagValues(message: string): string {
   if (!/^nonexistent flags?:/i.test(message)) return message;

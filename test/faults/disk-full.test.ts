@@ -1,6 +1,6 @@
 /**
  * The disk filling up (ENOSPC) during bundle and extract: exit 2, a message that says the disk is
- * full and where, and nothing left behind (SPEC.md, "Nothing half-written").
+ * full and where, and nothing left behind (docs/FORMAT.md, "What bundle writes").
  *
  * Two ways to fill the disk: a real 2 MiB tmpfs (needs root and mount(2); skipped with the reason
  * otherwise), and an injection that always runs: the CLI's writes under the output folder go to

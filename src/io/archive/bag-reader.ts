@@ -6,7 +6,7 @@
  *
  * The plaintext comes out before the OpenPGP integrity check at the end of the message: nothing
  * read here may be trusted, or moved into view, before `readArchive` has returned with
- * `integrity: true` and the verdict has passed (STYLE.md, "Streams and crypto").
+ * `integrity: true` and the verdict has passed (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
