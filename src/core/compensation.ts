@@ -1,5 +1,6 @@
 /**
- * The compensation summary (SPEC.md, "Exact money"; DOMAIN.md, "Compensation", "Final payment"):
+ * The compensation summary (`exitkit compensation`; docs/FORMAT.md, "walk --json and
+ * compensation --json"):
  * what the client owes the outgoing provider for the reversibility work, minus penalties, and
  * whether the held-back final payment can be released. Pure: plan, optional manifest and
  * verification, and a date in; every amount out as a decimal string.
@@ -142,8 +143,8 @@ export function checkEvidence(plan: ExitPlan, manifest?: Manifest, verification?
 }
 
 /**
- * The handover date lateness is counted from (SPEC.md: "late when the manifest's creation date is
- * past its due date"): the manifest's, or the verified manifest's, creation day in UTC; without
+ * The handover date lateness is counted from (a deliverable is late when the manifest's creation
+ * date is past its due date): the manifest's, or the verified manifest's, creation day in UTC; without
  * either, the given date (and the summary says so).
  */
 export function handoverOf(input: CompensationInput): { date: IsoDate; basis: 'manifest' | 'date' } {
@@ -201,7 +202,9 @@ export function computeCompensation(input: CompensationInput): CompensationResul
   const c = plan.compensation;
   if (!c) {
     throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
-      hints: ['add compensation: {currency, vat_percent, rounding, fees, penalties} (see SPEC.md)'],
+      hints: [
+        'add compensation: {currency, vat_percent, rounding, fees, penalties} (see plans/exit-plan.schema.json)',
+      ],
     });
   }
   checkEvidence(plan, manifest, verification);

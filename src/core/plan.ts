@@ -1,9 +1,9 @@
 /**
- * The exit plan (SPEC.md, "The plan"): one exit, its contract, parties, deliverables and money.
+ * The exit plan (README.md, "The plan"; plans/exit-plan.schema.json): one exit, its contract, parties, deliverables and money.
  * Amounts are decimal strings exactly as written in the plan, never binary floats.
  */
 
-/** The families fixed by the domain (DOMAIN.md, "What must be handed back"), in checklist order. */
+/** The families of what must be handed back, fixed by the domain, in checklist order. */
 export const CATEGORIES = [
   'backups',
   'credentials',
