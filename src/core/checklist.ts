@@ -1,12 +1,12 @@
 /**
- * The handover checklist as a document model (SPEC.md, `exitkit checklist`; issue 5): what the
+ * The handover checklist as a document model (`exitkit checklist`; issue 5): what the
  * parties read and sign. Pure: the plan, the optional manifest and verification, the files found
  * and the inventory summaries in; a plain object out that any template (ours or a provider's,
  * through `--template`) renders. Words that are data (family names, actions, glossary) are in the
  * document's language here, so that a provider's template gets them for free.
  *
- * Credentials (DOMAIN.md, "passwords and access") are listed by name and file name only: no size,
- * no digest, never content.
+ * Credentials (passwords and access) are listed by name and file name only: no size, no digest,
+ * never content (SECURITY.md, "Secrets handling").
  */
 import { deliverableStates, handoverOf } from './deliveries.js';
 import { formatDate } from './dates.js';
@@ -188,7 +188,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       all = [];
       filesFrom = 'none';
     }
-    // Credentials: the file name and nothing else about it (DOMAIN.md).
+    // Credentials: the file name and nothing else about it.
     const shown: ShownFile[] = all.slice(0, maxFiles).map((f) => (credential ? { name: f.name } : f));
     let rowVerification: RowVerification | undefined;
     if (verification) {

@@ -1,6 +1,6 @@
 /**
- * The compensation summary, *décompte de réversibilité* (SPEC.md, "Exact money", "Release of the
- * final payment"; DOMAIN.md, "Money words"): the price of the reversibility services, the
+ * The compensation summary, *décompte de réversibilité* (`exitkit compensation`; README.md, "The
+ * plan": the money; docs/FORMAT.md, "walk --json and compensation --json"): the price of the reversibility services, the
  * contractual penalties set against it, VAT, the amount due, the part of it held back and whether
  * that part can be released. Pure: plan and evidence in, every amount out as a decimal string.
  *
@@ -170,7 +170,9 @@ export function computeCompensation(input: CompensationInput): CompensationResul
   const c = plan.compensation;
   if (!c) {
     throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
-      hints: ['add compensation: {currency, vat_percent, rounding, fees, penalties} (see SPEC.md)'],
+      hints: [
+        'add compensation: {currency, vat_percent, rounding, fees, penalties} (see plans/exit-plan.schema.json)',
+      ],
     });
   }
   checkEvidence(plan, manifest, verification);

@@ -1,6 +1,6 @@
 /**
- * What the evidence says of each deliverable (SPEC.md, "Exact money"; DOMAIN.md, "Waves and
- * supplements"): handed over intact, waived, or missing; on which day it was delivered; how many
+ * What the evidence says of each deliverable (README.md, "The plan": the money; deliveries come in
+ * waves, each deliverable with its own delivery date): handed over intact, waived, or missing; on which day it was delivered; how many
  * days late. Shared by the checklist and the compensation summary. Pure.
  */
 import { ExitkitError } from './errors.js';

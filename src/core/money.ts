@@ -1,5 +1,5 @@
 /**
- * Exact money (SPEC.md, "Exact money"): amounts are decimals, never binary floats. They are parsed
+ * Exact money: amounts are decimals, never binary floats. They are parsed
  * from the plan's decimal strings as written ("8.10", "4500"), computed with decimal.js, rounded
  * half up (to the cent, or to the plan's step such as CHF 0.05) and handed out as decimal strings
  * with two decimals ("21924.50"). A JavaScript number never holds an amount.

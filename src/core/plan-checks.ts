@@ -239,7 +239,7 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
 
 /**
  * Release conditions that can never hold, or that let a look at the signature alone release the
- * final payment (SPEC.md, "Release of the final payment"): warnings, as the contract decides.
+ * final payment (README.md, "The plan"): warnings, as the contract decides.
  */
 function releaseConditionIssues(
   plan: ExitPlan,

@@ -468,7 +468,7 @@ function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {
             final_payment: {
               amount: amountAt([...base, 'final_payment', 'amount']) ?? String(c.final_payment.amount),
               ...(c.final_payment.due ? { due: c.final_payment.due } : {}),
-              // Each condition once, in the plan's order (SPEC.md: the default when not given).
+              // Each condition once, in the plan's order; the default when not given.
               release_when: [...new Set(c.final_payment.release_when ?? DEFAULT_RELEASE_WHEN)],
             },
           }

@@ -1,9 +1,9 @@
 /**
- * The exit plan (SPEC.md, "The plan"): one exit, its contract, parties, deliverables and money.
+ * The exit plan (README.md, "The plan"; plans/exit-plan.schema.json): one exit, its contract, parties, deliverables and money.
  * Amounts are decimal strings exactly as written in the plan, never binary floats.
  */
 
-/** The families fixed by the domain (DOMAIN.md, "What must be handed back"), in checklist order. */
+/** The families of what must be handed back, fixed by the domain, in checklist order. */
 export const CATEGORIES = [
   'backups',
   'credentials',
@@ -86,7 +86,7 @@ export interface FeeLine {
 }
 
 /**
- * How the contract treats a penalty (SPEC.md, "Exact money"): an indemnity (the default) is
+ * How the contract treats a penalty (README.md, "The plan": the money): an indemnity (the default) is
  * outside the scope of VAT and is set off against the amount due after VAT; a service credit is a
  * price reduction that lowers the taxable base before VAT.
  */
@@ -114,7 +114,7 @@ export interface Compensation {
   final_payment?: FinalPayment;
 }
 
-/** What must hold before the client pays the held-back part (SPEC.md, "Release of the final payment"). */
+/** What must hold before the client pays the held-back part (README.md, "The plan": the money). */
 export const RELEASE_CONDITIONS = [
   'decrypted_verification',
   'complete',

@@ -1,5 +1,5 @@
 /**
- * The receipt (SPEC.md, `acknowledge`): the client or the incoming provider states, under its
+ * The receipt (docs/FORMAT.md, "Receipts"; `exitkit acknowledge`): the client or the incoming provider states, under its
  * own signature, which manifest and which archive it received, what the verification concluded
  * and when. The receipt binds digests, not files: it stays true wherever the files are copied.
  */
@@ -63,7 +63,7 @@ export function makeReceipt(input: {
   };
 }
 
-/** A reserve as a receipt records it (SPEC.md, "Receipts, reserves and attestations"). */
+/** A reserve as a receipt records it: what is wrong, the deliverable it concerns, its due date. */
 export interface Reserve {
   id: string;
   text: string;

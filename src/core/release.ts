@@ -1,5 +1,5 @@
 /**
- * Release of the final payment (SPEC.md, "Release of the final payment"; DOMAIN.md, "Acceptance"):
+ * Release of the final payment (README.md, "The plan": the money; docs/FORMAT.md, `compensation --json`):
  * the client pays the held-back part only when every condition of the plan's `release_when`
  * holds, each judged from the evidence given, never from what a tool merely saw. Pure.
  *
@@ -15,7 +15,7 @@ import type { Manifest, Verification } from './manifest.js';
 import type { ExitPlan, IsoDate, Language, ReleaseCondition, Role } from './plan.js';
 import type { Reserve } from './receipt.js';
 
-/** One condition of `release_when`, met or not, and the evidence in words (SPEC.md, `--json`). */
+/** One condition of `release_when`, met or not, and the evidence in words (`compensation --json`). */
 export interface ConditionResult {
   id: ReleaseCondition;
   met: boolean;

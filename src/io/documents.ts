@@ -68,8 +68,8 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
 }
 
 /**
- * The evidence the release conditions rest on besides the verification (SPEC.md, "Release of the
- * final payment"): each --receipt checked against the plan's client and incoming keys and bound
+ * The evidence the release conditions rest on besides the verification (README.md, "The plan":
+ * the money): each --receipt checked against the plan's client and incoming keys and bound
  * to the manifest; the --attestation named (this version neither writes nor checks one).
  */
 export async function readReleaseEvidence(
@@ -79,6 +79,7 @@ export async function readReleaseEvidence(
   const receipts: ReceiptEvidence[] = [];
   if (flags.receipt?.length && !inputs.manifest)
     throw new ExitkitError('a receipt is checked against the manifest it acknowledges: none was given', {
+      code: 'usage',
       hints: ['give --manifest <id>.manifest.json with --receipt'],
     });
   for (const file of flags.receipt ?? []) {
@@ -108,6 +109,7 @@ export async function readReleaseEvidence(
   const info = await stat(flags.attestation).catch(() => null);
   if (!info?.isFile())
     throw new ExitkitError(`cannot read the attestation ${flags.attestation}: no such file`, {
+      code: 'file_access',
       hints: ['give the deletion attestation the outgoing provider signed (<id>.deletion.json)'],
     });
   return { receipts, attestation: { file: flags.attestation, checked: false } };

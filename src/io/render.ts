@@ -53,6 +53,7 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
     source = await readFile(file, 'utf8');
   } catch {
     throw new ExitkitError(`cannot read the template ${file}`, {
+      code: 'file_access',
       hints: opts.template
         ? ['give the path of a Handlebars template (.md.hbs or .html.hbs)']
         : ['reinstall exitkit: its templates folder is incomplete'],

@@ -3,7 +3,7 @@
  * manifest, check its signature against the PINNED signer, check the archive's size and digest,
  * decrypt and read every entry when a key is given, and hand everything to the pure verdict.
  * `extract` writes into a private temporary folder beside the destination and moves the bag into
- * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
+ * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
@@ -53,6 +53,7 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
+      code: 'file_access',
       hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
     });
   if (info.size > MAX_MANIFEST_BYTES)
@@ -83,6 +84,7 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
+      code: 'file_access',
       hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
     });
   if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
@@ -139,6 +141,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
+      code: 'file_access',
       hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
     });
 
@@ -217,7 +220,10 @@ async function observeArchive(
       const why = /not encrypted to it/.test(e.message)
         ? `it was not encrypted to ${fingerprintOf(key)}`
         : e.message;
-      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, { hints: e.hints });
+      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
+        code: e.code ?? 'key_wrong',
+        hints: e.hints,
+      });
     }
     return {
       cipher,
@@ -240,6 +246,7 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
     throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
+      code: 'file_access',
       hints: ['create the parent folder first, or choose another --to'],
     });
   const d = await stat(dest).catch(() => null);
@@ -249,6 +256,7 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
     });
   if (await stat(path.join(dest, id)).catch(() => null))
     throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
+      code: 'output_exists',
       hints: ['move it away, or choose another --to'],
     });
   try {
