@@ -115,7 +115,7 @@ describe('exitkit compensation', () => {
     const s = await setup(examplePlan());
     const r = await exitkit(['compensation', s.plan, '--date', '2026-12-12']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('# Décompte de l’indemnité de réversibilité');
+    expect(r.stdout).toContain('# Décompte de réversibilité'); // DOMAIN.md's word: not an « indemnité »
     expect(r.stdout).toContain('CHF\u00a016\u202f500.00'); // the fees, as Swiss readers write them
     expect(r.stdout).toMatch(/Retard de 2 jours/);
     expect(r.stdout).toContain('jusqu’au 12 décembre 2026, date de ce décompte, faute de manifeste');
