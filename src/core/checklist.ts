@@ -159,12 +159,12 @@ export interface ChecklistInput {
 export function buildChecklist(input: ChecklistInput): Checklist {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
-  const w = words(lang);
+  const t = words(lang);
   const maxFiles = input.maxFiles ?? 12;
   const states = deliverableStates({ ...input, language: lang });
   const partyName = (role: string) =>
     (ROLES as readonly string[]).includes(role)
-      ? (plan.parties[role as Role]?.name ?? w.roles[role as Role])
+      ? (plan.parties[role as Role]?.name ?? t.roles[role as Role])
       : role;
 
   const rows = plan.deliverables.map((d): ChecklistRow => {
@@ -238,7 +238,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
 
   const families = byCategory(rows).map(([category, list]) => ({
     category,
-    title: w.families[category],
+    title: t.families[category],
     rows: list,
   }));
   const missing = rows.filter((r) => r.missing).length;
@@ -246,12 +246,12 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const complete = missing === 0 && verified && (manifest ? manifest.complete : true);
 
   const notes: string[] = [];
-  const n = w.checklist.notes;
-  if (!manifest && !verification) notes.push(n.noManifest);
-  if (!verification) notes.push(n.noVerification);
-  else if (!verification.decrypted) notes.push(n.notDecrypted);
+  if (!manifest && !verification) notes.push(t.checklist.notes.noManifest);
+  if (!verification) notes.push(t.checklist.notes.noVerification);
+  else if (!verification.decrypted) notes.push(t.checklist.notes.notDecrypted);
   const handover = handoverOf({ ...input, language: lang });
-  if (handover.basis === 'date') notes.push(say(lang, n.lateness, { date: formatDate(handover.date, lang) }));
+  if (handover.basis === 'date')
+    notes.push(say(lang, t.checklist.notes.lateness, { date: formatDate(handover.date, lang) }));
 
   const c = plan.contract;
   const roles = ROLES.filter((r) => plan.parties[r] !== undefined);
@@ -334,7 +334,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     },
     inventory: input.inventory ?? [],
     actions: actionsFor(plan, lang, partyName),
-    glossary: Object.values(w.checklist.glossary.terms).map(({ term, definition }) => ({ term, definition })),
+    glossary: Object.values(t.checklist.glossary.terms).map(({ term, definition }) => ({ term, definition })),
     signOff: roles.map((role) => ({ role, name: plan.parties[role]!.name })),
     complete,
     notes,
@@ -344,12 +344,12 @@ export function buildChecklist(input: ChecklistInput): Checklist {
 type ActionId = keyof Words['checklist']['actions']['list'];
 
 function actionsFor(plan: ExitPlan, lang: Language, partyName: (role: string) => string): ChecklistAction[] {
-  const list = words(lang).checklist.actions.list;
+  const t = words(lang);
   const ids = (c: Category) => plan.deliverables.filter((d) => d.category === c).map((d) => d.id);
   const operator: Role = plan.parties.incoming ? 'incoming' : 'client';
   const make = (id: ActionId, responsible: Role, concerns: string[] = []): ChecklistAction => ({
     id,
-    text: say(lang, list[id], { count: plan.contract.reversibility?.assistance_days }),
+    text: say(lang, t.checklist.actions.list[id], { count: plan.contract.reversibility?.assistance_days }),
     responsible,
     responsibleName: partyName(responsible),
     concerns,

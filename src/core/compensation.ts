@@ -386,38 +386,46 @@ const list = (items: string[], max = 5) =>
 
 /** The summary's sentences in a document language, from its catalog (labels end up in `--json` too). */
 function sentences(lang: Lang) {
-  const w: Words['compensation'] = words(lang).compensation;
-  const p = w.penalties;
-  const h = w.holds;
-  const r = w.rules;
-  const why = (reason?: string) => (reason ? say(lang, h.because, { why: reason }) : '');
+  const t: Words = words(lang);
+  const why = (reason?: string) => (reason ? say(lang, t.compensation.holds.because, { why: reason }) : '');
   return {
     missingLabel: (d: Deliverable, s: DeliverableState) =>
-      say(lang, s.delivered && s.intact === false ? p.notIntactLabel : p.missingLabel, {
-        title: d.title,
-        id: d.id,
-      }),
+      say(
+        lang,
+        s.delivered && s.intact === false
+          ? t.compensation.penalties.notIntactLabel
+          : t.compensation.penalties.missingLabel,
+        { title: d.title, id: d.id },
+      ),
     lateLabel: (d: Deliverable, days: number) =>
-      say(lang, p.lateLabel, { count: days, title: d.title, id: d.id }),
-    noVerification: h.noVerification,
-    badSignature: (reason?: string) => h.badSignature + why(reason),
-    badArchive: (reason?: string) => h.badArchive + why(reason),
+      say(lang, t.compensation.penalties.lateLabel, { count: days, title: d.title, id: d.id }),
+    noVerification: t.compensation.holds.noVerification,
+    badSignature: (reason?: string) => t.compensation.holds.badSignature + why(reason),
+    badArchive: (reason?: string) => t.compensation.holds.badArchive + why(reason),
     incomplete: (ids: string[]) =>
-      ids.length ? say(lang, h.incomplete, { ids: list(ids) }) : h.incompleteNoIds,
-    altered: (paths: string[]) => say(lang, h.altered, { paths: list(paths) }),
+      ids.length
+        ? say(lang, t.compensation.holds.incomplete, { ids: list(ids) })
+        : t.compensation.holds.incompleteNoIds,
+    altered: (paths: string[]) => say(lang, t.compensation.holds.altered, { paths: list(paths) }),
     notOk: (faults: string[]) =>
-      h.notOk + (faults.length ? say(lang, h.faults, { faults: list(faults, 3) }) : ''),
+      t.compensation.holds.notOk +
+      (faults.length ? say(lang, t.compensation.holds.faults, { faults: list(faults, 3) }) : ''),
     rules: (res: CompensationResult, rates: Rates): string[] => [
-      r.exact,
-      say(lang, r.missing, { rate: rates.missing }),
-      say(lang, res.handover.basis === 'manifest' ? r.lateFromManifest : r.lateToDate, {
-        rate: rates.late,
-        date: rates.handover,
-      }),
-      res.cap ? say(lang, r.capped, { percent: rates.capPercent, cap: rates.cap }) : r.uncapped,
-      say(lang, r.vat, { percent: rates.vat }),
-      say(lang, r.rounding, { step: rates.step }),
-      r.release,
+      t.compensation.rules.exact,
+      say(lang, t.compensation.rules.missing, { rate: rates.missing }),
+      say(
+        lang,
+        res.handover.basis === 'manifest'
+          ? t.compensation.rules.lateFromManifest
+          : t.compensation.rules.lateToDate,
+        { rate: rates.late, date: rates.handover },
+      ),
+      res.cap
+        ? say(lang, t.compensation.rules.capped, { percent: rates.capPercent, cap: rates.cap })
+        : t.compensation.rules.uncapped,
+      say(lang, t.compensation.rules.vat, { percent: rates.vat }),
+      say(lang, t.compensation.rules.rounding, { step: rates.step }),
+      t.compensation.rules.release,
     ],
   };
 }

@@ -58,8 +58,7 @@ export function registerHelpers(
   /** {{filesize n}}: 1 536 -> "1.5 KB" / "1,5 Ko". */
   hbs.registerHelper('filesize', (n: unknown) => {
     if (typeof n !== 'number') return '';
-    const u = t.units.sizes;
-    const units = [u.b, u.kb, u.mb, u.gb, u.tb];
+    const units = [t.units.sizes.b, t.units.sizes.kb, t.units.sizes.mb, t.units.sizes.gb, t.units.sizes.tb];
     let v = n;
     let i = 0;
     while (v >= 1024 && i < units.length - 1) {
