@@ -61,7 +61,7 @@ describe('documents in German and Italian', () => {
       '| Auftraggeber | **ACME SA** |',
       '## Liefergegenstände',
       '### Datensicherungen und Daten',
-      '| 10. Dez. 2026 | bereit | 1 · 1\u00a0KB | unversehrt | **3 TAGE VERSPÄTET**',
+      '| 10. Dez. 2026 | bereit | 1 · 1\u00a0KB | unversehrt | **3 TAGE VERZUG**',
       'Verzicht: Licences end with the contract; genehmigt von ACME SA am 2. November 2026',
       '## Offene Massnahmen',
       'Die 10 Tage Übergangsunterstützung planen',
@@ -81,7 +81,7 @@ describe('documents in German and Italian', () => {
     expect(page).toContain('<html lang="de">');
     expect(page).toContain('<title>Übergabeprotokoll: ');
     expect(page).toContain('<td data-label="Liefergegenstand">');
-    expect(page).toContain('<span class="badge warn">3 TAGE VERSPÄTET</span>');
+    expect(page).toContain('<span class="badge warn">3 TAGE VERZUG</span>');
     expect(page).toContain('<div class="cap">Vorbehalte («keine», falls keine)</div>');
     expectOnly('de', page, planText);
   });
