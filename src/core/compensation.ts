@@ -20,7 +20,7 @@ import { ExitkitError } from './errors.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Deliverable, ExitPlan, IsoDate, Language } from './plan.js';
 import { formatDate } from './dates.js';
-import { say, words, type Lang, type Words } from './i18n/index.js';
+import { say, words as catalog, type Lang, type Words as Catalog } from './i18n/index.js';
 import {
   formatMoney,
   formatPercent,
@@ -198,7 +198,7 @@ export function deliverableStates(input: CompensationInput): Map<string, Deliver
 export function computeCompensation(input: CompensationInput): CompensationResult {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
-  const w = sentences(lang);
+  const words = sentences(lang);
   const c = plan.compensation;
   if (!c) {
     throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
@@ -247,7 +247,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       const value = toCent(missingRate);
       penalties.push({
         ...penaltyBase(d),
-        label: w.missingLabel(d, s),
+        label: words.missingLabel(d, s),
         amount: toAmountString(value),
         cause: 'missing',
         rate: toAmountString(missingRate),
@@ -258,7 +258,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       const value = toCent(lateRate.times(s.daysLate));
       penalties.push({
         ...penaltyBase(d),
-        label: w.lateLabel(d, s.daysLate),
+        label: words.lateLabel(d, s.daysLate),
         amount: toAmountString(value),
         cause: 'late',
         daysLate: s.daysLate,
@@ -289,7 +289,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
   const step = parseAmount(c.rounding ?? '0.01', 'compensation.rounding');
   const total = toStep(totalBeforeRounding, step);
 
-  const holds = holdsOf(plan, verification, states, w);
+  const holds = holdsOf(plan, verification, states, words);
   const finalAmount = c.final_payment
     ? toCent(parseAmount(c.final_payment.amount, 'compensation.final_payment.amount'))
     : total;
@@ -325,7 +325,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     rules: [],
   };
   const fm = (v: Money) => formatMoney(v, c.currency, lang);
-  result.rules = w.rules(result, {
+  result.rules = words.rules(result, {
     missing: fm(missingRate),
     late: fm(lateRate),
     cap: cap ? fm(parseAmount(cap.amount)) : '',
@@ -345,7 +345,7 @@ function holdsOf(
   plan: ExitPlan,
   verification: Verification | undefined,
   states: Map<string, DeliverableState>,
-  words: Sentences,
+  words: Words,
 ): Hold[] {
   if (!verification) return [{ code: 'no-verification', message: words.noVerification }];
   const holds: Hold[] = [];
@@ -369,7 +369,7 @@ function holdsOf(
   return holds;
 }
 
-type Sentences = ReturnType<typeof sentences>;
+type Words = ReturnType<typeof sentences>;
 /** The rates of the rules, already written for the reader. */
 interface Rates {
   missing: string;
@@ -386,7 +386,7 @@ const list = (items: string[], max = 5) =>
 
 /** The summary's sentences in a document language, from its catalog (labels end up in `--json` too). */
 function sentences(lang: Lang) {
-  const t: Words = words(lang);
+  const t: Catalog = catalog(lang);
   const why = (reason?: string) => (reason ? say(lang, t.compensation.holds.because, { why: reason }) : '');
   return {
     missingLabel: (d: Deliverable, s: DeliverableState) =>

@@ -103,7 +103,7 @@ export const de: Words = {
     deliverables: {
       heading: 'Liefergegenstände',
       deliverable: 'Liefergegenstand',
-      owner: 'Verantwortlich',
+      owner: 'Zuständig',
       due: 'Fällig',
       status: 'Status',
       files: 'Dateien',
@@ -112,7 +112,7 @@ export const de: Words = {
       optional: 'optional',
       more: 'und {count} weitere',
       missing: 'FEHLT',
-      late: { one: '{count} TAG VERSPÄTET', other: '{count} TAGE VERSPÄTET' },
+      late: { one: '{count} TAG VERZUG', other: '{count} TAGE VERZUG' },
       waived: 'Verzicht: {reason}',
       approvedBy: 'genehmigt von {name}',
       approvedOn: ' am {date}',
