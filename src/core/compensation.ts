@@ -26,6 +26,7 @@
 import { formatDate } from './dates.js';
 import { checkEvidence, deliverableStates, handoverOf, type DeliverableState } from './deliveries.js';
 import { ExitkitError } from './errors.js';
+import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, Verification } from './manifest.js';
 import {
   DEFAULT_RELEASE_WHEN,
@@ -39,7 +40,7 @@ import {
 } from './plan.js';
 import {
   evaluateRelease,
-  RELEASE_WORDS,
+  releaseWords,
   type AttestationEvidence,
   type ConditionResult,
   type ReceiptEvidence,
@@ -166,7 +167,6 @@ export interface CompensationInput {
 export function computeCompensation(input: CompensationInput): CompensationResult {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
-  const words = WORDS[lang];
   const c = plan.compensation;
   if (!c) {
     throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
@@ -210,7 +210,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
   const missingRate = rate('missing_required');
   const lateRate = rate('late_per_day');
   const penaltyName = c.penalties.label !== undefined ? labelIn(c.penalties.label, lang) : undefined;
-  const prefix = penaltyName ? `${penaltyName} — ` : '';
+  const w = sentences(lang, penaltyName);
   const penalties: Array<PenaltyResult & { value: Money }> = [];
   for (const d of plan.deliverables) {
     const s = states.get(d.id)!;
@@ -224,7 +224,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       if (value.isZero()) continue;
       penalties.push({
         ...penaltyBase(d),
-        label: prefix + words.missingLabel(d, s),
+        label: w.named(w.missingLabel(d, s)),
         amount: toAmountString(value),
         cause: 'missing',
         ...(d.due ? { daysLate: s.daysOverdue } : {}),
@@ -236,7 +236,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       const value = toCent(lateRate.times(s.daysLate));
       penalties.push({
         ...penaltyBase(d),
-        label: prefix + words.lateLabel(d, s.daysLate),
+        label: w.named(w.lateLabel(d, s.daysLate)),
         amount: toAmountString(value),
         cause: 'late',
         daysLate: s.daysLate,
@@ -287,7 +287,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     ? toCent(parseAmount(c.final_payment.amount, 'compensation.final_payment.amount'))
     : total;
   const held = min(planned, total);
-  const release = RELEASE_WORDS[lang];
+  const release = releaseWords(lang);
   const conditions = evaluateRelease(c.final_payment?.release_when ?? DEFAULT_RELEASE_WHEN, {
     plan,
     ...(manifest ? { manifest } : {}),
@@ -351,7 +351,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     rules: [],
   };
   const fm = (v: Money) => formatMoney(v, c.currency, lang);
-  result.rules = words.rules(result, {
+  result.rules = w.rules(result, {
     missing: fm(missingRate),
     late: fm(lateRate),
     cap: cap ? fm(parseAmount(cap.amount)) : '',
@@ -360,7 +360,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     vat: formatPercent(toPlainString(vatPercent), lang),
     handover: formatDate(handover.date, lang),
     date: formatDate(input.date, lang),
-    conditions: conditions.map((k) => k.label).join(lang === 'fr' ? '\u202f; ' : '; '),
+    conditions: conditions.map((k) => k.label).join(release.and),
   });
   return result;
 }
@@ -382,56 +382,50 @@ interface Rates {
   conditions: string;
 }
 
-/** The summary's sentences, in each document language (labels end up in `--json` too). */
-const WORDS = {
-  en: {
+/** The summary's sentences in a document language, from its catalog (labels end up in `--json` too). */
+function sentences(lang: Language, penaltyName?: string) {
+  const t: Words = words(lang);
+  return {
+    /** A penalty line, after the contract's own name for its penalty when the plan gives one. */
+    named: (label: string) =>
+      penaltyName ? say(lang, t.compensation.penalties.prefixed, { name: penaltyName, label }) : label,
     missingLabel: (d: Deliverable, s: DeliverableState) =>
-      `${s.delivered && s.intact === false ? 'Not intact' : 'Missing'}: ${d.title} (${d.id})`,
+      say(
+        lang,
+        s.delivered && s.intact === false
+          ? t.compensation.penalties.notIntactLabel
+          : t.compensation.penalties.missingLabel,
+        {
+          title: d.title,
+          id: d.id,
+        },
+      ),
     lateLabel: (d: Deliverable, days: number) =>
-      `Late by ${days} day${days === 1 ? '' : 's'}: ${d.title} (${d.id})`,
-    rules: (r: CompensationResult, p: Rates): string[] => [
-      'Amounts are exact decimals (never binary floating point); each fee line is its amount or quantity × unit price, to the cent, half up. The fees are the price of the reversibility services: VAT applies to them.',
-      'Only a deliverable the outgoing provider owes costs it a penalty. A missing deliverable owed by the client or the incoming provider costs no penalty: it holds completeness and is listed as that party’s own open obligation.',
-      `A deliverable handed over after its due date costs ${p.late} per day, from its due date to its own delivery date (${
-        r.handover.basis === 'manifest'
-          ? `the manifest’s creation date, ${p.handover}, UTC`
-          : `${p.handover}, the date of this statement, as no manifest was given`
-      }).`,
-      `A required deliverable neither handed over intact nor waived costs ${p.missing}, or what it would cost delivered late on the date of this statement (${p.date}) when that is more: never delivering never costs less than delivering late. It is not also charged as late.`,
-      r.cap
-        ? `Penalties are capped at ${p.capPercent} of the fees before VAT (${p.cap}).`
-        : 'No cap is set on the penalties.',
-      r.treatment === 'indemnity'
-        ? 'Penalties are a contractual indemnity, outside the scope of VAT (Switzerland: LTVA art. 18 para. 2 let. i; France: an indemnity is not the consideration of a service): VAT is computed on the fees alone, and the penalties are set off against the amount due after VAT, never beyond it.'
-        : 'The contract defines the penalties as service credits (a price reduction): they are taken off the fees before VAT, and the taxable base is never below zero.',
-      `VAT is ${p.vat} of the taxable base, to the cent, half up. The amount due is rounded half up to ${p.step}.`,
-      `The final payment is part of the amount due (VAT included, ${r.treatment === 'indemnity' ? 'penalties already set off' : 'service credits already deducted'}): the client holds it back until every release condition of the plan holds (${p.conditions}); the rest is payable now.`,
-      'A verification that did not decrypt the archive vouches for the signature and the archive’s digest, not for the content: it never counts as a verification that decrypted and re-hashed every file.',
+      say(lang, t.compensation.penalties.lateLabel, { count: days, title: d.title, id: d.id }),
+    rules: (res: CompensationResult, rates: Rates): string[] => [
+      t.compensation.rules.exact,
+      t.compensation.rules.owner,
+      say(
+        lang,
+        res.handover.basis === 'manifest'
+          ? t.compensation.rules.lateFromManifest
+          : t.compensation.rules.lateToDate,
+        {
+          rate: rates.late,
+          date: rates.handover,
+        },
+      ),
+      say(lang, t.compensation.rules.missing, { rate: rates.missing, date: rates.date }),
+      res.cap
+        ? say(lang, t.compensation.rules.capped, { percent: rates.capPercent, cap: rates.cap })
+        : t.compensation.rules.uncapped,
+      res.treatment === 'indemnity' ? t.compensation.rules.indemnity : t.compensation.rules.serviceCredit,
+      say(lang, t.compensation.rules.vat, { percent: rates.vat, step: rates.step }),
+      say(lang, t.compensation.rules.release, {
+        how: res.treatment === 'indemnity' ? t.compensation.rules.setOff : t.compensation.rules.deducted,
+        conditions: rates.conditions,
+      }),
+      t.compensation.rules.keyless,
     ],
-  },
-  fr: {
-    missingLabel: (d: Deliverable, s: DeliverableState) =>
-      `${s.delivered && s.intact === false ? 'Non intact' : 'Manquant'}\u00a0: ${d.title} (${d.id})`,
-    lateLabel: (d: Deliverable, days: number) =>
-      `En retard de ${days} jour${days === 1 ? '' : 's'}\u00a0: ${d.title} (${d.id})`,
-    rules: (r: CompensationResult, p: Rates): string[] => [
-      'Les montants sont des décimaux exacts (jamais en virgule flottante binaire)\u202f; chaque ligne du prix vaut son montant ou quantité × prix unitaire, arrondi au centime (0,005 vers le haut). Le prix des prestations de réversibilité est soumis à la TVA.',
-      'Seul un livrable dû par le prestataire sortant lui coûte une pénalité. Un livrable manquant dû par le client ou le prestataire entrant ne coûte aucune pénalité\u00a0: il empêche la remise d’être complète et figure parmi les obligations ouvertes de cette partie.',
-      `Un livrable remis après son échéance coûte ${p.late} par jour, de son échéance à sa propre date de remise (${
-        r.handover.basis === 'manifest'
-          ? `date de création du manifeste, ${p.handover}, UTC`
-          : `le ${p.handover}, date de ce décompte, faute de manifeste`
-      }).`,
-      `Un livrable obligatoire ni remis intact ni dispensé coûte ${p.missing}, ou ce qu’il coûterait remis en retard à la date de ce décompte (${p.date}) si c’est davantage\u00a0: ne jamais livrer ne coûte jamais moins que livrer en retard. Il n’est pas pénalisé en plus comme en retard.`,
-      r.cap
-        ? `Les pénalités sont plafonnées à ${p.capPercent} du prix hors TVA (${p.cap}).`
-        : 'Aucun plafond n’est fixé aux pénalités.',
-      r.treatment === 'indemnity'
-        ? 'Les pénalités sont une peine conventionnelle, hors du champ de la TVA (Suisse\u00a0: LTVA art. 18 al. 2 let. i\u202f; France\u00a0: une indemnité n’est pas la contrepartie d’une prestation)\u00a0: la TVA est calculée sur le seul prix, et les pénalités sont compensées avec le montant dû après TVA, jamais au-delà.'
-        : 'Le contrat définit les pénalités comme des avoirs de service (une réduction de prix)\u00a0: elles sont déduites du prix avant TVA, et la base imposable n’est jamais négative.',
-      `La TVA est de ${p.vat} de la base imposable, arrondie au centime (0,005 vers le haut). Le montant dû est arrondi au multiple de ${p.step} le plus proche (la moitié vers le haut).`,
-      `Le paiement final est une part du montant dû (TVA comprise, ${r.treatment === 'indemnity' ? 'pénalités déjà compensées' : 'avoirs de service déjà déduits'})\u00a0: le client la retient jusqu’à ce que chaque condition de libération du plan soit remplie (${p.conditions})\u202f; le reste est payable maintenant.`,
-      'Une vérification qui n’a pas déchiffré l’archive atteste la signature et l’empreinte de l’archive, pas son contenu\u00a0: elle ne vaut jamais vérification avec déchiffrement de chaque fichier.',
-    ],
-  },
-};
+  };
+}

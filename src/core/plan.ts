@@ -2,6 +2,7 @@
  * The exit plan (README.md, "The plan"; plans/exit-plan.schema.json): one exit, its contract, parties, deliverables and money.
  * Amounts are decimal strings exactly as written in the plan, never binary floats.
  */
+import { LANGS, type Lang } from './i18n/index.js';
 
 /** The families of what must be handed back, fixed by the domain, in checklist order. */
 export const CATEGORIES = [
@@ -20,8 +21,9 @@ export type Status = (typeof STATUSES)[number];
 export const ROLES = ['client', 'outgoing', 'incoming'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages of documents (core/i18n): French and English, and Switzerland's German and Italian. */
+export const LANGUAGES = LANGS;
+export type Language = Lang;
 
 /** A decimal amount as written in the plan ("4500", "8.1", "0.05"). */
 export type DecimalString = string;
@@ -69,12 +71,8 @@ export interface Deliverable {
   waiver?: Waiver;
 }
 
-/** The languages a label may be written in (documents come in these four). */
-export const LABEL_LANGUAGES = ['fr', 'en', 'de', 'it'] as const;
-export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
-
-/** A label as the plan writes it: one string, or one per language ({fr: …, en: …}). */
-export type Label = string | Partial<Record<LabelLanguage, string>>;
+/** A label as the plan writes it: one string, or one per document language ({fr: …, en: …}). */
+export type Label = string | Partial<Record<Language, string>>;
 
 export interface FeeLine {
   label: Label;
@@ -160,7 +158,7 @@ export interface ExitPlan {
 }
 
 /** A label in `lang`: its own text, else English, else French, else the first one written. */
-export function labelIn(label: Label, lang: LabelLanguage): string {
+export function labelIn(label: Label, lang: Language): string {
   if (typeof label === 'string') return label;
   return label[lang] ?? label.en ?? label.fr ?? Object.values(label).find((v) => v !== undefined) ?? '';
 }

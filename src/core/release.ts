@@ -10,9 +10,18 @@
  * attestations) is never taken as given.
  */
 import { formatDate } from './dates.js';
+import { say, words } from './i18n/index.js';
 import type { DeliverableState } from './deliveries.js';
 import type { Manifest, Verification } from './manifest.js';
-import type { ExitPlan, IsoDate, Language, ReleaseCondition, Role } from './plan.js';
+import {
+  RELEASE_CONDITIONS,
+  ROLES,
+  type ExitPlan,
+  type IsoDate,
+  type Language,
+  type ReleaseCondition,
+  type Role,
+} from './plan.js';
 import type { Reserve } from './receipt.js';
 
 /** One condition of `release_when`, met or not, and the evidence in words (`compensation --json`). */
@@ -58,7 +67,7 @@ export interface ReleaseEvidence {
 }
 
 export function evaluateRelease(when: readonly ReleaseCondition[], e: ReleaseEvidence): ConditionResult[] {
-  const w = RELEASE_WORDS[e.language];
+  const w = releaseWords(e.language);
   const judge: Record<ReleaseCondition, () => { met: boolean; detail: string }> = {
     decrypted_verification: () => decryptedVerification(e, w),
     complete: () => complete(e, w),
@@ -114,7 +123,7 @@ export function decryptionFaults(v: Verification, manifest?: Manifest): Decrypti
 const holds = (f: DecryptionFaults) =>
   f.signature || f.archive || f.integrity || f.files.length > 0 || !!f.partial;
 
-type Words = (typeof RELEASE_WORDS)[Language];
+type Words = ReturnType<typeof releaseWords>;
 
 function decryptedVerification(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {
   const v = e.verification;
@@ -136,7 +145,7 @@ function decryptedVerification(e: ReleaseEvidence, w: Words): { met: boolean; de
   for (const r of incoming)
     why.push(r.verification.decrypted ? w.incomingNotOk(name) : w.incomingKeyless(name));
   if (!v && incoming.length === 0) why.push(w.howToDecrypt);
-  return { met: false, detail: why.join('; ') };
+  return { met: false, detail: why.join(w.and) };
 }
 
 function complete(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {
@@ -196,128 +205,67 @@ const list = (items: string[], max = 5) =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} (+${items.length - max})`;
 const short = (fpr: string) => (fpr.length > 16 ? `…${fpr.slice(-16)}` : fpr);
 
-/** The conditions' names and evidence in words, in each document language. */
-export const RELEASE_WORDS = {
-  en: {
-    labels: {
-      decrypted_verification: 'a verification that decrypted and re-hashed every file',
-      complete: 'the handover is complete',
-      no_open_reserves: 'no open reserve',
-      reversibility_ended: 'the reversibility period has ended',
-      deletion_attested: 'the deletion of the data is attested',
-      receipt_client: 'the client’s signed receipt',
-      receipt_incoming: 'the incoming provider’s signed receipt',
-    } as Record<ReleaseCondition, string>,
-    owner: { client: 'client', outgoing: 'outgoing provider', incoming: 'incoming provider' } as Record<
+/** The conditions' names and evidence in words, from the document language's catalog. */
+export function releaseWords(lang: Language) {
+  const t = words(lang);
+  return {
+    labels: Object.fromEntries(
+      RELEASE_CONDITIONS.map((k) => [k, t.compensation.conditions.labels[k]]),
+    ) as Record<ReleaseCondition, string>,
+    owner: Object.fromEntries(ROLES.map((r) => [r, t.compensation.conditions.owners[r]])) as Record<
       Role,
       string
     >,
-    incoming: 'the incoming provider',
+    incoming: words(lang).roles.incoming,
     decrypted: (n: number, when: string) =>
-      `the verification of ${when} decrypted the archive and re-hashed every file (${n}): all intact, signature and archive digest valid`,
+      say(lang, t.compensation.conditions.decrypted, { count: n, date: when }),
     incomingReceipt: (name: string, when: string, fpr: string) =>
-      `${name} signed on ${when} (key ${short(fpr)}) a receipt of a verification that decrypted the archive and re-hashed every file`,
-    noVerification: 'no verification given',
-    keyless:
-      "the verification given did not decrypt the archive: it vouches for the signature and the archive's digest, not for the content",
+      say(lang, t.compensation.conditions.incomingReceipt, { name, date: when, key: short(fpr) }),
+    noVerification: t.compensation.conditions.noVerification,
+    keyless: t.compensation.conditions.keyless,
     decryptedFaults: (f: DecryptionFaults) =>
-      `the decrypting verification did not hold: ${[
-        ...(f.signature ? ["the manifest's signature is not valid"] : []),
-        ...(f.archive ? ['the archive does not match the manifest'] : []),
-        ...(f.integrity ? ['the OpenPGP integrity check failed'] : []),
-        ...(f.files.length ? [`files altered, missing or unexpected: ${list(f.files, 3)}`] : []),
-        ...(f.partial ? [`${f.partial[0]} of ${f.partial[1]} files re-hashed`] : []),
-      ].join('; ')}`,
-    incomingKeyless: (name: string) => `the receipt of ${name} rests on a verification that did not decrypt`,
-    incomingNotOk: (name: string) =>
-      `the receipt of ${name} records a decrypting verification that did not hold`,
-    howToDecrypt:
-      "give --verification (what `exitkit verify --decryption-key KEY --json` wrote) or the incoming provider's receipt (--receipt)",
-    nothingHandedOver:
-      'no manifest or verification given: nothing shows what was handed over (the plan’s statuses are not evidence)',
-    perVerification: 'per the verification',
-    perManifest: 'per the manifest, not verified here',
-    missing: (ids: string, source: string) => `not handed over intact nor waived (${source}): ${ids}`,
-    verificationIncomplete: 'the verification found the handover incomplete',
-    complete: (source: string) => `every required deliverable was handed over intact or waived (${source})`,
-    noReceiptNoReserve: 'no receipt given: no reserve known',
-    reservesUnknown: (files: string) => `cannot tell: the receipt ${files} does not hold`,
-    openReserves: (items: string) => `open reserves: ${items}`,
-    noReserve: (who: string) => `the receipts given (${who}) record no open reserve`,
+      say(lang, t.compensation.conditions.decryptedFaults, {
+        faults: [
+          ...(f.signature ? [t.compensation.conditions.badSignature] : []),
+          ...(f.archive ? [t.compensation.conditions.badArchive] : []),
+          ...(f.integrity ? [t.compensation.conditions.badIntegrity] : []),
+          ...(f.files.length
+            ? [say(lang, t.compensation.conditions.badFiles, { paths: list(f.files, 3) })]
+            : []),
+          ...(f.partial
+            ? [say(lang, t.compensation.conditions.partial, { checked: f.partial[0], total: f.partial[1] })]
+            : []),
+        ].join(t.compensation.conditions.and),
+      }),
+    incomingKeyless: (name: string) => say(lang, t.compensation.conditions.incomingKeyless, { name }),
+    incomingNotOk: (name: string) => say(lang, t.compensation.conditions.incomingNotOk, { name }),
+    howToDecrypt: t.compensation.conditions.howToDecrypt,
+    nothingHandedOver: t.compensation.conditions.nothingHandedOver,
+    perVerification: t.compensation.conditions.perVerification,
+    perManifest: t.compensation.conditions.perManifest,
+    missing: (ids: string, source: string) => say(lang, t.compensation.conditions.missing, { ids, source }),
+    verificationIncomplete: t.compensation.conditions.verificationIncomplete,
+    complete: (source: string) => say(lang, t.compensation.conditions.complete, { source }),
+    noReceiptNoReserve: t.compensation.conditions.noReceiptNoReserve,
+    reservesUnknown: (files: string) => say(lang, t.compensation.conditions.reservesUnknown, { files }),
+    openReserves: (items: string) => say(lang, t.compensation.conditions.openReserves, { items }),
+    noReserve: (who: string) => say(lang, t.compensation.conditions.noReserve, { who }),
     reversibility: (met: boolean, end: string, date: string) =>
-      met
-        ? `the reversibility period ended on ${end}`
-        : `the reversibility period ends on ${end}; this statement is of ${date}`,
-    noAttestation: 'no deletion attestation given (--attestation)',
+      say(
+        lang,
+        met ? t.compensation.conditions.reversibilityEnded : t.compensation.conditions.reversibilityRunning,
+        { end, date },
+      ),
+    noAttestation: t.compensation.conditions.noAttestation,
     attestationUnchecked: (file: string) =>
-      `deletion attestations are not produced or checked by this version of exitkit: ${file} is not taken as evidence`,
+      say(lang, t.compensation.conditions.attestationUnchecked, { file }),
     receiptSigned: (name: string, when: string, fpr: string) =>
-      `${name} signed a receipt on ${when} (key ${short(fpr)}) for this manifest and archive`,
-    receiptNotOk: (name: string) => `the receipt of ${name} records a verdict that is not OK`,
-    receiptInvalid: (name: string, what: string) => `no valid receipt of ${name}: ${what}`,
-    noReceipt: (name: string) => `no receipt of ${name} given (--receipt)`,
-  },
-  fr: {
-    labels: {
-      decrypted_verification: 'une vérification qui a déchiffré et recalculé chaque fichier',
-      complete: 'la remise est complète',
-      no_open_reserves: 'aucune réserve ouverte',
-      reversibility_ended: 'la période de réversibilité a pris fin',
-      deletion_attested: 'la suppression des données est attestée',
-      receipt_client: 'l’accusé de réception signé du client',
-      receipt_incoming: 'l’accusé de réception signé du prestataire entrant',
-    } as Record<ReleaseCondition, string>,
-    owner: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' } as Record<
-      Role,
-      string
-    >,
-    incoming: 'le prestataire entrant',
-    decrypted: (n: number, when: string) =>
-      `la vérification du ${when} a déchiffré l’archive et recalculé l’empreinte de chaque fichier (${n})\u00a0: tous intacts, signature et empreinte de l’archive valables`,
-    incomingReceipt: (name: string, when: string, fpr: string) =>
-      `${name} a signé le ${when} (clé ${short(fpr)}) un accusé de réception d’une vérification qui a déchiffré l’archive et recalculé l’empreinte de chaque fichier`,
-    noVerification: 'aucune vérification fournie',
-    keyless:
-      'la vérification fournie n’a pas déchiffré l’archive\u00a0: elle atteste la signature et l’empreinte de l’archive, pas son contenu',
-    decryptedFaults: (f: DecryptionFaults) =>
-      `la vérification avec déchiffrement n’est pas concluante\u00a0: ${[
-        ...(f.signature ? ['la signature du manifeste n’est pas valable'] : []),
-        ...(f.archive ? ['l’archive ne correspond pas au manifeste'] : []),
-        ...(f.integrity ? ['le contrôle d’intégrité OpenPGP a échoué'] : []),
-        ...(f.files.length ? [`fichiers altérés, manquants ou inattendus\u00a0: ${list(f.files, 3)}`] : []),
-        ...(f.partial ? [`${f.partial[0]} fichiers recalculés sur ${f.partial[1]}`] : []),
-      ].join('\u202f; ')}`,
-    incomingKeyless: (name: string) =>
-      `l’accusé de réception de ${name} repose sur une vérification sans déchiffrement`,
-    incomingNotOk: (name: string) =>
-      `l’accusé de réception de ${name} consigne une vérification avec déchiffrement non concluante`,
-    howToDecrypt:
-      'fournissez --verification (ce qu’écrit `exitkit verify --decryption-key CLÉ --json`) ou l’accusé de réception du prestataire entrant (--receipt)',
-    nothingHandedOver:
-      'ni manifeste ni vérification fournis\u00a0: rien n’établit ce qui a été remis (les statuts du plan ne sont pas une preuve)',
-    perVerification: 'selon la vérification',
-    perManifest: 'selon le manifeste, non vérifié ici',
-    missing: (ids: string, source: string) => `ni remis intacts ni dispensés (${source})\u00a0: ${ids}`,
-    verificationIncomplete: 'la vérification a constaté une remise incomplète',
-    complete: (source: string) => `chaque livrable obligatoire a été remis intact ou dispensé (${source})`,
-    noReceiptNoReserve: 'aucun accusé de réception fourni\u00a0: aucune réserve connue',
-    reservesUnknown: (files: string) =>
-      `impossible de le dire\u00a0: l’accusé de réception ${files} n’est pas valable`,
-    openReserves: (items: string) => `réserves ouvertes\u00a0: ${items}`,
-    noReserve: (who: string) =>
-      `les accusés de réception fournis (${who}) ne consignent aucune réserve ouverte`,
-    reversibility: (met: boolean, end: string, date: string) =>
-      met
-        ? `la période de réversibilité a pris fin le ${end}`
-        : `la période de réversibilité prend fin le ${end}\u00a0; ce décompte est du ${date}`,
-    noAttestation: 'aucune attestation de suppression fournie (--attestation)',
-    attestationUnchecked: (file: string) =>
-      `cette version d’exitkit ne produit ni ne contrôle d’attestation de suppression\u00a0: ${file} n’est pas retenu comme preuve`,
-    receiptSigned: (name: string, when: string, fpr: string) =>
-      `${name} a signé un accusé de réception le ${when} (clé ${short(fpr)}) pour ce manifeste et cette archive`,
-    receiptNotOk: (name: string) => `l’accusé de réception de ${name} consigne un verdict non conforme`,
+      say(lang, t.compensation.conditions.receiptSigned, { name, date: when, key: short(fpr) }),
+    receiptNotOk: (name: string) => say(lang, t.compensation.conditions.receiptNotOk, { name }),
     receiptInvalid: (name: string, what: string) =>
-      `aucun accusé de réception valable de ${name}\u00a0: ${what}`,
-    noReceipt: (name: string) => `aucun accusé de réception de ${name} fourni (--receipt)`,
-  },
-};
+      say(lang, t.compensation.conditions.receiptInvalid, { name, what }),
+    noReceipt: (name: string) => say(lang, t.compensation.conditions.noReceipt, { name }),
+    /** Between the reasons of one condition's detail. */
+    and: t.compensation.conditions.and,
+  };
+}

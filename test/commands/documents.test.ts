@@ -6,41 +6,16 @@
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import type { ExitPlan } from '../../src/core/plan.js';
 import { exitkit, tempDir } from '../helpers/cli.js';
-import { deliverable, examplePlan, manifestFor, verificationFor } from '../helpers/documents.js';
+import {
+  DOCUMENT_SECRET,
+  deliverable,
+  examplePlan,
+  writeDocumentInputs as setup,
+} from '../helpers/documents.js';
 import { makeScenario } from '../helpers/scenario.js';
 
-const SECRET = 'correct-horse-battery-staple';
-
-/** Writes a plan (as the YAML a person writes), its exports, and returns paths. */
-async function setup(
-  plan: ExitPlan,
-  opts: { manifestCreated?: string; missing?: string[]; altered?: string[]; decrypted?: boolean } = {},
-) {
-  const dir = await tempDir();
-  const { allow_external_sources: _a, ...rest } = plan;
-  await writeFile(path.join(dir, 'plan.yaml'), stringify(rest));
-  await mkdir(path.join(dir, 'exports/backups'), { recursive: true });
-  await mkdir(path.join(dir, 'exports/vault'), { recursive: true });
-  await writeFile(path.join(dir, 'exports/backups/fs01-2026-12-01.vbk'), 'VBK'.repeat(500));
-  await writeFile(path.join(dir, 'exports/vault/handover.kdbx'), `password=${SECRET}\n`);
-  let manifestFile: string | undefined;
-  let verificationFile: string | undefined;
-  if (opts.manifestCreated) {
-    const m = manifestFor(plan, opts.manifestCreated, opts.missing ?? []);
-    manifestFile = path.join(dir, `${plan.id}.manifest.json`);
-    const text = `${JSON.stringify(m, null, 2)}\n`;
-    await writeFile(manifestFile, text);
-    const v = verificationFor(m, { altered: opts.altered ?? [], decrypted: opts.decrypted ?? true });
-    const { createHash } = await import('node:crypto');
-    v.manifest.sha256 = createHash('sha256').update(text).digest('hex');
-    verificationFile = path.join(dir, 'verification.json');
-    await writeFile(verificationFile, JSON.stringify(v, null, 2));
-  }
-  return { dir, plan: path.join(dir, 'plan.yaml'), manifest: manifestFile!, verification: verificationFile! };
-}
+const SECRET = DOCUMENT_SECRET;
 
 describe('exitkit compensation', () => {
   type Json = Record<string, unknown> & {
@@ -184,7 +159,7 @@ describe('exitkit compensation', () => {
       'en',
     ]);
     expect(md.stdout).toContain('| a verification that decrypted and re-hashed every file | **no** |');
-    expect(md.stdout).toContain('**Not releasable yet**');
+    expect(md.stdout).toContain('**Not releasable yet: every condition marked no must hold first.**');
     expect(md.stdout).not.toMatch(/can be released/);
   });
 
@@ -202,7 +177,9 @@ describe('exitkit compensation', () => {
     expect(r.stdout).toContain(
       '| dont retenu jusqu’à la libération (TVA comprise) | CHF\u00a015\u202f000.00 |',
     );
-    expect(r.stdout).toContain('**Pas encore libérable**');
+    expect(r.stdout).toContain(
+      '**Pas encore libérable\u00a0: chaque condition marquée non doit d’abord être remplie.**',
+    );
     expect(r.stdout).toContain('## Règles appliquées');
   });
 

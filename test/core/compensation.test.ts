@@ -397,7 +397,7 @@ describe('computeCompensation: release of the final payment', () => {
       language: 'en',
     });
     expect(r.finalPayment.releasable).toBe(false);
-    expect(r.finalPayment.conditions[0]!.detail).toContain("the manifest's signature is not valid");
+    expect(r.finalPayment.conditions[0]!.detail).toContain('the manifest’s signature is not valid');
   });
 
   it('holds the payment on open reserves, and cannot tell from a receipt that does not hold', () => {

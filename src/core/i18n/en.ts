@@ -1,0 +1,379 @@
+/**
+ * English: the reference catalog (its keys are every catalog's keys). `{name}` is a placeholder;
+ * `{one, other}` a plural, picked on `{count}` or on the placeholder `by` names (see index.ts).
+ * Templates read this as `t` (e.g. `{{t.checklist.parties.heading}}`).
+ */
+export const en = {
+  /** Between a label and its value. */
+  colon: ': ',
+  /** Between two clauses ("waived: …; approved by …"). */
+  semicolon: '; ',
+  roles: { client: 'Client', outgoing: 'Outgoing provider', incoming: 'Incoming provider' },
+  statuses: { pending: 'pending', ready: 'ready', delivered: 'delivered', waived: 'waived' },
+  /** A deliverable's verification result (core/checklist.ts RowVerification). */
+  checks: {
+    intact: 'intact',
+    altered: 'altered',
+    listed: 'listed, not re-hashed',
+    'not-delivered': 'not delivered',
+  },
+  answers: { yes: 'yes', no: 'no' },
+  units: {
+    sizes: { b: 'B', kb: 'KB', mb: 'MB', gb: 'GB', tb: 'TB' },
+    days: { one: '{count} day', other: '{count} days' },
+    files: { one: '{count} file', other: '{count} files' },
+    items: { one: 'item', other: 'items' },
+    perDay: '/ day',
+  },
+  families: {
+    backups: 'Backups and data',
+    credentials: 'Passwords and access',
+    configurations: 'Configurations',
+    documentation: 'Technical documentation',
+    inventory: 'Inventory',
+    other: 'Other',
+  },
+  sign: {
+    nameAndTitle: 'Name and title',
+    placeAndDate: 'Place and date',
+    namePlaceDate: 'Name, place and date',
+    signature: 'Signature',
+    reserves: 'Reserves (write “none” if none)',
+  },
+  checklist: {
+    heading: 'Handover checklist: {title}',
+    kicker: 'Reversibility · handover checklist · annex to contract {reference}',
+    subtitle: 'Reversibility · annex to contract {reference} · plan {plan} · {date}',
+    complete: 'Handover complete',
+    completeDetail: {
+      one: '{settled} of {total} deliverable handed over or waived',
+      other: '{settled} of {total} deliverables handed over or waived',
+      by: 'total',
+    },
+    incomplete: 'Handover incomplete',
+    incompleteDetail: {
+      one: '{count} required deliverable missing',
+      other: '{count} required deliverables missing',
+    },
+    lateDetail: ', {count} late',
+    facts: {
+      contract: 'Contract',
+      contractEnd: 'Contract end',
+      reversibility: 'Reversibility period',
+      period: '{start} – {end}',
+      assistance: 'Transition assistance',
+      plan: 'Plan',
+      date: 'Date',
+    },
+    parties: {
+      heading: 'Parties',
+      role: 'Role',
+      name: 'Name',
+      contact: 'Contact',
+      fingerprint: 'Key fingerprint',
+    },
+    manifest: {
+      heading: 'Signed manifest',
+      file: 'File',
+      created: 'Created',
+      sha256: 'SHA-256 of the manifest',
+      signer: 'Signed by (fingerprint)',
+      payload: 'Payload',
+      archive: 'Archive',
+      encryptedTo: 'Encrypted to',
+    },
+    verification: {
+      heading: 'Verification',
+      verified: 'verified',
+      failed: 'failed',
+      on: 'on {date}',
+      signature: 'signature',
+      valid: 'valid',
+      notValid: 'not valid',
+      archive: 'archive',
+      matches: 'matches the manifest',
+      doesNotMatch: 'does not match',
+      complete: 'complete against the plan',
+      incomplete: 'incomplete',
+      decrypted: {
+        one: '{count} file decrypted and re-hashed',
+        other: '{count} files decrypted and re-hashed',
+      },
+      notDecrypted: 'not decrypted',
+    },
+    deliverables: {
+      heading: 'Deliverables',
+      deliverable: 'Deliverable',
+      owner: 'Owner',
+      due: 'Due',
+      status: 'Status',
+      files: 'Files',
+      verification: 'Verification',
+      notes: 'Notes',
+      optional: 'optional',
+      more: 'and {count} more',
+      missing: 'MISSING',
+      late: { one: 'LATE {count} day', other: 'LATE {count} days' },
+      waived: 'Waived: {reason}',
+      approvedBy: 'approved by {name}',
+      approvedOn: ' on {date}',
+    },
+    inventory: {
+      heading: 'Inventory',
+      missingColumns: 'missing columns: {columns}',
+      type: 'Type',
+      location: 'Location',
+      count: 'Count',
+      noType: 'no type column',
+      noLocation: 'no location column',
+    },
+    actions: {
+      heading: 'Open actions',
+      done: 'Done',
+      action: 'Action',
+      responsible: 'Responsible',
+      initials: 'Date and initials',
+      concerns: 'Concerns: {ids}',
+      list: {
+        'rotate-secrets':
+          'Rotate every handed-over password, API key and MFA secret (recovery codes included).',
+        'revoke-accounts':
+          'Revoke the outgoing provider’s accounts: administrators, service accounts, shared mailboxes.',
+        'revoke-remote-access':
+          'Revoke the outgoing provider’s VPN access and remove its remote-access tools (RMM agents, TeamViewer, AnyDesk…).',
+        'move-registrar-dns': 'Move ownership of the domain registrar and DNS accounts to the client.',
+        'move-licence-portals':
+          'Move ownership of licence portals and cloud subscriptions (Microsoft 365, vendors) to the client.',
+        'confirm-restore-test':
+          'Confirm a restore test of the handed-over backups, with its date and result.',
+        'sign-inventory': 'Check and sign the inventory of covered equipment and software (both parties).',
+        'plan-assistance': {
+          one: 'Schedule the {count} day of transition assistance owed by the outgoing provider.',
+          other: 'Schedule the {count} days of transition assistance owed by the outgoing provider.',
+        },
+      },
+    },
+    glossary: {
+      heading: 'Glossary',
+      terms: {
+        sla: {
+          term: 'SLA',
+          definition: 'Service Level Agreement: the contractual commitment on delays and service levels.',
+        },
+        slo: {
+          term: 'SLO',
+          definition: 'Service Level Objective: a measurable target, e.g. 99.9 % availability.',
+        },
+        kpi: {
+          term: 'KPI',
+          definition: 'Key Performance Indicator: availability rate, MTTR, customer satisfaction (CSAT).',
+        },
+        mttr: {
+          term: 'MTTR',
+          definition:
+            'Mean Time To Repair (or Restore): the average time to restore service after an incident.',
+        },
+        critical: {
+          term: 'Critical',
+          definition: 'Service down for all users (e.g. taken in charge within 4 h, resolved within 8 h).',
+        },
+        major: { term: 'Major', definition: 'Several users affected.' },
+        minor: { term: 'Minor', definition: 'One user affected, or one bug with a workaround.' },
+        improvement: { term: 'Improvement', definition: 'A request that is not urgent.' },
+      },
+    },
+    signoff: {
+      heading: 'Sign-off',
+      intro:
+        'By signing, each party confirms the status of the deliverables above on the date written beside its signature.',
+    },
+    notes: {
+      noManifest:
+        'No manifest was given: files are those found on disk from the plan’s sources, not a signed record.',
+      noVerification:
+        'No verification was given: the archive has not been checked against this checklist (`exitkit verify`).',
+      notDecrypted:
+        'The verification did not decrypt the archive: files are listed in the signed manifest but were not re-hashed.',
+      lateness: 'Without a manifest, lateness is counted to {date}, the date of this checklist.',
+    },
+    footer: 'Generated by exitkit on {date} from plan {plan}',
+    footerSha: ' (SHA-256 {sha}…)',
+    footerEnd:
+      '. Credentials are listed by name and file name only. Digests shown are the first 16 hex digits; the full digests are in the signed manifest.',
+  },
+  compensation: {
+    heading: 'Reversibility statement: {title}',
+    kicker: 'Reversibility · reversibility statement · contract {reference}',
+    subtitle: 'Reversibility · contract {reference} · plan {plan} · {date}',
+    amountDue: 'Amount due: {total}, of which held back until release: {held}.',
+    releasable: 'Final payment of {amount} can be released',
+    heldBack: 'Final payment of {amount} is held back',
+    releasableWhy: 'every release condition holds',
+    heldBackWhy: 'not every release condition holds',
+    facts: {
+      contract: 'Contract',
+      plan: 'Plan',
+      date: 'Date',
+      handover: 'Handover date',
+      noManifest: 'no manifest: date of this statement',
+      fromManifest: 'manifest',
+      total: 'Amount due',
+      held: 'of which held back until release',
+    },
+    fees: {
+      heading: 'Price of the reversibility services',
+      item: 'Item',
+      quantity: 'Quantity',
+      unitPrice: 'Unit price',
+      amount: 'Amount',
+      subtotal: 'Price excl. VAT',
+    },
+    penalties: {
+      heading: 'Penalties',
+      named: ' (“{name}”)',
+      indemnity:
+        'Contractual penalties{named} are an indemnity, outside the scope of VAT: they are set off against the amount due after VAT.',
+      serviceCredit:
+        'The contract defines the penalties{named} as service credits: a price reduction, taken off the price before VAT.',
+      cause: 'Cause',
+      rate: 'Rate',
+      amount: 'Amount',
+      late: { one: 'late {count} day', other: 'late {count} days' },
+      missing: 'missing',
+      pastDue: {
+        one: '{count} day past due on the date of this statement',
+        other: '{count} days past due on the date of this statement',
+      },
+      due: 'due {date}',
+      beforeCap: 'Penalties before the cap',
+      cap: 'Cap: {percent} of the price excl. VAT, {amount}.',
+      capApplies: 'The cap applies',
+      capReduced: ': penalties are reduced to {amount}.',
+      capNotReached: 'The cap does not apply.',
+      none: 'No penalty: every deliverable the outgoing provider owes was handed over or waived, on time.',
+      prefixed: '{name} — {label}',
+      missingLabel: 'Missing: {title} ({id})',
+      notIntactLabel: 'Not intact: {title} ({id})',
+      lateLabel: {
+        one: 'Late by {count} day: {title} ({id})',
+        other: 'Late by {count} days: {title} ({id})',
+      },
+    },
+    total: {
+      heading: 'Amount due',
+      amount: 'Amount',
+      fees: 'Price excl. VAT',
+      credits: 'Service credits',
+      capped: ' (capped)',
+      taxableBase: 'Taxable base',
+      vat: 'VAT {percent}',
+      withVat: 'Price incl. VAT',
+      setOff: 'Penalties set off (indemnity, outside VAT)',
+      setOffCapped: ', capped',
+      rounding: 'Rounding to {step}',
+      total: 'Amount due',
+      held: 'of which held back until release (VAT included)',
+      payableNow: 'of which payable now',
+    },
+    obligations: {
+      heading: 'The other parties’ own open obligations',
+      intro:
+        'These deliverables are owed by another party than the outgoing provider: they hold completeness but cost the outgoing provider no penalty.',
+      due: 'due {date}',
+    },
+    finalPayment: {
+      heading: 'Final payment',
+      heldBack: 'Held back until release',
+      partOf: 'part of the amount due (VAT included; {how})',
+      setOff: 'the penalties are set off against the amount due',
+      deducted: 'the service credits are already deducted',
+      basisTotal: '; the plan names no final payment: the whole amount due is held',
+      planned: '; the plan names {amount}, more than the amount due',
+      due: '; due {date}',
+      condition: 'Release condition',
+      met: 'Met',
+      evidence: 'Evidence',
+      releasable: 'Releasable: every condition holds.',
+      notReleasable: 'Not releasable yet: every condition marked no must hold first.',
+    },
+    conditions: {
+      labels: {
+        decrypted_verification: 'a verification that decrypted and re-hashed every file',
+        complete: 'the handover is complete',
+        no_open_reserves: 'no open reserve',
+        reversibility_ended: 'the reversibility period has ended',
+        deletion_attested: 'the deletion of the data is attested',
+        receipt_client: 'the client’s signed receipt',
+        receipt_incoming: 'the incoming provider’s signed receipt',
+      },
+      owners: { client: 'client', outgoing: 'outgoing provider', incoming: 'incoming provider' },
+      and: '; ',
+      decrypted:
+        'the verification of {date} decrypted the archive and re-hashed every file ({count}): all intact, signature and archive digest valid',
+      incomingReceipt:
+        '{name} signed on {date} (key {key}) a receipt of a verification that decrypted the archive and re-hashed every file',
+      noVerification: 'no verification given',
+      keyless:
+        'the verification given did not decrypt the archive: it vouches for the signature and the archive’s digest, not for the content',
+      decryptedFaults: 'the decrypting verification did not hold: {faults}',
+      badSignature: 'the manifest’s signature is not valid',
+      badArchive: 'the archive does not match the manifest',
+      badIntegrity: 'the OpenPGP integrity check failed',
+      badFiles: 'files altered, missing or unexpected: {paths}',
+      partial: '{checked} of {total} files re-hashed',
+      incomingKeyless: 'the receipt of {name} rests on a verification that did not decrypt',
+      incomingNotOk: 'the receipt of {name} records a decrypting verification that did not hold',
+      howToDecrypt:
+        'give --verification (what `exitkit verify --decryption-key KEY --json` wrote) or the incoming provider’s receipt (--receipt)',
+      nothingHandedOver:
+        'no manifest or verification given: nothing shows what was handed over (the plan’s statuses are not evidence)',
+      perVerification: 'per the verification',
+      perManifest: 'per the manifest, not verified here',
+      missing: 'not handed over intact nor waived ({source}): {ids}',
+      verificationIncomplete: 'the verification found the handover incomplete',
+      complete: 'every required deliverable was handed over intact or waived ({source})',
+      noReceiptNoReserve: 'no receipt given: no reserve known',
+      reservesUnknown: 'cannot tell: the receipt {files} does not hold',
+      openReserves: 'open reserves: {items}',
+      noReserve: 'the receipts given ({who}) record no open reserve',
+      reversibilityEnded: 'the reversibility period ended on {end}',
+      reversibilityRunning: 'the reversibility period ends on {end}; this statement is of {date}',
+      noAttestation: 'no deletion attestation given (--attestation)',
+      attestationUnchecked:
+        'deletion attestations are not produced or checked by this version of exitkit: {file} is not taken as evidence',
+      receiptSigned: '{name} signed a receipt on {date} (key {key}) for this manifest and archive',
+      receiptNotOk: 'the receipt of {name} records a verdict that is not OK',
+      receiptInvalid: 'no valid receipt of {name}: {what}',
+      noReceipt: 'no receipt of {name} given (--receipt)',
+    },
+    rules: {
+      heading: 'Rules applied',
+      exact:
+        'Amounts are exact decimals (never binary floating point); each fee line is its amount or quantity × unit price, to the cent, half up. The fees are the price of the reversibility services: VAT applies to them.',
+      owner:
+        'Only a deliverable the outgoing provider owes costs it a penalty. A missing deliverable owed by the client or the incoming provider costs no penalty: it holds completeness and is listed as that party’s own open obligation.',
+      lateFromManifest:
+        'A deliverable handed over after its due date costs {rate} per day, from its due date to its own delivery date (the manifest’s creation date, {date}, UTC).',
+      lateToDate:
+        'A deliverable handed over after its due date costs {rate} per day, from its due date to its own delivery date ({date}, the date of this statement, as no manifest was given).',
+      missing:
+        'A required deliverable neither handed over intact nor waived costs {rate}, or what it would cost delivered late on the date of this statement ({date}) when that is more: never delivering never costs less than delivering late. It is not also charged as late.',
+      capped: 'Penalties are capped at {percent} of the fees before VAT ({cap}).',
+      uncapped: 'No cap is set on the penalties.',
+      indemnity:
+        'Penalties are a contractual indemnity, outside the scope of VAT (Switzerland: LTVA art. 18 para. 2 let. i; France: an indemnity is not the consideration of a service): VAT is computed on the fees alone, and the penalties are set off against the amount due after VAT, never beyond it.',
+      serviceCredit:
+        'The contract defines the penalties as service credits (a price reduction): they are taken off the fees before VAT, and the taxable base is never below zero.',
+      vat: 'VAT is {percent} of the taxable base, to the cent, half up. The amount due is rounded half up to {step}.',
+      release:
+        'The final payment is part of the amount due (VAT included, {how}): the client holds it back until every release condition of the plan holds ({conditions}); the rest is payable now.',
+      setOff: 'penalties already set off',
+      deducted: 'service credits already deducted',
+      keyless:
+        'A verification that did not decrypt the archive vouches for the signature and the archive’s digest, not for the content: it never counts as a verification that decrypted and re-hashed every file.',
+    },
+    approval: { heading: 'Approval' },
+    footer: 'Generated by {generator} on {date} from plan {plan}',
+    footerEnd: '. Amounts in {currency}, computed in exact decimals.',
+  },
+} as const;

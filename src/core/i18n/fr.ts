@@ -1,0 +1,384 @@
+/**
+ * Français (Suisse romande et France). Typographie : espace insécable (U+00A0) avant « : »,
+ * espace fine insécable (U+202F) avant « ; ». Les mots du domaine : *décompte de réversibilité*,
+ * *prix des prestations de réversibilité*, *pénalité* (une indemnité, pas une réduction de prix).
+ */
+import type { Words } from './index.js';
+
+export const fr: Words = {
+  colon: '\u00a0: ',
+  semicolon: '\u202f; ',
+  roles: { client: 'Client', outgoing: 'Prestataire sortant', incoming: 'Prestataire entrant' },
+  statuses: { pending: 'à préparer', ready: 'prêt', delivered: 'livré', waived: 'dispensé' },
+  checks: {
+    intact: 'intact',
+    altered: 'altéré',
+    listed: 'listé, non recalculé',
+    'not-delivered': 'non livré',
+  },
+  answers: { yes: 'oui', no: 'non' },
+  units: {
+    sizes: { b: 'o', kb: 'Ko', mb: 'Mo', gb: 'Go', tb: 'To' },
+    days: { one: '{count} jour', other: '{count} jours' },
+    files: { one: '{count} fichier', other: '{count} fichiers' },
+    items: { one: 'élément', other: 'éléments' },
+    perDay: '/ jour',
+  },
+  families: {
+    backups: 'Sauvegardes et données',
+    credentials: 'Mots de passe et accès',
+    configurations: 'Configurations',
+    documentation: 'Documentation technique',
+    inventory: 'Inventaire',
+    other: 'Autres',
+  },
+  sign: {
+    nameAndTitle: 'Nom et fonction',
+    placeAndDate: 'Lieu et date',
+    namePlaceDate: 'Nom, lieu et date',
+    signature: 'Signature',
+    reserves: 'Réserves (inscrire « aucune » s’il n’y en a pas)',
+  },
+  checklist: {
+    heading: 'Liste de remise\u00a0: {title}',
+    kicker: 'Réversibilité · liste de remise · annexe au contrat {reference}',
+    subtitle: 'Réversibilité · annexe au contrat {reference} · plan {plan} · {date}',
+    complete: 'Remise complète',
+    completeDetail: {
+      one: '{settled} livrable sur {total} remis ou dispensés',
+      other: '{settled} livrables sur {total} remis ou dispensés',
+      by: 'settled',
+    },
+    incomplete: 'Remise incomplète',
+    incompleteDetail: {
+      one: '{count} livrable obligatoire manquant',
+      other: '{count} livrables obligatoires manquants',
+    },
+    lateDetail: ', {count} en retard',
+    facts: {
+      contract: 'Contrat',
+      contractEnd: 'Fin du contrat',
+      reversibility: 'Période de réversibilité',
+      period: 'du {start} au {end}',
+      assistance: 'Assistance à la transition',
+      plan: 'Plan',
+      date: 'Date',
+    },
+    parties: {
+      heading: 'Parties',
+      role: 'Rôle',
+      name: 'Nom',
+      contact: 'Contact',
+      fingerprint: 'Empreinte de la clé',
+    },
+    manifest: {
+      heading: 'Manifeste signé',
+      file: 'Fichier',
+      created: 'Créé le',
+      sha256: 'SHA-256 du manifeste',
+      signer: 'Signé par (empreinte)',
+      payload: 'Contenu',
+      archive: 'Archive',
+      encryptedTo: 'Chiffré pour',
+    },
+    verification: {
+      heading: 'Vérification',
+      verified: 'vérifiée',
+      failed: 'en échec',
+      on: 'le {date}',
+      signature: 'signature',
+      valid: 'valable',
+      notValid: 'non valable',
+      archive: 'archive',
+      matches: 'conforme au manifeste',
+      doesNotMatch: 'non conforme',
+      complete: 'complète par rapport au plan',
+      incomplete: 'incomplète',
+      decrypted: {
+        one: '{count} fichier déchiffré et recalculé',
+        other: '{count} fichiers déchiffrés et recalculés',
+      },
+      notDecrypted: 'non déchiffrée',
+    },
+    deliverables: {
+      heading: 'Livrables',
+      deliverable: 'Livrable',
+      owner: 'Responsable',
+      due: 'Échéance',
+      status: 'Statut',
+      files: 'Fichiers',
+      verification: 'Vérification',
+      notes: 'Remarques',
+      optional: 'facultatif',
+      more: 'et {count} de plus',
+      missing: 'MANQUANT',
+      late: { one: 'RETARD {count} JOUR', other: 'RETARD {count} JOURS' },
+      waived: 'Dispensé\u00a0: {reason}',
+      approvedBy: 'approuvé par {name}',
+      approvedOn: ' le {date}',
+    },
+    inventory: {
+      heading: 'Inventaire',
+      missingColumns: 'colonnes manquantes\u00a0: {columns}',
+      type: 'Type',
+      location: 'Emplacement',
+      count: 'Nombre',
+      noType: 'pas de colonne de type',
+      noLocation: 'pas de colonne d’emplacement',
+    },
+    actions: {
+      heading: 'Actions ouvertes',
+      done: 'Fait',
+      action: 'Action',
+      responsible: 'Responsable',
+      initials: 'Date et visa',
+      concerns: 'Concerne\u00a0: {ids}',
+      list: {
+        'rotate-secrets':
+          'Changer chaque mot de passe, clé d’API et secret MFA remis (codes de récupération compris).',
+        'revoke-accounts':
+          'Révoquer les comptes du prestataire sortant\u00a0: administrateurs, comptes de service, boîtes partagées.',
+        'revoke-remote-access':
+          'Révoquer les accès VPN du prestataire sortant et retirer ses outils de prise en main à distance (agents RMM, TeamViewer, AnyDesk…).',
+        'move-registrar-dns':
+          'Transférer au client la propriété des comptes du registraire de domaines et du DNS.',
+        'move-licence-portals':
+          'Transférer au client la propriété des portails de licences et des abonnements cloud (Microsoft 365, éditeurs).',
+        'confirm-restore-test':
+          'Confirmer un test de restauration des sauvegardes remises, avec sa date et son résultat.',
+        'sign-inventory':
+          'Contrôler et signer l’inventaire des équipements et logiciels couverts (les deux parties).',
+        'plan-assistance': {
+          one: 'Planifier le jour d’assistance à la transition dû par le prestataire sortant.',
+          other: 'Planifier les {count} jours d’assistance à la transition dus par le prestataire sortant.',
+        },
+      },
+    },
+    glossary: {
+      heading: 'Glossaire',
+      terms: {
+        sla: {
+          term: 'SLA',
+          definition:
+            'Service Level Agreement (accord de niveau de service)\u00a0: l’engagement contractuel sur les délais et les niveaux de service.',
+        },
+        slo: {
+          term: 'SLO',
+          definition: 'Service Level Objective\u00a0: un objectif mesurable, p. ex. 99,9 % de disponibilité.',
+        },
+        kpi: {
+          term: 'KPI',
+          definition:
+            'Indicateur clé de performance\u00a0: taux de disponibilité, MTTR, satisfaction (CSAT).',
+        },
+        mttr: {
+          term: 'MTTR',
+          definition:
+            'Mean Time To Repair\u00a0: le temps moyen de rétablissement du service après un incident.',
+        },
+        critical: {
+          term: 'Critique',
+          definition: 'Service indisponible pour tous (p. ex. pris en charge en 4 h, résolu en 8 h).',
+        },
+        major: { term: 'Majeur', definition: 'Plusieurs utilisateurs touchés.' },
+        minor: { term: 'Mineur', definition: 'Un utilisateur touché, ou un bogue contournable.' },
+        improvement: { term: 'Amélioration', definition: 'Une demande sans urgence.' },
+      },
+    },
+    signoff: {
+      heading: 'Signatures',
+      intro:
+        'Par sa signature, chaque partie confirme l’état des livrables ci-dessus à la date inscrite à côté de sa signature.',
+    },
+    notes: {
+      noManifest:
+        'Aucun manifeste fourni\u00a0: les fichiers sont ceux trouvés sur disque d’après les sources du plan, pas un relevé signé.',
+      noVerification:
+        'Aucune vérification fournie\u00a0: l’archive n’a pas été contrôlée pour cette liste (`exitkit verify`).',
+      notDecrypted:
+        'La vérification n’a pas déchiffré l’archive\u00a0: les fichiers figurent au manifeste signé mais n’ont pas été recalculés.',
+      lateness: 'Sans manifeste, les retards sont comptés jusqu’au {date}, date de cette liste.',
+    },
+    footer: 'Établi par exitkit le {date} d’après le plan {plan}',
+    footerSha: ' (SHA-256 {sha}…)',
+    footerEnd:
+      '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement. Les empreintes affichées sont les 16 premiers chiffres hexadécimaux\u202f; les empreintes complètes figurent dans le manifeste signé.',
+  },
+  compensation: {
+    heading: 'Décompte de réversibilité\u00a0: {title}',
+    kicker: 'Réversibilité · décompte de réversibilité · contrat {reference}',
+    subtitle: 'Réversibilité · contrat {reference} · plan {plan} · {date}',
+    amountDue: 'Montant dû\u00a0: {total}, dont retenu jusqu’à la libération\u00a0: {held}.',
+    releasable: 'Le paiement final de {amount} peut être libéré',
+    heldBack: 'Le paiement final de {amount} est retenu',
+    releasableWhy: 'chaque condition de libération est remplie',
+    heldBackWhy: 'toutes les conditions de libération ne sont pas remplies',
+    facts: {
+      contract: 'Contrat',
+      plan: 'Plan',
+      date: 'Date',
+      handover: 'Date de remise',
+      noManifest: 'sans manifeste\u00a0: date de ce décompte',
+      fromManifest: 'manifeste',
+      total: 'Montant dû',
+      held: 'dont retenu jusqu’à la libération',
+    },
+    fees: {
+      heading: 'Prix des prestations de réversibilité',
+      item: 'Poste',
+      quantity: 'Quantité',
+      unitPrice: 'Prix unitaire',
+      amount: 'Montant',
+      subtotal: 'Prix hors TVA',
+    },
+    penalties: {
+      heading: 'Pénalités',
+      named: ' («\u00a0{name}\u00a0»)',
+      indemnity:
+        'Les pénalités contractuelles{named} sont une indemnité, hors du champ de la TVA\u00a0: elles sont compensées avec le montant dû après TVA.',
+      serviceCredit:
+        'Le contrat définit les pénalités{named} comme des avoirs de service\u00a0: une réduction de prix, déduite du prix avant TVA.',
+      cause: 'Cause',
+      rate: 'Taux',
+      amount: 'Montant',
+      late: { one: 'retard {count} jour', other: 'retard {count} jours' },
+      missing: 'manquant',
+      pastDue: {
+        one: '{count} jour après l’échéance à la date de ce décompte',
+        other: '{count} jours après l’échéance à la date de ce décompte',
+      },
+      due: 'échéance le {date}',
+      beforeCap: 'Pénalités avant plafond',
+      cap: 'Plafond\u00a0: {percent} du prix hors TVA, {amount}.',
+      capApplies: 'Le plafond s’applique',
+      capReduced: '\u00a0: les pénalités sont ramenées à {amount}.',
+      capNotReached: 'Le plafond ne s’applique pas.',
+      none: 'Aucune pénalité\u00a0: chaque livrable dû par le prestataire sortant a été remis ou dispensé, dans les délais.',
+      prefixed: '{name} — {label}',
+      missingLabel: 'Manquant\u00a0: {title} ({id})',
+      notIntactLabel: 'Non intact\u00a0: {title} ({id})',
+      lateLabel: {
+        one: 'En retard de {count} jour\u00a0: {title} ({id})',
+        other: 'En retard de {count} jours\u00a0: {title} ({id})',
+      },
+    },
+    total: {
+      heading: 'Montant dû',
+      amount: 'Montant',
+      fees: 'Prix hors TVA',
+      credits: 'Avoirs de service',
+      capped: ' (plafonnés)',
+      taxableBase: 'Base imposable',
+      vat: 'TVA {percent}',
+      withVat: 'Prix TVA comprise',
+      setOff: 'Pénalités compensées (indemnité, hors TVA)',
+      setOffCapped: ', plafonnées',
+      rounding: 'Arrondi à {step}',
+      total: 'Montant dû',
+      held: 'dont retenu jusqu’à la libération (TVA comprise)',
+      payableNow: 'dont payable maintenant',
+    },
+    obligations: {
+      heading: 'Obligations ouvertes des autres parties',
+      intro:
+        'Ces livrables sont dus par une autre partie que le prestataire sortant\u00a0: ils empêchent la remise d’être complète mais ne coûtent aucune pénalité au prestataire sortant.',
+      due: 'échéance le {date}',
+    },
+    finalPayment: {
+      heading: 'Paiement final',
+      heldBack: 'Retenu jusqu’à la libération',
+      partOf: 'part du montant dû (TVA comprise\u202f; {how})',
+      setOff: 'les pénalités sont compensées avec le montant dû',
+      deducted: 'les avoirs de service sont déjà déduits',
+      basisTotal: '\u202f; le plan ne fixe pas de paiement final\u00a0: tout le montant dû est retenu',
+      planned: '\u202f; le plan fixe {amount}, plus que le montant dû',
+      due: '\u202f; échéance le {date}',
+      condition: 'Condition de libération',
+      met: 'Remplie',
+      evidence: 'Preuve',
+      releasable: 'Libérable\u00a0: chaque condition est remplie.',
+      notReleasable: 'Pas encore libérable\u00a0: chaque condition marquée non doit d’abord être remplie.',
+    },
+    conditions: {
+      labels: {
+        decrypted_verification: 'une vérification qui a déchiffré et recalculé chaque fichier',
+        complete: 'la remise est complète',
+        no_open_reserves: 'aucune réserve ouverte',
+        reversibility_ended: 'la période de réversibilité a pris fin',
+        deletion_attested: 'la suppression des données est attestée',
+        receipt_client: 'l’accusé de réception signé du client',
+        receipt_incoming: 'l’accusé de réception signé du prestataire entrant',
+      },
+      owners: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
+      and: '\u202f; ',
+      decrypted:
+        'la vérification du {date} a déchiffré l’archive et recalculé l’empreinte de chaque fichier ({count})\u00a0: tous intacts, signature et empreinte de l’archive valables',
+      incomingReceipt:
+        '{name} a signé le {date} (clé {key}) un accusé de réception d’une vérification qui a déchiffré l’archive et recalculé l’empreinte de chaque fichier',
+      noVerification: 'aucune vérification fournie',
+      keyless:
+        'la vérification fournie n’a pas déchiffré l’archive\u00a0: elle atteste la signature et l’empreinte de l’archive, pas son contenu',
+      decryptedFaults: 'la vérification avec déchiffrement n’est pas concluante\u00a0: {faults}',
+      badSignature: 'la signature du manifeste n’est pas valable',
+      badArchive: 'l’archive ne correspond pas au manifeste',
+      badIntegrity: 'le contrôle d’intégrité OpenPGP a échoué',
+      badFiles: 'fichiers altérés, manquants ou inattendus\u00a0: {paths}',
+      partial: '{checked} fichiers recalculés sur {total}',
+      incomingKeyless: 'l’accusé de réception de {name} repose sur une vérification sans déchiffrement',
+      incomingNotOk:
+        'l’accusé de réception de {name} consigne une vérification avec déchiffrement non concluante',
+      howToDecrypt:
+        'fournissez --verification (ce qu’écrit `exitkit verify --decryption-key CLÉ --json`) ou l’accusé de réception du prestataire entrant (--receipt)',
+      nothingHandedOver:
+        'ni manifeste ni vérification fournis\u00a0: rien n’établit ce qui a été remis (les statuts du plan ne sont pas une preuve)',
+      perVerification: 'selon la vérification',
+      perManifest: 'selon le manifeste, non vérifié ici',
+      missing: 'ni remis intacts ni dispensés ({source})\u00a0: {ids}',
+      verificationIncomplete: 'la vérification a constaté une remise incomplète',
+      complete: 'chaque livrable obligatoire a été remis intact ou dispensé ({source})',
+      noReceiptNoReserve: 'aucun accusé de réception fourni\u00a0: aucune réserve connue',
+      reservesUnknown: 'impossible de le dire\u00a0: l’accusé de réception {files} n’est pas valable',
+      openReserves: 'réserves ouvertes\u00a0: {items}',
+      noReserve: 'les accusés de réception fournis ({who}) ne consignent aucune réserve ouverte',
+      reversibilityEnded: 'la période de réversibilité a pris fin le {end}',
+      reversibilityRunning: 'la période de réversibilité prend fin le {end}\u202f; ce décompte est du {date}',
+      noAttestation: 'aucune attestation de suppression fournie (--attestation)',
+      attestationUnchecked:
+        'cette version d’exitkit ne produit ni ne contrôle d’attestation de suppression\u00a0: {file} n’est pas retenu comme preuve',
+      receiptSigned:
+        '{name} a signé un accusé de réception le {date} (clé {key}) pour ce manifeste et cette archive',
+      receiptNotOk: 'l’accusé de réception de {name} consigne un verdict non conforme',
+      receiptInvalid: 'aucun accusé de réception valable de {name}\u00a0: {what}',
+      noReceipt: 'aucun accusé de réception de {name} fourni (--receipt)',
+    },
+    rules: {
+      heading: 'Règles appliquées',
+      exact:
+        'Les montants sont des décimaux exacts (jamais en virgule flottante binaire)\u202f; chaque ligne du prix vaut son montant ou quantité × prix unitaire, arrondi au centime (0,005 vers le haut). Le prix des prestations de réversibilité est soumis à la TVA.',
+      owner:
+        'Seul un livrable dû par le prestataire sortant lui coûte une pénalité. Un livrable manquant dû par le client ou le prestataire entrant ne coûte aucune pénalité\u00a0: il empêche la remise d’être complète et figure parmi les obligations ouvertes de cette partie.',
+      lateFromManifest:
+        'Un livrable remis après son échéance coûte {rate} par jour, de son échéance à sa propre date de remise (date de création du manifeste, {date}, UTC).',
+      lateToDate:
+        'Un livrable remis après son échéance coûte {rate} par jour, de son échéance à sa propre date de remise (le {date}, date de ce décompte, faute de manifeste).',
+      missing:
+        'Un livrable obligatoire ni remis intact ni dispensé coûte {rate}, ou ce qu’il coûterait remis en retard à la date de ce décompte ({date}) si c’est davantage\u00a0: ne jamais livrer ne coûte jamais moins que livrer en retard. Il n’est pas pénalisé en plus comme en retard.',
+      capped: 'Les pénalités sont plafonnées à {percent} du prix hors TVA ({cap}).',
+      uncapped: 'Aucun plafond n’est fixé aux pénalités.',
+      indemnity:
+        'Les pénalités sont une peine conventionnelle, hors du champ de la TVA (Suisse\u00a0: LTVA art. 18 al. 2 let. i\u202f; France\u00a0: une indemnité n’est pas la contrepartie d’une prestation)\u00a0: la TVA est calculée sur le seul prix, et les pénalités sont compensées avec le montant dû après TVA, jamais au-delà.',
+      serviceCredit:
+        'Le contrat définit les pénalités comme des avoirs de service (une réduction de prix)\u00a0: elles sont déduites du prix avant TVA, et la base imposable n’est jamais négative.',
+      vat: 'La TVA est de {percent} de la base imposable, arrondie au centime (0,005 vers le haut). Le montant dû est arrondi au multiple de {step} le plus proche (la moitié vers le haut).',
+      release:
+        'Le paiement final est une part du montant dû (TVA comprise, {how})\u00a0: le client la retient jusqu’à ce que chaque condition de libération du plan soit remplie ({conditions})\u202f; le reste est payable maintenant.',
+      setOff: 'pénalités déjà compensées',
+      deducted: 'avoirs de service déjà déduits',
+      keyless:
+        'Une vérification qui n’a pas déchiffré l’archive atteste la signature et l’empreinte de l’archive, pas son contenu\u00a0: elle ne vaut jamais vérification avec déchiffrement de chaque fichier.',
+    },
+    approval: { heading: 'Approbation' },
+    footer: 'Établi par {generator} le {date} d’après le plan {plan}',
+    footerEnd: '. Montants en {currency}, calculés en décimales exactes.',
+  },
+};
