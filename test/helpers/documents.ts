@@ -215,11 +215,12 @@ export const DOCUMENT_SECRET = 'correct-horse-battery-staple';
 
 /**
  * Writes a plan (as the YAML a person writes) and its exports in a new folder; with
- * `manifestCreated`, a manifest and its (decrypting) verification too. Returns the paths.
+ * `manifestCreated`, a manifest and its verification too (decrypting unless `decrypted: false`).
+ * Returns the paths.
  */
 export async function writeDocumentInputs(
   plan: ExitPlan,
-  opts: { manifestCreated?: string; missing?: string[]; altered?: string[] } = {},
+  opts: { manifestCreated?: string; missing?: string[]; altered?: string[]; decrypted?: boolean } = {},
 ) {
   const dir = await tempDir();
   const { allow_external_sources: _a, ...rest } = plan;
@@ -235,7 +236,7 @@ export async function writeDocumentInputs(
     manifestFile = path.join(dir, `${plan.id}.manifest.json`);
     const text = `${JSON.stringify(m, null, 2)}\n`;
     await writeFile(manifestFile, text);
-    const v = verificationFor(m, { altered: opts.altered ?? [] });
+    const v = verificationFor(m, { altered: opts.altered ?? [], decrypted: opts.decrypted ?? true });
     v.manifest.sha256 = createHash('sha256').update(text).digest('hex');
     verificationFile = path.join(dir, 'verification.json');
     await writeFile(verificationFile, JSON.stringify(v, null, 2));
