@@ -66,7 +66,7 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/releasable: false \(not met: decrypted_verification\)/);
     expect(r.stdout).toMatch(/releasable\n[\s\S]*decrypted_verification: NovaIT SA a signé/);
     const statement = readFileSync(path.join(out, 'documents/compensation.en.md'), 'utf8');
-    expect(statement).toContain('**The final payment of CHF');
+    expect(statement).toContain('**Final payment of CHF');
     expect(statement).toContain('can be released**');
     expect(statement).toContain('| a verification that decrypted and re-hashed every file | yes |');
     // The French checklist is French.

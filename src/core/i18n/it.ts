@@ -352,7 +352,7 @@ export const it: Words = {
     rules: {
       heading: 'Regole applicate',
       exact:
-        'Gli importi sono decimali esatti (mai in virgola mobile binaria); ogni voce del prezzo vale il suo importo o quantità × prezzo unitario, arrotondato al centesimo (0,005 per eccesso). Il prezzo delle prestazioni di reversibilità è soggetto all’IVA.',
+        'Gli importi sono decimali esatti (mai in virgola mobile binaria); ogni voce del prezzo vale il suo importo o quantità × prezzo unitario, arrotondato al centesimo (mezzo centesimo per eccesso). Il prezzo delle prestazioni di reversibilità è soggetto all’IVA.',
       owner:
         'Solo un elemento dovuto dal fornitore uscente gli costa una penale. Un elemento mancante dovuto dal committente o dal fornitore subentrante non costa alcuna penale: impedisce la completezza della consegna e figura tra gli obblighi aperti di quella parte.',
       lateFromManifest:
@@ -361,13 +361,13 @@ export const it: Words = {
         'Un elemento consegnato dopo la sua scadenza costa {rate} al giorno, dalla scadenza alla sua propria data di consegna ({date}, data di questo conteggio, in mancanza di manifesto).',
       missing:
         'Un elemento obbligatorio né consegnato integro né oggetto di rinuncia costa {rate}, o quanto costerebbe consegnato in ritardo alla data di questo conteggio ({date}) se è di più: non consegnare mai non costa mai meno che consegnare in ritardo. Non è addebitato in più come ritardo.',
-      capped: 'Le penali sono limitate a {percent} del prezzo IVA esclusa ({cap}).',
+      capped: 'Massimale delle penali: {percent} del prezzo IVA esclusa ({cap}).',
       uncapped: 'Nessun massimale è fissato per le penali.',
       indemnity:
         'Le penali sono una pena convenzionale, fuori dal campo d’applicazione dell’IVA (Svizzera: LIVA art. 18 cpv. 2 lett. i; Francia: un’indennità non è il corrispettivo di una prestazione): l’IVA è calcolata sul solo prezzo, e le penali sono compensate con l’importo dovuto dopo l’IVA, mai oltre.',
       serviceCredit:
         'Il contratto definisce le penali come accrediti di servizio (una riduzione del prezzo): sono dedotte dal prezzo prima dell’IVA, e la base imponibile non è mai negativa.',
-      vat: 'L’IVA è pari a {percent} della base imponibile, arrotondata al centesimo (0,005 per eccesso). L’importo dovuto è arrotondato al multiplo di {step} più vicino (la metà per eccesso).',
+      vat: 'IVA: {percent} della base imponibile, arrotondata al centesimo (mezzo centesimo per eccesso). L’importo dovuto è arrotondato al multiplo di {step} più vicino (la metà per eccesso).',
       release:
         'Il pagamento finale è una parte dell’importo dovuto (IVA inclusa, {how}): il committente lo trattiene finché ogni condizione di liberazione del piano è soddisfatta ({conditions}); il resto è pagabile ora.',
       setOff: 'penali già compensate',
