@@ -7,7 +7,7 @@ import { shown } from '../io/shown.js';
 import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
 import { BaseCommand } from '../lib/base-command.js';
 
-/** One entry a deliverable in `walk --json` (SPEC.md: id, status, ready, findings). */
+/** One entry a deliverable in `walk --json` (docs/FORMAT.md: id, status, ready, findings...). */
 export type WalkEntry = Omit<Assessment, 'checksPass'>;
 
 export interface WalkResult {

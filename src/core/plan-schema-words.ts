@@ -51,7 +51,7 @@ const TYPE_WORDS: Record<string, string> = {
   number: 'a number',
 };
 
-/** Words people use for the fixed families (DOMAIN.md), mapped to the category that holds them. */
+/** Words people use for the fixed families (backups, passwords and access...), mapped to the category that holds them. */
 const CATEGORY_WORDS: Record<string, string> = {
   passwords: 'credentials',
   password: 'credentials',

@@ -200,6 +200,7 @@ async function prepareOutput(
     for (const f of Object.values(final))
       if (await stat(f).catch(() => null))
         throw new ExitkitError(`${shown(f)} exists already`, {
+          code: 'output_exists',
           hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
         });
   }

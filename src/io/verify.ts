@@ -3,7 +3,7 @@
  * manifest, check its signature against the PINNED signer, check the archive's size and digest,
  * decrypt and read every entry when a key is given, and hand everything to the pure verdict.
  * `extract` writes into a private temporary folder beside the destination and moves the bag into
- * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
+ * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -71,6 +71,7 @@ async function readManifestBytes(file: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
+      code: 'file_access',
       hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
     });
   if (info.size > MAX_MANIFEST_BYTES)
@@ -110,6 +111,7 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
+      code: 'file_access',
       hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
     });
   if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
@@ -167,7 +169,11 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   if (!check.valid && bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES)
     throw new ExitkitError(
       `the manifest ${req.manifest} is not signed by the pinned signer (${check.reason ?? 'the signature is not valid'}), and at ${bytes.byteLength} bytes it is not read further`,
-      { exit: ExitCode.No, hints: ['ask the outgoing provider for the manifest and signature it made'] },
+      {
+        exit: ExitCode.No,
+        code: 'input_invalid',
+        hints: ['ask the outgoing provider for the manifest and signature it made'],
+      },
     );
   const read = parseManifestBytes(req.manifest, bytes);
   const m = read.manifest;
@@ -177,6 +183,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
+      code: 'file_access',
       hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
     });
 
@@ -267,7 +274,10 @@ async function observeArchive(
       const why = /not encrypted to it/.test(e.message)
         ? `it was not encrypted to ${fingerprintOf(key)}`
         : e.message;
-      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, { hints: e.hints });
+      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
+        code: e.code ?? 'key_wrong',
+        hints: e.hints,
+      });
     }
     return {
       cipher,
@@ -294,6 +304,7 @@ async function prepareDestination(dest: string, id: string): Promise<{ temp: str
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
     throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
+      code: 'file_access',
       hints: ['create the parent folder first, or choose another --to'],
     });
   const d = await stat(dest).catch(() => null);
@@ -303,6 +314,7 @@ async function prepareDestination(dest: string, id: string): Promise<{ temp: str
     });
   if (await stat(path.join(dest, id)).catch(() => null))
     throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
+      code: 'output_exists',
       hints: ['move it away, or choose another --to'],
     });
   const prefix = `.${path.basename(dest)}.exitkit-`;

@@ -3,6 +3,7 @@ import {
   ExitkitError,
   ProblemsError,
   describeSystemError,
+  errorCode,
   formatLocation,
   formatProblem,
 } from '../core/errors.js';
@@ -22,7 +23,7 @@ export abstract class BaseCommand extends Command {
   /** A Ctrl-C or SIGTERM at any moment ends any command with exit 2, after undoing what it registered. */
   public override async init(): Promise<void> {
     await super.init();
-    exitOnInterrupt();
+    exitOnInterrupt({ json: this.jsonEnabled() });
   }
 
   /** Sets the exit code for a finished command whose answer is yes (0) or no (1). */
@@ -48,6 +49,7 @@ export abstract class BaseCommand extends Command {
       if (json) {
         this.logJson({
           error: {
+            code: errorCode(err),
             message: `${where}${err.message}`,
             hints: err.hints,
             exit: err.exit,
@@ -71,7 +73,7 @@ export abstract class BaseCommand extends Command {
       const message = describeUsageError(err.message);
       const secret = passphraseHint(message);
       if (json) {
-        this.logJson({ error: { message, ...(secret ? { hints: [secret] } : {}), exit } });
+        this.logJson({ error: { code: 'usage', message, ...(secret ? { hints: [secret] } : {}), exit } });
         process.exitCode = exit;
         return;
       }
@@ -92,7 +94,7 @@ export abstract class BaseCommand extends Command {
     if (err instanceof Errors.ExitError || err instanceof Errors.CLIError) return super.catch(err);
     // Anything else escaped the typed errors: still no stack trace, and "could not" (2).
     const message = describeSystemError(err);
-    if (json) this.logJson({ error: { message, exit: ExitCode.CouldNot } });
+    if (json) this.logJson({ error: { code: errorCode(err), message, exit: ExitCode.CouldNot } });
     else
       process.stderr.write(
         `error: ${message}\nhint: run again with DEBUG=exitkit* for details, or report it\n`,
@@ -116,7 +118,7 @@ export function describeUsageError(message: string): string {
 
 /**
  * An unknown flag is named without the value glued to it: `--passphrase=...` may carry a secret,
- * and a secret is never repeated (SPEC.md, "Keys").
+ * and a secret is never repeated (SECURITY.md, "Secrets handling").
  */
 function withoutFlagValues(message: string): string {
   if (!/^nonexistent flags?:/i.test(message)) return message;

@@ -321,3 +321,36 @@ describe('extract cleans up after a killed run', () => {
     ]);
   });
 });
+
+describe('the fault list after an integrity failure', () => {
+  it('is the same on every run, and names no intact file missing or truncated', async () => {
+    const payload = ['a.bin', 'b.bin', 'c.bin'].map((name, k) => ({
+      deliverable: 'fs01-backup',
+      category: 'backups' as const,
+      name,
+      data: Buffer.alloc(3 << 20, k + 1),
+    }));
+    const s = await scene('deterministic', { payload });
+    const c = await readFile(s.b.archive);
+    c[c.length - (1 << 20)]! ^= 1; // in c.bin, the last file: its bytes garbled, the MDC broken
+    await writeFile(s.b.archive, c);
+    const run = async () => {
+      const r = await exitkit([
+        'verify',
+        s.b.manifest,
+        '--signer',
+        keys.outgoing.pub,
+        '--decryption-key',
+        keys.incoming.sec,
+        '--json',
+      ]);
+      expect(r.code).toBe(1);
+      return (JSON.parse(r.stdout) as { faults: string[] }).faults;
+    };
+    const first = await run();
+    expect(await run()).toEqual(first);
+    expect(first.join('\n')).toContain('integrity: the OpenPGP integrity check failed');
+    expect(first.join('\n')).toMatch(/altered: data\/backups\/fs01-backup\/c\.bin/);
+    expect(first.join('\n')).not.toMatch(/(missing|truncated|altered): .*\/[ab]\.bin/);
+  });
+});

@@ -6,7 +6,7 @@
  *
  * The plaintext comes out before the OpenPGP integrity check at the end of the message: nothing
  * read here may be trusted, or moved into view, before `readArchive` has returned with
- * `integrity: true` and the verdict has passed (STYLE.md, "Streams and crypto").
+ * `integrity: true` and the verdict has passed (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -431,5 +431,5 @@ export function extractionError(e: unknown, where: string): ExitkitError {
     code === 'ENAMETOOLONG'
       ? 'choose a --to folder with a shorter path; nothing was left behind'
       : 'free some space or choose another --to folder; nothing was left behind';
-  return new ExitkitError(`cannot extract into ${where}: ${what}`, { hints: [hint] });
+  return new ExitkitError(`cannot extract into ${where}: ${what}`, { hints: [hint], cause: e });
 }

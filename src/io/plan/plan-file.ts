@@ -78,7 +78,10 @@ async function readPlanBytes(
       code === 'EACCES' || code === 'EPERM'
         ? `cannot read the plan ${shown}: permission denied`
         : `cannot read the plan ${shown}: no such file`,
-      { hints: ['give the path of an exit plan (YAML); `exitkit init` writes a starter plan'] },
+      {
+        code: 'file_access',
+        hints: ['give the path of an exit plan (YAML); `exitkit init` writes a starter plan'],
+      },
     );
   }
   if (!info.isFile())
@@ -103,7 +106,7 @@ async function readPlanBytes(
     const code = (e as { code?: string }).code;
     throw new ExitkitError(
       `cannot read the plan ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : firstLine(e)}`,
-      { hints: ['check that the file is readable'] },
+      { code: 'file_access', hints: ['check that the file is readable'] },
     );
   }
   if (bytes.length > MAX_PLAN_BYTES) {

@@ -197,6 +197,7 @@ export async function writeNewPlan(
     });
   if (existing && !opts.force)
     throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
+      code: 'output_exists',
       hints: ['edit it, or run again with --force to replace it with a new starter plan'],
     });
   const again = 'edit it, or run again with --force to replace it with a new starter plan';
