@@ -155,7 +155,7 @@ function algorithmsFor(m: Manifest): string[] {
 }
 
 export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
-  // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Bad input").
+  // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Hostile archives").
   const bytes = await readManifestBytes(req.manifest);
   const loaded = req.plan ? await loadPlan(req.plan) : undefined;
   const signer = await pinnedSigner({ plan: loaded, planArg: req.plan, signer: req.signer });
