@@ -57,6 +57,17 @@ const extract = (s: Scene) =>
     s.dest,
   ]);
 
+const verify = (manifest: string, ...more: string[]) =>
+  exitkit([
+    'verify',
+    manifest,
+    '--signer',
+    keys.outgoing.pub,
+    '--decryption-key',
+    keys.incoming.sec,
+    ...more,
+  ]);
+
 /** Extract answers no, names the fault, and leaves DIR and its parent as they were. */
 async function refused(s: Scene, fault: RegExp): Promise<void> {
   const r = await extract(s);
@@ -150,9 +161,6 @@ describe('the encrypted message: exactly the shape bundle writes, and nothing el
 });
 
 describe('the manifest: a size cap, then the signature, then a strict parse', () => {
-  const verify = (manifest: string) =>
-    exitkit(['verify', manifest, '--signer', keys.outgoing.pub, '--decryption-key', keys.incoming.sec]);
-
   it('a large unsigned manifest of nested JSON is not parsed: exit 1, signature named', async () => {
     const s = await scene('manifest-bomb');
     await writeFile(s.b.manifest, '['.repeat(5 << 20));
@@ -289,14 +297,7 @@ describe('verify and extract apply the same name rules: verify says yes only to 
   for (const [what, names, fault] of CASES)
     it(`${what}: verify and extract both say no (exit 1), nothing written`, async () => {
       const s = await scene(`names-${what.replace(/\W+/g, '-')}`, { payload: names.map(payload) });
-      const v = await exitkit([
-        'verify',
-        s.b.manifest,
-        '--signer',
-        keys.outgoing.pub,
-        '--decryption-key',
-        keys.incoming.sec,
-      ]);
+      const v = await verify(s.b.manifest);
       expect(v.code).toBe(1);
       expect(v.stdout).toMatch(fault);
       await refused(s, fault);
@@ -335,15 +336,7 @@ describe('the fault list after an integrity failure', () => {
     c[c.length - (1 << 20)]! ^= 1; // in c.bin, the last file: its bytes garbled, the MDC broken
     await writeFile(s.b.archive, c);
     const run = async () => {
-      const r = await exitkit([
-        'verify',
-        s.b.manifest,
-        '--signer',
-        keys.outgoing.pub,
-        '--decryption-key',
-        keys.incoming.sec,
-        '--json',
-      ]);
+      const r = await verify(s.b.manifest, '--json');
       expect(r.code).toBe(1);
       return (JSON.parse(r.stdout) as { faults: string[] }).faults;
     };
