@@ -43,6 +43,8 @@ export default class Extract extends BaseCommand {
       extractTo: flags.to,
     });
     const v = outcome.verification;
+    for (const stale of outcome.removedStale ?? [])
+      this.note(`removed ${stale}: a temporary folder left by an extract that was killed`);
     for (const line of describeVerification(v, outcome.manifest, { planGiven: outcome.plan !== undefined }))
       this.log(line);
     this.log(

@@ -8,7 +8,8 @@
  * use src/io/atomic.ts, which may also refuse to replace an existing file.
  */
 import { rmSync } from 'node:fs';
-import { rename, rm, rmdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
 import { removeOnInterrupt } from './cleanup.js';
 
 export interface StagingOptions {
@@ -49,5 +50,40 @@ export async function staged<T>(o: StagingOptions, work: (commit: Commit) => Pro
     forgetFinals();
     forgetTemps();
     if (o.removeOnExit) process.off('exit', onExit);
+  }
+}
+
+/**
+ * A private temporary folder (mode 0700) in `parent`, named `<prefix><pid>-<random>`: the process
+ * id lets a later run tell a folder left by a hard kill (SIGKILL, a power cut) from a live one.
+ */
+export async function privateTemp(parent: string, prefix: string): Promise<string> {
+  return mkdtemp(path.join(parent, `${prefix}${process.pid}-`));
+}
+
+/**
+ * Removes the temporary folders `privateTemp` made in `parent` whose process is gone; returns
+ * them (the caller says so). A folder of a live process, or of an unknown one, is left alone.
+ */
+export async function removeStaleTemps(parent: string, prefix: string): Promise<string[]> {
+  const removed: string[] = [];
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    const p = path.join(parent, name);
+    await rm(p, { recursive: true, force: true });
+    removed.push(p);
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
   }
 }

@@ -6,20 +6,31 @@
  * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { parseStrictJson } from '../core/strict-json.js';
 import type { Manifest, Verification } from '../core/manifest.js';
-import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
+import {
+  allFiles,
+  judge,
+  manifestShapeProblem,
+  unlistedTagManifest,
+  type ArchiveObservation,
+} from '../core/verdict.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
+import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
 import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
-import { staged } from './staged.js';
+import { privateTemp, removeStaleTemps, staged } from './staged.js';
 import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
-const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A manifest whose signature is not valid is parsed (to name what it claims) only up to this size. */
+const MAX_UNSIGNED_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;
 
 export interface VerifyRequest {
@@ -39,6 +50,8 @@ export interface VerifyOutcome {
   plan?: LoadedPlan;
   /** extract: where the bag now is, when the verdict was OK. */
   extracted?: string;
+  /** extract: temporary folders left beside DIR by an extract that was killed, now removed. */
+  removedStale?: string[];
 }
 
 export interface ReadManifest {
@@ -50,6 +63,11 @@ export interface ReadManifest {
 
 /** Reads and parses a manifest; anything that makes it unreadable is exit 2. */
 export async function readManifestFile(file: string): Promise<ReadManifest> {
+  return parseManifestBytes(file, await readManifestBytes(file));
+}
+
+/** The manifest's bytes, size-capped: nothing is parsed before its signature is checked. */
+async function readManifestBytes(file: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
@@ -58,12 +76,16 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
     });
   if (info.size > MAX_MANIFEST_BYTES)
     throw new ExitkitError(`${file} is ${info.size} bytes: too large for an exit manifest`);
-  const bytes = await readFile(file);
+  return readFile(file);
+}
+
+/** Parses a manifest strictly (bounded nesting, no repeated key), then checks its shape. */
+function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   let raw: unknown;
   try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ExitkitError(`${file} is not an exit manifest: it is not JSON`, {
+    raw = parseStrictJson(bytes.toString('utf8'));
+  } catch (e) {
+    throw new ExitkitError(`${file} is not an exit manifest: ${notJson(e)}`, {
       hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
     });
   }
@@ -73,6 +95,11 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
       hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
     });
   return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
+}
+
+function notJson(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return e instanceof SyntaxError ? 'it is not JSON' : m;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -93,7 +120,10 @@ export async function readSignatureFile(file: string, what: string): Promise<str
 
 /** The plan a manifest was made from: the plan `file` (as given), refused when it is another exit's. */
 export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan> {
-  const plan = await loadPlan(file);
+  return planOf(file, await loadPlan(file), m);
+}
+
+function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
   if (plan.plan.id !== m.plan.id)
     throw new ExitkitError(
       `the plan ${file} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
@@ -125,17 +155,29 @@ function algorithmsFor(m: Manifest): string[] {
 }
 
 export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
-  const read = await readManifestFile(req.manifest);
-  const m = read.manifest;
-  const plan = req.plan ? await loadPlanOf(req.plan, m) : undefined;
-  const signer = await pinnedSigner({ plan, planArg: req.plan, signer: req.signer });
+  // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Hostile archives").
+  const bytes = await readManifestBytes(req.manifest);
+  const loaded = req.plan ? await loadPlan(req.plan) : undefined;
+  const signer = await pinnedSigner({ plan: loaded, planArg: req.plan, signer: req.signer });
   const armored = await readSignatureFile(`${req.manifest}.asc`, 'manifest');
-  const check = await verifyDetached(read.bytes, armored, [signer]);
+  const check = await verifyDetached(bytes, armored, [signer]);
   const signature = {
     valid: check.valid,
     fingerprint: check.fingerprint,
     ...(check.reason ? { reason: check.reason } : {}),
   };
+  if (!check.valid && bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES)
+    throw new ExitkitError(
+      `the manifest ${req.manifest} is not signed by the pinned signer (${check.reason ?? 'the signature is not valid'}), and at ${bytes.byteLength} bytes it is not read further`,
+      {
+        exit: ExitCode.No,
+        code: 'input_invalid',
+        hints: ['ask the outgoing provider for the manifest and signature it made'],
+      },
+    );
+  const read = parseManifestBytes(req.manifest, bytes);
+  const m = read.manifest;
+  const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
 
   const archive = archivePath(req, m);
   const info = await stat(archive).catch(() => null);
@@ -148,8 +190,17 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
     : undefined;
+  // Not a byte is decrypted of an archive the signed manifest does not vouch for (its size).
+  const vouched = signature.valid && info.size === m.archive!.size;
   const decrypt = (writeTo?: string, dest?: string) =>
-    observeArchive(key, archive, info.size, m, writeTo, dest);
+    vouched || !key
+      ? observeArchive(key, archive, m, writeTo, dest)
+      : notDecrypted(
+          archive,
+          signature.valid
+            ? 'its size is not the signed size'
+            : 'the manifest is not signed by the pinned signer',
+        );
   const judged = (observed: Observed) => {
     const verification = judge({
       manifestFile: req.manifest,
@@ -167,9 +218,9 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
 
   // extract: into a private temporary folder beside DIR, moved into view only when the verdict is OK.
   const dest = path.resolve(req.extractTo);
-  const temp = await prepareDestination(dest, m.plan.id);
+  const { temp, stale } = await prepareDestination(dest, m.plan.id);
   return staged({ temps: [temp], removeOnExit: true }, async (commit): Promise<VerifyOutcome> => {
-    const outcome = judged(await decrypt(temp, dest));
+    const outcome = { ...judged(await decrypt(temp, dest)), removedStale: stale };
     if (!outcome.verification.ok) return outcome;
     const extracted = path.join(dest, m.plan.id);
     try {
@@ -194,7 +245,6 @@ interface Observed {
 async function observeArchive(
   key: PrivateKey | undefined,
   archive: string,
-  archiveSize: number,
   m: Manifest,
   writeTo?: string,
   dest?: string,
@@ -207,11 +257,15 @@ async function observeArchive(
       bagId: m.plan.id,
       algorithms: algorithmsFor(m),
       expected: new Map(allFiles(m).map((f) => [f.path, f.size])),
-      archiveSize,
+      archiveSize: m.archive!.size,
+      maxKeyPackets: m.recipients.length,
+      tagManifest: unlistedTagManifest(m),
       ...(writeTo ? { writeTo } : {}),
     });
     return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
   } catch (e) {
+    if (e instanceof NotExitkitArchive)
+      return { cipher: await hashFile(archive), decrypted: refused(`${NOT_OURS}: ${e.message}`) };
     if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
     // Decryption could not start. If the archive is the one signed, the key is wrong (2);
     // if not, the archive was damaged, and that is a fault (1).
@@ -227,21 +281,25 @@ async function observeArchive(
     }
     return {
       cipher,
-      decrypted: {
-        entries: [],
-        texts: {},
-        integrity: false,
-        decryptError: 'decryption failed at its start: the archive is not the one that was signed',
-      },
+      decrypted: refused('decryption failed at its start: the archive is not the one that was signed'),
     };
   }
+}
+
+/** An archive left undecrypted: the signed manifest does not vouch for it. */
+async function notDecrypted(archive: string, why: string): Promise<Observed> {
+  return { cipher: await hashFile(archive), decrypted: refused(`not decrypted: ${why}`) };
+}
+
+function refused(why: string): ArchiveObservation {
+  return { entries: [], texts: {}, integrity: false, decryptError: why };
 }
 
 /**
  * Checks the destination and makes the private temporary folder beside it (same file system, so
  * the final move is a rename; mkdtemp makes it with mode 0700).
  */
-async function prepareDestination(dest: string, id: string): Promise<string> {
+async function prepareDestination(dest: string, id: string): Promise<{ temp: string; stale: string[] }> {
   const parent = path.dirname(dest);
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
@@ -259,8 +317,10 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
       code: 'output_exists',
       hints: ['move it away, or choose another --to'],
     });
+  const prefix = `.${path.basename(dest)}.exitkit-`;
   try {
-    return await mkdtemp(path.join(parent, `.${path.basename(dest)}.exitkit-`));
+    const stale = await removeStaleTemps(parent, prefix);
+    return { temp: await privateTemp(parent, prefix), stale };
   } catch (e) {
     throw extractionError(e, dest);
   }

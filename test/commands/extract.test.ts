@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/core/bag.js';
-import { BIN, exitkit, tempDir } from '../helpers/cli.js';
+import { BIN, exitkit, tempDir, tree } from '../helpers/cli.js';
 import { file, makeBundle, testKeys, type TarItem, type TestKeys } from '../helpers/hostile.js';
 
 let dir: string;
@@ -16,14 +16,6 @@ beforeAll(async () => {
   dir = await tempDir();
   keys = await testKeys(dir);
 });
-
-/** Every path under a folder (to prove that nothing was written anywhere). */
-async function tree(root: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(root, { withFileTypes: true, recursive: true }))
-    out.push(path.relative(root, path.join(e.parentPath, e.name)));
-  return out.sort();
-}
 
 /** A folder `<case>/` with the bundle in `<case>/bundle` and an empty destination `<case>/dest`. */
 async function scene(name: string, mutate?: (items: TarItem[], id: string) => TarItem[]) {

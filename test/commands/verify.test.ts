@@ -123,8 +123,10 @@ describe('exitkit verify', () => {
       const v = JSON.parse(r.stdout) as { archive: { ok: boolean }; integrity: boolean; faults: string[] };
       expect(v.archive.ok).toBe(false);
       expect(v.integrity).toBe(false);
-      expect(v.faults.join('\n')).toMatch(/altered: data\/|tar: |missing: /);
+      // The flipped byte may fall in a file or in tar padding: either way the integrity check names
+      // it, and no intact file is reported missing (the parser reads what was decrypted to its end).
       expect(v.faults.join('\n')).toContain('integrity: the OpenPGP integrity check failed');
+      expect(v.faults.join('\n')).not.toMatch(/missing: /);
     });
 
     it('one byte flipped at the end (the integrity code): exit 1, integrity named', async () => {
@@ -135,14 +137,14 @@ describe('exitkit verify', () => {
       expect(r.stdout).toMatch(/archive .*: its sha256 is/);
     });
 
-    it('a truncated archive: exit 1, size and integrity named', async () => {
+    it('a truncated archive: exit 1, size named, not a byte decrypted', async () => {
       const b = await copyOfGood('truncated');
       const bytes = await readFile(b.archive);
       await writeFile(b.archive, bytes.subarray(0, bytes.length - 700));
       const r = await exitkit(full(b));
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/its size is \d+ bytes; the manifest signed \d+/);
-      expect(r.stdout).toContain('integrity: the OpenPGP integrity check failed');
+      expect(r.stdout).toContain('cannot be decrypted: not decrypted: its size is not the signed size');
     });
 
     it('a manifest edited after signing: exit 1, signature named', async () => {

@@ -243,6 +243,10 @@ export interface BundleOptions {
   signWith?: string;
   /** Encrypts to these public key files (default: incoming and client). */
   recipients?: string[];
+  /** Edits the tar's bytes before they are encrypted (what no item can say: bytes after the end). */
+  editTar?: (tar: Buffer) => Buffer;
+  /** Edits the encrypted archive before the manifest signs its size and digest (a hostile signer). */
+  editArchive?: (cipher: Buffer) => Buffer;
 }
 
 export interface Bundle {
@@ -296,6 +300,9 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
   const bytes = payloadFiles.reduce((n, [, d]) => n + d.length, 0);
   const oxum = `${bytes}.${payloadFiles.length}`;
   const outgoing = await readKeyFile(opts.keys.outgoing.pub);
+  const recipients = await Promise.all(
+    (opts.recipients ?? [opts.keys.incoming.pub, opts.keys.client.pub]).map((f) => readKeyFile(f)),
+  );
   const manifest: Manifest = {
     format: 'exitkit-manifest/1',
     plan: { id, title: 'Hand-made exit', file: 'plan.yaml', sha256: sha256('plan'), contract: 'INF-1' },
@@ -304,7 +311,7 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
     generator: { name: 'exitkit', version: '0.1.0' },
     algorithm: 'sha256',
     signer: { fingerprint: outgoing.getFingerprint().toUpperCase() },
-    recipients: [],
+    recipients: recipients.map((k) => ({ fingerprint: k.getFingerprint().toUpperCase() })),
     deliverables: [...deliverables.values(), waived],
     tagFiles: [],
     payload: { files: payloadFiles.length, bytes, oxum },
@@ -341,11 +348,8 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
     file(`${id}/tagmanifest-sha256.txt`, tagmanifest),
   ];
   if (opts.mutate) items = opts.mutate(items, id);
-  const tarBytes = tarBuffer(items);
+  const tarBytes = opts.editTar ? opts.editTar(tarBuffer(items)) : tarBuffer(items);
 
-  const recipients = await Promise.all(
-    (opts.recipients ?? [opts.keys.incoming.pub, opts.keys.client.pub]).map((f) => readKeyFile(f)),
-  );
   const encrypted = await encryptStream(
     new ReadableStream<Uint8Array>({
       start(c) {
@@ -362,7 +366,7 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
     if (done) break;
     chunks.push(value);
   }
-  const cipher = Buffer.concat(chunks);
+  const cipher = opts.editArchive ? opts.editArchive(Buffer.concat(chunks)) : Buffer.concat(chunks);
   const archive = path.join(opts.out, `${id}.tar.pgp`);
   await writeFile(archive, cipher);
   manifest.archive = {

@@ -8,24 +8,23 @@
  * read here may be trusted, or moved into view, before `readArchive` has returned with
  * `integrity: true` and the verdict has passed (SECURITY.md, "Streaming, and when plaintext is released").
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
 import { ExitkitError } from '../../core/errors.js';
 import {
+  BagNames,
   checkEntry,
   isBagTextFile,
   type ArchiveObservation,
   type ObservedEntry,
 } from '../../core/verdict.js';
 import { Digester } from './digest-worker.js';
-import { decryptStream } from '../openpgp/messages.js';
-import { NotSeipdV1, openSeipdV1, type SeipdV1Reader } from '../openpgp/seipd.js';
+import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
+import { NOT_OURS, NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
 import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
@@ -37,10 +36,14 @@ export interface ReadArchiveOptions {
   bagId: string;
   /** Digest algorithms to compute for every file (Node names: sha256, sha512, sha1, md5). */
   algorithms: string[];
+  /** The tag manifest bundle writes and the signed manifest cannot list (tagmanifest-<alg>.txt). */
+  tagManifest: string;
   /** Signed sizes by bag path: only these files (with that declared size) are ever written. */
   expected: Map<string, number>;
   /** Size of the archive file: no honest entry declares more. */
   archiveSize: number;
+  /** The recipients the signed manifest lists: no more key packets are read. */
+  maxKeyPackets: number;
   /** When given, safe signed files are written under `<writeTo>/<bagId>/`. */
   writeTo?: string;
 }
@@ -48,24 +51,6 @@ export interface ReadArchiveOptions {
 export interface ArchiveRead extends ArchiveObservation {
   /** SHA-256 and size of the ciphertext as read (null when the file was not read to its end). */
   cipher: { size: number; digest: string } | null;
-}
-
-/** Counts and hashes the bytes that pass through. */
-class Digest extends Transform {
-  readonly hashes: Array<[string, Hash]>;
-  bytes = 0;
-  constructor(algorithms: string[]) {
-    super();
-    this.hashes = algorithms.map((a) => [a, createHash(a)]);
-  }
-  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.bytes += chunk.length;
-    for (const [, h] of this.hashes) h.update(chunk);
-    cb(null, chunk);
-  }
-  hex(): Record<string, string> {
-    return Object.fromEntries(this.hashes.map(([a, h]) => [a, h.digest('hex')]));
-  }
 }
 
 /** SHA-256 and size of a file, streamed. */
@@ -123,36 +108,18 @@ class Stop extends Error {}
 type EntryStream = AsyncIterable<Buffer>;
 
 /**
- * Decrypts and reads the archive. Throws an ExitkitError when it cannot even start to decrypt
- * (wrong key, not an OpenPGP message): the caller decides whether that is a wrong key (2) or a
- * damaged archive (1) from the archive's digest. Every other problem is an observation.
+ * Decrypts and reads the archive. Throws NotExitkitArchive when the message is not the shape
+ * `bundle` writes (there is no other reader), an ExitkitError when it cannot even start to
+ * decrypt (wrong key): the caller decides whether that is a wrong key (2) or a damaged archive
+ * (1) from the archive's digest. Every other problem is an observation.
  */
 export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead> {
   const fast = await openFast(opts);
-  if (fast) {
-    try {
-      return await readPlain(opts, fast.plain, fast.digester, fast.finish);
-    } finally {
-      await fast.close();
-    }
-  }
-  const file = createReadStream(opts.archive, { highWaterMark: 1 << 20 });
-  const cipher = new Digest(['sha256']);
-  file.on('error', (e) => cipher.destroy(e));
-  file.pipe(cipher);
-  let plainWeb: ReadableStream<Uint8Array>;
   try {
-    plainWeb = await decryptStream(Readable.toWeb(cipher) as unknown as ReadableStream<Uint8Array>, opts.key);
-  } catch (e) {
-    file.destroy();
-    cipher.destroy();
-    throw e;
+    return await readPlain(opts, fast.plain, fast.digester, fast.finish);
+  } finally {
+    await fast.close();
   }
-  const plain = Readable.fromWeb(plainWeb as unknown as NodeReadableStream);
-  return readPlain(opts, plain as AsyncIterable<Buffer>, undefined, async () => {
-    const read = cipher.readableEnded || cipher.writableFinished ? cipher : null;
-    return { cipher: read && file.readableEnded ? { size: read.bytes, digest: read.hex().sha256! } : null };
-  });
 }
 
 /** What is known once the plaintext stream has ended. */
@@ -169,27 +136,25 @@ interface Fast {
 }
 
 /**
- * The fast path, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
+ * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
  * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
- * (the archive, every entry) by the digest worker on the other core. Null for any other shape:
- * openpgp then reads the message as before.
+ * (the archive, every entry) by the digest worker on the other core.
  */
-async function openFast(opts: ReadArchiveOptions): Promise<Fast | null> {
+async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
   const fd = await open(opts.archive, 'r');
   let keep = false;
   try {
     const first = new Uint8Array(RAW);
     const { bytesRead: firstN } = await fd.read(first, 0, RAW, 0);
-    let reader: SeipdV1Reader;
-    let pieces: Uint8Array[];
+    const reader = await openSeipdV1(first.subarray(0, firstN), opts.key, opts.maxKeyPackets);
+    // A fault in the decrypted bytes of the first read (a flipped byte, a cut file) is the
+    // stream's: the plaintext iterator below throws it, and it is named as the integrity fault.
+    let pieces: Uint8Array[] = [];
+    let firstFault: unknown;
     try {
-      reader = await openSeipdV1(first.subarray(0, firstN), opts.key);
       pieces = reader.feed(first.subarray(0, firstN));
     } catch (e) {
-      if (e instanceof NotSeipdV1) return null;
-      // Any other fault in the first read is the stream's: openpgp names it as before.
-      if (!(e instanceof ExitkitError)) return null;
-      throw e;
+      firstFault = e;
     }
     const digester = new Digester(opts.algorithms);
     keep = true;
@@ -200,6 +165,7 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast | null> {
       let n = firstN;
       let ready = pieces;
       try {
+        if (firstFault !== undefined) throw firstFault;
         for (;;) {
           await digester.raw(buf, n);
           // The next read runs while these pieces go through the tar parser.
@@ -245,7 +211,7 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast | null> {
 async function readPlain(
   opts: ReadArchiveOptions,
   plain: AsyncIterable<Uint8Array>,
-  digester: Digester | undefined,
+  digester: Digester,
   finish: Finish,
 ): Promise<ArchiveRead> {
   let entryCount = 0;
@@ -253,7 +219,7 @@ async function readPlain(
 
   const entries: ObservedEntry[] = [];
   const texts: Record<string, string> = {};
-  const names = new Set<string>();
+  const names = new BagNames();
   let fatal: unknown;
   let tarError: string | undefined;
 
@@ -303,10 +269,9 @@ async function readPlain(
       digests: {},
     };
     entries.push(entry);
-    const key = header.name.replace(/\/$/, '').normalize('NFC');
+    const clash = safety.ok ? names.add(header.name, header.type === 'file') : null;
     if (!safety.ok) entry.unsafe = safety.reason;
-    else if (names.has(key)) entry.unsafe = 'a duplicate of an earlier entry with the same name';
-    names.add(key);
+    else if (clash) entry.unsafe = clash;
     if (size > opts.archiveSize) {
       entry.unsafe = `its header declares ${size} bytes, more than the whole archive (${opts.archiveSize} bytes)`;
       entry.bagPath = null;
@@ -326,10 +291,10 @@ async function readPlain(
       return;
     }
     const keepText = isBagTextFile(bagPath);
-    const isTagManifest = /^tagmanifest-[a-z0-9]+\.txt$/.test(bagPath);
+    // The one file bundle writes that the signed manifest cannot list (it lists the manifest's own
+    // copy): the tag manifest of the manifest's algorithm, every line of which the verdict checks.
     const write =
-      opts.writeTo !== undefined && (opts.expected.get(bagPath) === size || (isTagManifest && keepText));
-    const hashes = digester ? [] : opts.algorithms.map((a) => [a, createHash(a)] as const);
+      opts.writeTo !== undefined && (opts.expected.get(bagPath) === size || bagPath === opts.tagManifest);
     const id = entryCount++;
     const chunks: Buffer[] = [];
     let out: WriteStream | undefined;
@@ -352,8 +317,7 @@ async function readPlain(
     try {
       for await (const chunk of stream) {
         entry.read += chunk.length;
-        if (digester) await digester.data(id, chunk);
-        else for (const [, h] of hashes) h.update(chunk);
+        await digester.data(id, chunk);
         if (keepText) chunks.push(chunk);
         if (out && !out.write(chunk)) await once(out, 'drain');
       }
@@ -369,26 +333,34 @@ async function readPlain(
       await once(out, 'finish');
     }
     if (entry.read === size) {
-      if (digester) {
-        digester.done(id);
-        complete.push([id, entry]);
-      }
-      for (const [a, h] of hashes) entry.digests[a] = h.digest('hex');
+      digester.done(id);
+      complete.push([id, entry]);
       if (keepText) texts[bagPath] = Buffer.concat(chunks).toString('utf8');
     }
   }
 
   // Pump the plaintext into the tar parser; once the tar has failed, keep reading (and dropping)
   // the plaintext so that the integrity check at the end of the message is still reached.
+  // The gate sees every byte before the parser does: a refused header never reaches it.
+  const gate = new TarGate(tarBounds(opts.bagId, [...opts.expected.keys(), opts.tagManifest]));
   try {
     for await (const chunk of plain) {
       if (ex.destroyed || ex.destroying) continue;
+      try {
+        gate.feed(chunk);
+      } catch (e) {
+        if (!(e instanceof TarRefused)) throw e;
+        tarError ??= `refused: ${e.message}`;
+        ex.destroy(e);
+        continue;
+      }
       if (!ex.write(chunk)) await drained(ex);
     }
   } catch (e) {
+    // The parser is ended, not torn down: every entry already decrypted is read to its end, so
+    // the faults are the same on every run (an entry cut by the failure is named truncated).
     integrity = false;
     integrityError = describePgpStreamError(e);
-    ex.destroy(new Error(`the decrypted stream ended early: ${integrityError}`));
   }
   if (!ex.destroyed && !ex.destroying) ex.end(null);
   await closed;
@@ -437,6 +409,7 @@ function drained(ex: tar.Extract): Promise<void> {
 
 function describePgpStreamError(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
+  if (e instanceof NotExitkitArchive) return `${NOT_OURS}: ${m}`;
   if (/modification detected|mdc/i.test(m)) return 'the modification detection code does not match';
   return m.replace(/^Error (decrypting|reading) message: /i, '');
 }
@@ -449,11 +422,14 @@ export function extractionError(e: unknown, where: string): ExitkitError {
       ? 'the disk is full'
       : code === 'EACCES' || code === 'EPERM'
         ? 'permission denied'
-        : e instanceof Error
-          ? e.message
-          : String(e);
-  return new ExitkitError(`cannot extract into ${where}: ${what}`, {
-    hints: ['free some space or choose another --to folder; nothing was left behind'],
-    cause: e,
-  });
+        : code === 'ENAMETOOLONG'
+          ? 'a path is too long for this file system'
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  const hint =
+    code === 'ENAMETOOLONG'
+      ? 'choose a --to folder with a shorter path; nothing was left behind'
+      : 'free some space or choose another --to folder; nothing was left behind';
+  return new ExitkitError(`cannot extract into ${where}: ${what}`, { hints: [hint], cause: e });
 }

@@ -1,11 +1,11 @@
 /**
  * Whole OpenPGP messages through openpgp's streams: SEIPD v1, uncompressed, which GnuPG 2.2 reads.
  * Used where the recipients' preferences lead elsewhere than the SEIPD v1 framing of seipd.ts.
+ * There is no decryption here: the one reader is seipd.ts, which reads only the shape bundle writes.
  */
 import * as openpgp from 'openpgp';
-import { ExitkitError } from '../../core/errors.js';
 import { drainToFile, type Sunk } from '../archive/sink.js';
-import { fingerprintOf, PGP_CONFIG, type PrivateKey, type PublicKey } from './keys.js';
+import { PGP_CONFIG, type PublicKey } from './keys.js';
 
 /**
  * Encrypts a stream of bytes to every recipient as one binary OpenPGP message (SEIPD v1,
@@ -22,51 +22,6 @@ export async function encryptStream(
     format: 'binary',
     config: PGP_CONFIG,
   })) as unknown as ReadableStream<Uint8Array>;
-}
-
-/**
- * Decrypts a binary OpenPGP message as a stream. The plaintext comes out before the integrity
- * check at the end (allowUnauthenticatedStream): callers must only hash and discard, or write
- * out of view, and trust nothing until the stream has ended without error.
- */
-export async function decryptStream(
-  ciphertext: ReadableStream<Uint8Array>,
-  key: PrivateKey,
-): Promise<ReadableStream<Uint8Array>> {
-  let message: openpgp.Message<ReadableStream<Uint8Array>>;
-  try {
-    message = await openpgp.readMessage({ binaryMessage: ciphertext });
-  } catch (e) {
-    throw new ExitkitError(
-      `the archive is not an OpenPGP message (${e instanceof Error ? e.message : String(e)})`,
-      {
-        hints: ['check that you gave the .tar.pgp file that the manifest names'],
-      },
-    );
-  }
-  try {
-    const { data } = await openpgp.decrypt({
-      message,
-      decryptionKeys: key,
-      format: 'binary',
-      config: { ...PGP_CONFIG, allowUnauthenticatedStream: true },
-    });
-    return data as unknown as ReadableStream<Uint8Array>;
-  } catch (e) {
-    const m = e instanceof Error ? e.message : String(e);
-    if (/decryption key|session key|no.*key packet|Error decrypting message/i.test(m)) {
-      throw new ExitkitError(
-        `the key ${fingerprintOf(key)} cannot decrypt this archive: it was not encrypted to it`,
-        {
-          code: 'key_wrong',
-          hints: [
-            'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
-          ],
-        },
-      );
-    }
-    throw new ExitkitError(`cannot decrypt the archive: ${m}`);
-  }
 }
 
 /**

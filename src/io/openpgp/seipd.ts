@@ -121,27 +121,51 @@ export class CfbDecipher {
   }
 }
 
-/** Thrown when an archive is not the plain shape `SeipdV1Reader` reads: the caller uses openpgp. */
-export class NotSeipdV1 extends Error {}
+/** How a message of another shape than `bundle` writes is named (a fault: exit 1). */
+export const NOT_OURS = 'not an archive exitkit signs';
+
+/**
+ * Thrown when a message is not exactly the shape `bundle` writes: there is no other reader (no
+ * decompression, no other packet), so this is the answer.
+ */
+export class NotExitkitArchive extends Error {}
+
+/** RFC 4880 §4.2.2.4: the first partial body part is at least 512 bytes; exitkit refuses smaller ones anywhere. */
+const MIN_PART = 512;
+
+function checkPart(length: number, partial: boolean, what: string): void {
+  if (partial && length < MIN_PART)
+    throw new NotExitkitArchive(`${what} is cut in parts of ${length} bytes (at least ${MIN_PART} expected)`);
+}
 
 /**
  * Opens a message that is exactly what `bundle` writes and GnuPG reads: public-key encrypted
- * session keys, then one SEIPD v1 packet (AES). `head` is the start of the file. Returns a reader
- * for the rest, or throws NotSeipdV1 (the caller then lets openpgp read the message), or an
- * ExitkitError when the key is not a recipient.
+ * session keys (at most `maxKeyPackets`, the recipients the signed manifest lists), then one
+ * SEIPD v1 packet (AES). `head` is the start of the file. Returns a reader for the rest, or
+ * throws NotExitkitArchive, or an ExitkitError when the key is not a recipient.
  */
-export async function openSeipdV1(head: Uint8Array, key: PrivateKey): Promise<SeipdV1Reader> {
+export async function openSeipdV1(
+  head: Uint8Array,
+  key: PrivateKey,
+  maxKeyPackets: number,
+): Promise<SeipdV1Reader> {
   let at = 0;
+  let keyPacketCount = 0;
   for (;;) {
     const h = packetHeader(head, at);
-    if (!h) throw new NotSeipdV1('no packet header');
+    if (!h) throw new NotExitkitArchive('no OpenPGP packet where one is expected');
     if (h.tag === openpgp.enums.packet.publicKeyEncryptedSessionKey && h.length !== null && !h.partial) {
+      if (++keyPacketCount > maxKeyPackets)
+        throw new NotExitkitArchive(
+          `more key packets than the ${maxKeyPackets} recipients the signed manifest lists`,
+        );
       at = h.body + h.length;
       continue;
     }
     if (h.tag !== openpgp.enums.packet.symEncryptedIntegrityProtectedData || at === 0)
-      throw new NotSeipdV1('not key packets then an integrity-protected packet');
-    if (h.length === null || head[h.body] !== 1) throw new NotSeipdV1('not SEIPD v1');
+      throw new NotExitkitArchive('not key packets then one integrity-protected packet');
+    if (h.length === null || head[h.body] !== 1) throw new NotExitkitArchive('not SEIPD version 1');
+    checkPart(h.length, h.partial, 'the encrypted packet');
     break;
   }
   const keyPackets = head.slice(0, at);
@@ -167,7 +191,7 @@ export async function openSeipdV1(head: Uint8Array, key: PrivateKey): Promise<Se
   const session = sessions[0];
   const suite = session?.algorithm ? CFB[session.algorithm] : undefined;
   if (!session || !suite || session.data.byteLength !== suite.keyBytes || sessions.length !== 1)
-    throw new NotSeipdV1('not AES');
+    throw new NotExitkitArchive('not encrypted with AES to one session key');
   const decipher = new CfbDecipher(suite.name.replace('-cfb', '-ecb'), session.data);
   session.data.fill(0);
   // The reader starts at the encrypted packet's first length header, just after its tag.
@@ -224,6 +248,7 @@ export class SeipdV1Reader {
         }
         i += l.consumed;
         this.carry = null;
+        checkPart(l.length, l.partial, 'the encrypted packet');
         this.left = l.length;
         this.more = l.partial;
         if (this.left === 0 && !this.more) this.outerDone = true;
@@ -294,15 +319,17 @@ export class SeipdV1Reader {
         const acc = concat(this.inner, add);
         const h = packetHeader(acc, 0);
         if (h && (h.tag !== openpgp.enums.packet.literalData || h.length === null))
-          throw new NotSeipdV1('not a literal data packet of known length');
+          throw new NotExitkitArchive('the encrypted packet does not hold one literal data packet');
         const headerEnd = h && acc.byteLength >= h.body + 2 ? h.body + 2 + acc[h.body + 1]! + 4 : Infinity;
         if (!h || acc.byteLength < headerEnd) {
-          if (acc.byteLength >= 300) throw new NotSeipdV1('a literal data packet with an odd header');
+          if (acc.byteLength >= 300) throw new NotExitkitArchive('a literal data packet with an odd header');
           this.inner = acc.slice();
           i += add.byteLength;
           continue;
         }
-        if (h.length! < headerEnd - h.body) throw new NotSeipdV1('a literal data packet with an odd header');
+        if (h.length! < headerEnd - h.body)
+          throw new NotExitkitArchive('a literal data packet with an odd header');
+        checkPart(h.length!, h.partial, 'the literal data packet');
         i += headerEnd - had;
         this.inner = null;
         this.litLeft = h.length! - (headerEnd - h.body);
@@ -318,6 +345,7 @@ export class SeipdV1Reader {
         }
         i += l.consumed;
         this.pendingLength = null;
+        checkPart(l.length, l.partial, 'the literal data packet');
         this.litLeft = l.length;
         this.litMore = l.partial;
         if (this.litLeft === 0 && !this.litMore) this.litDone = true;

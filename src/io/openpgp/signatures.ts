@@ -40,14 +40,19 @@ export async function verifyDetached(
       reason: 'the signature file is not an OpenPGP signature',
     };
   }
-  const message = await openpgp.createMessage({ binary: data });
+  // The data goes through as a stream of views, hashed as it passes: memory stays flat whatever
+  // its size (openpgp copies a whole binary message several times), and before it is trusted.
+  const message = await openpgp.createMessage({ binary: chunked(data) });
   const result = await openpgp.verify({
     message,
     signature,
     verificationKeys: keys,
     expectSigned: false,
+    format: 'binary',
     config: PGP_CONFIG,
   });
+  const reader = (result.data as unknown as ReadableStream<Uint8Array>).getReader();
+  while (!(await reader.read()).done);
   const first = result.signatures[0];
   if (!first)
     return { valid: false, fingerprint: null, keyId: null, reason: 'the signature file holds no signature' };
@@ -62,4 +67,17 @@ export async function verifyDetached(
       : `the signature does not match the file (${e instanceof Error ? e.message : String(e)})`;
     return { valid: false, fingerprint: signer ? fingerprintOf(signer) : null, keyId, reason };
   }
+}
+
+/** A byte array as a stream of 1 MiB views (no copy). */
+function chunked(data: Uint8Array): ReadableStream<Uint8Array> {
+  const CHUNK = 1 << 20;
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(c) {
+      if (at >= data.byteLength) return c.close();
+      c.enqueue(data.subarray(at, Math.min(at + CHUNK, data.byteLength)));
+      at += CHUNK;
+    },
+  });
 }

@@ -1,0 +1,169 @@
+/**
+ * A gate in front of the tar parser: it walks the tar's 512-byte headers as the plaintext comes
+ * (never holding more than one header and one bounded PAX record) and refuses, before the parser
+ * buffers anything, what the signed manifest cannot vouch for: more entries than it lists, a PAX
+ * record larger than its longest name, any PAX record but the plain `path` that bundle writes for
+ * long names (GNU.sparse.*, linkpath, size... rename, link or make sparse for other readers), PAX
+ * global headers, GNU long-name records, and any byte after the end-of-archive marker (GNU tar
+ * stops at the first zero block; a reader that goes on would see entries GNU tar never sees).
+ */
+
+export interface TarBounds {
+  /** Headers of entries (files, folders, anything but PAX and GNU records) allowed. */
+  maxEntries: number;
+  /** The longest name (in UTF-8 bytes) a PAX `path` record may give. */
+  maxNameBytes: number;
+}
+
+/** The tar is not the shape bundle writes: the reader stops there (a fault: exit 1). */
+export class TarRefused extends Error {}
+
+const BLOCK = 512;
+/** A PAX record's own framing around the name: "NNNN path=" and "\n". */
+const PAX_OVERHEAD = 32;
+
+export class TarGate {
+  private readonly header = new Uint8Array(BLOCK);
+  private headerN = 0;
+  /** Bytes of an entry's body (and its padding) still to pass. */
+  private skip = 0;
+  /** A PAX extended header being gathered: its body, how much is in, its padded size. */
+  private pax: Uint8Array | null = null;
+  private paxN = 0;
+  private paxPadded = 0;
+  private entries = 0;
+  private ended = false;
+
+  constructor(private readonly bounds: TarBounds) {}
+
+  /** Takes the next plaintext bytes; throws TarRefused at the first thing refused. */
+  feed(b: Uint8Array): void {
+    let i = 0;
+    while (i < b.byteLength) {
+      if (this.ended) {
+        for (; i < b.byteLength; i++)
+          if (b[i] !== 0)
+            throw new TarRefused(
+              'data after the end-of-archive marker (GNU tar stops there and would not see it)',
+            );
+        return;
+      }
+      if (this.pax) {
+        const take = Math.min(this.paxPadded - this.paxN, b.byteLength - i);
+        const keep = Math.max(0, Math.min(take, this.pax.byteLength - this.paxN));
+        this.pax.set(b.subarray(i, i + keep), this.paxN);
+        this.paxN += take;
+        i += take;
+        if (this.paxN === this.paxPadded) {
+          this.checkPax(this.pax);
+          this.pax = null;
+        }
+        continue;
+      }
+      if (this.skip > 0) {
+        const take = Math.min(this.skip, b.byteLength - i);
+        this.skip -= take;
+        i += take;
+        continue;
+      }
+      const take = Math.min(BLOCK - this.headerN, b.byteLength - i);
+      this.header.set(b.subarray(i, i + take), this.headerN);
+      this.headerN += take;
+      i += take;
+      if (this.headerN === BLOCK) {
+        this.headerN = 0;
+        this.onHeader();
+      }
+    }
+  }
+
+  private onHeader(): void {
+    const h = this.header;
+    if (h.every((x) => x === 0)) {
+      this.ended = true;
+      return;
+    }
+    const type = String.fromCharCode(h[156]!);
+    const size = sizeField(h.subarray(124, 136));
+    if (size === null) throw new TarRefused('a tar header with an unreadable size');
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
+    if (type === 'x') {
+      const max = this.bounds.maxNameBytes + PAX_OVERHEAD;
+      if (size > max)
+        throw new TarRefused(
+          `a PAX header of ${size} bytes, longer than any name the signed manifest lists allows (${max})`,
+        );
+      this.pax = new Uint8Array(size);
+      this.paxN = 0;
+      this.paxPadded = padded;
+      if (padded === 0) {
+        this.checkPax(this.pax);
+        this.pax = null;
+      }
+      return;
+    }
+    if (type === 'g') throw new TarRefused('a PAX global header (it changes every entry after it)');
+    if (type === 'L' || type === 'K')
+      throw new TarRefused('a GNU long-name record (bundle writes long names as PAX path records)');
+    if (type === 'S') throw new TarRefused('a GNU sparse file');
+    if (++this.entries > this.bounds.maxEntries)
+      throw new TarRefused(
+        `more than the ${this.bounds.maxEntries} entries the files and folders of the signed manifest make`,
+      );
+    this.skip = padded;
+  }
+
+  /** PAX records (`<length> <key>=<value>\n`): only `path`, within the bound. */
+  private checkPax(body: Uint8Array): void {
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    let at = 0;
+    while (at < text.byteLength) {
+      const space = text.indexOf(0x20, at);
+      const len = space > at ? Number(text.toString('latin1', at, space)) : NaN;
+      if (
+        !Number.isSafeInteger(len) ||
+        len <= space - at ||
+        at + len > text.byteLength ||
+        text[at + len - 1] !== 0x0a
+      )
+        throw new TarRefused('a malformed PAX record');
+      const record = text.subarray(space + 1, at + len - 1);
+      const eq = record.indexOf(0x3d);
+      const key = eq > 0 ? record.toString('utf8', 0, eq) : '';
+      if (key !== 'path')
+        throw new TarRefused(
+          `a PAX record ${JSON.stringify(key)} (it can rename, link or make an entry sparse for other tar readers; bundle writes only "path")`,
+        );
+      at += len;
+    }
+  }
+}
+
+/** A ustar size field: octal digits (NUL or space ended), or GNU base-256 (first byte 0x80). */
+function sizeField(f: Uint8Array): number | null {
+  if (f[0] === 0x80) {
+    let n = 0;
+    for (let i = 1; i < f.byteLength; i++) n = n * 256 + f[i]!;
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  const s = Buffer.from(f)
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '');
+  if (s === '') return 0;
+  if (!/^[0-7]+$/.test(s)) return null;
+  return parseInt(s, 8);
+}
+
+/** The bounds a signed manifest sets: its files, the folders they make, the tag manifest, the root. */
+export function tarBounds(bagId: string, paths: string[]): TarBounds {
+  const folders = new Set<string>();
+  let longest = 0;
+  for (const p of paths) {
+    longest = Math.max(longest, Buffer.byteLength(`${bagId}/${p}/`));
+    const segs = p.split('/');
+    for (let k = 1; k < segs.length; k++) folders.add(segs.slice(0, k).join('/'));
+  }
+  // The root folder and the one unlisted tag manifest (src/core/verdict.ts, unlistedTagManifest).
+  return { maxEntries: paths.length + folders.size + 2, maxNameBytes: longest };
+}

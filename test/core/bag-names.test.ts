@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BagNames, checkName } from '../../src/core/verdict.js';
+
+const ID = 'acme-exit-2026';
+
+describe('the name rules verify and extract share', () => {
+  it('refuses a backslash: on Windows ..\\..\\x would climb out of DIR', () => {
+    for (const name of [`${ID}/..\\..\\x`, `${ID}/data\\x`, `${ID}\\..\\x`]) {
+      const r = checkName(name, ID);
+      expect(r).toEqual({ ok: false, reason: 'a backslash in its name (a separator on Windows)' });
+    }
+    // What would happen without the rule: path.win32 reads the backslashes as separators.
+    expect(path.win32.resolve('C:\\dest\\acme', '..\\..\\x')).toBe('C:\\x');
+  });
+
+  it('every accepted name stays inside DIR, on POSIX and on Windows', () => {
+    const names = [
+      `${ID}/data/a`,
+      `${ID}/data/a b/c.txt`,
+      `${ID}/data/é/ü`,
+      `${ID}/data/..a/b..`,
+      `${ID}/data/c:x`,
+    ];
+    for (const name of names) {
+      const r = checkName(name, ID);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      for (const p of [path.posix, path.win32]) {
+        const dest = p === path.win32 ? 'C:\\dest' : '/dest';
+        const target = p.resolve(dest, ID, ...r.segments);
+        expect(p.relative(dest, target).startsWith('..')).toBe(false);
+        expect(p.isAbsolute(p.relative(dest, target))).toBe(false);
+      }
+    }
+  });
+
+  it('refuses a segment over 255 bytes and a path over 4096 bytes (UTF-8)', () => {
+    expect(checkName(`${ID}/data/${'a'.repeat(255)}`, ID).ok).toBe(true);
+    expect(checkName(`${ID}/data/${'é'.repeat(128)}`, ID)).toEqual({
+      ok: false,
+      reason: 'a path segment over 255 bytes',
+    });
+    const deep = `${ID}/data/${Array.from({ length: 40 }, () => 'b'.repeat(120)).join('/')}`;
+    expect(checkName(deep, ID)).toEqual({ ok: false, reason: 'a path over 4096 bytes' });
+  });
+
+  it('refuses a file and a file below it, either order, and names that differ only by case', () => {
+    const a = new BagNames();
+    expect(a.add(`${ID}/data/f`, true)).toBeNull();
+    expect(a.add(`${ID}/data/f/g`, true)).toBe(`below "${ID}/data/f", which is a file`);
+    const b = new BagNames();
+    expect(b.add(`${ID}/data/f/g`, true)).toBeNull();
+    expect(b.add(`${ID}/data/f`, true)).toBe('a file where an earlier entry has a folder of that name');
+    expect(b.add(`${ID}/data/`, false)).toBeNull();
+    expect(b.add(`${ID}/data/F/h`, true)).toBe(
+      `its folder "${ID}/data/F" differs only by case from "${ID}/data/f"`,
+    );
+    expect(b.add(`${ID}/data/f/G`, true)).toBe(`its name differs only by case from "${ID}/data/f/g"`);
+    expect(b.add(`${ID}/data/f/g`, true)).toBe('a duplicate of an earlier entry with the same name');
+  });
+});
