@@ -313,6 +313,23 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
     expect(await readdir(out)).toEqual([]);
   });
 
+  it('recipients whose keys all ask for SEIPD v2 (RFC 9580 keys): exit 2 before a byte is written', async () => {
+    const v6 = await openpgp.generateKey({
+      type: 'curve25519',
+      format: 'armored',
+      config: { v6Keys: true, aeadProtect: true },
+      userIDs: [{ name: 'Modern', email: 'modern@example.org' }],
+    });
+    const m = await makeScenario({ dir: await tempDir() });
+    // The client's and the incoming provider's published keys are both RFC 9580 (v6) keys.
+    for (const role of ['client', 'incoming'] as const) await writeFile(m.keys[role].pub, v6.publicKey);
+    const r = await exitkit(['bundle', m.plan, '--out', m.out, '--signing-key', m.keys.outgoing.sec]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SEIPD v2');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(m.out).catch(() => [])).toEqual([]);
+  });
+
   it('an expired or a revoked recipient key: exit 2, saying which and why', async () => {
     const common = {
       type: 'ecc' as const,

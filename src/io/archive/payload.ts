@@ -1,17 +1,12 @@
 /**
- * What both bag writers share: the payload entries and tag files they take, what they return, and
+ * What the bag writer takes and returns: the payload entries and tag files, and
  * how a source file is opened and held to what was listed (no link, same size and time).
  */
 import { createHash } from 'node:crypto';
-import { constants as fsc } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { ExitkitError } from '../../core/errors.js';
 import type { DigestAlgorithm, ManifestFile } from '../../core/manifest.js';
 import type { PublicKey } from '../openpgp/keys.js';
-
-/** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
-export const CHUNK = 1024 * 1024;
 
 export interface PayloadEntry {
   /** Absolute path of the source file. */
@@ -64,15 +59,6 @@ export function changed(entry: PayloadEntry, how: string): ExitkitError {
   return new ExitkitError(`the source file ${entry.shown} ${how}: nothing was written`, {
     hints: ['wait until whatever writes to it has finished, then run the bundle again'],
   });
-}
-
-/** Opens a listed source, never through a symbolic link. */
-export async function openSource(entry: PayloadEntry): Promise<FileHandle> {
-  try {
-    return await open(entry.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
-  } catch (e) {
-    throw openProblem(entry, e);
-  }
 }
 
 export function openProblem(entry: PayloadEntry, e: unknown): unknown {
