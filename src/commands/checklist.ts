@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { english } from '../core/i18n/terminal/index.js';
 import { Args } from '@oclif/core';
 import {
   buildChecklist,
@@ -51,7 +52,7 @@ export default class Checklist extends BaseCommand {
         if (problems.length)
           diskProblems.set(
             d.id,
-            problems.map((p) => p.message),
+            problems.map((p) => english(p.message)),
           );
       }
       if (d.category === 'inventory') inventory.push(...(await inventoryOf(d, files)));

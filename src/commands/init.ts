@@ -59,16 +59,15 @@ export default class Init extends BaseCommand {
     const dir = path.resolve(args.dir);
     const id = flags.id ?? planIdFor(path.basename(dir));
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
-      throw new ExitkitError(`"${id}" is not a plan id`, {
-        hints: ["use lowercase letters, digits and '-', e.g. acme-exit-2026"],
-      });
+      throw new ExitkitError((m) => m.init.badId(id), { hints: [(m) => m.init.badIdHint] });
     const file = path.join(dir, PLAN_FILE);
     const shown = path.relative(process.cwd(), file) || file;
     try {
       await mkdir(dir, { recursive: true });
     } catch (e) {
-      throw new ExitkitError(`cannot create the folder ${args.dir}: ${(e as Error).message}`, {
-        hints: ['give a folder you can write to'],
+      const why = (e as Error).message;
+      throw new ExitkitError((m) => m.init.cannotCreate(args.dir, why), {
+        hints: [(m) => m.init.cannotCreateHint],
       });
     }
 
@@ -90,10 +89,8 @@ export default class Init extends BaseCommand {
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
     const outcome = await writeNewPlan(file, text, { force: flags.force, shown });
 
-    this.log(
-      `${shown}: ${outcome === 'replaced' ? 'replaced with' : 'wrote'} a starter plan "${id}" (${lang})`,
-    );
-    this.log(`next: fill in the contract and the parties, then \`exitkit validate ${values.file}\``);
+    this.log(this.m.init.wrote(shown, outcome === 'replaced', id, lang));
+    this.log(this.m.init.next(`exitkit validate ${values.file}`));
     this.answer(true);
     return { file: shown, id, lang, replaced: outcome === 'replaced' };
   }

@@ -1,5 +1,6 @@
 import { Args } from '@oclif/core';
 import { formatProblem } from '../core/errors.js';
+import { english } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 
@@ -24,11 +25,9 @@ export default class Validate extends BaseCommand {
   async run(): Promise<ValidateResult> {
     const { args } = await this.parse(Validate);
     const loaded = await loadPlan(args.plan);
-    for (const w of loaded.warnings) this.note(formatProblem(w));
+    for (const w of loaded.warnings) this.note(formatProblem(w, this.m));
     const n = loaded.plan.deliverables.length;
-    this.log(
-      `${args.plan}: valid plan "${loaded.plan.id}", ${n} deliverable${n === 1 ? '' : 's'}${loaded.warnings.length ? `, ${loaded.warnings.length} warning(s)` : ''}`,
-    );
+    this.log(this.m.validate.valid(args.plan, loaded.plan.id, n, loaded.warnings.length));
     this.answer(true);
     return {
       valid: true,
@@ -36,7 +35,7 @@ export default class Validate extends BaseCommand {
       id: loaded.plan.id,
       deliverables: n,
       warnings: loaded.warnings.map((w) => ({
-        message: w.message,
+        message: english(w.message),
         location: `${w.location.file}:${w.location.line ?? 1}:${w.location.column ?? 1}`,
       })),
     };

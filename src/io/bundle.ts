@@ -16,6 +16,7 @@ import {
   type Recipient,
 } from '../core/build-manifest.js';
 import { ExitkitError, describeSystemError } from '../core/errors.js';
+import { english } from '../core/i18n/terminal/index.js';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
 import type { Deliverable, Role } from '../core/plan.js';
 import { writeEncryptedBag, type PayloadEntry } from './archive/bag-writer.js';
@@ -301,7 +302,7 @@ async function deliverableFiles(
   const { files, problems: found } = await resolveSources(loaded.dir, d, {
     allowExternal: loaded.plan.allow_external_sources,
   });
-  for (const p of found) problems.push(`${d.id}: ${describeProblem(p)}`);
+  for (const p of found) problems.push(`${d.id}: ${english(p.message)}`);
   if (found.length === 0 && files.length === 0)
     problems.push(
       `${d.id} is ${d.status} but its sources name no file${d.sources.length ? ` (${d.sources.join(', ')})` : ''}`,
@@ -313,12 +314,6 @@ async function deliverableFiles(
     mtimeMs: f.mtimeMs,
     shown: path.relative(process.cwd(), f.abs) || f.abs,
   }));
-}
-
-function describeProblem(p: unknown): string {
-  if (typeof p === 'string') return p;
-  if (p && typeof p === 'object' && 'message' in p) return String((p as { message: unknown }).message);
-  return String(p);
 }
 
 /** The fingerprint the plan pins for a party: its key file's, else its `fingerprint` field. */

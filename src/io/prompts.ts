@@ -33,9 +33,7 @@ export function canAsk(opts: { noInput: boolean; json: boolean }): boolean {
 /** The user pressed Ctrl-C or closed the terminal while a question was open. */
 export class PromptInterrupted extends ExitkitError {
   constructor() {
-    super('interrupted: nothing was written', {
-      hints: ['run the command again to answer the questions, or use --no-input for a report only'],
-    });
+    super((m) => m.prompt.interrupted, { hints: [(m) => m.prompt.interruptedHint] });
   }
 }
 

@@ -1,3 +1,4 @@
+import { english } from '../../../src/core/i18n/terminal/index.js';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -77,7 +78,7 @@ describe('loadPlan', () => {
 
   it('lists every missing top-level key, not only the first', async () => {
     const e = await problemsOf('version: 1\nid: x\n');
-    expect(e.problems.map((p) => p.message)).toEqual([
+    expect(e.problems.map((p) => english(p.message))).toEqual([
       'the plan lacks "title"',
       'the plan lacks "contract"',
       'the plan lacks "parties"',
@@ -99,7 +100,7 @@ describe('loadPlan', () => {
   it('refuses flow and dash nesting past the limit before parsing', async () => {
     for (const text of [`a: ${'['.repeat(100_000)}`, `${'- '.repeat(100_000)}x\n`]) {
       const e = await problemsOf(text);
-      expect(e.problems[0]?.message).toMatch(/nests more than 64 levels/);
+      expect(english(e.problems[0]!.message)).toMatch(/nests more than 64 levels/);
     }
     // Brackets inside quotes and comments are text, not nesting.
     const quoted = PLAN.replace('title: Reversibility', `title: "${'['.repeat(200)}" # ${'{'.repeat(200)}`);
@@ -136,7 +137,7 @@ describe('loadPlan', () => {
         PLAN.replace('client: {name: ACME}', 'client: {name: ACME, key: keys/acme.sec.asc}'),
       );
       const loaded = await loadPlan(file);
-      expect(loaded.warnings[0]?.message).toMatch(/holds a private key/);
+      expect(english(loaded.warnings[0]!.message)).toMatch(/holds a private key/);
       expect(loaded.warnings[0]?.location).toMatchObject({ line: 6, column: 29 });
 
       await writeFile(
@@ -148,7 +149,7 @@ describe('loadPlan', () => {
       );
       const e = await loadPlan(file).catch((x: unknown) => x as ProblemsError);
       expect(e).toBeInstanceOf(ProblemsError);
-      expect(e.problems[0]?.message).toMatch(/not the pinned one/);
+      expect(english(e.problems[0]!.message)).toMatch(/not the pinned one/);
       expect(e.problems[0]?.location.line).toBe(6);
       await expect(loadPlan(file, { checkKeys: false })).resolves.toBeDefined();
     });
