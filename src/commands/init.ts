@@ -45,7 +45,7 @@ export default class Init extends BaseCommand {
   };
   static override flags = {
     lang: Flags.string({
-      description: 'language of the comments, titles and rendered documents',
+      description: 'language of the comments, titles and rendered documents (and of these messages)',
       options: ['fr', 'en'],
       default: 'fr',
     }),

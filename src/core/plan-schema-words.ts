@@ -111,7 +111,7 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
           ? CATEGORY_WORDS[given]
           : closest(given, allowed);
       return {
-        message: about((m) => (f, v) => m.schema.oneOf(f, v, allowed.join(', '))),
+        message: about((m) => (f, v) => m.schema.oneOf(f, v, allowed)),
         hint: near ? (m) => m.schema.didYouMean(near) : (m) => m.schema.useListed,
       };
     }

@@ -429,7 +429,7 @@ export function formatWalkReport(
       const state = [m.status[a.status]];
       if (!a.required) state.push(m.walk.optional);
       if (a.status !== 'waived') state.push(m.walk.files(a.files), formatBytes(a.bytes, m));
-      lines.push(`  ${mark} ${a.id}: ${a.title} [${state.join(', ')}]`);
+      lines.push(`  ${mark} ${m.walk.entry(a.id, a.title, state.join(', '))}`);
       for (const f of a.findings) {
         lines.push(`      ${m.label[f.level]}${say(m, f.message)}`);
         if (f.hint) lines.push(`        ${m.label.hint}${say(m, f.hint)}`);

@@ -157,8 +157,8 @@ export const en = {
     didYouMeanQuoted: (word: string) => `did you mean "${word}"?`,
     didYouMean: (word: string) => `did you mean ${word}?`,
     checkSpelling: (known: string) => `check its spelling; the known keys here are ${known}`,
-    oneOf: (field: string, value: string, allowed: string) =>
-      `${field} is ${value}: it must be one of ${allowed}`,
+    oneOf: (field: string, value: string, allowed: string[]) =>
+      `${field} is ${value}: it must be one of ${allowed.join(', ')}`,
     useListed: 'use one of the listed values',
     version: (value: string) => `version ${value} is not a plan version this exitkit reads`,
     versionHint:
@@ -284,6 +284,7 @@ export const en = {
   walk: {
     header: (file: string, title: string, id: string, n: number) =>
       `${file}: ${title} (${id}), ${count(n, 'deliverable', 'deliverables')}`,
+    entry: (id: string, title: string, state: string) => `${id}: ${title} [${state}]`,
     optional: 'optional',
     files: (n: number) => count(n, 'file', 'files'),
     waived: (reason: string, by: string, date?: string) =>

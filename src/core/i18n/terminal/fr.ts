@@ -9,6 +9,9 @@ import { plural } from './plural.js';
 
 const count = (n: number, one: string, other: string) => `${n} ${plural('fr', n, { one, other })}`;
 const at = (path?: string) => (path ? ` (${path})` : '');
+/** a, b ou c */
+const orList = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)!}`;
 
 const ROLE = { client: 'du client', outgoing: 'du prestataire sortant', incoming: 'du prestataire entrant' };
 const STATUS = { pending: 'à préparer', ready: 'prêt', delivered: 'livré', waived: 'dispensé' };
@@ -156,7 +159,7 @@ export const fr: Messages = {
     didYouMeanQuoted: (word) => `vouliez-vous dire "${word}" ?`,
     didYouMean: (word) => `vouliez-vous dire ${word} ?`,
     checkSpelling: (known) => `vérifiez l'orthographe ; les clés connues ici sont ${known}`,
-    oneOf: (field, value, allowed) => `${field} vaut ${value} : il doit valoir l'une des valeurs ${allowed}`,
+    oneOf: (field, value, allowed) => `${field} vaut ${value} : il doit valoir ${orList(allowed)}`,
     useListed: "utilisez l'une des valeurs indiquées",
     version: (value) => `la version ${value} n'est pas une version de plan que cet exitkit sait lire`,
     versionHint:
@@ -165,7 +168,7 @@ export const fr: Messages = {
     write: (value) => `écrivez ${value}`,
     notBoolean: (field, value) => `${field} vaut ${value} : il doit valoir true ou false`,
     booleanHint: (key) =>
-      `écrivez ${key}: true ou ${key}: false (en YAML 1.2, yes, no, on et off sont du texte)`,
+      `écrivez \`${key}: true\` ou \`${key}: false\` (en YAML 1.2, \`yes\`, \`no\`, \`on\` et \`off\` sont du texte)`,
     notText: (field, kind, value) =>
       `${field} est ${kind === 'number' ? 'le nombre' : 'le booléen'} ${value} : il doit être du texte`,
     quoteIt: (key, value) => `mettez-le entre guillemets : ${key}: "${value}"`,
@@ -212,7 +215,7 @@ export const fr: Messages = {
     duplicateId: (id, first) =>
       `l'identifiant de livrable "${id}" est utilisé deux fois (déjà en deliverables[${first}])`,
     duplicateIdHint: 'donnez à chaque livrable son propre identifiant',
-    waivedWithoutWaiver: (id) => `"${id}" est dispensé sans dispense`,
+    waivedWithoutWaiver: (id) => `"${id}" a le statut \`waived\` mais aucune dispense (waiver)`,
     waivedWithoutWaiverHint:
       "ajoutez waiver: {reason: ..., approved_by: client} (une dispense n'est pas un trou passé sous silence)",
     waiverNoReason: (id) => `la dispense de "${id}" n'a pas de motif`,
@@ -279,6 +282,7 @@ export const fr: Messages = {
   },
   walk: {
     header: (file, title, id, n) => `${file} : ${title} (${id}), ${count(n, 'livrable', 'livrables')}`,
+    entry: (id, title, state) => `${id} : ${title} [${state}]`,
     optional: 'facultatif',
     files: (n) => count(n, 'fichier', 'fichiers'),
     waived: (reason, by, date) => `dispensé : ${reason} (approuvé par ${by}${date ? `, le ${date}` : ''})`,
@@ -323,7 +327,7 @@ export const fr: Messages = {
       `${path} : ${count(rows, 'élément', 'éléments')}${types.length ? ` (${types.map(([t, n]) => `${n} ${t}`).join(', ')})` : ''}`,
     unspecifiedType: '(non précisé)',
     markedButFailing: (status) => `marqué ${STATUS[status]}, mais ses contrôles échouent`,
-    markedButFailingHint: 'corrigez ce qui est listé ci-dessous, ou remettez son statut à pending',
+    markedButFailingHint: 'corrigez ce qui est listé ci-dessous, ou remettez status: pending',
     notMarked: "ses fichiers sont en ordre, mais il n'est pas marqué prêt",
     notMarkedHint: 'marquez-le prêt (`exitkit walk` sur un terminal), ou écrivez status: ready dans le plan',
     late: (due, days) => `attendu le ${due} : ${count(days, 'jour', 'jours')} de retard`,
@@ -402,22 +406,25 @@ const YAML_CODES: Record<string, string> = {
 
 /** oclif's usage errors (English, already on one line) in French; others as they are. */
 function usageInFrench(message: string): string {
+  const flags = [...message.matchAll(/missing required flag (\S+)/gi)].map((g) => `--${g[1]!}`);
+  if (flags.length > 0)
+    return `${plural('fr', flags.length, { one: 'option obligatoire manquante', other: 'options obligatoires manquantes' })} : ${flags.join(', ')}`;
   const rules: Array<[RegExp, (...g: string[]) => string]> = [
+    // The argument's name, without its (English) description.
     [
-      /^missing (\d+) required args?:\s*(.*)$/i,
-      (n, rest) =>
-        `${count(Number(n), 'argument obligatoire manque', 'arguments obligatoires manquent')} : ${rest}`,
+      /^missing (\d+) required args?:\s*(\S+)/i,
+      (n, name) =>
+        `${count(Number(n), 'argument obligatoire manque', 'arguments obligatoires manquent')} : ${name}`,
     ],
-    [
-      /^the following errors occurred:\s*missing required flag (\S+)(.*)$/i,
-      (flag, rest) => `option obligatoire manquante ${flag}${rest}`,
-    ],
-    [/^missing required flag (\S+)(.*)$/i, (flag, rest) => `option obligatoire manquante ${flag}${rest}`],
     [/^nonexistent flags?:\s*(.*)$/i, (rest) => `option inconnue : ${rest}`],
     [/^unexpected arguments?:\s*(.*)$/i, (rest) => `argument en trop : ${rest}`],
     [
       /^expected (\S+) to be one of:\s*(.*)$/i,
-      (given, list) => `${given} doit valoir l'une des valeurs ${list}`,
+      (given, list) => `${given} n'est pas une valeur possible (${list})`,
+    ],
+    [
+      /^flag (\S+) expects one of these values:\s*(.*)$/i,
+      (flag, list) => `l'option ${flag} attend une valeur (${list})`,
     ],
     [/^flag (\S+) expects a value$/i, (flag) => `l'option ${flag} attend une valeur`],
   ];
