@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Args, Flags } from '@oclif/core';
@@ -18,8 +19,7 @@ export interface AcknowledgeResult {
 }
 
 export default class Acknowledge extends BaseCommand {
-  static override summary =
-    'Sign a receipt for a handover: the manifest, the archive, the verdict and the date.';
+  static override summary = en.help.summary.acknowledge;
   static override description =
     "The client or the incoming provider signs <id>.receipt.json (and its armored detached signature .asc), which binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the signer's role in the plan and the date. The verdict comes from --verification (what `verify --json` wrote) or, with --plan, from a verification run now (signature, archive digest, completeness). GnuPG verifies the signature; `exitkit verify --receipt` checks the whole receipt.";
   static override examples = [

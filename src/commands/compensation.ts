@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args } from '@oclif/core';
 import { computeCompensation, type CompensationResult } from '../core/compensation.js';
 import { BaseCommand } from '../lib/base-command.js';
@@ -7,8 +8,7 @@ import { readDocumentInputs } from '../io/documents.js';
 export type CompensationCommandResult = CompensationResult & { written?: string };
 
 export default class Compensation extends BaseCommand {
-  static override summary =
-    'Write the compensation summary: fees, penalties, VAT, total, and whether the final payment can be released.';
+  static override summary = en.help.summary.compensation;
   static override description =
     'Fee lines (fixed amounts, or quantity × unit price), penalties with their cause (which deliverable, missing or how many days late) and the cap, the subtotal (fees minus capped penalties, never below zero), VAT on it to the cent half up, the total rounded half up to the plan\'s step (CHF: 0.05), and the final payment: releasable only when --verification (what `exitkit verify --json` wrote) found the handover complete and intact, else what holds it back. Lateness is counted from the manifest\'s creation date; without a manifest, from --date (default today), and the summary says so. Amounts are exact decimals, written as strings in --json ("21924.50"). Exits 0 when the final payment is releasable, 1 when it is not, 2 for bad input.';
   static override examples = [

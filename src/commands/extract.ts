@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -9,7 +10,7 @@ import { pinFlags } from './verify.js';
 export type ExtractResult = Verification & { extracted: string | null };
 
 export default class Extract extends BaseCommand {
-  static override summary = 'Verified extraction: the bag appears in DIR only when every check passed.';
+  static override summary = en.help.summary.extract;
   static override description =
     "Decrypts and reads the archive once, checking everything `verify --decryption-key` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>. On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.";
   static override examples = [

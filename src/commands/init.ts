@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,7 +34,7 @@ export function planIdFor(folder: string): string {
 }
 
 export default class Init extends BaseCommand {
-  static override summary = 'Write a commented starter exit plan.';
+  static override summary = en.help.summary.init;
   static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It names the plan's JSON Schema so that editors complete and check it, and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
   static override examples = [
     '<%= config.bin %> init',

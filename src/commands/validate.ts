@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args } from '@oclif/core';
 import { formatProblem } from '../core/errors.js';
 import { english } from '../core/i18n/terminal/index.js';
@@ -13,7 +14,7 @@ export interface ValidateResult {
 }
 
 export default class Validate extends BaseCommand {
-  static override summary = 'Check an exit plan: schema, meaning and key files.';
+  static override summary = en.help.summary.validate;
   static override description =
     'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.';
   static override examples = [

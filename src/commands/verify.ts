@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -25,7 +26,7 @@ export const pinFlags = {
 };
 
 export default class Verify extends BaseCommand {
-  static override summary = 'Check a handover: signature, archive, completeness, and with a key every file.';
+  static override summary = en.help.summary.verify;
   static override description =
     "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.";
   static override examples = [

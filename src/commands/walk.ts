@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import path from 'node:path';
 import { formatProblem } from '../core/errors.js';
@@ -29,8 +30,7 @@ export interface WalkResult {
 }
 
 export default class Walk extends BaseCommand {
-  static override summary =
-    'Walk the deliverables of an exit plan: what is there, what is missing, what to do.';
+  static override summary = en.help.summary.walk;
   static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
 
 On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.

@@ -163,6 +163,18 @@ describe('the language of the terminal', () => {
     );
   });
 
+  it('gives the summaries of --help in French, where oclif allows it', async () => {
+    const root = await exitkit(['--help'], { env: FR });
+    expect(root.stdout).toMatch(/walk\s+Parcourir les livrables d’un plan de sortie/);
+    expect(root.stdout).toMatch(/keys\s+Créer et examiner les clés OpenPGP/);
+    const walk = await exitkit(['walk', '--help', '--lang', 'en'], { env: FR });
+    expect(walk.stdout.split('\n')[0]).toBe(
+      'Walk the deliverables of an exit plan: what is there, what is missing, what to do.',
+    );
+    const keys = await exitkit(['keys', '--help'], { env: FR });
+    expect(keys.stdout).toMatch(/keys generate\s+Créer une paire de clés OpenPGP pour une partie/);
+  });
+
   it('takes --lang over LC_ALL, LC_ALL over LC_MESSAGES, LC_MESSAGES over LANG', async () => {
     const dir = await tempDir();
     const missing = (env: Record<string, string | undefined>, ...more: string[]) =>

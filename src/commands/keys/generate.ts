@@ -1,3 +1,4 @@
+import { en } from '../../core/i18n/terminal/en.js';
 import { Flags } from '@oclif/core';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,7 @@ export interface KeysGenerateResult {
 }
 
 export default class KeysGenerate extends BaseCommand {
-  static override summary = 'Make an OpenPGP key pair for a party.';
+  static override summary = en.help.summary['keys:generate'];
   static override description = `Writes PREFIX.pub.asc (the public key, to hand to the other parties and to name in the plan) and PREFIX.sec.asc (the private key, to keep). The key is a v4 OpenPGP key that GnuPG 2.2 imports as it is: Ed25519 for signing with a Curve25519 encryption subkey by default, or RSA 4096 with --type rsa4096. It advertises no AEAD feature, so messages encrypted to it are SEIPD v1, which GnuPG 2.2 decrypts.
 
 The private key is protected by a passphrase read from --passphrase-file, else EXITKIT_PASSPHRASE, else asked twice on the terminal (hidden); --no-passphrase makes an unprotected key. Existing files are never overwritten without --force.`;

@@ -11,6 +11,25 @@ type Role = 'client' | 'outgoing' | 'incoming';
 type Status = 'pending' | 'ready' | 'delivered' | 'waived';
 
 export const en = {
+  /** `--help`: each command's summary (the command classes take theirs from here) and the topics. */
+  help: {
+    summary: {
+      acknowledge: 'Sign a receipt for a handover: the manifest, the archive, the verdict and the date.',
+      bundle: 'Build the encrypted handover archive, its manifest and signature.',
+      checklist: 'Write the handover checklist the parties sign (Markdown or printable HTML).',
+      compensation:
+        'Write the compensation summary: fees, penalties, VAT, total, and whether the final payment can be released.',
+      extract: 'Verified extraction: the bag appears in DIR only when every check passed.',
+      init: 'Write a commented starter exit plan.',
+      validate: 'Check an exit plan: schema, meaning and key files.',
+      verify: 'Check a handover: signature, archive, completeness, and with a key every file.',
+      walk: 'Walk the deliverables of an exit plan: what is there, what is missing, what to do.',
+      'keys:generate': 'Make an OpenPGP key pair for a party.',
+      'keys:show': 'Show what a key is and what it can do.',
+    },
+    /** As package.json says it (oclif reads topics from there). */
+    topic: { keys: 'Make and inspect the OpenPGP keys of the parties.' },
+  },
   label: {
     error: 'error: ',
     hint: 'hint: ',

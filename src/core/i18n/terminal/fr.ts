@@ -17,6 +17,24 @@ const ROLE = { client: 'du client', outgoing: 'du prestataire sortant', incoming
 const STATUS = { pending: 'à préparer', ready: 'prêt', delivered: 'livré', waived: 'dispensé' };
 
 export const fr: Messages = {
+  help: {
+    summary: {
+      acknowledge:
+        'Signer un accusé de réception de la remise : le manifeste, l’archive, le verdict et la date.',
+      bundle: 'Construire l’archive de remise chiffrée, son manifeste et sa signature.',
+      checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
+      compensation:
+        'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, total, et si le paiement final peut être libéré.',
+      extract: 'Extraction vérifiée : le contenu n’apparaît dans DIR que si chaque contrôle a réussi.',
+      init: 'Écrire un plan de sortie de départ, commenté.',
+      validate: 'Contrôler un plan de sortie : schéma, cohérence et fichiers de clés.',
+      verify: 'Vérifier une remise : signature, archive, complétude et, avec une clé, chaque fichier.',
+      walk: 'Parcourir les livrables d’un plan de sortie : ce qui est là, ce qui manque, que faire.',
+      'keys:generate': 'Créer une paire de clés OpenPGP pour une partie.',
+      'keys:show': 'Montrer ce qu’est une clé et ce qu’elle permet.',
+    },
+    topic: { keys: 'Créer et examiner les clés OpenPGP des parties.' },
+  },
   label: {
     error: 'erreur : ',
     hint: 'conseil : ',
@@ -303,7 +321,7 @@ export const fr: Messages = {
     noFreshnessHint: "renseignez checks.max_age_days : une sauvegarde de l'an dernier n'est pas une remise",
     clearText: (path) => `${path} n'est pas dans un format chiffré : traité comme des mots de passe en clair`,
     clearTextAllowedHint:
-      'autorisé par checks.allow_cleartext ; il reste chiffré dans le lot, mais préférez un export KeePass (KDBX)',
+      'autorisé par checks.allow_cleartext ; il reste chiffré dans l’archive, mais préférez un export KeePass (KDBX)',
     clearTextHint:
       'exportez le coffre en KeePass (KDBX) ou en export Bitwarden chiffré, ou chiffrez le fichier avec gpg ou age',
     encrypted: (path, format) => `${path} est ${format}`,
