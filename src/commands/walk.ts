@@ -67,7 +67,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       this.log('');
       const decisions = await askDecisions(
         walked,
-        terminalPrompter(),
+        terminalPrompter(this.m),
         new Date(now).toISOString().slice(0, 10),
         this.m,
       );

@@ -1,5 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
+import type { Messages } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from './cleanup.js';
 
 export interface Choice<T extends string> {
@@ -37,8 +38,14 @@ export class PromptInterrupted extends ExitkitError {
   }
 }
 
-/** Questions on the terminal with @inquirer/prompts. */
-export function terminalPrompter(): Prompter {
+/** Questions on the terminal with @inquirer/prompts, its key tips in the words of `m`. */
+export function terminalPrompter(m: Messages): Prompter {
+  const keysHelpTip = (keys: Array<[string, string]>) =>
+    keys
+      .map(
+        ([key, action]) => `${key} ${action in m.prompt.keys ? m.prompt.keys[action as 'select'] : action}`,
+      )
+      .join(' • ');
   exitOnInterrupt();
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
@@ -53,7 +60,12 @@ export function terminalPrompter(): Prompter {
     choose: (message, choices, preset) =>
       guard(() =>
         select(
-          { message, choices, ...(preset === undefined ? {} : { default: preset }) },
+          {
+            message,
+            choices,
+            theme: { style: { keysHelpTip } },
+            ...(preset === undefined ? {} : { default: preset }),
+          },
           { output: process.stderr },
         ),
       ),

@@ -178,5 +178,5 @@ export function describeForPrompt(w: WalkedDeliverable, m: Messages): string {
   const a = w.assessment;
   const errors = a.findings.filter((f) => f.level === 'error').length;
   const state = errors ? m.prompt.errors(errors) : `${m.walk.files(a.files)}, ${formatBytes(a.bytes, m)}`;
-  return `${m.category[a.category]} / ${m.walk.entry(a.id, a.title, `${m.status[a.status]}; ${state}`)}`;
+  return `${m.category[a.category]} / ${m.walk.entry(a.id, a.title, m.prompt.state(m.status[a.status], state))}`;
 }

@@ -2,6 +2,7 @@ import { mkdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
+import { hasScript, onTerminal } from '../helpers/faults.js';
 import { englishIn, frenchIn } from '../helpers/language.js';
 
 const FR = { LANG: 'fr_CH.UTF-8' };
@@ -161,6 +162,33 @@ describe('the language of the terminal', () => {
     expect(none.stderr).toBe(
       "erreur : impossible de lire le plan nowhere.yaml : fichier introuvable\nconseil : indiquez le chemin d'un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ\n",
     );
+  });
+
+  it.skipIf(!hasScript)('asks its questions in French on a terminal', async () => {
+    const dir = await walkScenario();
+    const [ENTER, UP] = ['\r', '\u001b[A'];
+    const r = await onTerminal(
+      ['walk', 'plan.yaml'],
+      [
+        [/sauvegardes et données \/ fs01 : FS01 \[prêt ; 3 erreurs\]/, ENTER], // default: leave it
+        [/sauvegardes et données \/ fs02 : FS02 \[à préparer ; 1 erreur\]/, UP + ENTER], // waive
+        [/pourquoi fs02 est-il dispensé \?/, `Serveur retiré${ENTER}`],
+        [/approuvé par/, ENTER],
+        [/mots de passe et accès \/ pw : KeePass/, ENTER],
+        [/configurations \/ fw01 : FW01 \[à préparer ; 1 fichier, 14 octets\]/, ENTER], // mark it ready
+        [/documentation technique \/ docs : DOCS/, ENTER],
+        [/inventaire \/ inv : INV/, ENTER],
+      ],
+      { cwd: dir, env: FR },
+    );
+    expect(r.unanswered).toBe(0);
+    expect(r.code).toBe(1);
+    expect(r.screen).toContain('le marquer prêt');
+    expect(r.screen).toContain('le laisser tel quel');
+    expect(r.screen).toContain('plan.yaml : statut écrit pour fs02, fw01');
+    expect(r.screen).toContain('toujours pas prêts (obligatoires) : fs01, pw, docs, inv');
+    expect(r.screen).toContain('se déplacer');
+    expect(englishIn(r.screen)).toEqual([]);
   });
 
   it('gives the summaries of --help in French, where oclif allows it', async () => {

@@ -378,12 +378,15 @@ export const en = {
     planWritableHint: 'check that the plan and its folder are writable',
   },
   prompt: {
+    /** The key tips under a choice (the prompt library's own words). */
+    keys: { navigate: 'navigate', select: 'select' },
     choice: {
       ready: { name: 'mark it ready', description: 'its files check out: status: ready' },
       pending: { name: 'set it back to pending', description: 'its checks fail: status: pending' },
       waive: { name: 'waive it', description: 'agreed not to hand it over: a reason and who approved it' },
       leave: { name: 'leave it as it is', description: 'decide later' },
     },
+    state: (status: string, found: string) => `${status}; ${found}`,
     errors: (n: number) => count(n, 'error', 'errors'),
     why: (id: string) => `why is ${id} waived?`,
     needsReason: 'a waiver needs a reason',

@@ -366,6 +366,7 @@ export const fr: Messages = {
     planWritableHint: 'vérifiez que le plan et son dossier sont accessibles en écriture',
   },
   prompt: {
+    keys: { navigate: 'se déplacer', select: 'choisir' },
     choice: {
       ready: { name: 'le marquer prêt', description: 'ses fichiers sont en ordre : status: ready' },
       pending: { name: 'le remettre à préparer', description: 'ses contrôles échouent : status: pending' },
@@ -375,6 +376,7 @@ export const fr: Messages = {
       },
       leave: { name: 'le laisser tel quel', description: 'décider plus tard' },
     },
+    state: (status, found) => `${status} ; ${found}`,
     errors: (n) => count(n, 'erreur', 'erreurs'),
     why: (id) => `pourquoi ${id} est-il dispensé ?`,
     needsReason: 'une dispense demande un motif',
