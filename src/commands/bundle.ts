@@ -1,8 +1,9 @@
 import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
-import { makeBundle, shown } from '../io/bundle.js';
-import { formatBytes } from '../io/progress.js';
+import { makeBundle } from '../io/bundle.js';
+import { shown } from '../io/shown.js';
+import { formatBytes } from '../core/bytes.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';
 
@@ -80,7 +81,7 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
     });
     const archive = manifest.archive!;
     this.log(
-      `${manifest.plan.id}: ${manifest.payload.files} files, ${formatBytes(manifest.payload.bytes)} in ${shown(files.archive)} (${formatBytes(archive.size)}), ` +
+      `${manifest.plan.id}: ${manifest.payload.files} files, ${formatBytes(manifest.payload.bytes, en)} in ${shown(files.archive)} (${formatBytes(archive.size, en)}), ` +
         `${manifest.complete ? 'complete' : `INCOMPLETE (missing: ${manifest.missing.join(', ')})`}; ` +
         `encrypted to ${recipients.map((r) => r.fingerprint).join(', ')}; signed by ${signer}; ${seconds.toFixed(1)} s`,
     );

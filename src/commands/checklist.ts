@@ -1,19 +1,10 @@
 import { en } from '../core/i18n/terminal/en.js';
 import path from 'node:path';
-import { english } from '../core/i18n/terminal/index.js';
 import { Args } from '@oclif/core';
-import {
-  buildChecklist,
-  type Checklist as ChecklistModel,
-  type FoundFile,
-  type InventoryCounts,
-} from '../core/checklist.js';
-import type { Deliverable } from '../core/plan.js';
+import { buildChecklist, type Checklist as ChecklistModel } from '../core/checklist.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { documentFlags, emitDocument } from '../lib/document-flags.js';
-import { readDocumentInputs } from '../io/documents.js';
-import { summarizeInventory } from '../io/plan/inventory.js';
-import { resolveSources } from '../io/plan/sources.js';
+import { checklistFacts, readDocumentInputs } from '../io/documents.js';
 
 export type ChecklistResult = ChecklistModel & { written?: string };
 
@@ -35,29 +26,7 @@ export default class Checklist extends BaseCommand {
     const inputs = await readDocumentInputs(args.plan, flags);
     const { loaded } = inputs;
     const plan = loaded.plan;
-    const allowExternal = plan.allow_external_sources;
-
-    const diskFiles = new Map<string, FoundFile[]>();
-    const diskProblems = new Map<string, string[]>();
-    const inventory: InventoryCounts[] = [];
-    for (const d of plan.deliverables) {
-      const needFiles = !inputs.manifest && d.status !== 'waived';
-      if (!needFiles && d.category !== 'inventory') continue;
-      if (d.sources.length === 0) continue;
-      const { files, problems } = await resolveSources(loaded.dir, d, { allowExternal });
-      if (needFiles) {
-        diskFiles.set(
-          d.id,
-          files.map((f) => ({ name: f.rel, size: f.size })),
-        );
-        if (problems.length)
-          diskProblems.set(
-            d.id,
-            problems.map((p) => english(p.message)),
-          );
-      }
-      if (d.category === 'inventory') inventory.push(...(await inventoryOf(d, files)));
-    }
+    const { diskFiles, diskProblems, inventory } = await checklistFacts(inputs);
 
     const model = buildChecklist({
       plan,
@@ -80,33 +49,4 @@ export default class Checklist extends BaseCommand {
     this.answer(model.complete);
     return { ...model, ...(written ? { written } : {}) };
   }
-}
-
-/** Each CSV among an inventory deliverable's files, summarised (counts by type and by location). */
-async function inventoryOf(
-  d: Deliverable,
-  files: Array<{ abs: string; rel: string }>,
-): Promise<InventoryCounts[]> {
-  const out: InventoryCounts[] = [];
-  for (const f of files) {
-    if (!/\.csv$/i.test(f.rel)) continue;
-    const s = await summarizeInventory(f.abs, d.checks.columns);
-    out.push({
-      deliverable: d.id,
-      file: f.rel,
-      rows: s.rows,
-      columns: s.columns,
-      byType: counts(s.byType),
-      byLocation: counts(s.byLocation),
-      missingColumns: s.missingColumns,
-    });
-  }
-  return out;
-}
-
-/** Counts as a list, most first, then by name. */
-function counts(by: Record<string, number>): Array<{ name: string; count: number }> {
-  return Object.entries(by)
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

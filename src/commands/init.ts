@@ -7,6 +7,7 @@ import { ExitkitError } from '../core/errors.js';
 import type { Language } from '../core/plan.js';
 import { SCHEMA_PATH } from '../io/plan/plan-file.js';
 import { writeNewPlan } from '../io/plan/write-back.js';
+import { shown } from '../io/shown.js';
 import { BaseCommand } from '../lib/base-command.js';
 
 export const STARTER_DIR = fileURLToPath(new URL('../../templates/init', import.meta.url));
@@ -62,7 +63,7 @@ export default class Init extends BaseCommand {
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
       throw new ExitkitError((m) => m.init.badId(id), { hints: [(m) => m.init.badIdHint] });
     const file = path.join(dir, PLAN_FILE);
-    const shown = path.relative(process.cwd(), file) || file;
+    const shownAs = shown(file);
     try {
       await mkdir(dir, { recursive: true });
     } catch (e) {
@@ -81,18 +82,18 @@ export default class Init extends BaseCommand {
     const values: Record<string, string> = {
       schema: path.relative(dir, SCHEMA_PATH).split(path.sep).join('/'),
       id,
-      file: shown.includes(' ') ? `"${shown}"` : shown,
+      file: shownAs.includes(' ') ? `"${shownAs}"` : shownAs,
       today: day(0),
       contract_end: day(180),
       reversibility_start: day(90),
       due: day(159),
     };
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
-    const outcome = await writeNewPlan(file, text, { force: flags.force, shown });
+    const outcome = await writeNewPlan(file, text, { force: flags.force, shown: shownAs });
 
-    this.log(this.m.init.wrote(shown, outcome === 'replaced', id, lang));
+    this.log(this.m.init.wrote(shownAs, outcome === 'replaced', id, lang));
     this.log(this.m.init.next(`exitkit validate ${values.file}`));
     this.answer(true);
-    return { file: shown, id, lang, replaced: outcome === 'replaced' };
+    return { file: shownAs, id, lang, replaced: outcome === 'replaced' };
   }
 }

@@ -1,6 +1,5 @@
 import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
-import path from 'node:path';
 import { formatProblem } from '../core/errors.js';
 import {
   formatWalkReport,
@@ -11,6 +10,7 @@ import {
 } from '../core/walk.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
+import { shown } from '../io/shown.js';
 import { applyDecisions, askDecisions, walkPlan } from '../io/walk.js';
 import { inEnglish } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
@@ -53,8 +53,8 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     for (const w of loaded.warnings) this.note(formatProblem(w, this.m));
     const now = Date.now();
     let walked = await walkPlan(loaded, now);
-    const shown = path.relative(process.cwd(), loaded.file) || loaded.file;
-    const header = { id: loaded.plan.id, title: loaded.plan.title, file: shown };
+    const planFile = shown(loaded.file);
+    const header = { id: loaded.plan.id, title: loaded.plan.title, file: planFile };
     for (const line of formatWalkReport(
       header,
       walked.map((w) => w.assessment),
@@ -74,7 +74,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       walked = await applyDecisions(loaded, walked, decisions, now);
       updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
       if (updated.length > 0) {
-        this.log('', this.m.walk.wrote(shown, updated.join(', ')));
+        this.log('', this.m.walk.wrote(planFile, updated.join(', ')));
         const s = summarizeWalk(walked.map((w) => w.assessment));
         this.log(s.ok ? this.m.walk.nowReady : this.m.walk.stillBlocking(s.blocking.join(', ')));
       } else {
@@ -86,7 +86,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     const summary = summarizeWalk(assessments);
     this.answer(summary.ok);
     return {
-      plan: shown,
+      plan: planFile,
       id: loaded.plan.id,
       ok: summary.ok,
       summary,

@@ -4,7 +4,11 @@
  * these and exits 2; anything else is a bug. Its words are Texts: the command prints them in the
  * user's language, `--json` and Error.message in English.
  */
+import { ExitCode } from './exit-codes.js';
 import { english, say, type Messages, type Text } from './i18n/terminal/index.js';
+
+/** The exit codes an error can end with: "no" or "could not". */
+export type ErrorExit = typeof ExitCode.No | typeof ExitCode.CouldNot;
 
 export interface Location {
   file: string;
@@ -20,7 +24,7 @@ export function formatLocation(loc: Location): string {
 export class ExitkitError extends Error {
   override readonly name = 'ExitkitError';
   /** 1 when the answer is "no" (e.g. a bundle refused because the plan is incomplete), 2 otherwise. */
-  readonly exit: 1 | 2;
+  readonly exit: ErrorExit;
   /** The message, in any language (`message` is its English). */
   readonly text: Text;
   readonly hintTexts: Text[];
@@ -30,11 +34,11 @@ export class ExitkitError extends Error {
 
   constructor(
     message: Text,
-    opts: { hints?: Text[]; location?: Location; exit?: 1 | 2; cause?: unknown } = {},
+    opts: { hints?: Text[]; location?: Location; exit?: ErrorExit; cause?: unknown } = {},
   ) {
     super(english(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.text = message;
-    this.exit = opts.exit ?? 2;
+    this.exit = opts.exit ?? ExitCode.CouldNot;
     this.hintTexts = opts.hints ?? [];
     this.hints = this.hintTexts.map(english);
     if (opts.location) this.location = opts.location;
@@ -52,7 +56,7 @@ export interface Problem {
 export class ProblemsError extends ExitkitError {
   readonly problems: Problem[];
   constructor(summary: Text, problems: Problem[]) {
-    super(summary, { exit: 2 });
+    super(summary, { exit: ExitCode.CouldNot });
     this.problems = problems;
   }
 }

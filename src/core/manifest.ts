@@ -91,3 +91,25 @@ export interface Verification {
   faults: string[];
   verifiedAt: string;
 }
+
+/**
+ * Checks the shape of what `verify --json` wrote, as read back by `acknowledge` and the
+ * documents; a problem in words, or null. An error object is no verification.
+ */
+export function verificationShapeProblem(raw: unknown): string | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+  const v = raw as Partial<Verification> & { error?: unknown };
+  if (v.error !== undefined) return 'it records an error: verify could not check the handover';
+  if (typeof v.ok !== 'boolean') return 'ok is missing';
+  if (typeof v.complete !== 'boolean' || !Array.isArray(v.missing)) return 'complete or missing is absent';
+  if (!v.manifest || typeof v.manifest.planId !== 'string' || typeof v.manifest.sha256 !== 'string')
+    return 'manifest {planId, sha256} is missing';
+  if (!v.signature || typeof v.signature.valid !== 'boolean') return 'signature.valid is missing';
+  if (!v.archive || typeof v.archive.ok !== 'boolean') return 'archive.ok is missing';
+  if (typeof v.decrypted !== 'boolean') return 'decrypted is missing';
+  if (!Array.isArray(v.deliverables) || !v.deliverables.every((d) => d && typeof d.id === 'string'))
+    return 'deliverables is not a list of {id, ...}';
+  if (!Array.isArray(v.faults)) return 'faults is not a list';
+  if (typeof v.verifiedAt !== 'string') return 'verifiedAt is missing';
+  return null;
+}

@@ -87,14 +87,3 @@ export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Mani
   if (r.plan?.id !== m.plan.id) faults.push(`it is for the exit "${r.plan?.id}", not "${m.plan.id}"`);
   return faults;
 }
-
-/** Is this verification about this manifest? (`acknowledge --verification FILE`) */
-export function verificationProblem(raw: unknown, manifestSha256: string): string | null {
-  if (raw === null || typeof raw !== 'object') return 'it is not the JSON that `verify --json` writes';
-  const v = raw as Partial<Verification>;
-  if (typeof v.ok !== 'boolean' || !Array.isArray(v.missing) || typeof v.manifest?.sha256 !== 'string')
-    return 'it is not the JSON that `verify --json` writes (ok, missing, manifest.sha256)';
-  if (v.manifest.sha256 !== manifestSha256)
-    return `it is the verification of another manifest (sha256 ${v.manifest.sha256})`;
-  return null;
-}

@@ -3,6 +3,7 @@
  * files, the findings (each with what to do) and whether it is ready. Pure: the facts are
  * gathered by src/io/walk.ts, and the same facts always give the same findings.
  */
+import { formatBytes } from './bytes.js';
 import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import { UNSPECIFIED } from './inventory.js';
 import { byCategory, type Category, type Deliverable, type ExitPlan, type Status } from './plan.js';
@@ -122,18 +123,6 @@ function latin1(b: Uint8Array): string {
   let s = '';
   for (const x of b) s += String.fromCharCode(x);
   return s;
-}
-
-/** Bytes in words: 1.5 MiB, 312 bytes (1,5 Mio, 312 octets). */
-export function formatBytes(n: number, m: Messages): string {
-  if (n < 1024) return m.units.bytes(n);
-  let v = n / 1024;
-  let power = 0;
-  while (v >= 1024 && power < 3) {
-    v /= 1024;
-    power++;
-  }
-  return m.units.size(v, power);
 }
 
 function isoDay(ms: number): string {

@@ -1,9 +1,10 @@
 /**
- * `exitkit bundle`, the outgoing provider's act, as one call: check the keys against the plan,
- * resolve what goes in, refuse an incomplete plan, write the encrypted bag, the manifest and its
- * signature beside their final paths, and rename the three together at the end.
+ * `exitkit bundle`, the outgoing provider's act, as one straight line: load the plan, check the
+ * keys against its pins, collect the payload (refusing an incomplete plan), write the encrypted
+ * bag, sign its manifest, and commit: the archive, the manifest and its signature are written
+ * beside their final paths and renamed together at the end (src/io/staged.ts).
  */
-import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { payloadPath } from '../core/bag.js';
 import {
@@ -16,24 +17,20 @@ import {
   type Recipient,
 } from '../core/build-manifest.js';
 import { ExitkitError, describeSystemError } from '../core/errors.js';
+import { ExitCode } from '../core/exit-codes.js';
 import { english } from '../core/i18n/terminal/index.js';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
-import type { Deliverable, Role } from '../core/plan.js';
-import { writeEncryptedBag, type PayloadEntry } from './archive/bag-writer.js';
-import { removeOnInterrupt } from './cleanup.js';
-import {
-  assertCanEncrypt,
-  assertCanSign,
-  fingerprintOf,
-  readKeyFile,
-  readPrivateKeyFile,
-  type PassphraseSource,
-  type PublicKey,
-} from './openpgp/keys.js';
+import type { Deliverable } from '../core/plan.js';
+import type { Pins } from '../core/trust.js';
+import { writeEncryptedBag, type PayloadEntry, type WrittenBag } from './archive/bag-writer.js';
+import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
 import { signDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { resolveSources } from './plan/sources.js';
 import { Progress } from './progress.js';
+import { shown } from './shown.js';
+import { staged } from './staged.js';
+import { outgoingSigningKey, planPins, recipientsOf } from './trust.js';
 
 export interface BundleOptions {
   plan: string;
@@ -56,50 +53,71 @@ export interface BundleOutcome {
   manifest: Manifest;
   signer: string;
   recipients: Recipient[];
-  files: { archive: string; manifest: string; signature: string };
+  files: BundleFiles;
   seconds: number;
+}
+
+interface BundleFiles {
+  archive: string;
+  manifest: string;
+  signature: string;
 }
 
 export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const started = Date.now();
-  const algorithm = o.algorithm;
   const loaded = await loadPlan(o.plan);
-  const { plan } = loaded;
-
   // Keys first: a wrong key is "could not" before any file is read.
-  const outgoingPin = await partyFingerprint(loaded, 'outgoing');
-  if (!outgoingPin)
-    throw new ExitkitError(
-      'the plan pins no key for the outgoing provider, so the signer cannot be checked',
-      {
-        location: loaded.locate(['parties', 'outgoing']),
-        hints: ['add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan'],
-      },
-    );
-  const signingFile = o.signingKey;
-  const signingPublic = await readKeyFile(signingFile);
-  if (fingerprintOf(signingPublic) !== outgoingPin)
-    throw new ExitkitError(
-      `the signing key ${signingFile} (${fingerprintOf(signingPublic)}) is not the outgoing provider's key of the plan (${outgoingPin})`,
-      {
-        hints: [
-          "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
-        ],
-      },
-    );
-  await assertCanSign(signingPublic, signingFile);
-  const signingKey = await readPrivateKeyFile(signingFile, o.passphrase);
+  const signingKey = await outgoingSigningKey(loaded, o.signingKey, o.passphrase);
   const signer = fingerprintOf(signingKey);
-  const { keys: recipientKeys, recipients } = await recipientsOf(loaded, o.recipients);
+  const { keys, recipients } = await recipientsOf(loaded, o.recipients);
+  const pins = await planPins(loaded);
+  const payload = await collectPayload(loaded, o);
+  const out = await prepareOutput(loaded.plan.id, o.out, o.force);
+  const context: ManifestContext = {
+    loaded,
+    algorithm: o.algorithm,
+    created: new Date(),
+    version: o.version,
+    signer,
+    recipients,
+    pins,
+  };
+  const manifest = await staged(
+    { temps: Object.values(out.temp), createdDir: out.createdDir },
+    async (commit) => {
+      const bag = await writeBag(context, payload, keys, out.temp.archive, o.progress);
+      const manifest = sealedManifest(context, bag, path.basename(out.final.archive));
+      await writeSignedManifest(manifest, signingKey, out.temp);
+      // The three renames are one step: interrupted between two of them, none stays.
+      await commit(
+        (['archive', 'manifest', 'signature'] as const).map((k) => ({ from: out.temp[k], to: out.final[k] })),
+      );
+      return manifest;
+    },
+  ).catch((e: unknown) => {
+    throw inWords(e, out.dir);
+  });
+  return { manifest, signer, recipients, files: out.final, seconds: (Date.now() - started) / 1000 };
+}
 
-  // What goes in: the files of ready and delivered deliverables, every problem named.
-  const payload: PayloadEntry[] = [];
+/** What goes in: the files of ready and delivered deliverables, each problem named. */
+interface Payload {
+  entries: PayloadEntry[];
+  byDeliverable: Map<string, PayloadEntry[]>;
+}
+
+async function collectPayload(
+  loaded: LoadedPlan,
+  o: Pick<BundleOptions, 'allowIncomplete' | 'note'>,
+): Promise<Payload> {
+  const { plan } = loaded;
+  const entries: PayloadEntry[] = [];
   const byDeliverable = new Map<string, PayloadEntry[]>();
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const d of plan.deliverables.filter(isBundled)) {
-    const entries = await deliverableFiles(loaded, d, problems);
-    for (const e of entries) {
+    const files = await deliverableFiles(loaded, d, problems);
+    for (const e of files) {
       const other = seen.get(e.bagPath);
       if (other) {
         problems.push(
@@ -109,8 +127,8 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
       }
       seen.set(e.bagPath, e.shown);
     }
-    byDeliverable.set(d.id, entries);
-    payload.push(...entries);
+    byDeliverable.set(d.id, files);
+    entries.push(...files);
   }
   if (problems.length)
     throw new ExitkitError(
@@ -121,176 +139,20 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     );
 
   const state = completeness(plan, new Set(byDeliverable.keys()));
-  const pending = plan.deliverables.filter((d) => d.status === 'pending').map((d) => d.id);
   if (!state.complete && !o.allowIncomplete)
     throw new ExitkitError(
       `the plan is incomplete: required deliverable${state.missing.length > 1 ? 's' : ''} not ready: ${state.missing.join(', ')}`,
       {
-        exit: 1,
+        exit: ExitCode.No,
         hints: [
           'finish them and mark them ready with `exitkit walk`, or waive them with a reason',
           'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
         ],
       },
     );
+  const pending = plan.deliverables.filter((d) => d.status === 'pending').map((d) => d.id);
   if (pending.length) o.note(`note: pending deliverables left out of the payload: ${pending.join(', ')}`);
-
-  // Written beside the final paths, renamed at the end (SPEC.md, "Nothing half-written").
-  const outDir = path.resolve(o.out);
-  const createdDir = await ensureDir(outDir);
-  const final = {
-    archive: path.join(outDir, `${plan.id}.tar.pgp`),
-    manifest: path.join(outDir, `${plan.id}.manifest.json`),
-    signature: path.join(outDir, `${plan.id}.manifest.json.asc`),
-  };
-  if (!o.force) {
-    for (const f of Object.values(final))
-      if (await exists(f))
-        throw new ExitkitError(`${shown(f)} exists already`, {
-          hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
-        });
-  }
-  const stamp = `.exitkit-${process.pid}.tmp`;
-  const tmp = {
-    archive: path.join(outDir, `.${plan.id}.tar.pgp${stamp}`),
-    manifest: path.join(outDir, `.${plan.id}.manifest.json${stamp}`),
-    signature: path.join(outDir, `.${plan.id}.manifest.json.asc${stamp}`),
-  };
-  let renaming = false;
-  let forgetFinal = () => {};
-  const undo = async () => {
-    for (const f of Object.values(tmp)) await rm(f, { force: true });
-    if (renaming) for (const f of Object.values(final)) await rm(f, { force: true });
-    if (createdDir) await rmdir(outDir).catch(() => undefined);
-  };
-  const forget = removeOnInterrupt(...Object.values(tmp), ...(createdDir ? [outDir] : []));
-
-  const created = new Date();
-  const version = o.version;
-  const partyFingerprints: Partial<Record<Role, string>> = {};
-  for (const role of ['client', 'outgoing', 'incoming'] as const) {
-    const f = await partyFingerprint(loaded, role);
-    if (f) partyFingerprints[role] = f;
-  }
-  const totalBytes = payload.reduce((n, e) => n + e.size, 0);
-  const progress = new Progress(totalBytes, o.progress);
-  const manifestFor = (
-    measured: Map<string, Manifest['deliverables'][number]['files']>,
-    tagFiles: Manifest['tagFiles'],
-  ) =>
-    buildManifest({
-      plan,
-      planFile: path.basename(loaded.file),
-      planSha256: loaded.sha256,
-      algorithm,
-      payload: measured,
-      tagFiles,
-      created,
-      version,
-      signer,
-      recipients,
-      partyFingerprints,
-    });
-
-  let manifest: Manifest;
-  try {
-    let measured = new Map<string, Manifest['deliverables'][number]['files']>();
-    const written = await writeEncryptedBag({
-      file: tmp.archive,
-      bagId: plan.id,
-      payload,
-      algorithm,
-      recipients: recipientKeys,
-      onProgress: (n) => progress.update(n),
-      tagFiles: (files) => {
-        const byPath = new Map(files.map((f) => [f.path, f]));
-        measured = new Map(
-          [...byDeliverable].map(([id, entries]) => [id, entries.map((e) => byPath.get(e.bagPath)!)]),
-        );
-        const bytes = files.reduce((n, f) => n + f.size, 0);
-        const text = (s: string) => Buffer.from(s, 'utf8');
-        const first = [
-          {
-            path: 'bag-info.txt',
-            content: text(bagInfo({ plan, bytes, files: files.length, created, version })),
-          },
-          { path: `manifest-${algorithm}.txt`, content: text(manifestText(files)) },
-          { path: 'exit-plan.yaml', content: text(loaded.text) },
-        ];
-        // The copy inside the bag lists the tag files before it: it cannot hold its own digest,
-        // nor the archive's.
-        const inner = (written: Manifest['tagFiles']) => ({
-          path: 'exit-manifest.json',
-          content: text(manifestJson(manifestFor(measured, written))),
-        });
-        return [...first, inner];
-      },
-    });
-    progress.done();
-    manifest = {
-      ...manifestFor(measured, written.tagFiles),
-      archive: {
-        file: path.basename(final.archive),
-        size: written.archive.size,
-        algorithm: 'sha256',
-        digest: written.archive.sha256,
-      },
-    };
-    const manifestBytes = Buffer.from(manifestJson(manifest), 'utf8');
-    await writeFile(tmp.manifest, manifestBytes, { flag: 'wx', mode: 0o644 });
-    await writeFile(tmp.signature, await signDetached(manifestBytes, signingKey), {
-      flag: 'wx',
-      mode: 0o644,
-    });
-    // The three renames are one step: interrupted between two of them, none stays.
-    forgetFinal = removeOnInterrupt(...Object.values(final));
-    renaming = true;
-    await rename(tmp.archive, final.archive);
-    await rename(tmp.manifest, final.manifest);
-    await rename(tmp.signature, final.signature);
-    renaming = false;
-  } catch (e) {
-    progress.done();
-    await undo();
-    throw inWords(e, outDir);
-  } finally {
-    forgetFinal();
-    forget();
-  }
-
-  return { manifest, signer, recipients, files: final, seconds: (Date.now() - started) / 1000 };
-}
-
-/** The plan's client and incoming keys, then every --recipient, each able to encrypt now. */
-async function recipientsOf(
-  loaded: LoadedPlan,
-  extra: string[],
-): Promise<{ keys: PublicKey[]; recipients: Recipient[] }> {
-  const keys: PublicKey[] = [];
-  const recipients: Recipient[] = [];
-  const add = async (file: string, shownAs: string, role?: Role, name?: string) => {
-    const key = await readKeyFile(file);
-    await assertCanEncrypt(key, shownAs);
-    const fingerprint = fingerprintOf(key);
-    if (recipients.some((r) => r.fingerprint === fingerprint)) return;
-    keys.push(key.toPublic());
-    recipients.push({ fingerprint, ...(role ? { role } : {}), ...(name ? { name } : {}) });
-  };
-  for (const role of ['client', 'incoming'] as const) {
-    const party = loaded.plan.parties[role];
-    if (!party) continue;
-    if (!party.key)
-      throw new ExitkitError(
-        `the plan names no key file for the ${role} (${party.name}): nothing to encrypt to`,
-        {
-          location: loaded.locate(['parties', role]),
-          hints: [`add parties.${role}.key: keys/<${role}>.pub.asc, the armored public key it gave you`],
-        },
-      );
-    await add(path.resolve(loaded.dir, party.key), party.key, role, party.name);
-  }
-  for (const file of extra) await add(file, file);
-  return { keys, recipients };
+  return { entries, byDeliverable };
 }
 
 /** A bundled deliverable's files as bag entries; its problems are added to `problems`. */
@@ -312,16 +174,37 @@ async function deliverableFiles(
     bagPath: payloadPath(d.category, d.id, f.rel),
     size: f.size,
     mtimeMs: f.mtimeMs,
-    shown: path.relative(process.cwd(), f.abs) || f.abs,
+    shown: shown(f.abs),
   }));
 }
 
-/** The fingerprint the plan pins for a party: its key file's, else its `fingerprint` field. */
-async function partyFingerprint(loaded: LoadedPlan, role: Role): Promise<string | undefined> {
-  const party = loaded.plan.parties[role];
-  if (!party) return undefined;
-  if (party.key) return fingerprintOf(await readKeyFile(path.resolve(loaded.dir, party.key)));
-  return party.fingerprint?.replaceAll(' ', '').toUpperCase();
+/** Where the bundle goes: DIR (made when absent), the final names, and the temporary ones beside them. */
+async function prepareOutput(
+  id: string,
+  outArg: string,
+  force: boolean,
+): Promise<{ dir: string; createdDir: string | undefined; final: BundleFiles; temp: BundleFiles }> {
+  const dir = path.resolve(outArg);
+  const createdDir = (await ensureDir(dir)) ? dir : undefined;
+  const final = {
+    archive: path.join(dir, `${id}.tar.pgp`),
+    manifest: path.join(dir, `${id}.manifest.json`),
+    signature: path.join(dir, `${id}.manifest.json.asc`),
+  };
+  if (!force) {
+    for (const f of Object.values(final))
+      if (await stat(f).catch(() => null))
+        throw new ExitkitError(`${shown(f)} exists already`, {
+          hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
+        });
+  }
+  const stamp = `.exitkit-${process.pid}.tmp`;
+  const temp = {
+    archive: path.join(dir, `.${id}.tar.pgp${stamp}`),
+    manifest: path.join(dir, `.${id}.manifest.json${stamp}`),
+    signature: path.join(dir, `.${id}.manifest.json.asc${stamp}`),
+  };
+  return { dir, createdDir, final, temp };
 }
 
 async function ensureDir(dir: string): Promise<boolean> {
@@ -333,6 +216,112 @@ async function ensureDir(dir: string): Promise<boolean> {
   }
   await mkdir(dir, { recursive: true });
   return true;
+}
+
+/** What every manifest of this bundle shares (the one inside the bag, and the signed one). */
+interface ManifestContext {
+  loaded: LoadedPlan;
+  algorithm: DigestAlgorithm;
+  created: Date;
+  version: string;
+  signer: string;
+  recipients: Recipient[];
+  pins: Pins;
+}
+
+type MeasuredFiles = Map<string, Manifest['deliverables'][number]['files']>;
+
+function manifestOf(c: ManifestContext, measured: MeasuredFiles, tagFiles: Manifest['tagFiles']): Manifest {
+  return buildManifest({
+    plan: c.loaded.plan,
+    planFile: path.basename(c.loaded.file),
+    planSha256: c.loaded.sha256,
+    algorithm: c.algorithm,
+    payload: measured,
+    tagFiles,
+    created: c.created,
+    version: c.version,
+    signer: c.signer,
+    recipients: c.recipients,
+    partyFingerprints: c.pins,
+  });
+}
+
+/** Writes the encrypted bag: the payload, then the tag files, the manifest copy inside last. */
+async function writeBag(
+  c: ManifestContext,
+  payload: Payload,
+  recipients: PublicKey[],
+  file: string,
+  showProgress: boolean,
+): Promise<{ measured: MeasuredFiles; written: WrittenBag }> {
+  const { plan } = c.loaded;
+  const progress = new Progress(
+    payload.entries.reduce((n, e) => n + e.size, 0),
+    showProgress,
+  );
+  let measured: MeasuredFiles = new Map();
+  try {
+    const written = await writeEncryptedBag({
+      file,
+      bagId: plan.id,
+      payload: payload.entries,
+      algorithm: c.algorithm,
+      recipients,
+      onProgress: (n) => progress.update(n),
+      tagFiles: (files) => {
+        const byPath = new Map(files.map((f) => [f.path, f]));
+        measured = new Map(
+          [...payload.byDeliverable].map(([id, entries]) => [id, entries.map((e) => byPath.get(e.bagPath)!)]),
+        );
+        const bytes = files.reduce((n, f) => n + f.size, 0);
+        const text = (s: string) => Buffer.from(s, 'utf8');
+        const first = [
+          {
+            path: 'bag-info.txt',
+            content: text(
+              bagInfo({ plan, bytes, files: files.length, created: c.created, version: c.version }),
+            ),
+          },
+          { path: `manifest-${c.algorithm}.txt`, content: text(manifestText(files)) },
+          { path: 'exit-plan.yaml', content: text(c.loaded.text) },
+        ];
+        // The copy inside the bag lists the tag files before it: it cannot hold its own digest,
+        // nor the archive's.
+        const inner = (written: Manifest['tagFiles']) => ({
+          path: 'exit-manifest.json',
+          content: text(manifestJson(manifestOf(c, measured, written))),
+        });
+        return [...first, inner];
+      },
+    });
+    return { measured, written };
+  } finally {
+    progress.done();
+  }
+}
+
+/** The manifest that is signed: the one inside the bag, with the archive's size and digest. */
+function sealedManifest(
+  c: ManifestContext,
+  bag: { measured: MeasuredFiles; written: WrittenBag },
+  archiveName: string,
+): Manifest {
+  return {
+    ...manifestOf(c, bag.measured, bag.written.tagFiles),
+    archive: {
+      file: archiveName,
+      size: bag.written.archive.size,
+      algorithm: 'sha256',
+      digest: bag.written.archive.sha256,
+    },
+  };
+}
+
+async function writeSignedManifest(manifest: Manifest, key: PrivateKey, temp: BundleFiles): Promise<void> {
+  const bytes = Buffer.from(manifestJson(manifest), 'utf8');
+  await writeFile(temp.manifest, bytes, { flag: 'wx', mode: 0o644 });
+  await writeFile(temp.signature, await signDetached(bytes, key), { flag: 'wx', mode: 0o644 });
 }
 
 /**
@@ -362,15 +351,4 @@ function inWords(e: unknown, outDir: string): unknown {
       cause: e,
     },
   );
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-export function shown(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }

@@ -3,6 +3,7 @@
  * how to undo itself; on SIGINT or SIGTERM every registered undo runs before the process exits 2.
  */
 import { rmSync } from 'node:fs';
+import { ExitCode } from '../core/exit-codes.js';
 
 type Undo = () => void;
 const pending = new Set<Undo>();
@@ -18,7 +19,7 @@ function onSignal(signal: NodeJS.Signals): void {
   }
   pending.clear();
   process.stderr.write(`error: interrupted by ${signal}: nothing was written\n`);
-  process.exit(2);
+  process.exit(ExitCode.CouldNot);
 }
 
 function install(): void {

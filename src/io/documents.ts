@@ -1,18 +1,21 @@
 /**
  * The inputs the two documents share (checklist, compensation): the plan, the optional manifest
  * (`bundle`'s <id>.manifest.json) and verification (what `verify --json` wrote), the document's
- * date and language, and where the output goes.
+ * date and language, and where the output goes; and what the checklist reads on disk (the files
+ * found from the sources, the inventory CSVs summarised).
  */
-import { readFile, stat } from 'node:fs/promises';
 import { ExitkitError } from '../core/errors.js';
+import { english } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
-import type { IsoDate, Language } from '../core/plan.js';
+import type { FoundFile, InventoryCounts } from '../core/checklist.js';
+import type { Deliverable, IsoDate, Language } from '../core/plan.js';
+import { summarizeInventory } from './plan/inventory.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { resolveSources } from './plan/sources.js';
 import { formatOfFile, type Format } from './render.js';
+import { readVerificationFile } from './verification.js';
 import { readManifestFile } from './verify.js';
-
-const MAX_VERIFICATION_BYTES = 64 * 1024 * 1024;
 
 export interface DocumentInputs {
   loaded: LoadedPlan;
@@ -37,18 +40,9 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
   // Keys are not needed to write a document; their files are checked by validate and bundle.
   const loaded = await loadPlan(planFile, { checkKeys: false });
   const manifest = flags.manifest ? await readManifestFile(flags.manifest) : undefined;
-  const verification = flags.verification ? await readVerificationFile(flags.verification) : undefined;
-  if (manifest && verification && verification.manifest.sha256 !== manifest.sha256) {
-    throw new ExitkitError(
-      `the verification ${flags.verification} is not of the manifest ${flags.manifest}`,
-      {
-        hints: [
-          `it verified a manifest with SHA-256 ${verification.manifest.sha256.slice(0, 16)}…, this one is ${manifest.sha256.slice(0, 16)}…`,
-          'run `exitkit verify` again on this manifest with --json',
-        ],
-      },
-    );
-  }
+  const verification = flags.verification
+    ? await readVerificationFile(flags.verification, manifest)
+    : undefined;
   if (flags.date !== undefined && !isRealDate(flags.date)) {
     throw new ExitkitError(`--date ${flags.date} is not a date`, {
       hints: ['write it YYYY-MM-DD, e.g. 2026-12-20'],
@@ -71,44 +65,65 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
   };
 }
 
-/** Reads what `exitkit verify --json` wrote; anything else is bad input (exit 2). */
-export async function readVerificationFile(file: string): Promise<Verification> {
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile())
-    throw new ExitkitError(`cannot read the verification ${file}: no such file`, {
-      hints: ['write it with `exitkit verify MANIFEST --plan PLAN --json > verification.json`'],
-    });
-  if (info.size > MAX_VERIFICATION_BYTES)
-    throw new ExitkitError(`${file} is ${info.size} bytes: too large for a verification`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    throw new ExitkitError(`${file} is not a verification: it is not JSON`, {
-      hints: ['give what `exitkit verify --json` wrote'],
-    });
-  }
-  const problem = verificationShapeProblem(raw);
-  if (problem)
-    throw new ExitkitError(`${file} is not a verification: ${problem}`, {
-      hints: ['give what `exitkit verify --json` wrote (a failed verify still writes one)'],
-    });
-  return raw as Verification;
+/** What the checklist reads on disk, beside the plan and the manifest. */
+export interface ChecklistFacts {
+  /** Without a manifest: each deliverable's files as found from its sources, and the problems. */
+  diskFiles: Map<string, FoundFile[]>;
+  diskProblems: Map<string, string[]>;
+  /** Each inventory CSV, summarised. */
+  inventory: InventoryCounts[];
 }
 
-function verificationShapeProblem(raw: unknown): string | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
-  const v = raw as Partial<Verification> & { error?: unknown };
-  if (v.error !== undefined) return 'it records an error: verify could not check the handover';
-  if (typeof v.ok !== 'boolean') return 'ok is missing';
-  if (typeof v.complete !== 'boolean' || !Array.isArray(v.missing)) return 'complete or missing is absent';
-  if (!v.manifest || typeof v.manifest.planId !== 'string' || typeof v.manifest.sha256 !== 'string')
-    return 'manifest {planId, sha256} is missing';
-  if (!v.signature || typeof v.signature.valid !== 'boolean') return 'signature.valid is missing';
-  if (!v.archive || typeof v.archive.ok !== 'boolean') return 'archive.ok is missing';
-  if (!Array.isArray(v.deliverables) || !v.deliverables.every((d) => d && typeof d.id === 'string'))
-    return 'deliverables is not a list of {id, ...}';
-  if (!Array.isArray(v.faults)) return 'faults is not a list';
-  if (typeof v.verifiedAt !== 'string') return 'verifiedAt is missing';
-  return null;
+export async function checklistFacts(inputs: DocumentInputs): Promise<ChecklistFacts> {
+  const { loaded } = inputs;
+  const allowExternal = loaded.plan.allow_external_sources;
+  const facts: ChecklistFacts = { diskFiles: new Map(), diskProblems: new Map(), inventory: [] };
+  for (const d of loaded.plan.deliverables) {
+    const needFiles = !inputs.manifest && d.status !== 'waived';
+    if (!needFiles && d.category !== 'inventory') continue;
+    if (d.sources.length === 0) continue;
+    const { files, problems } = await resolveSources(loaded.dir, d, { allowExternal });
+    if (needFiles) {
+      facts.diskFiles.set(
+        d.id,
+        files.map((f) => ({ name: f.rel, size: f.size })),
+      );
+      if (problems.length)
+        facts.diskProblems.set(
+          d.id,
+          problems.map((p) => english(p.message)),
+        );
+    }
+    if (d.category === 'inventory') facts.inventory.push(...(await inventoryOf(d, files)));
+  }
+  return facts;
+}
+
+/** Each CSV among an inventory deliverable's files, summarised (counts by type and by location). */
+async function inventoryOf(
+  d: Deliverable,
+  files: Array<{ abs: string; rel: string }>,
+): Promise<InventoryCounts[]> {
+  const out: InventoryCounts[] = [];
+  for (const f of files) {
+    if (!/\.csv$/i.test(f.rel)) continue;
+    const s = await summarizeInventory(f.abs, d.checks.columns);
+    out.push({
+      deliverable: d.id,
+      file: f.rel,
+      rows: s.rows,
+      columns: s.columns,
+      byType: counts(s.byType),
+      byLocation: counts(s.byLocation),
+      missingColumns: s.missingColumns,
+    });
+  }
+  return out;
+}
+
+/** Counts as a list, most first, then by name. */
+function counts(by: Record<string, number>): Array<{ name: string; count: number }> {
+  return Object.entries(by)
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -2,6 +2,9 @@
  * Progress of long work on stderr, only when stderr is a terminal (SPEC.md, "Commands"): bytes
  * done, rate and time left, redrawn in place at most four times a second.
  */
+import { formatBytes } from '../core/bytes.js';
+import { en } from '../core/i18n/terminal/en.js';
+
 export class Progress {
   private readonly started = Date.now();
   private last = 0;
@@ -23,7 +26,7 @@ export class Progress {
     // The rate of the first second says little: no time left until then.
     const left = rate > 0 && seconds >= 1 ? Math.ceil((this.total - done) / rate) : undefined;
     const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
-    const line = `${this.label} ${formatBytes(done)} of ${formatBytes(this.total)} (${pct} %), ${formatBytes(rate)}/s${left === undefined ? '' : `, ${formatDuration(left)} left`}`;
+    const line = `${this.label} ${formatBytes(done, en)} of ${formatBytes(this.total, en)} (${pct} %), ${formatBytes(rate, en)}/s${left === undefined ? '' : `, ${formatDuration(left)} left`}`;
     process.stderr.write(`\r\x1b[2K${line}`);
     this.shown = true;
   }
@@ -33,17 +36,6 @@ export class Progress {
     if (this.shown) process.stderr.write('\r\x1b[2K');
     this.shown = false;
   }
-}
-
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${n} B` : `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
 }
 
 export function formatDuration(seconds: number): string {

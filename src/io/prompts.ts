@@ -1,4 +1,4 @@
-import { input, select } from '@inquirer/prompts';
+import { input, password, select } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
 import type { Messages } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from './cleanup.js';
@@ -23,12 +23,33 @@ export interface Prompter {
 }
 
 /**
- * Whether a command may ask questions: stdin and stderr (where questions go, so that stdout stays
- * the result) are terminals, and nobody asked it not to. CI without a terminal never asks.
+ * Whether a person is there to answer: stdin and stderr (where questions go, so that stdout stays
+ * the result) are both terminals. CI without a terminal never asks.
  */
-export function canAsk(opts: { noInput: boolean; json: boolean }): boolean {
-  if (opts.noInput || opts.json) return false;
+export function onTerminal(): boolean {
   return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+/** Whether a command may ask questions: on a terminal, and nobody asked it not to. */
+export function canAsk(opts: { noInput: boolean; json: boolean }): boolean {
+  return !opts.noInput && !opts.json && onTerminal();
+}
+
+/**
+ * Asks on the terminal with hidden input (nothing echoed, not even a mask), on stderr so that
+ * stdout stays the result. Ctrl-C while asking is "could not" (exit 2), not a stack trace.
+ */
+export async function askHidden(question: string): Promise<string> {
+  try {
+    return await password(
+      { message: question.replace(/:\s*$/, ''), mask: false },
+      { output: process.stderr },
+    );
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError')
+      throw new ExitkitError('no passphrase: the prompt was cancelled');
+    throw e;
+  }
 }
 
 /** The user pressed Ctrl-C or closed the terminal while a question was open. */

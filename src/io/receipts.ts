@@ -6,14 +6,23 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
-import type { Manifest } from '../core/manifest.js';
+import type { Manifest, Verification } from '../core/manifest.js';
 import type { Role } from '../core/plan.js';
-import { receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
+import { makeReceipt, receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
 import { writeFilesAtomically } from './atomic.js';
-import { fingerprintOf, type Key, type PrivateKey } from './openpgp/keys.js';
+import { sameFingerprint } from '../core/trust.js';
+import {
+  assertCanSign,
+  fingerprintOf,
+  readPrivateKeyFile,
+  type PassphraseSource,
+  type PrivateKey,
+} from './openpgp/keys.js';
 import { signDetached, verifyDetached } from './openpgp/signatures.js';
 import type { LoadedPlan } from './plan/plan-file.js';
-import { partyKey, readSignatureFile } from './verify.js';
+import { acknowledgingParty, receiptSigners } from './trust.js';
+import { readVerificationFile } from './verification.js';
+import { loadPlanOf, readManifestFile, readSignatureFile, runVerification } from './verify.js';
 
 const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
 
@@ -29,14 +38,54 @@ export interface ReceiptCheck {
   lines: string[];
 }
 
-/** The keys the plan gives to the parties that may sign a receipt. */
-export async function receiptSigners(plan: LoadedPlan): Promise<Array<{ role: Role; key: Key }>> {
-  const out: Array<{ role: Role; key: Key }> = [];
-  for (const role of ['client', 'incoming'] as const) {
-    const key = await partyKey(plan, role);
-    if (key) out.push({ role, key });
+export interface AcknowledgeRequest {
+  manifest: string;
+  signingKey: string;
+  passphrase: PassphraseSource;
+  /** What `verify --json` wrote for this manifest; else a verification is run now with `plan`. */
+  verification?: string | undefined;
+  /** Gives the signer's role (it must be the client or the incoming provider). */
+  plan?: string | undefined;
+  /** Folder for the receipt; default: beside the manifest. */
+  out?: string | undefined;
+  force: boolean;
+  /** exitkit's version, recorded in the receipt. */
+  version: string;
+}
+
+/** `exitkit acknowledge`: the verdict, the signer's role, the receipt signed and written. */
+export async function acknowledge(
+  o: AcknowledgeRequest,
+): Promise<{ receipt: Receipt; files: { json: string; signature: string } }> {
+  const read = await readManifestFile(o.manifest);
+  const plan = o.plan ? await loadPlanOf(o.plan, read.manifest) : undefined;
+
+  let verification: Verification;
+  if (o.verification) {
+    verification = await readVerificationFile(o.verification, read);
+  } else if (o.plan) {
+    verification = (await runVerification({ manifest: o.manifest, plan: o.plan })).verification;
+  } else {
+    throw new ExitkitError('nothing to acknowledge: a receipt records a verification verdict', {
+      hints: ['give --verification FILE (what `exitkit verify --json` wrote), or --plan PLAN to verify now'],
+    });
   }
-  return out;
+
+  const key = await readPrivateKeyFile(o.signingKey, o.passphrase);
+  await assertCanSign(key, o.signingKey);
+  const fingerprint = fingerprintOf(key);
+  const { role, name } = plan ? await acknowledgingParty(plan, fingerprint) : { role: null, name: null };
+  const receipt = makeReceipt({
+    manifestFile: path.basename(o.manifest),
+    manifestSha256: read.sha256,
+    manifest: read.manifest,
+    verification,
+    signer: { fingerprint, role, name },
+    now: new Date(),
+    version: o.version,
+  });
+  const files = await writeReceipt(receipt, key, o.out ?? path.dirname(o.manifest), { force: o.force });
+  return { receipt, files };
 }
 
 export async function checkReceipt(opts: {
@@ -84,14 +133,14 @@ export async function checkReceipt(opts: {
     signers.map((s) => s.key),
   );
   const faults: string[] = [];
-  const by = signers.find((s) => sig.fingerprint !== null && fingerprintOf(s.key) === sig.fingerprint);
+  const by = signers.find((s) => sameFingerprint(fingerprintOf(s.key), sig.fingerprint));
   if (!sig.valid)
     faults.push(
       sig.fingerprint === null
         ? `its signature is not by the client's or the incoming provider's key in the plan (${sig.reason ?? 'unknown key'})`
         : `its signature is not valid: ${sig.reason ?? 'it does not match'}`,
     );
-  else if (r.signer.fingerprint.toUpperCase() !== sig.fingerprint)
+  else if (!sameFingerprint(r.signer.fingerprint, sig.fingerprint))
     faults.push(`it claims the signer ${r.signer.fingerprint}, but ${sig.fingerprint} signed it`);
   faults.push(...receiptBindingFaults(r, opts.manifestSha256, opts.manifest));
   const valid = faults.length === 0;

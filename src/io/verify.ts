@@ -6,23 +6,17 @@
  * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
-import { removeOnInterrupt } from './cleanup.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
-import {
-  fingerprintOf,
-  readKeyFile,
-  readPrivateKeyFile,
-  type Key,
-  type PassphraseSource,
-} from './openpgp/keys.js';
+import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import { staged } from './staged.js';
+import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
 const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
@@ -95,45 +89,17 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   return readFile(file, 'utf8');
 }
 
-/** The key of a party in the plan, read from its key file (relative to the plan). */
-export async function partyKey(
-  plan: LoadedPlan,
-  role: 'client' | 'outgoing' | 'incoming',
-): Promise<Key | null> {
-  const party = plan.plan.parties[role];
-  if (!party?.key) return null;
-  return readKeyFile(path.resolve(plan.dir, party.key));
-}
-
-/**
- * The signer is pinned by the person verifying, never by the manifest (which could name any key):
- * `--signer KEY`, or the outgoing provider's key in the plan; when both are given they must agree.
- */
-async function pinnedSigner(req: VerifyRequest, plan: LoadedPlan | undefined): Promise<Key> {
-  const fromPlan = plan ? await partyKey(plan, 'outgoing') : null;
-  const planFpr = plan?.plan.parties.outgoing.fingerprint?.replaceAll(' ', '').toUpperCase();
-  if (req.signer) {
-    const key = await readKeyFile(req.signer);
-    const want = fromPlan ? fingerprintOf(fromPlan) : planFpr;
-    if (want && fingerprintOf(key) !== want)
-      throw new ExitkitError(
-        `the --signer key ${req.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
-        { hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'] },
-      );
-    return key;
-  }
-  if (fromPlan) return fromPlan;
-  if (plan)
-    throw new ExitkitError(`the plan ${req.plan} names no key file for the outgoing provider`, {
-      hints: [
-        "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
-      ],
-    });
-  throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
-    hints: [
-      "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
-    ],
-  });
+/** The plan a manifest was made from: the plan `file` (as given), refused when it is another exit's. */
+export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan> {
+  const plan = await loadPlan(file);
+  if (plan.plan.id !== m.plan.id)
+    throw new ExitkitError(
+      `the plan ${file} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
+      {
+        hints: ['give the plan this bundle was made from'],
+      },
+    );
+  return plan;
 }
 
 function archivePath(req: VerifyRequest, m: Manifest): string {
@@ -159,13 +125,8 @@ function algorithmsFor(m: Manifest): string[] {
 export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
   const read = await readManifestFile(req.manifest);
   const m = read.manifest;
-  const plan = req.plan ? await loadPlan(req.plan) : undefined;
-  if (plan && plan.plan.id !== m.plan.id)
-    throw new ExitkitError(
-      `the plan ${req.plan} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
-      { hints: ['give the plan this bundle was made from'] },
-    );
-  const signer = await pinnedSigner(req, plan);
+  const plan = req.plan ? await loadPlanOf(req.plan, m) : undefined;
+  const signer = await pinnedSigner({ plan, planArg: req.plan, signer: req.signer });
   const armored = await readSignatureFile(`${req.manifest}.asc`, 'manifest');
   const check = await verifyDetached(read.bytes, armored, [signer]);
   const signature = {
@@ -181,84 +142,92 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
     });
 
-  let decrypted: ArchiveObservation | undefined;
-  let cipher: { size: number; digest: string } | null = null;
-  let extracted: string | undefined;
-  let temp: string | undefined;
-  let release: (() => void) | undefined;
-  let dest: string | undefined;
-  let onExit: (() => void) | undefined;
-  try {
-    if (req.decryptionKey) {
-      const key = await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {});
-      if (req.extractTo) {
-        dest = path.resolve(req.extractTo);
-        temp = await prepareDestination(dest, m.plan.id);
-        release = removeOnInterrupt(temp);
-        // Even a crash must not leave decrypted plaintext behind.
-        const t = temp;
-        onExit = () => rmSync(t, { recursive: true, force: true });
-        process.once('exit', onExit);
-      }
-      const expected = new Map(allFiles(m).map((f) => [f.path, f.size]));
-      try {
-        const r = await readArchive({
-          archive,
-          key,
-          bagId: m.plan.id,
-          algorithms: algorithmsFor(m),
-          expected,
-          archiveSize: info.size,
-          ...(temp ? { writeTo: temp } : {}),
-        });
-        cipher = r.cipher;
-        decrypted = r;
-      } catch (e) {
-        if (!(e instanceof ExitkitError)) throw temp ? extractionError(e, dest!) : e;
-        // Decryption could not start. If the archive is the one signed, the key is wrong (2);
-        // if not, the archive was damaged, and that is a fault (1).
-        cipher = await hashFile(archive);
-        if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
-          const why = /not encrypted to it/.test(e.message)
-            ? `it was not encrypted to ${fingerprintOf(key)}`
-            : e.message;
-          throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
-            hints: e.hints,
-          });
-        }
-        decrypted = {
-          entries: [],
-          texts: {},
-          integrity: false,
-          decryptError: 'decryption failed at its start: the archive is not the one that was signed',
-        };
-      }
-    }
-    cipher ??= await hashFile(archive);
-
+  const key = req.decryptionKey
+    ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
+    : undefined;
+  const decrypt = (writeTo?: string, dest?: string) =>
+    observeArchive(key, archive, info.size, m, writeTo, dest);
+  const judged = (observed: Observed) => {
     const verification = judge({
       manifestFile: req.manifest,
       manifestSha256: read.sha256,
       manifest: m,
       signature,
-      archive: { file: archive, ...cipher },
+      archive: { file: archive, ...observed.cipher },
       ...(plan ? { plan: plan.plan } : {}),
-      ...(decrypted ? { decrypted } : {}),
+      ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
     });
+    return { verification, manifest: m, ...(plan ? { plan } : {}) };
+  };
+  if (!key || !req.extractTo) return judged(await decrypt());
 
-    if (temp && dest && verification.ok) {
+  // extract: into a private temporary folder beside DIR, moved into view only when the verdict is OK.
+  const dest = path.resolve(req.extractTo);
+  const temp = await prepareDestination(dest, m.plan.id);
+  return staged({ temps: [temp], removeOnExit: true }, async (commit): Promise<VerifyOutcome> => {
+    const outcome = judged(await decrypt(temp, dest));
+    if (!outcome.verification.ok) return outcome;
+    const extracted = path.join(dest, m.plan.id);
+    try {
       await mkdir(dest, { recursive: true });
-      await rename(path.join(temp, m.plan.id), path.join(dest, m.plan.id)).catch((e: unknown) => {
-        throw extractionError(e, dest!);
-      });
-      extracted = path.join(dest, m.plan.id);
+      await commit([{ from: path.join(temp, m.plan.id), to: extracted }]);
+    } catch (e) {
+      throw extractionError(e, dest);
     }
-    return { verification, manifest: m, ...(plan ? { plan } : {}), ...(extracted ? { extracted } : {}) };
-  } finally {
-    if (temp) await rm(temp, { recursive: true, force: true });
-    release?.();
-    if (onExit) process.off('exit', onExit);
+    return { ...outcome, extracted };
+  });
+}
+
+interface Observed {
+  cipher: { size: number; digest: string };
+  decrypted?: ArchiveObservation;
+}
+
+/**
+ * The archive as observed: its size and digest and, with a key, every entry decrypted and
+ * hashed (written into `writeTo` for extract).
+ */
+async function observeArchive(
+  key: PrivateKey | undefined,
+  archive: string,
+  archiveSize: number,
+  m: Manifest,
+  writeTo?: string,
+  dest?: string,
+): Promise<Observed> {
+  if (!key) return { cipher: await hashFile(archive) };
+  try {
+    const r = await readArchive({
+      archive,
+      key,
+      bagId: m.plan.id,
+      algorithms: algorithmsFor(m),
+      expected: new Map(allFiles(m).map((f) => [f.path, f.size])),
+      archiveSize,
+      ...(writeTo ? { writeTo } : {}),
+    });
+    return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
+  } catch (e) {
+    if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
+    // Decryption could not start. If the archive is the one signed, the key is wrong (2);
+    // if not, the archive was damaged, and that is a fault (1).
+    const cipher = await hashFile(archive);
+    if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
+      const why = /not encrypted to it/.test(e.message)
+        ? `it was not encrypted to ${fingerprintOf(key)}`
+        : e.message;
+      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, { hints: e.hints });
+    }
+    return {
+      cipher,
+      decrypted: {
+        entries: [],
+        texts: {},
+        integrity: false,
+        decryptError: 'decryption failed at its start: the archive is not the one that was signed',
+      },
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { formatBytes } from '../core/bytes.js';
 import { ExitkitError } from '../core/errors.js';
 import type { Messages } from '../core/i18n/terminal/index.js';
 import type { Deliverable } from '../core/plan.js';
@@ -8,7 +9,6 @@ import {
   assessDeliverable,
   choicesFor,
   detectCredentialFormat,
-  formatBytes,
   walkOrder,
   type Assessment,
   type CredentialFormat,

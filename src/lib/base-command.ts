@@ -15,7 +15,10 @@ import {
   type Text,
 } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from '../io/cleanup.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../core/exit-codes.js';
+
+/** oclif's own exit code for any error it raises (not exitkit's "no"). */
+const OCLIF_DEFAULT_EXIT = 1;
 
 /**
  * Every exitkit command extends this: `--json` through oclif, exit codes from one table, and
@@ -91,7 +94,10 @@ export abstract class BaseCommand extends Command {
     }
     // oclif's own parse errors (unknown flag, missing argument) are bad usage: exit 2.
     if (err instanceof Errors.CLIError && !(err instanceof Errors.ExitError)) {
-      const exit = err.oclif?.exit === undefined || err.oclif.exit === 1 ? ExitCode.CouldNot : err.oclif.exit;
+      const exit =
+        err.oclif?.exit === undefined || err.oclif.exit === OCLIF_DEFAULT_EXIT
+          ? ExitCode.CouldNot
+          : err.oclif.exit;
       const message = describeUsageError(err.message);
       const secret = looksLikePassphraseFlag(message);
       if (json) {

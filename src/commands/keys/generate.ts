@@ -1,13 +1,10 @@
 import { en } from '../../core/i18n/terminal/en.js';
 import { Flags } from '@oclif/core';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { ExitkitError } from '../../core/errors.js';
-import { writeFilesAtomically } from '../../io/atomic.js';
-import { generateKeyPair } from '../../io/openpgp/keys.js';
-import { readPassphraseFile } from '../../io/openpgp/passphrase.js';
+import { writeKeyPair } from '../../io/key-pair.js';
+import { shown } from '../../io/shown.js';
 import { BaseCommand } from '../../lib/base-command.js';
-import { askHidden, canPrompt, passphraseFileFlag } from '../../lib/flags.js';
+import { passphraseFileFlag, passphraseSource } from '../../lib/flags.js';
 
 export interface KeysGenerateResult {
   fingerprint: string;
@@ -59,95 +56,26 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     if (/[<>]/.test(flags.name))
       throw new ExitkitError('the name must not contain < or >', { hints: ['give the party name only'] });
 
-    const pub = path.resolve(`${flags.out}.pub.asc`);
-    const sec = path.resolve(`${flags.out}.sec.asc`);
-    if (!flags.force) {
-      for (const f of [pub, sec]) {
-        if (await exists(f))
-          throw new ExitkitError(`${shown(f)} exists already`, {
-            hints: ['choose another --out PREFIX, or add --force to overwrite it'],
-          });
-      }
-    }
-    if (!(await isDir(path.dirname(pub))))
-      throw new ExitkitError(`the folder ${shown(path.dirname(pub))} does not exist`, {
-        hints: ['create it first, or give another --out PREFIX'],
-      });
-
-    const passphrase = flags['no-passphrase'] ? undefined : await newPassphrase(flags['passphrase-file']);
     const userId = `${flags.name} <${flags.email}>`;
-    if (type === 'rsa4096') this.note('making an RSA 4096 key: this can take a few seconds');
-    const made = await generateKeyPair({
+    const made = await writeKeyPair({
       name: flags.name,
       email: flags.email,
       type,
-      ...(passphrase === undefined ? {} : { passphrase }),
+      prefix: flags.out,
+      force: flags.force,
+      passphrase: flags['no-passphrase'] ? null : passphraseSource(flags),
+      note: (m) => this.note(m),
     });
-
-    // Never half a key pair, and never an overwrite without --force.
-    await writeFilesAtomically(
-      [
-        { path: pub, data: made.publicKey, mode: 0o644 },
-        { path: sec, data: made.privateKey, mode: 0o600 },
-      ],
-      { exclusive: !flags.force, hint: 'choose another --out PREFIX, or add --force to overwrite it' },
-    );
-
-    this.log(`wrote ${shown(pub)} (public) and ${shown(sec)} (private, keep it)`);
+    this.log(`wrote ${shown(made.publicKey)} (public) and ${shown(made.secretKey)} (private, keep it)`);
     this.log(`fingerprint ${made.fingerprint}  ${userId}`);
-    if (passphrase === undefined) this.note('warning: the private key has no passphrase');
+    if (!made.protected) this.note('warning: the private key has no passphrase');
     return {
       fingerprint: made.fingerprint,
       userId,
       type,
-      publicKey: pub,
-      secretKey: sec,
-      protected: passphrase !== undefined,
+      publicKey: made.publicKey,
+      secretKey: made.secretKey,
+      protected: made.protected,
     };
   }
-}
-
-/** A passphrase for a new key: the file, the environment, or asked twice on a terminal. */
-async function newPassphrase(file: string | undefined): Promise<string> {
-  let value: string | undefined;
-  if (file) {
-    value = await readPassphraseFile(file);
-  } else if (process.env.EXITKIT_PASSPHRASE !== undefined) {
-    value = process.env.EXITKIT_PASSPHRASE;
-  } else if (canPrompt()) {
-    value = await askHidden('Passphrase for the new private key:');
-    const again = await askHidden('The same passphrase again:');
-    if (again !== value)
-      throw new ExitkitError('the two passphrases differ', { hints: ['run the command again'] });
-  } else {
-    throw new ExitkitError('no passphrase for the new private key, and no terminal to ask for one', {
-      hints: [
-        'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
-        'or add --no-passphrase to make an unprotected key',
-      ],
-    });
-  }
-  if (value === '')
-    throw new ExitkitError('the passphrase is empty', {
-      hints: ['give a non-empty passphrase, or add --no-passphrase to make an unprotected key'],
-    });
-  return value;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function isDir(dir: string): Promise<boolean> {
-  return stat(dir).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
-}
-
-function shown(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }

@@ -170,7 +170,7 @@ interface Fast {
 
 /**
  * The fast path, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
- * is read in large reads, decrypted and checked here (src/io/pgp.ts, SeipdV1Reader), and hashed
+ * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
  * (the archive, every entry) by the digest worker on the other core. Null for any other shape:
  * openpgp then reads the message as before.
  */

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as openpgp from 'openpgp';
 import { ExitkitError } from '../../core/errors.js';
+import { normalizeFingerprint } from '../../core/trust.js';
 import { passphraseFor, type PassphraseSource } from './passphrase.js';
 
 export type { PassphraseSource };
@@ -31,7 +32,7 @@ export const PGP_CONFIG: Partial<openpgp.Config> = {
 const KEY_CONFIG: openpgp.Config = { ...openpgp.config, ...PGP_CONFIG };
 
 export function fingerprintOf(key: Key): string {
-  return key.getFingerprint().toUpperCase();
+  return normalizeFingerprint(key.getFingerprint());
 }
 
 async function readArmored(file: string): Promise<string> {

@@ -53,3 +53,33 @@ async function passphraseText(file: string, fingerprint: string, source: Passphr
     ],
   });
 }
+
+/**
+ * A passphrase for a new key: the file, the environment, or asked twice on a terminal. Never
+ * empty: an unprotected key is asked for by name (--no-passphrase), not by an empty line.
+ */
+export async function newPassphrase(source: PassphraseSource): Promise<string> {
+  let value: string;
+  if (source.file) {
+    value = await readPassphraseFile(source.file);
+  } else if (process.env.EXITKIT_PASSPHRASE !== undefined) {
+    value = process.env.EXITKIT_PASSPHRASE;
+  } else if (source.prompt) {
+    value = await source.prompt('Passphrase for the new private key:');
+    const again = await source.prompt('The same passphrase again:');
+    if (again !== value)
+      throw new ExitkitError('the two passphrases differ', { hints: ['run the command again'] });
+  } else {
+    throw new ExitkitError('no passphrase for the new private key, and no terminal to ask for one', {
+      hints: [
+        'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
+        'or add --no-passphrase to make an unprotected key',
+      ],
+    });
+  }
+  if (value === '')
+    throw new ExitkitError('the passphrase is empty', {
+      hints: ['give a non-empty passphrase, or add --no-passphrase to make an unprotected key'],
+    });
+  return value;
+}

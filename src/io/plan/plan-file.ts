@@ -10,7 +10,9 @@ import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../
 import type { ParsedPlan } from '../../core/plan-parse.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
 import type { ExitPlan } from '../../core/plan.js';
-import { readKeyFile } from '../openpgp/keys.js';
+import { sameFingerprint } from '../../core/trust.js';
+import { fingerprintOf, readKeyFile } from '../openpgp/keys.js';
+import { shown } from '../shown.js';
 
 export const SCHEMA_PATH = fileURLToPath(new URL('../../../plans/exit-plan.schema.json', import.meta.url));
 
@@ -44,20 +46,20 @@ async function schemaValidator() {
  */
 export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {}): Promise<LoadedPlan> {
   const abs = path.resolve(file);
-  const shown = path.relative(process.cwd(), abs) || abs;
-  const at = locationIn(shown);
+  const shownAs = shown(abs);
+  const at = locationIn(shownAs);
   const fail = (summary: Text, problems: Problem[]): never => {
     throw new ProblemsError(summary, problems);
   };
-  const bytes = await readPlanBytes(abs, shown, at);
+  const bytes = await readPlanBytes(abs, shownAs, at);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shown, await schemaValidator());
+  const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shownAs, await schemaValidator());
   const issues: PlanIssue[] = checkPlanMeaning(plan);
   if (opts.checkKeys !== false) issues.push(...(await checkKeyFiles(plan, path.dirname(abs))));
   const located = toProblems(issues, locate).sort(byPosition);
   const errors = located.filter((p) => p.level !== 'warning');
   const warnings = located.filter((p) => p.level === 'warning');
-  if (errors.length) fail((m) => m.plan.problems(shown, errors.length), [...errors, ...warnings]);
+  if (errors.length) fail((m) => m.plan.problems(shownAs, errors.length), [...errors, ...warnings]);
   return { plan, file: abs, dir: path.dirname(abs), text, sha256, doc, lineCounter, warnings, locate };
 }
 
@@ -151,9 +153,8 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
     }
     try {
       const read = await readKeyFile(file);
-      const want = party.fingerprint?.replaceAll(' ', '').toLowerCase();
-      if (want && read.getFingerprint() !== want) {
-        const found = read.getFingerprint().toUpperCase();
+      if (party.fingerprint && !sameFingerprint(party.fingerprint, fingerprintOf(read))) {
+        const found = fingerprintOf(read);
         issues.push({
           path: ['parties', role, 'fingerprint'],
           level: 'error',

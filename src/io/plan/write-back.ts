@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import {
   Document as YamlDocument,
   isMap,
@@ -13,6 +12,7 @@ import {
 import { ExitkitError } from '../../core/errors.js';
 import type { Text } from '../../core/i18n/terminal/index.js';
 import { writeFilesAtomically } from '../atomic.js';
+import { shown } from '../shown.js';
 import type { Deliverable } from '../../core/plan.js';
 
 /**
@@ -169,10 +169,12 @@ function patchesFor(
  * disk since it was read (someone edited it meanwhile): their edit is not overwritten.
  */
 export async function writePlanAtomically(file: string, text: string, readSha256: string): Promise<void> {
-  const shown = path.relative(process.cwd(), file) || file;
   const now = await readFile(file).catch(() => undefined);
   if (!now || createHash('sha256').update(now).digest('hex') !== readSha256) {
-    throw new ExitkitError((m) => m.walk.changedOnDisk(shown), { hints: [(m) => m.walk.changedOnDiskHint] });
+    const planFile = shown(file);
+    throw new ExitkitError((m) => m.walk.changedOnDisk(planFile), {
+      hints: [(m) => m.walk.changedOnDiskHint],
+    });
   }
   const mode = (await stat(file)).mode & 0o777;
   await writeFilesAtomically([{ path: file, data: text, mode }], {

@@ -1,0 +1,70 @@
+/**
+ * `exitkit keys generate`'s file work: PREFIX.pub.asc and PREFIX.sec.asc, never half a key pair
+ * and never an overwrite without `force`.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ExitkitError } from '../core/errors.js';
+import { writeFilesAtomically } from './atomic.js';
+import { generateKeyPair } from './openpgp/keys.js';
+import { newPassphrase, type PassphraseSource } from './openpgp/passphrase.js';
+import { shown } from './shown.js';
+
+export interface KeyPairRequest {
+  name: string;
+  email: string;
+  type: 'curve25519' | 'rsa4096';
+  /** Path prefix: PREFIX.pub.asc and PREFIX.sec.asc. */
+  prefix: string;
+  force: boolean;
+  /** Where the new passphrase comes from; null for an unprotected key. */
+  passphrase: PassphraseSource | null;
+  note: (message: string) => void;
+}
+
+export interface KeyPairFiles {
+  fingerprint: string;
+  publicKey: string;
+  secretKey: string;
+  protected: boolean;
+}
+
+export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
+  const pub = path.resolve(`${r.prefix}.pub.asc`);
+  const sec = path.resolve(`${r.prefix}.sec.asc`);
+  if (!r.force) {
+    for (const f of [pub, sec]) {
+      if (await stat(f).catch(() => null))
+        throw new ExitkitError(`${shown(f)} exists already`, {
+          hints: ['choose another --out PREFIX, or add --force to overwrite it'],
+        });
+    }
+  }
+  const folder = await stat(path.dirname(pub)).catch(() => null);
+  if (!folder?.isDirectory())
+    throw new ExitkitError(`the folder ${shown(path.dirname(pub))} does not exist`, {
+      hints: ['create it first, or give another --out PREFIX'],
+    });
+
+  const passphrase = r.passphrase ? await newPassphrase(r.passphrase) : undefined;
+  if (r.type === 'rsa4096') r.note('making an RSA 4096 key: this can take a few seconds');
+  const made = await generateKeyPair({
+    name: r.name,
+    email: r.email,
+    type: r.type,
+    ...(passphrase === undefined ? {} : { passphrase }),
+  });
+  await writeFilesAtomically(
+    [
+      { path: pub, data: made.publicKey, mode: 0o644 },
+      { path: sec, data: made.privateKey, mode: 0o600 },
+    ],
+    { exclusive: !r.force, hint: 'choose another --out PREFIX, or add --force to overwrite it' },
+  );
+  return {
+    fingerprint: made.fingerprint,
+    publicKey: pub,
+    secretKey: sec,
+    protected: passphrase !== undefined,
+  };
+}
