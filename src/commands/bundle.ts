@@ -77,13 +77,23 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       force: flags.force,
       version: this.config.version,
       progress: !this.jsonEnabled() && Boolean(process.stderr.isTTY),
-      note: (m) => this.note(m),
+      m: this.m,
+      note: (text) => this.note(text),
     });
     const archive = manifest.archive!;
+    const { m } = this;
     this.log(
-      `${manifest.plan.id}: ${manifest.payload.files} files, ${formatBytes(manifest.payload.bytes, en)} in ${shown(files.archive)} (${formatBytes(archive.size, en)}), ` +
-        `${manifest.complete ? 'complete' : `INCOMPLETE (missing: ${manifest.missing.join(', ')})`}; ` +
-        `encrypted to ${recipients.map((r) => r.fingerprint).join(', ')}; signed by ${signer}; ${seconds.toFixed(1)} s`,
+      m.bundle.done({
+        id: manifest.plan.id,
+        files: manifest.payload.files,
+        bytes: formatBytes(manifest.payload.bytes, m),
+        archive: shown(files.archive),
+        size: formatBytes(archive.size, m),
+        missing: manifest.complete ? undefined : manifest.missing,
+        recipients: recipients.map((r) => r.fingerprint),
+        signer,
+        seconds,
+      }),
     );
     this.answer(manifest.complete);
     return {

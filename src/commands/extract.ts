@@ -33,7 +33,7 @@ export default class Extract extends BaseCommand {
 
   async run(): Promise<ExtractResult> {
     const { args, flags } = await this.parse(Extract);
-    if (process.stderr.isTTY) this.note('decrypting and checking every file before anything is released...');
+    if (process.stderr.isTTY) this.note((m) => m.verify.checkingBeforeRelease);
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),
@@ -42,14 +42,18 @@ export default class Extract extends BaseCommand {
       decryptionKey: flags['decryption-key'],
       passphrase: passphraseSource(flags),
       extractTo: flags.to,
+      m: this.m,
     });
     const v = outcome.verification;
-    for (const line of describeVerification(v, outcome.manifest, { planGiven: outcome.plan !== undefined }))
+    for (const line of describeVerification(
+      outcome.said,
+      outcome.manifest,
+      { planGiven: outcome.plan !== undefined },
+      this.m,
+    ))
       this.log(line);
     this.log(
-      outcome.extracted
-        ? `extracted: ${outcome.extracted}`
-        : `nothing was extracted: ${flags.to} is left as it was`,
+      outcome.extracted ? this.m.verify.extracted(outcome.extracted) : this.m.verify.notExtracted(flags.to),
     );
     this.answer(v.ok && outcome.extracted !== undefined);
     return { ...v, extracted: outcome.extracted ?? null };

@@ -51,8 +51,7 @@ export default class Verify extends BaseCommand {
 
   async run(): Promise<VerifyResult> {
     const { args, flags } = await this.parse(Verify);
-    if (flags['decryption-key'] && process.stderr.isTTY)
-      this.note('decrypting and re-hashing every file (nothing is kept)...');
+    if (flags['decryption-key'] && process.stderr.isTTY) this.note((m) => m.verify.decrypting);
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),
@@ -60,6 +59,7 @@ export default class Verify extends BaseCommand {
       ...(flags.signer ? { signer: flags.signer } : {}),
       ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
       passphrase: passphraseSource(flags),
+      m: this.m,
     });
     const v: VerifyResult = outcome.verification;
     let receiptLines: string[] | undefined;
@@ -73,14 +73,22 @@ export default class Verify extends BaseCommand {
       v.receipt = r;
       receiptLines = r.lines;
       if (!r.valid) {
-        v.faults.push(...r.faults.map((f) => `receipt: ${f}`));
-        v.ok = false;
+        // The receipt's own words are English for now (src/io/receipts.ts), in the JSON and here.
+        for (const said of [v, outcome.said]) {
+          said.faults.push(...r.faults.map((f) => `receipt: ${f}`));
+          said.ok = false;
+        }
       }
     }
-    for (const line of describeVerification(v, outcome.manifest, {
-      planGiven: outcome.plan !== undefined,
-      ...(receiptLines ? { receipt: receiptLines } : {}),
-    }))
+    for (const line of describeVerification(
+      outcome.said,
+      outcome.manifest,
+      {
+        planGiven: outcome.plan !== undefined,
+        ...(receiptLines ? { receipt: receiptLines } : {}),
+      },
+      this.m,
+    ))
       this.log(line);
     this.answer(v.ok);
     return v;

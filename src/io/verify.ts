@@ -10,7 +10,14 @@ import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
-import { allFiles, judge, manifestShapeProblem, type ArchiveObservation } from '../core/verdict.js';
+import { CATALOGS, say, type Messages, type Text } from '../core/i18n/terminal/index.js';
+import {
+  allFiles,
+  judge,
+  manifestShapeProblem,
+  type ArchiveObservation,
+  type VerdictInput,
+} from '../core/verdict.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
@@ -31,10 +38,15 @@ export interface VerifyRequest {
   passphrase?: PassphraseSource;
   /** extract: the destination folder. */
   extractTo?: string;
+  /** The words of the verdict for the terminal (`said`; English when absent); `verification` is always English. */
+  m?: Messages;
 }
 
 export interface VerifyOutcome {
+  /** The verdict as `--json` gives it: its words in English. */
   verification: Verification;
+  /** The same verdict in the terminal's words. */
+  said: Verification;
   manifest: Manifest;
   plan?: LoadedPlan;
   /** extract: where the bag now is, when the verdict was OK. */
@@ -52,24 +64,20 @@ export interface ReadManifest {
 export async function readManifestFile(file: string): Promise<ReadManifest> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
-    });
+    throw new ExitkitError((w) => w.verify.noManifest(file), { hints: [(w) => w.verify.noManifestHint] });
   if (info.size > MAX_MANIFEST_BYTES)
-    throw new ExitkitError(`${file} is ${info.size} bytes: too large for an exit manifest`);
+    throw new ExitkitError((w) => w.verify.manifestTooLarge(file, info.size));
   const bytes = await readFile(file);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new ExitkitError(`${file} is not an exit manifest: it is not JSON`, {
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
-    });
+    throw new ExitkitError((w) => w.verify.notJson(file), { hints: [(w) => w.verify.giveManifestHint] });
   }
   const problem = manifestShapeProblem(raw);
   if (problem)
-    throw new ExitkitError(`${file} is not a readable exit manifest: ${problem}`, {
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
+    throw new ExitkitError((w) => w.verify.unreadableManifest(file, problem), {
+      hints: [(w) => w.verify.giveManifestHint],
     });
   return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
 }
@@ -82,10 +90,10 @@ export function sha256(bytes: Uint8Array): string {
 export async function readSignatureFile(file: string, what: string): Promise<string> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
-      hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
+    throw new ExitkitError((w) => w.verify.noSignature(what, file), {
+      hints: [(w) => w.verify.noSignatureHint(what)],
     });
-  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
+  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError((w) => w.verify.signatureTooLarge(file));
   return readFile(file, 'utf8');
 }
 
@@ -93,12 +101,9 @@ export async function readSignatureFile(file: string, what: string): Promise<str
 export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan> {
   const plan = await loadPlan(file);
   if (plan.plan.id !== m.plan.id)
-    throw new ExitkitError(
-      `the plan ${file} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
-      {
-        hints: ['give the plan this bundle was made from'],
-      },
-    );
+    throw new ExitkitError((w) => w.verify.otherPlan(file, plan.plan.id, m.plan.id), {
+      hints: [(w) => w.verify.otherPlanHint],
+    });
   return plan;
 }
 
@@ -106,8 +111,8 @@ function archivePath(req: VerifyRequest, m: Manifest): string {
   if (req.archive) return req.archive;
   const name = m.archive!.file;
   if (name !== path.basename(name) || name === '.' || name === '..')
-    throw new ExitkitError(`the manifest names the archive "${name}", which is not a file name`, {
-      hints: ['give the archive with --archive FILE'],
+    throw new ExitkitError((w) => w.verify.badArchiveName(name), {
+      hints: [(w) => w.verify.giveArchiveHint],
     });
   return path.join(path.dirname(req.manifest), name);
 }
@@ -138,9 +143,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const archive = archivePath(req, m);
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
-      hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
-    });
+    throw new ExitkitError((w) => w.verify.noArchive(archive), { hints: [(w) => w.verify.noArchiveHint] });
 
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
@@ -148,7 +151,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const decrypt = (writeTo?: string, dest?: string) =>
     observeArchive(key, archive, info.size, m, writeTo, dest);
   const judged = (observed: Observed) => {
-    const verification = judge({
+    const input: VerdictInput = {
       manifestFile: req.manifest,
       manifestSha256: read.sha256,
       manifest: m,
@@ -157,8 +160,15 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       ...(plan ? { plan: plan.plan } : {}),
       ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
-    });
-    return { verification, manifest: m, ...(plan ? { plan } : {}) };
+    };
+    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
+    const verification = judge(input, CATALOGS.en);
+    return {
+      verification,
+      said: req.m ? judge(input, req.m) : verification,
+      manifest: m,
+      ...(plan ? { plan } : {}),
+    };
   };
   if (!key || !req.extractTo) return judged(await decrypt());
 
@@ -214,10 +224,11 @@ async function observeArchive(
     // if not, the archive was damaged, and that is a fault (1).
     const cipher = await hashFile(archive);
     if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
-      const why = /not encrypted to it/.test(e.message)
-        ? `it was not encrypted to ${fingerprintOf(key)}`
-        : e.message;
-      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, { hints: e.hints });
+      const fingerprint = fingerprintOf(key);
+      const why: Text = /not encrypted to it/.test(e.message)
+        ? (w) => w.verify.notEncryptedTo(fingerprint)
+        : e.text;
+      throw new ExitkitError((w) => w.verify.cannotDecrypt(archive, say(w, why)), { hints: e.hintTexts });
     }
     return {
       cipher,
@@ -225,7 +236,7 @@ async function observeArchive(
         entries: [],
         texts: {},
         integrity: false,
-        decryptError: 'decryption failed at its start: the archive is not the one that was signed',
+        decryptError: (w) => w.verify.decryptFailedAtStart,
       },
     };
   }
@@ -239,17 +250,13 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
   const parent = path.dirname(dest);
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
-    throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
-      hints: ['create the parent folder first, or choose another --to'],
-    });
+    throw new ExitkitError((w) => w.verify.noParent(dest, parent), { hints: [(w) => w.verify.noParentHint] });
   const d = await stat(dest).catch(() => null);
   if (d && !d.isDirectory())
-    throw new ExitkitError(`cannot extract into ${dest}: it is a file`, {
-      hints: ['choose a folder for --to'],
-    });
+    throw new ExitkitError((w) => w.verify.destIsFile(dest), { hints: [(w) => w.verify.destIsFileHint] });
   if (await stat(path.join(dest, id)).catch(() => null))
-    throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
-      hints: ['move it away, or choose another --to'],
+    throw new ExitkitError((w) => w.verify.destExists(path.join(dest, id)), {
+      hints: [(w) => w.verify.destExistsHint],
     });
   try {
     return await mkdtemp(path.join(parent, `.${path.basename(dest)}.exitkit-`));

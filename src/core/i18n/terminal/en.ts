@@ -377,6 +377,164 @@ export const en = {
     changedOnDiskHint: 'run `exitkit walk` again to review it with the latest edits',
     planWritableHint: 'check that the plan and its folder are writable',
   },
+  bundle: {
+    sameName: (one: string, other: string, bagPath: string) =>
+      `${one} and ${other} would both be ${bagPath} in the bag (names equal once in NFC)`,
+    sourceProblems: (plan: string, problems: string[]) =>
+      `cannot bundle ${plan}: ${count(problems.length, 'problem', 'problems')} with the sources\n  ${problems.join('\n  ')}`,
+    sourceProblemsHint:
+      'fix them, or set the deliverable back to pending; `exitkit walk` shows each deliverable',
+    incomplete: (missing: string[]) =>
+      `the plan is incomplete: required ${plural('en', missing.length, { one: 'deliverable', other: 'deliverables' })} not ready: ${missing.join(', ')}`,
+    incompleteHint: 'finish them and mark them ready with `exitkit walk`, or waive them with a reason',
+    allowIncompleteHint:
+      'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
+    pendingLeftOut: (ids: string) => `note: pending deliverables left out of the payload: ${ids}`,
+    noFile: (id: string, status: string, sources: string[]) =>
+      `${id} is ${status} but its sources name no file${sources.length ? ` (${sources.join(', ')})` : ''}`,
+    exists: (file: string) => `${file} exists already`,
+    existsHint: 'choose another --out DIR, or add --force to replace the previous bundle',
+    notAFolder: (dir: string) => `${dir} is not a folder`,
+    notAFolderHint: 'give --out a folder',
+    cannotReadSource: (source: string, reason: string) =>
+      `cannot read the source ${source}: ${reason}: nothing was written`,
+    cannotReadSourceHint: 'check that the user running exitkit can read it (ls -l), then bundle again',
+    cannotWrite: (dir: string, reason: string) =>
+      `cannot write the bundle into ${dir}: ${reason}: nothing was left there`,
+    diskFullHint:
+      'free some space on that disk (the archive is about as large as the payload), or choose another --out DIR',
+    cannotWriteHint: 'check that the folder exists and can be written, or choose another --out DIR',
+    done: (b: {
+      id: string;
+      files: number;
+      bytes: string;
+      archive: string;
+      size: string;
+      missing?: string[] | undefined;
+      recipients: string[];
+      signer: string;
+      seconds: number;
+    }) =>
+      `${b.id}: ${count(b.files, 'file', 'files')}, ${b.bytes} in ${b.archive} (${b.size}), ` +
+      `${b.missing ? `INCOMPLETE (missing: ${b.missing.join(', ')})` : 'complete'}; ` +
+      `encrypted to ${b.recipients.join(', ')}; signed by ${b.signer}; ${b.seconds.toFixed(1)} s`,
+  },
+  progress: {
+    line: (done: string, total: string, pct: number, rate: string, left?: string) =>
+      `bundling ${done} of ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, ${left} left`}`,
+  },
+  /** The faults of a verification: `--json` keeps them in English. */
+  verdict: {
+    badSignature: (reason?: string) => `signature: ${reason ?? 'the manifest signature is not valid'}`,
+    archiveSize: (size: number, signed: number) => `its size is ${size} bytes; the manifest signed ${signed}`,
+    archiveDigest: (digest: string, signed: string) =>
+      `its sha256 is ${digest}; the manifest signed ${signed}`,
+    archive: (file: string, fault: string) => `archive ${file}: ${fault}`,
+    cannotDecrypt: (file: string, why: string) => `archive ${file}: cannot be decrypted: ${why}`,
+    integrity: (detail?: string) =>
+      `integrity: the OpenPGP integrity check failed${detail ? ` (${detail})` : ''}: the archive was altered or cut`,
+    incomplete: (id: string) =>
+      `incomplete: the required deliverable ${id} is neither delivered intact nor waived`,
+    unsafe: (name: string, why: string) => `unsafe entry ${name}: ${why}`,
+    tar: (error: string) => `tar: the archive's tar stream could not be read to its end: ${error}`,
+    missingFile: 'missing',
+    notReached: (path: string) =>
+      `missing: ${path} was not reached (the tar could not be read past an earlier entry)`,
+    missing: (path: string) => `missing: ${path} is in the signed manifest but not in the archive`,
+    truncatedFile: (read: number, size: number) => `truncated (${read} of ${size} bytes)`,
+    truncated: (path: string, read: number, size: number) =>
+      `truncated: ${path} has ${read} of the ${size} bytes the manifest signed`,
+    otherSize: (declared: number, size: number) => `${declared} bytes, the manifest signed ${size}`,
+    otherDigest: (algorithm: string) => `its ${algorithm} differs from the signed manifest`,
+    alteredFile: (why: string) => `altered (${why})`,
+    altered: (path: string, why: string) => `altered: ${path}: ${why}`,
+    extra: (path: string) => `extra: ${path} is in the archive but not in the signed manifest`,
+    bag: (fault: string) => `bag: ${fault}`,
+    bagMissing: (file: string) => `${file} is missing`,
+    noPayloadManifest: 'no payload manifest (manifest-<algorithm>.txt)',
+    malformed: (file: string, why: string) => `${file} is malformed: ${why}`,
+    listsAbsent: (file: string, path: string) => `${file} lists ${path}, which is not in the archive`,
+    listsOtherSide: (file: string, path: string, payloadSide: boolean) =>
+      `${file} lists ${path}, which belongs to the ${payloadSide ? 'tag' : 'payload'} files`,
+    notComputed: (file: string, algorithm: string, path: string) =>
+      `${file}: its algorithm ${algorithm} was not computed, ${path} cannot be checked`,
+    digestMismatch: (path: string, file: string) => `${path} does not match its digest in ${file}`,
+    notListed: (path: string, file: string) => `${path} is not listed in ${file}`,
+    noOxum: 'bag-info.txt has no Payload-Oxum',
+    oxum: (said: string, actual: string) =>
+      `Payload-Oxum in bag-info.txt says ${said}; the payload is ${actual}`,
+    externalId: (said: string, id: string) => `External-Identifier in bag-info.txt says ${said}, not ${id}`,
+  },
+  /** The report of verify and extract. */
+  report: {
+    manifest: (file: string, id: string, created: string) => `manifest ${file} (${id}, created ${created})`,
+    signatureValid: (fingerprint?: string) =>
+      `signature: valid, by the pinned signer ${fingerprint ?? ''}`.trimEnd(),
+    signatureNotValid: 'signature: NOT VALID',
+    archiveOk: (file: string, size: number, digest: string) =>
+      `archive: ${file}, ${size} bytes, sha256 ${digest} as signed`,
+    archiveNotOk: (file: string) => `archive: ${file} does NOT match the manifest`,
+    files: (n: number, integrity: boolean) =>
+      `files: ${n} re-hashed after decryption; OpenPGP integrity check ${integrity ? 'passed' : 'FAILED'}`,
+    deliverables: 'deliverables:',
+    deliverable: (id: string, category: string, state: string) => `${id} (${category}): ${state}`,
+    waived: (reason?: string, by?: string) =>
+      `waived: ${reason ?? 'no reason given'}${by ? ` (approved by ${by})` : ''}`,
+    notDelivered: (required: boolean): string =>
+      required ? 'NOT DELIVERED (required)' : 'not delivered (optional)',
+    listed: (n: number) => `${count(n, 'file', 'files')} listed (not decrypted)`,
+    intact: (n: number) => `${count(n, 'file', 'files')} intact`,
+    faulty: (k: number, n: number) => `${k} of ${count(n, 'file', 'files')} faulty`,
+    completenessAsDeclared:
+      'completeness: as the manifest itself declares it (give --plan PLAN to check it against the plan)',
+    faults: (n: number) => `faults (${n}):`,
+    ok: (decrypted: boolean, complete: boolean) =>
+      `verdict: OK: ${decrypted ? 'every file is' : 'the archive is'} exactly what the pinned signer signed${complete ? ', and the handover is complete' : ''}`,
+    notOk: (n: number) => `verdict: NOT OK: ${count(n, 'fault', 'faults')}`,
+  },
+  verify: {
+    noManifest: (file: string) => `cannot read the manifest ${file}: no such file`,
+    noManifestHint: 'give the <id>.manifest.json that `exitkit bundle` wrote beside the archive',
+    manifestTooLarge: (file: string, size: number) =>
+      `${file} is ${size} bytes: too large for an exit manifest`,
+    notJson: (file: string) => `${file} is not an exit manifest: it is not JSON`,
+    /** `problem` is the manifest's shape problem (English: it names JSON fields). */
+    unreadableManifest: (file: string, problem: string) =>
+      `${file} is not a readable exit manifest: ${problem}`,
+    giveManifestHint: 'give the <id>.manifest.json that `exitkit bundle` wrote',
+    noSignature: (what: string, file: string) =>
+      `cannot read the signature of the ${what}: ${file} does not exist`,
+    noSignatureHint: (what: string) =>
+      `the armored signature is expected beside the ${what}, with .asc added to its name`,
+    signatureTooLarge: (file: string) => `${file} is too large to be a signature`,
+    otherPlan: (file: string, planId: string, manifestId: string) =>
+      `the plan ${file} is for the exit "${planId}", the manifest for "${manifestId}"`,
+    otherPlanHint: 'give the plan this bundle was made from',
+    badArchiveName: (name: string) => `the manifest names the archive "${name}", which is not a file name`,
+    giveArchiveHint: 'give the archive with --archive FILE',
+    noArchive: (file: string) => `cannot read the archive ${file}: no such file`,
+    noArchiveHint: 'put the .tar.pgp beside the manifest, or give it with --archive FILE',
+    notEncryptedTo: (fingerprint: string) => `it was not encrypted to ${fingerprint}`,
+    cannotDecrypt: (file: string, why: string) => `this key cannot decrypt the archive ${file}: ${why}`,
+    decryptFailedAtStart: 'decryption failed at its start: the archive is not the one that was signed',
+    noParent: (dest: string, parent: string) =>
+      `cannot extract into ${dest}: its parent folder ${parent} does not exist`,
+    noParentHint: 'create the parent folder first, or choose another --to',
+    destIsFile: (dest: string) => `cannot extract into ${dest}: it is a file`,
+    destIsFileHint: 'choose a folder for --to',
+    destExists: (path: string) => `${path} already exists: extract never overwrites`,
+    destExistsHint: 'move it away, or choose another --to',
+    decrypting: 'decrypting and re-hashing every file (nothing is kept)...',
+    checkingBeforeRelease: 'decrypting and checking every file before anything is released...',
+    extracted: (path: string) => `extracted: ${path}`,
+    notExtracted: (dest: string) => `nothing was extracted: ${dest} is left as it was`,
+  },
+  signature: {
+    notASignature: 'the signature file is not an OpenPGP signature',
+    empty: 'the signature file holds no signature',
+    notPinned: (keyId: string) => `signed by key ${keyId}, which is not the pinned signer`,
+    mismatch: (detail: string) => `the signature does not match the file (${detail})`,
+  },
   prompt: {
     /** The key tips under a choice (the prompt library's own words). */
     keys: { navigate: 'navigate', select: 'select' },

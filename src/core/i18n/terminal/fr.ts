@@ -365,6 +365,145 @@ export const fr: Messages = {
     changedOnDiskHint: 'relancez `exitkit walk` pour le revoir avec les dernières modifications',
     planWritableHint: 'vérifiez que le plan et son dossier sont accessibles en écriture',
   },
+  bundle: {
+    sameName: (one, other, bagPath) =>
+      `${one} et ${other} seraient tous deux ${bagPath} dans le sac BagIt (noms égaux une fois normalisés en NFC)`,
+    sourceProblems: (plan, problems) =>
+      `impossible de constituer l’archive de ${plan} : ${count(problems.length, 'problème', 'problèmes')} dans les sources\n  ${problems.join('\n  ')}`,
+    sourceProblemsHint:
+      'corrigez-les, ou remettez le livrable à `status: pending` ; `exitkit walk` montre chaque livrable',
+    incomplete: (missing) =>
+      `le plan est incomplet : ${plural('fr', missing.length, { one: 'livrable obligatoire pas prêt', other: 'livrables obligatoires pas prêts' })} : ${missing.join(', ')}`,
+    incompleteHint: 'terminez-les et marquez-les prêts avec `exitkit walk`, ou dispensez-les avec un motif',
+    allowIncompleteHint:
+      'ou ajoutez --allow-incomplete pour remettre ce qui existe (le manifeste indique alors `complete: false`)',
+    pendingLeftOut: (ids) => `remarque : livrables à préparer laissés hors de l’archive : ${ids}`,
+    noFile: (id, status, sources) =>
+      `${id} est ${status} mais ses sources ne désignent aucun fichier${sources.length ? ` (${sources.join(', ')})` : ''}`,
+    exists: (file) => `${file} existe déjà`,
+    existsHint: 'choisissez un autre --out DIR, ou ajoutez --force pour remplacer l’archive précédente',
+    notAFolder: (dir) => `${dir} n'est pas un dossier`,
+    notAFolderHint: 'indiquez un dossier à --out',
+    cannotReadSource: (source, reason) =>
+      `impossible de lire la source ${source} : ${reason} : rien n'a été écrit`,
+    cannotReadSourceHint: "vérifiez que l'utilisateur qui lance exitkit peut la lire (ls -l), puis relancez",
+    cannotWrite: (dir, reason) =>
+      `impossible d'écrire l’archive dans ${dir} : ${reason} : rien n'y a été laissé`,
+    diskFullHint:
+      'libérez de la place sur ce disque (l’archive fait à peu près la taille des fichiers remis), ou choisissez un autre --out DIR',
+    cannotWriteHint:
+      'vérifiez que le dossier existe et est accessible en écriture, ou choisissez un autre --out DIR',
+    done: (b) =>
+      `${b.id} : ${count(b.files, 'fichier', 'fichiers')}, ${b.bytes} dans ${b.archive} (${b.size}), ` +
+      `${b.missing ? `INCOMPLÈTE (manquent : ${b.missing.join(', ')})` : 'complète'} ; ` +
+      `chiffrée pour ${b.recipients.join(', ')} ; signée par ${b.signer} ; ${b.seconds.toFixed(1).replace('.', ',')} s`,
+  },
+  progress: {
+    line: (done, total, pct, rate, left) =>
+      `constitution de l’archive : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
+  },
+  verdict: {
+    badSignature: (reason) => `signature : ${reason ?? "la signature du manifeste n'est pas valable"}`,
+    archiveSize: (size, signed) => `sa taille est de ${size} octets ; le manifeste en a signé ${signed}`,
+    archiveDigest: (digest, signed) => `son sha256 est ${digest} ; le manifeste a signé ${signed}`,
+    archive: (file, fault) => `archive ${file} : ${fault}`,
+    cannotDecrypt: (file, why) => `archive ${file} : impossible de la déchiffrer : ${why}`,
+    // The details of the OpenPGP and tar libraries are English: `--json` keeps them.
+    integrity: () =>
+      "intégrité : le contrôle d'intégrité OpenPGP a échoué : l'archive a été modifiée ou tronquée",
+    incomplete: (id) => `incomplet : le livrable obligatoire ${id} n'est ni remis intact ni dispensé`,
+    unsafe: (name, why) => `entrée dangereuse ${name} : ${why}`,
+    tar: () => "tar : le flux tar de l'archive n'a pas pu être lu jusqu'au bout",
+    missingFile: 'manquant',
+    notReached: (path) =>
+      `manquant : ${path} n'a pas été atteint (le tar n'a pas pu être lu au-delà d'une entrée précédente)`,
+    missing: (path) => `manquant : ${path} figure au manifeste signé mais pas dans l'archive`,
+    truncatedFile: (read, size) => `tronqué (${read} octets sur ${size})`,
+    truncated: (path, read, size) => `tronqué : ${path} a ${read} des ${size} octets signés par le manifeste`,
+    otherSize: (declared, size) => `${declared} octets, le manifeste en a signé ${size}`,
+    otherDigest: (algorithm) => `son ${algorithm} diffère de celui du manifeste signé`,
+    alteredFile: (why) => `altéré (${why})`,
+    altered: (path, why) => `altéré : ${path} : ${why}`,
+    extra: (path) => `en trop : ${path} est dans l'archive mais pas au manifeste signé`,
+    bag: (fault) => `sac BagIt : ${fault}`,
+    bagMissing: (file) => `${file} manque`,
+    noPayloadManifest: 'aucun manifeste du contenu (manifest-<algorithme>.txt)',
+    malformed: (file, why) => `${file} est mal formé : ${why}`,
+    listsAbsent: (file, path) => `${file} liste ${path}, qui n'est pas dans l'archive`,
+    listsOtherSide: (file, path, payloadSide) =>
+      `${file} liste ${path}, qui appartient aux fichiers ${payloadSide ? 'de métadonnées' : 'du contenu'}`,
+    notComputed: (file, algorithm, path) =>
+      `${file} : son algorithme ${algorithm} n'a pas été calculé, ${path} ne peut pas être contrôlé`,
+    digestMismatch: (path, file) => `${path} ne correspond pas à son empreinte dans ${file}`,
+    notListed: (path, file) => `${path} ne figure pas dans ${file}`,
+    noOxum: "bag-info.txt n'a pas de Payload-Oxum",
+    oxum: (said, actual) => `Payload-Oxum dans bag-info.txt indique ${said} ; le contenu fait ${actual}`,
+    externalId: (said, id) => `External-Identifier dans bag-info.txt indique ${said}, au lieu de ${id}`,
+  },
+  report: {
+    manifest: (file, id, created) => `manifeste ${file} (${id}, créé le ${created})`,
+    signatureValid: (fingerprint) =>
+      `signature : valable, par le signataire attendu ${fingerprint ?? ''}`.trimEnd(),
+    signatureNotValid: 'signature : PAS VALABLE',
+    archiveOk: (file, size, digest) => `archive : ${file}, ${size} octets, sha256 ${digest} comme signé`,
+    archiveNotOk: (file) => `archive : ${file} ne correspond PAS au manifeste`,
+    files: (n, integrity) =>
+      `fichiers : ${count(n, 'recalculé', 'recalculés')} après déchiffrement ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
+    deliverables: 'livrables :',
+    deliverable: (id, category, state) => `${id} (${category}) : ${state}`,
+    waived: (reason, by) => `dispensé : ${reason ?? 'sans motif'}${by ? ` (approuvé par ${by})` : ''}`,
+    notDelivered: (required) => (required ? 'PAS REMIS (obligatoire)' : 'pas remis (facultatif)'),
+    listed: (n) => count(n, 'fichier listé (non déchiffré)', 'fichiers listés (non déchiffrés)'),
+    intact: (n) => count(n, 'fichier intact', 'fichiers intacts'),
+    faulty: (k, n) => `${k} ${plural('fr', k, { one: 'fichier', other: 'fichiers' })} sur ${n} en défaut`,
+    completenessAsDeclared:
+      "complétude : telle que le manifeste la déclare (donnez --plan PLAN pour la contrôler d'après le plan)",
+    faults: (n) => `défauts (${n}) :`,
+    ok: (decrypted, complete) =>
+      `verdict : OK : ${decrypted ? 'chaque fichier est' : "l'archive est"} exactement ce que le signataire attendu a signé${complete ? ', et la remise est complète' : ''}`,
+    notOk: (n) => `verdict : PAS OK : ${count(n, 'défaut', 'défauts')}`,
+  },
+  verify: {
+    noManifest: (file) => `impossible de lire le manifeste ${file} : fichier introuvable`,
+    noManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit à côté de l’archive',
+    manifestTooLarge: (file, size) => `${file} fait ${size} octets : trop grand pour un manifeste de sortie`,
+    notJson: (file) => `${file} n'est pas un manifeste de sortie : ce n'est pas du JSON`,
+    unreadableManifest: (file, problem) => `${file} n'est pas un manifeste de sortie lisible (${problem})`,
+    giveManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit',
+    noSignature: (what, file) =>
+      `impossible de lire la signature ${what === 'manifest' ? 'du manifeste' : `de ${what}`} : ${file} n'existe pas`,
+    noSignatureHint: (what) =>
+      `la signature armée est attendue à côté ${what === 'manifest' ? 'du manifeste' : `de ${what}`}, avec .asc ajouté à son nom`,
+    signatureTooLarge: (file) => `${file} est trop grand pour être une signature`,
+    otherPlan: (file, planId, manifestId) =>
+      `le plan ${file} est celui de la sortie "${planId}", le manifeste celui de "${manifestId}"`,
+    otherPlanHint: 'indiquez le plan à partir duquel cette archive a été faite',
+    badArchiveName: (name) => `le manifeste désigne l’archive "${name}", qui n'est pas un nom de fichier`,
+    giveArchiveHint: 'indiquez l’archive avec --archive FICHIER',
+    noArchive: (file) => `impossible de lire l’archive ${file} : fichier introuvable`,
+    noArchiveHint: 'placez le .tar.pgp à côté du manifeste, ou indiquez-le avec --archive FICHIER',
+    notEncryptedTo: (fingerprint) => `elle n'a pas été chiffrée pour ${fingerprint}`,
+    cannotDecrypt: (file, why) => `cette clé ne peut pas déchiffrer l’archive ${file} : ${why}`,
+    decryptFailedAtStart:
+      'le déchiffrement a échoué dès le début : l’archive n’est pas celle qui a été signée',
+    noParent: (dest, parent) =>
+      `impossible d'extraire dans ${dest} : son dossier parent ${parent} n'existe pas`,
+    noParentHint: "créez d'abord le dossier parent, ou choisissez un autre --to",
+    destIsFile: (dest) => `impossible d'extraire dans ${dest} : c'est un fichier`,
+    destIsFileHint: 'choisissez un dossier pour --to',
+    destExists: (path) => `${path} existe déjà : l'extraction n'écrase jamais rien`,
+    destExistsHint: 'déplacez-le, ou choisissez un autre --to',
+    decrypting: 'déchiffrement et recalcul de chaque fichier (rien n’est conservé)…',
+    checkingBeforeRelease: 'déchiffrement et contrôle de chaque fichier avant toute mise à disposition…',
+    extracted: (path) => `extrait : ${path}`,
+    notExtracted: (dest) => `rien n'a été extrait : ${dest} est resté tel quel`,
+  },
+  signature: {
+    notASignature: "le fichier de signature n'est pas une signature OpenPGP",
+    empty: 'le fichier de signature ne contient aucune signature',
+    notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
+    mismatch: (detail) => `la signature ne correspond pas au fichier (${detail})`,
+  },
   prompt: {
     keys: { navigate: 'se déplacer', select: 'choisir' },
     choice: {
