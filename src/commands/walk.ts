@@ -15,7 +15,7 @@ import { applyDecisions, askDecisions, walkPlan } from '../io/walk.js';
 import { inEnglish } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 
-/** One entry a deliverable in `walk --json` (SPEC.md: id, status, ready, findings). */
+/** One entry a deliverable in `walk --json` (docs/FORMAT.md: id, status, ready, findings...). */
 export type WalkEntry = Omit<Assessment, 'checksPass' | 'findings'> & { findings: FindingJson[] };
 
 export interface WalkResult {

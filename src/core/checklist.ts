@@ -1,15 +1,17 @@
 /**
- * The handover checklist as a document model (SPEC.md, `exitkit checklist`; issue 5): what the
+ * The handover checklist as a document model (`exitkit checklist`; issue 5): what the
  * parties read and sign. Pure: the plan, the optional manifest and verification, the files found
  * and the inventory summaries in; a plain object out that any template (ours or a provider's,
  * through `--template`) renders. Words that are data (family names, actions, glossary) are in the
- * document's language here, so that a provider's template gets them for free.
+ * document's language here, from its catalog (core/i18n), so that a provider's template gets them
+ * for free.
  *
- * Credentials (DOMAIN.md, "passwords and access") are listed by name and file name only: no size,
- * no digest, never content.
+ * Credentials (passwords and access) are listed by name and file name only: no size, no digest,
+ * never content (SECURITY.md, "Secrets handling").
  */
 import { deliverableStates, handoverOf } from './compensation.js';
 import { formatDate } from './dates.js';
+import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
 import { byCategory, ROLES } from './plan.js';
@@ -157,12 +159,12 @@ export interface ChecklistInput {
 export function buildChecklist(input: ChecklistInput): Checklist {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
-  const w = WORDS[lang];
+  const t = words(lang);
   const maxFiles = input.maxFiles ?? 12;
   const states = deliverableStates({ ...input, language: lang });
   const partyName = (role: string) =>
     (ROLES as readonly string[]).includes(role)
-      ? (plan.parties[role as Role]?.name ?? w.roles[role as Role])
+      ? (plan.parties[role as Role]?.name ?? t.roles[role as Role])
       : role;
 
   const rows = plan.deliverables.map((d): ChecklistRow => {
@@ -188,7 +190,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       all = [];
       filesFrom = 'none';
     }
-    // Credentials: the file name and nothing else about it (DOMAIN.md).
+    // Credentials: the file name and nothing else about it.
     const shown: ShownFile[] = all.slice(0, maxFiles).map((f) => (credential ? { name: f.name } : f));
     let rowVerification: RowVerification | undefined;
     if (verification) {
@@ -236,7 +238,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
 
   const families = byCategory(rows).map(([category, list]) => ({
     category,
-    title: w.families[category],
+    title: t.families[category],
     rows: list,
   }));
   const missing = rows.filter((r) => r.missing).length;
@@ -244,11 +246,12 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const complete = missing === 0 && verified && (manifest ? manifest.complete : true);
 
   const notes: string[] = [];
-  if (!manifest && !verification) notes.push(w.noteNoManifest);
-  if (!verification) notes.push(w.noteNoVerification);
-  else if (!verification.decrypted) notes.push(w.noteNotDecrypted);
+  if (!manifest && !verification) notes.push(t.checklist.notes.noManifest);
+  if (!verification) notes.push(t.checklist.notes.noVerification);
+  else if (!verification.decrypted) notes.push(t.checklist.notes.notDecrypted);
   const handover = handoverOf({ ...input, language: lang });
-  if (handover.basis === 'date') notes.push(w.noteLateness(formatDate(handover.date, lang)));
+  if (handover.basis === 'date')
+    notes.push(say(lang, t.checklist.notes.lateness, { date: formatDate(handover.date, lang) }));
 
   const c = plan.contract;
   const roles = ROLES.filter((r) => plan.parties[r] !== undefined);
@@ -330,20 +333,23 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       late: rows.filter((r) => r.late).length,
     },
     inventory: input.inventory ?? [],
-    actions: actionsFor(plan, w, partyName),
-    glossary: w.glossary,
+    actions: actionsFor(plan, lang, partyName),
+    glossary: Object.values(t.checklist.glossary.terms).map(({ term, definition }) => ({ term, definition })),
     signOff: roles.map((role) => ({ role, name: plan.parties[role]!.name })),
     complete,
     notes,
   };
 }
 
-function actionsFor(plan: ExitPlan, w: Words, partyName: (role: string) => string): ChecklistAction[] {
+type ActionId = keyof Words['checklist']['actions']['list'];
+
+function actionsFor(plan: ExitPlan, lang: Language, partyName: (role: string) => string): ChecklistAction[] {
+  const t = words(lang);
   const ids = (c: Category) => plan.deliverables.filter((d) => d.category === c).map((d) => d.id);
   const operator: Role = plan.parties.incoming ? 'incoming' : 'client';
-  const make = (id: keyof Words['actions'], responsible: Role, concerns: string[] = []): ChecklistAction => ({
+  const make = (id: ActionId, responsible: Role, concerns: string[] = []): ChecklistAction => ({
     id,
-    text: w.actions[id],
+    text: say(lang, t.checklist.actions.list[id], { count: plan.contract.reversibility?.assistance_days }),
     responsible,
     responsibleName: partyName(responsible),
     concerns,
@@ -357,11 +363,7 @@ function actionsFor(plan: ExitPlan, w: Words, partyName: (role: string) => strin
     make('confirm-restore-test', operator, ids('backups')),
   ];
   if (ids('inventory').length) actions.push(make('sign-inventory', 'client', ids('inventory')));
-  if (plan.contract.reversibility?.assistance_days)
-    actions.push({
-      ...make('plan-assistance', 'outgoing'),
-      text: w.assistance(plan.contract.reversibility.assistance_days),
-    });
+  if (plan.contract.reversibility?.assistance_days) actions.push(make('plan-assistance', 'outgoing'));
   return actions;
 }
 
@@ -369,137 +371,3 @@ function actionsFor(plan: ExitPlan, w: Words, partyName: (role: string) => strin
 export function isSecret(d: Pick<Deliverable, 'category'>): boolean {
   return d.category === 'credentials';
 }
-
-type Words = (typeof WORDS)[Language];
-
-const WORDS = {
-  en: {
-    roles: { client: 'Client', outgoing: 'Outgoing provider', incoming: 'Incoming provider' } as Record<
-      Role,
-      string
-    >,
-    families: {
-      backups: 'Backups and data',
-      credentials: 'Passwords and access',
-      configurations: 'Configurations',
-      documentation: 'Technical documentation',
-      inventory: 'Inventory',
-      other: 'Other',
-    } as Record<Category, string>,
-    noteNoManifest:
-      'No manifest was given: files are those found on disk from the plan’s sources, not a signed record.',
-    noteNoVerification:
-      'No verification was given: the archive has not been checked against this checklist (`exitkit verify`).',
-    noteNotDecrypted:
-      'The verification did not decrypt the archive: files are listed in the signed manifest but were not re-hashed.',
-    noteLateness: (date: string) =>
-      `Without a manifest, lateness is counted to ${date}, the date of this checklist.`,
-    actions: {
-      'rotate-secrets':
-        'Rotate every handed-over password, API key and MFA secret (recovery codes included).',
-      'revoke-accounts':
-        'Revoke the outgoing provider’s accounts: administrators, service accounts, shared mailboxes.',
-      'revoke-remote-access':
-        'Revoke the outgoing provider’s VPN access and remove its remote-access tools (RMM agents, TeamViewer, AnyDesk…).',
-      'move-registrar-dns': 'Move ownership of the domain registrar and DNS accounts to the client.',
-      'move-licence-portals':
-        'Move ownership of licence portals and cloud subscriptions (Microsoft 365, vendors) to the client.',
-      'confirm-restore-test': 'Confirm a restore test of the handed-over backups, with its date and result.',
-      'sign-inventory': 'Check and sign the inventory of covered equipment and software (both parties).',
-      'plan-assistance': '',
-    },
-    assistance: (days: number) =>
-      `Schedule the ${days} day${days === 1 ? '' : 's'} of transition assistance owed by the outgoing provider.`,
-    glossary: [
-      {
-        term: 'SLA',
-        definition: 'Service Level Agreement: the contractual commitment on delays and service levels.',
-      },
-      { term: 'SLO', definition: 'Service Level Objective: a measurable target, e.g. 99.9 % availability.' },
-      {
-        term: 'KPI',
-        definition: 'Key Performance Indicator: availability rate, MTTR, customer satisfaction (CSAT).',
-      },
-      {
-        term: 'MTTR',
-        definition:
-          'Mean Time To Repair (or Restore): the average time to restore service after an incident.',
-      },
-      {
-        term: 'Critical',
-        definition: 'Service down for all users (e.g. taken in charge within 4 h, resolved within 8 h).',
-      },
-      { term: 'Major', definition: 'Several users affected.' },
-      { term: 'Minor', definition: 'One user affected, or one bug with a workaround.' },
-      { term: 'Improvement', definition: 'A request that is not urgent.' },
-    ],
-  },
-  fr: {
-    roles: { client: 'Client', outgoing: 'Prestataire sortant', incoming: 'Prestataire entrant' } as Record<
-      Role,
-      string
-    >,
-    families: {
-      backups: 'Sauvegardes et données',
-      credentials: 'Mots de passe et accès',
-      configurations: 'Configurations',
-      documentation: 'Documentation technique',
-      inventory: 'Inventaire',
-      other: 'Autres',
-    } as Record<Category, string>,
-    noteNoManifest:
-      'Aucun manifeste fourni\u00a0: les fichiers sont ceux trouvés sur disque d’après les sources du plan, pas un relevé signé.',
-    noteNoVerification:
-      'Aucune vérification fournie\u00a0: l’archive n’a pas été contrôlée pour cette liste (`exitkit verify`).',
-    noteNotDecrypted:
-      'La vérification n’a pas déchiffré l’archive\u00a0: les fichiers figurent au manifeste signé mais n’ont pas été recalculés.',
-    noteLateness: (date: string) =>
-      `Sans manifeste, les retards sont comptés jusqu’au ${date}, date de cette liste.`,
-    actions: {
-      'rotate-secrets':
-        'Changer chaque mot de passe, clé d’API et secret MFA remis (codes de récupération compris).',
-      'revoke-accounts':
-        'Révoquer les comptes du prestataire sortant\u00a0: administrateurs, comptes de service, boîtes partagées.',
-      'revoke-remote-access':
-        'Révoquer les accès VPN du prestataire sortant et retirer ses outils de prise en main à distance (agents RMM, TeamViewer, AnyDesk…).',
-      'move-registrar-dns':
-        'Transférer au client la propriété des comptes du registraire de domaines et du DNS.',
-      'move-licence-portals':
-        'Transférer au client la propriété des portails de licences et des abonnements cloud (Microsoft 365, éditeurs).',
-      'confirm-restore-test':
-        'Confirmer un test de restauration des sauvegardes remises, avec sa date et son résultat.',
-      'sign-inventory':
-        'Contrôler et signer l’inventaire des équipements et logiciels couverts (les deux parties).',
-      'plan-assistance': '',
-    },
-    assistance: (days: number) =>
-      `Planifier ${days === 1 ? 'le jour' : `les ${days} jours`} d’assistance à la transition dus par le prestataire sortant.`,
-    glossary: [
-      {
-        term: 'SLA',
-        definition:
-          'Service Level Agreement (accord de niveau de service)\u00a0: l’engagement contractuel sur les délais et les niveaux de service.',
-      },
-      {
-        term: 'SLO',
-        definition: 'Service Level Objective\u00a0: un objectif mesurable, p. ex. 99,9 % de disponibilité.',
-      },
-      {
-        term: 'KPI',
-        definition: 'Indicateur clé de performance\u00a0: taux de disponibilité, MTTR, satisfaction (CSAT).',
-      },
-      {
-        term: 'MTTR',
-        definition:
-          'Mean Time To Repair\u00a0: le temps moyen de rétablissement du service après un incident.',
-      },
-      {
-        term: 'Critique',
-        definition: 'Service indisponible pour tous (p. ex. pris en charge en 4 h, résolu en 8 h).',
-      },
-      { term: 'Majeur', definition: 'Plusieurs utilisateurs touchés.' },
-      { term: 'Mineur', definition: 'Un utilisateur touché, ou un bogue contournable.' },
-      { term: 'Amélioration', definition: 'Une demande sans urgence.' },
-    ],
-  },
-};

@@ -1,5 +1,6 @@
 /**
- * The compensation summary (SPEC.md, "Exact money"; DOMAIN.md, "Compensation", "Final payment"):
+ * The compensation summary (`exitkit compensation`; docs/FORMAT.md, "walk --json and
+ * compensation --json"):
  * what the client owes the outgoing provider for the reversibility work, minus penalties, and
  * whether the held-back final payment can be released. Pure: plan, optional manifest and
  * verification, and a date in; every amount out as a decimal string.
@@ -20,6 +21,7 @@ import { ExitkitError } from './errors.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Deliverable, ExitPlan, IsoDate, Language } from './plan.js';
 import { formatDate } from './dates.js';
+import { say, words as catalog, type Lang, type Words as Catalog } from './i18n/index.js';
 import {
   formatMoney,
   formatPercent,
@@ -142,8 +144,8 @@ export function checkEvidence(plan: ExitPlan, manifest?: Manifest, verification?
 }
 
 /**
- * The handover date lateness is counted from (SPEC.md: "late when the manifest's creation date is
- * past its due date"): the manifest's, or the verified manifest's, creation day in UTC; without
+ * The handover date lateness is counted from (a deliverable is late when the manifest's creation
+ * date is past its due date): the manifest's, or the verified manifest's, creation day in UTC; without
  * either, the given date (and the summary says so).
  */
 export function handoverOf(input: CompensationInput): { date: IsoDate; basis: 'manifest' | 'date' } {
@@ -197,11 +199,13 @@ export function deliverableStates(input: CompensationInput): Map<string, Deliver
 export function computeCompensation(input: CompensationInput): CompensationResult {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
-  const words = WORDS[lang];
+  const words = sentences(lang);
   const c = plan.compensation;
   if (!c) {
     throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
-      hints: ['add compensation: {currency, vat_percent, rounding, fees, penalties} (see SPEC.md)'],
+      hints: [
+        'add compensation: {currency, vat_percent, rounding, fees, penalties} (see plans/exit-plan.schema.json)',
+      ],
     });
   }
   checkEvidence(plan, manifest, verification);
@@ -328,9 +332,9 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     missing: fm(missingRate),
     late: fm(lateRate),
     cap: cap ? fm(parseAmount(cap.amount)) : '',
-    capPercent: cap ? formatPercent(cap.percent, lang) : '',
+    capPercent: cap ? formatPercent(cap.percent, lang, c.currency) : '',
     step: fm(step),
-    vat: formatPercent(toPlainString(vatPercent), lang),
+    vat: formatPercent(toPlainString(vatPercent), lang, c.currency),
     handover: formatDate(handover.date, lang),
   });
   return result;
@@ -368,7 +372,7 @@ function holdsOf(
   return holds;
 }
 
-type Words = (typeof WORDS)[Language];
+type Words = ReturnType<typeof sentences>;
 /** The rates of the rules, already written for the reader. */
 interface Rates {
   missing: string;
@@ -383,70 +387,48 @@ interface Rates {
 const list = (items: string[], max = 5) =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} (+${items.length - max})`;
 
-/** The summary's sentences, in each document language (labels end up in `--json` too). */
-const WORDS = {
-  en: {
+/** The summary's sentences in a document language, from its catalog (labels end up in `--json` too). */
+function sentences(lang: Lang) {
+  const t: Catalog = catalog(lang);
+  const why = (reason?: string) => (reason ? say(lang, t.compensation.holds.because, { why: reason }) : '');
+  return {
     missingLabel: (d: Deliverable, s: DeliverableState) =>
-      `${s.delivered && s.intact === false ? 'Not intact' : 'Missing'}: ${d.title} (${d.id})`,
+      say(
+        lang,
+        s.delivered && s.intact === false
+          ? t.compensation.penalties.notIntactLabel
+          : t.compensation.penalties.missingLabel,
+        { title: d.title, id: d.id },
+      ),
     lateLabel: (d: Deliverable, days: number) =>
-      `Late by ${days} day${days === 1 ? '' : 's'}: ${d.title} (${d.id})`,
-    noVerification:
-      'no verification was given: run `exitkit verify MANIFEST --json > verification.json` and pass --verification',
-    badSignature: (why?: string) => `the manifest's signature does not hold${why ? ` (${why})` : ''}`,
-    badArchive: (why?: string) => `the archive does not match the manifest${why ? ` (${why})` : ''}`,
+      say(lang, t.compensation.penalties.lateLabel, { count: days, title: d.title, id: d.id }),
+    noVerification: t.compensation.holds.noVerification,
+    badSignature: (reason?: string) => t.compensation.holds.badSignature + why(reason),
+    badArchive: (reason?: string) => t.compensation.holds.badArchive + why(reason),
     incomplete: (ids: string[]) =>
       ids.length
-        ? `the handover is incomplete: ${list(ids)} neither delivered intact nor waived`
-        : 'the verification found the handover incomplete',
-    altered: (paths: string[]) => `files altered, missing or unexpected in the archive: ${list(paths)}`,
-    notOk: (faults: string[]) => `the verification failed${faults.length ? `: ${list(faults, 3)}` : ''}`,
-    rules: (r: CompensationResult, p: Rates): string[] => [
-      'Amounts are exact decimals (never binary floating point); each fee line is its amount or quantity × unit price, to the cent, half up.',
-      `A required deliverable neither delivered intact nor waived costs ${p.missing}.`,
-      `A deliverable handed over after its due date costs ${p.late} per day late, counted ${
-        r.handover.basis === 'manifest'
-          ? `from the manifest's creation date (${p.handover}, UTC)`
-          : `to ${p.handover}, the date of this summary, as no manifest was given`
-      }; a missing deliverable is charged as missing, not also as late.`,
-      r.cap
-        ? `Penalties are capped at ${p.capPercent} of the fees' subtotal (${p.cap}) and reduce the fees; the subtotal is never below zero.`
-        : 'Penalties reduce the fees (no cap is set); the subtotal is never below zero.',
-      `VAT is ${p.vat} of the subtotal, to the cent, half up.`,
-      `The total is rounded half up to ${p.step}.`,
-      'The final payment is released only when a verification (`exitkit verify`) found the handover complete and intact.',
-    ],
-  },
-  fr: {
-    missingLabel: (d: Deliverable, s: DeliverableState) =>
-      `${s.delivered && s.intact === false ? 'Non intact' : 'Manquant'}\u00a0: ${d.title} (${d.id})`,
-    lateLabel: (d: Deliverable, days: number) =>
-      `En retard de ${days} jour${days === 1 ? '' : 's'}\u00a0: ${d.title} (${d.id})`,
-    noVerification:
-      'aucune vérification fournie\u00a0: lancez `exitkit verify MANIFEST --json > verification.json` et passez --verification',
-    badSignature: (why?: string) => `la signature du manifeste n'est pas valable${why ? ` (${why})` : ''}`,
-    badArchive: (why?: string) => `l'archive ne correspond pas au manifeste${why ? ` (${why})` : ''}`,
-    incomplete: (ids: string[]) =>
-      ids.length
-        ? `la remise est incomplète\u00a0: ${list(ids)} ni livré(s) intact(s) ni dispensé(s)`
-        : 'la vérification a trouvé la remise incomplète',
-    altered: (paths: string[]) =>
-      `fichiers altérés, manquants ou inattendus dans l'archive\u00a0: ${list(paths)}`,
+        ? say(lang, t.compensation.holds.incomplete, { ids: list(ids) })
+        : t.compensation.holds.incompleteNoIds,
+    altered: (paths: string[]) => say(lang, t.compensation.holds.altered, { paths: list(paths) }),
     notOk: (faults: string[]) =>
-      `la vérification a échoué${faults.length ? `\u00a0: ${list(faults, 3)}` : ''}`,
-    rules: (r: CompensationResult, p: Rates): string[] => [
-      'Les montants sont des décimaux exacts (jamais en virgule flottante binaire)\u202f; chaque ligne d’honoraires vaut son montant ou quantité × prix unitaire, arrondi au centime (0,005 vers le haut).',
-      `Un livrable obligatoire ni livré intact ni dispensé coûte ${p.missing}.`,
-      `Un livrable remis après son échéance coûte ${p.late} par jour de retard, compté ${
-        r.handover.basis === 'manifest'
-          ? `à la date de création du manifeste (${p.handover}, UTC)`
-          : `jusqu’au ${p.handover}, date de ce décompte, faute de manifeste`
-      }\u202f; un livrable manquant est pénalisé comme manquant, pas en plus comme en retard.`,
-      r.cap
-        ? `Les pénalités sont plafonnées à ${p.capPercent} du sous-total des honoraires (${p.cap}) et viennent en déduction des honoraires\u202f; le sous-total n’est jamais négatif.`
-        : 'Les pénalités viennent en déduction des honoraires (aucun plafond)\u202f; le sous-total n’est jamais négatif.',
-      `La TVA est de ${p.vat} du sous-total, arrondie au centime (0,005 vers le haut).`,
-      `Le total est arrondi au multiple de ${p.step} le plus proche (la moitié vers le haut).`,
-      'Le paiement final n’est libéré que lorsqu’une vérification (`exitkit verify`) a constaté une remise complète et intacte.',
+      t.compensation.holds.notOk +
+      (faults.length ? say(lang, t.compensation.holds.faults, { faults: list(faults, 3) }) : ''),
+    rules: (res: CompensationResult, rates: Rates): string[] => [
+      t.compensation.rules.exact,
+      say(lang, t.compensation.rules.missing, { rate: rates.missing }),
+      say(
+        lang,
+        res.handover.basis === 'manifest'
+          ? t.compensation.rules.lateFromManifest
+          : t.compensation.rules.lateToDate,
+        { rate: rates.late, date: rates.handover },
+      ),
+      res.cap
+        ? say(lang, t.compensation.rules.capped, { percent: rates.capPercent, cap: rates.cap })
+        : t.compensation.rules.uncapped,
+      say(lang, t.compensation.rules.vat, { percent: rates.vat }),
+      say(lang, t.compensation.rules.rounding, { step: rates.step }),
+      t.compensation.rules.release,
     ],
-  },
-};
+  };
+}

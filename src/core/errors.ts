@@ -21,6 +21,30 @@ export function formatLocation(loc: Location): string {
   return loc.column === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.column}`;
 }
 
+/**
+ * The machine-readable kind of an error, printed as `error.code` under `--json`: a closed set,
+ * stable across versions and languages (docs/FORMAT.md, "Errors"). Scripts branch on it; people
+ * read the message.
+ */
+export const ERROR_CODES = [
+  'usage',
+  'plan_invalid',
+  'input_invalid',
+  'file_access',
+  'output_exists',
+  'key_invalid',
+  'key_wrong',
+  'passphrase_missing',
+  'passphrase_wrong',
+  'signer_not_pinned',
+  'not_ready',
+  'disk_full',
+  'interrupted',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export class ExitkitError extends Error {
   override readonly name = 'ExitkitError';
   /** 1 when the answer is "no" (e.g. a bundle refused because the plan is incomplete), 2 otherwise. */
@@ -31,10 +55,12 @@ export class ExitkitError extends Error {
   /** The hints in English. */
   readonly hints: string[];
   readonly location?: Location;
+  /** Set at the throw site when `errorCode`'s default would be wrong. */
+  readonly code?: ErrorCode;
 
   constructor(
     message: Text,
-    opts: { hints?: Text[]; location?: Location; exit?: ErrorExit; cause?: unknown } = {},
+    opts: { hints?: Text[]; location?: Location; exit?: ErrorExit; cause?: unknown; code?: ErrorCode } = {},
   ) {
     super(english(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.text = message;
@@ -42,6 +68,7 @@ export class ExitkitError extends Error {
     this.hintTexts = opts.hints ?? [];
     this.hints = this.hintTexts.map(english);
     if (opts.location) this.location = opts.location;
+    if (opts.code) this.code = opts.code;
   }
 }
 
@@ -64,6 +91,29 @@ export class ProblemsError extends ExitkitError {
 export function formatProblem(p: Problem, m: Messages): string {
   const head = `${formatLocation(p.location)}: ${p.level === 'warning' ? m.label.warning : ''}${say(m, p.message)}`;
   return p.hint ? `${head}\n  ${m.label.hint}${say(m, p.hint)}` : head;
+}
+
+/** The code of a Node system error, or of the system error an ExitkitError was made from. */
+function systemCode(err: unknown): ErrorCode | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk_full';
+  if (['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS'].includes(code)) return 'file_access';
+  return undefined;
+}
+
+/**
+ * The `error.code` of any error: the one set at the throw site, else what its class or its cause
+ * says (a plan's problems, a full disk, a missing file), else `input_invalid` for an ExitkitError
+ * (something the user gave is wrong) and `internal` for anything else (a bug).
+ */
+export function errorCode(err: unknown): ErrorCode {
+  if (err instanceof ExitkitError) {
+    if (err.code) return err.code;
+    if (err instanceof ProblemsError) return 'plan_invalid';
+    return systemCode(err.cause) ?? (err.exit === 1 ? 'not_ready' : 'input_invalid');
+  }
+  return systemCode(err) ?? 'internal';
 }
 
 /** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */

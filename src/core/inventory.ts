@@ -1,6 +1,6 @@
 /**
- * The inventory of covered equipment and software (DOMAIN.md: workstations, servers, phones,
- * printers, network gear, business software), as a CSV: which columns it must have, and what it
+ * The inventory of covered equipment and software (workstations, servers, phones, printers,
+ * network gear, business software), as a CSV: which columns it must have, and what it
  * holds, counted by type and by location. Pure: it is fed header and records by src/io/inventory.ts.
  */
 

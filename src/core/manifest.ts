@@ -1,5 +1,6 @@
 /**
- * The exit manifest (SPEC.md, "The bundle") and the verification result (SPEC.md, `verify --json`).
+ * The exit manifest (docs/FORMAT.md, "The manifest") and the verification result (docs/FORMAT.md,
+ * "verify --json"; both have a JSON Schema in docs/schemas/).
  * These shapes are read by other tools: fields may be added, never renamed.
  */
 import type { Category, IsoDate, Role, Status, Waiver } from './plan.js';

@@ -1,11 +1,13 @@
 /**
- * Exact money (SPEC.md, "Exact money"): amounts are decimals, never binary floats. They are parsed
+ * Exact money: amounts are decimals, never binary floats. They are parsed
  * from the plan's decimal strings as written ("8.10", "4500"), computed with decimal.js, rounded
  * half up (to the cent, or to the plan's step such as CHF 0.05) and handed out as decimal strings
  * with two decimals ("21924.50"). A JavaScript number never holds an amount.
  */
 import { Decimal } from 'decimal.js';
 import { ExitkitError } from './errors.js';
+import type { Lang } from './i18n/index.js';
+import { localeOf, numberMarks } from './i18n/locale.js';
 
 /** Our own Decimal: enough precision for any invoice, half up (ROUND_HALF_UP) by default. */
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
@@ -75,43 +77,54 @@ export function toPlainString(value: Money): string {
 
 /**
  * How an amount is written for a reader. Built by hand from the decimal string (never through a
- * float): Intl's conventions on Node 20 (ICU 7x) are the reference, with one choice of ours.
+ * float): Intl's conventions on Node 20 (ICU 7x) are the reference, with choices of ours.
  * - French, CHF (Swiss readers): "CHF 21 924.50": the code first as on Swiss invoices and
  *   QR-bills, a narrow no-break space (U+202F) between thousands as fr-CH does, a decimal point.
  *   (Intl's fr-CH gives "21 924.50 CHF"; Swiss invoices put the code first.)
- * - French, any other currency (French readers): "21 924,50 €": U+202F between thousands, a
- *   decimal comma, a no-break space then the symbol (as fr-FR does).
+ * - German and Italian, CHF (de-CH, it-CH): "CHF 21'924.50", an apostrophe between thousands.
+ * - French, German or Italian in any other currency (readers in France, Germany, Italy): the
+ *   amount then the symbol: "21 924,50 €" (fr-FR), "21.924,50 €" (de-DE, it-IT).
  * - English: "CHF 21,924.50" / "EUR 21,924.50": the code, a no-break space, commas and a point.
+ * Four-digit amounts are grouped too ("CHF 4'500.00"), so that a column of amounts lines up
+ * (Intl's it-CH would write "4500.00").
  */
-export function formatMoney(amount: string | Money, currency: string, lang: 'fr' | 'en'): string {
+export function formatMoney(amount: string | Money, currency: string, lang: Lang): string {
   const value = typeof amount === 'string' ? new D(amount) : amount;
   const negative = value.isNegative() && !value.isZero();
   const [whole = '0', cents = '00'] = toCent(value.abs()).toFixed(2).split('.');
-  const NNBSP = '\u202f';
+  const locale = localeOf(lang, currency);
   const NBSP = '\u00a0';
   let body: string;
-  if (lang === 'fr' && currency !== 'CHF') {
-    body = `${group(whole, NNBSP)},${cents}${NBSP}${currency === 'EUR' ? '€' : currency}`;
+  if (locale === 'en-GB' || currency === 'CHF') {
+    const sep = locale === 'en-GB' ? ',' : numberMarks(locale).group;
+    body = `${currency}${NBSP}${group(whole, sep)}.${cents}`;
   } else {
-    body = `${currency}${NBSP}${group(whole, lang === 'fr' ? NNBSP : ',')}.${cents}`;
+    const { group: sep, decimal } = numberMarks(locale);
+    body = `${group(whole, sep)}${decimal}${cents}${NBSP}${currency === 'EUR' ? '€' : currency}`;
   }
   return negative ? `−${body}` : body;
 }
 
 /**
- * A plain number for a reader (quantities, percentages): "8,1" in French (fr-CH and fr-FR alike
- * write a decimal comma outside amounts: "TVA 8,1 %"), "8.1" in English.
+ * A plain number for a reader (quantities, percentages), in the locale of the language and the
+ * plan's currency: "8,1" in French, "8.1" in English and Swiss German or Italian, "8,1" in German
+ * or Italian outside Switzerland.
  */
-export function formatNumber(text: string, lang: 'fr' | 'en'): string {
+export function formatNumber(text: string, lang: Lang, currency = 'CHF'): string {
   const value = new D(text);
+  const marks = numberMarks(localeOf(lang, currency));
   const [whole = '0', frac] = value.abs().toFixed().split('.');
-  const grouped = group(whole, lang === 'fr' ? '\u202f' : ',');
-  return `${value.isNegative() ? '−' : ''}${grouped}${frac ? (lang === 'fr' ? ',' : '.') + frac : ''}`;
+  return `${value.isNegative() ? '−' : ''}${group(whole, marks.group)}${frac ? marks.decimal + frac : ''}`;
 }
 
-/** A percentage for a reader: "8,1 %" (no-break space) in French, "8.1%" in English. */
-export function formatPercent(text: string, lang: 'fr' | 'en'): string {
-  return lang === 'fr' ? `${formatNumber(text, lang)}\u00a0%` : `${formatNumber(text, lang)}%`;
+/**
+ * A percentage for a reader, as Intl writes it: "8,1 %" (no-break space) in French and in
+ * German outside Switzerland, "8.1%" in English, Swiss German and Italian, "8,1%" in Italian.
+ */
+export function formatPercent(text: string, lang: Lang, currency = 'CHF'): string {
+  const locale = localeOf(lang, currency);
+  const space = locale === 'fr-CH' || locale === 'fr-FR' || locale === 'de-DE' ? '\u00a0' : '';
+  return `${formatNumber(text, lang, currency)}${space}%`;
 }
 
 function group(digits: string, sep: string): string {

@@ -51,7 +51,7 @@ function typeWords(want: string, m: Messages): string {
   return (TYPES as readonly string[]).includes(want) ? m.schema.type[want as SchemaType] : want;
 }
 
-/** Words people use for the fixed families (DOMAIN.md), mapped to the category that holds them. */
+/** Words people use for the fixed families (backups, passwords and access...), mapped to the category that holds them. */
 const CATEGORY_WORDS: Record<string, string> = {
   passwords: 'credentials',
   password: 'credentials',

@@ -1,9 +1,10 @@
 /**
- * The exit plan (SPEC.md, "The plan"): one exit, its contract, parties, deliverables and money.
+ * The exit plan (README.md, "The plan"; plans/exit-plan.schema.json): one exit, its contract, parties, deliverables and money.
  * Amounts are decimal strings exactly as written in the plan, never binary floats.
  */
+import { LANGS, type Lang } from './i18n/index.js';
 
-/** The families fixed by the domain (DOMAIN.md, "What must be handed back"), in checklist order. */
+/** The families of what must be handed back, fixed by the domain, in checklist order. */
 export const CATEGORIES = [
   'backups',
   'credentials',
@@ -20,8 +21,9 @@ export type Status = (typeof STATUSES)[number];
 export const ROLES = ['client', 'outgoing', 'incoming'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages of documents (core/i18n): French and English, and Switzerland's German and Italian. */
+export const LANGUAGES = LANGS;
+export type Language = Lang;
 
 /** A decimal amount as written in the plan ("4500", "8.1", "0.05"). */
 export type DecimalString = string;

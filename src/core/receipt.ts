@@ -1,5 +1,5 @@
 /**
- * The receipt (SPEC.md, `acknowledge`): the client or the incoming provider states, under its
+ * The receipt (docs/FORMAT.md, "Receipts"; `exitkit acknowledge`): the client or the incoming provider states, under its
  * own signature, which manifest and which archive it received, what the verification concluded
  * and when. The receipt binds digests, not files: it stays true wherever the files are copied.
  */

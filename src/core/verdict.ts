@@ -1,5 +1,6 @@
 /**
- * What a verification concludes (SPEC.md, `verify`), as pure functions over what was observed:
+ * What a verification concludes (docs/FORMAT.md, "verify --json"; SECURITY.md, "What a
+ * verification proves"), as pure functions over what was observed:
  * the signed manifest, the plan, the signature check, the archive's size and digest, and every
  * tar entry read from the decrypted archive. Also the safety rules for tar entries: a name or a
  * type that could write outside the bag, or that two tar readers would read differently, is
@@ -400,7 +401,10 @@ function checkBag(
 // ---------------------------------------------------------------------------------------------
 // The human report
 
-/** A line a deliverable, then each fault, then the verdict (SPEC.md, `verify`), in the words of `w`. */
+/**
+ * A line a deliverable, then each fault, then the verdict (the human form of docs/FORMAT.md,
+ * "verify --json"), in the words of `w`.
+ */
 export function describeVerification(
   v: Verification,
   m: Manifest,

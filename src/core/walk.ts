@@ -1,5 +1,5 @@
 /**
- * What a walk finds (SPEC.md, `exitkit walk`): for each deliverable, from plain facts about its
+ * What a walk finds (`exitkit walk`, README.md "Commands"): for each deliverable, from plain facts about its
  * files, the findings (each with what to do) and whether it is ready. Pure: the facts are
  * gathered by src/io/walk.ts, and the same facts always give the same findings.
  */
@@ -152,7 +152,7 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
     bytes,
   };
 
-  // A waiver settles a deliverable (DOMAIN.md: "a waiver is not a silent gap", so it is said).
+  // A waiver settles a deliverable, but it is not a silent gap: the walk says so, with its reason.
   if (d.status === 'waived') {
     const w = d.waiver;
     if (w) add('info', (m) => m.walk.waived(w.reason, w.approved_by, w.date));
@@ -227,7 +227,8 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
       const format = facts.credentialFormats?.[where];
       if (f.size === 0 || format === undefined) continue;
       if (format === null) {
-        // Named, never shown: the content of a credential file reaches no report (SPEC.md).
+        // Named, never shown: the content of a credential file reaches no report (SECURITY.md,
+        // "Secrets handling").
         add(
           d.checks.allow_cleartext ? 'warning' : 'error',
           (m) => m.walk.clearText(where),

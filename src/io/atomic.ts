@@ -1,7 +1,8 @@
 /**
- * "Nothing half-written" (SPEC.md, Guarantees) for small outputs: every file goes to a temporary
- * name beside its final path (same folder, so the rename is atomic), removed on error and on
- * SIGINT/SIGTERM, and is renamed into place only when all of them are written.
+ * Nothing half-written, for small outputs (a failed or interrupted command leaves no file at a
+ * final path): every file goes to a temporary name beside its final path (same folder, so the
+ * rename is atomic), removed on error and on SIGINT/SIGTERM, and is renamed into place only when
+ * all of them are written.
  */
 import { randomBytes } from 'node:crypto';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
@@ -53,6 +54,7 @@ export async function writeFilesAtomically(
     if (err.code === 'EEXIST') {
       const existing = current;
       throw new ExitkitError((m) => m.files.exists(existing), {
+        code: 'output_exists',
         hints: [opts.hint ?? ((m) => m.files.existsHint)],
       });
     }

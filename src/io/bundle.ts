@@ -188,7 +188,10 @@ async function prepareOutput(
   if (!force) {
     for (const f of Object.values(final))
       if (await stat(f).catch(() => null))
-        throw new ExitkitError((m) => m.bundle.exists(shown(f)), { hints: [(m) => m.bundle.existsHint] });
+        throw new ExitkitError((m) => m.bundle.exists(shown(f)), {
+          code: 'output_exists',
+          hints: [(m) => m.bundle.existsHint],
+        });
   }
   const stamp = `.exitkit-${process.pid}.tmp`;
   const temp = {

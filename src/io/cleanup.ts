@@ -1,5 +1,6 @@
 /**
- * "Nothing half-written" (SPEC.md, Guarantees): work that writes beside a final path registers
+ * Nothing half-written (a failed or interrupted command leaves no file at a final path; SECURITY.md,
+ * "Streaming, and when plaintext is released"): work that writes beside a final path registers
  * how to undo itself; on SIGINT or SIGTERM every registered undo runs before the process exits 2.
  */
 import { rmSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { ExitCode } from '../core/exit-codes.js';
 type Undo = () => void;
 const pending = new Set<Undo>();
 let installed = false;
+/** Whether the command runs under --json: then the interruption is said as JSON on stdout. */
+let json = false;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const undo of pending) {
@@ -18,7 +21,12 @@ function onSignal(signal: NodeJS.Signals): void {
     }
   }
   pending.clear();
-  process.stderr.write(`error: interrupted by ${signal}: nothing was written\n`);
+  const message = `interrupted by ${signal}: nothing was written`;
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ error: { code: 'interrupted', message, exit: ExitCode.CouldNot } })}\n`,
+    );
+  else process.stderr.write(`error: ${message}\n`);
   process.exit(ExitCode.CouldNot);
 }
 
@@ -34,7 +42,8 @@ function install(): void {
  * undoing what is registered. For interactive work, where a Ctrl-C can come between two questions
  * (outside the prompt library's raw mode, as a real signal).
  */
-export function exitOnInterrupt(): void {
+export function exitOnInterrupt(opts: { json?: boolean } = {}): void {
+  json = opts.json ?? false;
   install();
 }
 

@@ -36,6 +36,7 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
     for (const f of [pub, sec]) {
       if (await stat(f).catch(() => null))
         throw new ExitkitError(`${shown(f)} exists already`, {
+          code: 'output_exists',
           hints: ['choose another --out PREFIX, or add --force to overwrite it'],
         });
     }
@@ -43,6 +44,7 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
   const folder = await stat(path.dirname(pub)).catch(() => null);
   if (!folder?.isDirectory())
     throw new ExitkitError(`the folder ${shown(path.dirname(pub))} does not exist`, {
+      code: 'file_access',
       hints: ['create it first, or give another --out PREFIX'],
     });
 

@@ -1,5 +1,5 @@
 /**
- * Progress of long work on stderr, only when stderr is a terminal (SPEC.md, "Commands"): bytes
+ * Progress of long work on stderr, only when stderr is a terminal (stdout stays the result): bytes
  * done, rate and time left, redrawn in place at most four times a second.
  */
 import { formatBytes } from '../core/bytes.js';

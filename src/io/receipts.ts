@@ -99,12 +99,14 @@ export async function checkReceipt(opts: {
     throw new ExitkitError(
       "cannot check the receipt without the plan: it pins the client's and incoming keys",
       {
+        code: 'signer_not_pinned',
         hints: ['give --plan PLAN with --receipt'],
       },
     );
   const info = await stat(opts.file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError(`cannot read the receipt ${opts.file}: no such file`, {
+      code: 'file_access',
       hints: ['give the <id>.receipt.json that `exitkit acknowledge` wrote'],
     });
   if (info.size > MAX_RECEIPT_BYTES) throw new ExitkitError(`${opts.file} is too large to be a receipt`);
@@ -124,6 +126,7 @@ export async function checkReceipt(opts: {
     throw new ExitkitError(
       `the plan ${opts.plan.file} names no key file for the client or the incoming provider`,
       {
+        code: 'signer_not_pinned',
         hints: ['add parties.client.key or parties.incoming.key to the plan'],
       },
     );
@@ -180,6 +183,7 @@ export async function writeReceipt(
   const outInfo = await stat(outDir).catch(() => null);
   if (!outInfo || !outInfo.isDirectory())
     throw new ExitkitError(`cannot write the receipt into ${outDir}: no such folder`, {
+      code: 'file_access',
       hints: ['create the folder, or give another --out'],
     });
   const bytes = Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');

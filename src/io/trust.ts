@@ -61,6 +61,7 @@ export async function outgoingSigningKey(
     throw new ExitkitError(
       'the plan pins no key for the outgoing provider, so the signer cannot be checked',
       {
+        code: 'signer_not_pinned',
         location: plan.locate(['parties', 'outgoing']),
         hints: ['add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan'],
       },
@@ -70,6 +71,7 @@ export async function outgoingSigningKey(
     throw new ExitkitError(
       `the signing key ${file} (${fingerprintOf(key)}) is not the outgoing provider's key of the plan (${pin})`,
       {
+        code: 'key_wrong',
         hints: [
           "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
         ],
@@ -96,7 +98,10 @@ export async function pinnedSigner(o: {
     if (want && !sameFingerprint(fingerprintOf(key), want))
       throw new ExitkitError(
         `the --signer key ${o.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
-        { hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'] },
+        {
+          code: 'key_wrong',
+          hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'],
+        },
       );
     return key;
   }
@@ -105,12 +110,14 @@ export async function pinnedSigner(o: {
     throw new ExitkitError(
       `the plan ${o.planArg ?? o.plan.file} names no key file for the outgoing provider`,
       {
+        code: 'signer_not_pinned',
         hints: [
           "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
         ],
       },
     );
   throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
+    code: 'signer_not_pinned',
     hints: [
       "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
     ],
@@ -167,12 +174,16 @@ export async function acknowledgingParty(
   const role = roleOfFingerprint(await planPins(plan), fingerprint, ['client', 'incoming', 'outgoing']);
   if (role === 'outgoing')
     throw new ExitkitError('the outgoing provider cannot acknowledge its own handover', {
+      code: 'key_wrong',
       hints: ["sign with the client's or the incoming provider's key"],
     });
   if (role === null)
     throw new ExitkitError(
       `the key ${fingerprint} is neither the client's nor the incoming provider's key in the plan ${plan.file}`,
-      { hints: ['sign with the key the plan names for the client or the incoming provider'] },
+      {
+        code: 'key_wrong',
+        hints: ['sign with the key the plan names for the client or the incoming provider'],
+      },
     );
   return { role, name: plan.plan.parties[role]!.name };
 }

@@ -19,7 +19,10 @@ export async function readVerificationFile(
 ): Promise<Verification> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile())
-    throw new ExitkitError(`cannot read the verification ${file}: no such file`, { hints: [WRITE_IT] });
+    throw new ExitkitError(`cannot read the verification ${file}: no such file`, {
+      code: 'file_access',
+      hints: [WRITE_IT],
+    });
   if (info.size > MAX_VERIFICATION_BYTES)
     throw new ExitkitError(`${file} is ${info.size} bytes: too large for a verification`);
   let raw: unknown;

@@ -3,7 +3,7 @@
  * manifest, check its signature against the PINNED signer, check the archive's size and digest,
  * decrypt and read every entry when a key is given, and hand everything to the pure verdict.
  * `extract` writes into a private temporary folder beside the destination and moves the bag into
- * view only when the verdict is OK (SPEC.md, "No unauthenticated plaintext released").
+ * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
@@ -64,7 +64,10 @@ export interface ReadManifest {
 export async function readManifestFile(file: string): Promise<ReadManifest> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError((w) => w.verify.noManifest(file), { hints: [(w) => w.verify.noManifestHint] });
+    throw new ExitkitError((w) => w.verify.noManifest(file), {
+      code: 'file_access',
+      hints: [(w) => w.verify.noManifestHint],
+    });
   if (info.size > MAX_MANIFEST_BYTES)
     throw new ExitkitError((w) => w.verify.manifestTooLarge(file, info.size));
   const bytes = await readFile(file);
@@ -91,6 +94,7 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError((w) => w.verify.noSignature(what, file), {
+      code: 'file_access',
       hints: [(w) => w.verify.noSignatureHint(what)],
     });
   if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError((w) => w.verify.signatureTooLarge(file));
@@ -143,7 +147,10 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const archive = archivePath(req, m);
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError((w) => w.verify.noArchive(archive), { hints: [(w) => w.verify.noArchiveHint] });
+    throw new ExitkitError((w) => w.verify.noArchive(archive), {
+      code: 'file_access',
+      hints: [(w) => w.verify.noArchiveHint],
+    });
 
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
@@ -228,7 +235,10 @@ async function observeArchive(
       const why: Text = /not encrypted to it/.test(e.message)
         ? (w) => w.verify.notEncryptedTo(fingerprint)
         : e.text;
-      throw new ExitkitError((w) => w.verify.cannotDecrypt(archive, say(w, why)), { hints: e.hintTexts });
+      throw new ExitkitError((w) => w.verify.cannotDecrypt(archive, say(w, why)), {
+        code: e.code ?? 'key_wrong',
+        hints: e.hintTexts,
+      });
     }
     return {
       cipher,
@@ -250,12 +260,16 @@ async function prepareDestination(dest: string, id: string): Promise<string> {
   const parent = path.dirname(dest);
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
-    throw new ExitkitError((w) => w.verify.noParent(dest, parent), { hints: [(w) => w.verify.noParentHint] });
+    throw new ExitkitError((w) => w.verify.noParent(dest, parent), {
+      code: 'file_access',
+      hints: [(w) => w.verify.noParentHint],
+    });
   const d = await stat(dest).catch(() => null);
   if (d && !d.isDirectory())
     throw new ExitkitError((w) => w.verify.destIsFile(dest), { hints: [(w) => w.verify.destIsFileHint] });
   if (await stat(path.join(dest, id)).catch(() => null))
     throw new ExitkitError((w) => w.verify.destExists(path.join(dest, id)), {
+      code: 'output_exists',
       hints: [(w) => w.verify.destExistsHint],
     });
   try {

@@ -2,6 +2,7 @@ import { Command, Errors, Flags } from '@oclif/core';
 import {
   ExitkitError,
   ProblemsError,
+  errorCode,
   formatLocation,
   formatProblem,
   systemErrorText,
@@ -51,7 +52,7 @@ export abstract class BaseCommand extends Command {
   /** A Ctrl-C or SIGTERM at any moment ends any command with exit 2, after undoing what it registered. */
   public override async init(): Promise<void> {
     await super.init();
-    exitOnInterrupt();
+    exitOnInterrupt({ json: this.jsonEnabled() });
   }
 
   /** Sets the exit code for a finished command whose answer is yes (0) or no (1). */
@@ -78,6 +79,7 @@ export abstract class BaseCommand extends Command {
       if (json) {
         this.logJson({
           error: {
+            code: errorCode(err),
             message: `${where}${err.message}`,
             hints: err.hints,
             exit: err.exit,
@@ -102,7 +104,12 @@ export abstract class BaseCommand extends Command {
       const secret = looksLikePassphraseFlag(message);
       if (json) {
         this.logJson({
-          error: { message, ...(secret ? { hints: [CATALOGS.en.cli.passphraseFlag] } : {}), exit },
+          error: {
+            code: 'usage',
+            message,
+            ...(secret ? { hints: [CATALOGS.en.cli.passphraseFlag] } : {}),
+            exit,
+          },
         });
         process.exitCode = exit;
         return;
@@ -124,7 +131,10 @@ export abstract class BaseCommand extends Command {
     if (err instanceof Errors.ExitError || err instanceof Errors.CLIError) return super.catch(err);
     // Anything else escaped the typed errors: still no stack trace, and "could not" (2).
     const message = systemErrorText(err);
-    if (json) this.logJson({ error: { message: say(CATALOGS.en, message), exit: ExitCode.CouldNot } });
+    if (json)
+      this.logJson({
+        error: { code: errorCode(err), message: say(CATALOGS.en, message), exit: ExitCode.CouldNot },
+      });
     else process.stderr.write(`${m.label.error}${say(m, message)}\n${m.label.hint}${m.cli.unexpected}\n`);
     if (process.env.DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
     process.exitCode = ExitCode.CouldNot;
@@ -145,7 +155,7 @@ export function describeUsageError(message: string): string {
 
 /**
  * An unknown flag is named without the value glued to it: `--passphrase=...` may carry a secret,
- * and a secret is never repeated (SPEC.md, "Keys").
+ * and a secret is never repeated (SECURITY.md, "Secrets handling").
  */
 function withoutFlagValues(message: string): string {
   if (!/^nonexistent flags?:/i.test(message)) return message;

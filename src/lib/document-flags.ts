@@ -3,6 +3,7 @@
  * inputs, languages, formats, template override and atomic `--out`.
  */
 import { Flags } from '@oclif/core';
+import { LANGUAGES } from '../core/plan.js';
 import type { DocumentInputs } from '../io/documents.js';
 import { renderDocument, writeAtomically, type DocumentKind } from '../io/render.js';
 import type { BaseCommand } from './base-command.js';
@@ -17,7 +18,11 @@ export const documentFlags = {
     description: 'what `exitkit verify --json` wrote: the verdict per deliverable',
     helpValue: 'FILE',
   }),
-  lang: Flags.string({ description: "the document's language (default: the plan's)", options: ['fr', 'en'] }),
+  lang: Flags.string({
+    description:
+      "the document's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
+    options: [...LANGUAGES],
+  }),
   format: Flags.string({
     description: 'Markdown or self-contained printable HTML (default: from --out or --template, else md)',
     options: ['md', 'html'],

@@ -1,7 +1,7 @@
 /**
  * Flags shared by the commands that take keys, and where a passphrase comes from.
- * A passphrase is never a flag value (SPEC.md, "Keys"): a file, EXITKIT_PASSPHRASE, or a hidden
- * prompt on a terminal, in that order (src/io/openpgp/passphrase.ts reads them).
+ * A passphrase is never a flag value (SECURITY.md, "Secrets handling"): a file, EXITKIT_PASSPHRASE,
+ * or a hidden prompt on a terminal, in that order (src/io/openpgp/passphrase.ts reads them).
  */
 import { Flags } from '@oclif/core';
 import type { PassphraseSource } from '../io/openpgp/keys.js';

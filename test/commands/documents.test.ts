@@ -3,44 +3,14 @@
  * late and waived deliverables, hand-built manifest and verification files, both languages and
  * both formats; and one real bundle + verify round trip feeding both documents.
  */
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import type { ExitPlan } from '../../src/core/plan.js';
 import { exitkit, tempDir } from '../helpers/cli.js';
-import { examplePlan, manifestFor, verificationFor } from '../helpers/documents.js';
+import { DOCUMENT_SECRET, examplePlan, writeDocumentInputs as setup } from '../helpers/documents.js';
 import { makeScenario } from '../helpers/scenario.js';
 
-const SECRET = 'correct-horse-battery-staple';
-
-/** Writes a plan (as the YAML a person writes), its exports, and returns paths. */
-async function setup(
-  plan: ExitPlan,
-  opts: { manifestCreated?: string; missing?: string[]; altered?: string[] } = {},
-) {
-  const dir = await tempDir();
-  const { allow_external_sources: _a, ...rest } = plan;
-  await writeFile(path.join(dir, 'plan.yaml'), stringify(rest));
-  await mkdir(path.join(dir, 'exports/backups'), { recursive: true });
-  await mkdir(path.join(dir, 'exports/vault'), { recursive: true });
-  await writeFile(path.join(dir, 'exports/backups/fs01-2026-12-01.vbk'), 'VBK'.repeat(500));
-  await writeFile(path.join(dir, 'exports/vault/handover.kdbx'), `password=${SECRET}\n`);
-  let manifestFile: string | undefined;
-  let verificationFile: string | undefined;
-  if (opts.manifestCreated) {
-    const m = manifestFor(plan, opts.manifestCreated, opts.missing ?? []);
-    manifestFile = path.join(dir, `${plan.id}.manifest.json`);
-    const text = `${JSON.stringify(m, null, 2)}\n`;
-    await writeFile(manifestFile, text);
-    const v = verificationFor(m, { altered: opts.altered ?? [] });
-    const { createHash } = await import('node:crypto');
-    v.manifest.sha256 = createHash('sha256').update(text).digest('hex');
-    verificationFile = path.join(dir, 'verification.json');
-    await writeFile(verificationFile, JSON.stringify(v, null, 2));
-  }
-  return { dir, plan: path.join(dir, 'plan.yaml'), manifest: manifestFile!, verification: verificationFile! };
-}
+const SECRET = DOCUMENT_SECRET;
 
 describe('exitkit compensation', () => {
   it('releases the final payment (exit 0) for a complete, verified, on-time handover; amounts are strings', async () => {
@@ -115,7 +85,7 @@ describe('exitkit compensation', () => {
     const s = await setup(examplePlan());
     const r = await exitkit(['compensation', s.plan, '--date', '2026-12-12']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('# Décompte de l’indemnité de réversibilité');
+    expect(r.stdout).toContain('# Décompte de réversibilité'); // DOMAIN.md's word: not an « indemnité »
     expect(r.stdout).toContain('CHF\u00a016\u202f500.00'); // the fees, as Swiss readers write them
     expect(r.stdout).toMatch(/Retard de 2 jours/);
     expect(r.stdout).toContain('jusqu’au 12 décembre 2026, date de ce décompte, faute de manifeste');

@@ -1,6 +1,6 @@
 /**
  * The disk filling up (ENOSPC) during bundle and extract: exit 2, a message that says the disk is
- * full and where, and nothing left behind (SPEC.md, "Nothing half-written").
+ * full and where, and nothing left behind (docs/FORMAT.md, "What bundle writes").
  *
  * Two ways to fill the disk: a real 2 MiB tmpfs (needs root and mount(2); skipped with the reason
  * otherwise), and an injection that always runs: the CLI's writes under the output folder go to
@@ -124,7 +124,8 @@ describe('the disk fills up during bundle', () => {
     await mkdir(out);
     const r = await bundle(out, faultEnv('full', out), '--json');
     expect(r.code).toBe(2);
-    const j = JSON.parse(r.stdout) as { error: { message: string; exit: number } };
+    const j = JSON.parse(r.stdout) as { error: { code: string; message: string; exit: number } };
+    expect(j.error.code).toBe('disk_full');
     expect(j.error.message).toMatch(/the disk is full/);
     expect(j.error.exit).toBe(2);
     expect(await readdir(out)).toEqual([]);

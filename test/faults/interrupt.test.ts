@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { faultEnv, startExitkit, tree, until, scratchDir } from '../helpers/faults.js';
 import { makeBundle, testKeys, type Bundle, type TestKeys } from '../helpers/hostile.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
+import { schemaErrors } from '../helpers/schemas.js';
 
 const BIG = randomBytes(8 * 1024 * 1024);
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -74,6 +75,26 @@ describe.concurrent('an interrupted bundle leaves nothing, in DIR, beside it or 
       });
     }
   }
+});
+
+describe('an interrupted bundle under --json', () => {
+  it('says so as JSON on stdout (error.code "interrupted"), exit 2, nothing left', async () => {
+    const parent = path.join(dir, 'bundle-json');
+    const out = path.join(parent, 'handover');
+    await mkdir(out, { recursive: true });
+    const run = startExitkit(
+      ['bundle', s.plan, '--out', out, '--signing-key', s.keys.outgoing.sec, '--json'],
+      faultEnv('slow', out),
+    );
+    await until(() => writing(out, /\.tar\.pgp/), 'the archive being written', run);
+    run.child.kill('SIGTERM');
+    const r = await run.done;
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.stdout) as unknown;
+    expect(doc).toMatchObject({ error: { code: 'interrupted', exit: 2 } });
+    expect(schemaErrors('error', doc)).toEqual([]);
+    expect(await readdir(out)).toEqual([]);
+  });
 });
 
 describe.concurrent('an interrupted extract leaves nothing, in DIR, beside it or in TMPDIR', () => {

@@ -1,5 +1,5 @@
 /**
- * Passphrases (SPEC.md, "Keys"): never taken from a flag value, never echoed, never in an error,
+ * Passphrases (SECURITY.md, "Secrets handling"): never taken from a flag value, never echoed, never in an error,
  * never in a file the CLI leaves behind. Each run uses a unique string, then looks for it in
  * stdout, stderr (human and --json), the output folders, their parents and a private TMPDIR.
  */

@@ -1,10 +1,16 @@
 /**
  * Plain data for the checklist and compensation tests: a plan (as loadPlan returns it, amounts as
  * written), and manifest and verification objects built by hand with the shapes of
- * src/core/manifest.ts, so these tests do not depend on `bundle` or `verify`.
+ * src/core/manifest.ts, so these tests do not depend on `bundle` or `verify`; and the folder the
+ * command-line tests render documents from.
  */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
 import type { Manifest, ManifestDeliverable, Verification } from '../../src/core/manifest.js';
 import type { Deliverable, ExitPlan } from '../../src/core/plan.js';
+import { tempDir } from './cli.js';
 
 export function deliverable(
   d: Partial<Deliverable> & Pick<Deliverable, 'id' | 'category' | 'title'>,
@@ -190,4 +196,37 @@ export function verificationFor(
     faults,
     verifiedAt: '2026-12-20T10:00:00.000Z',
   };
+}
+
+/** What the credentials file of writeDocumentInputs holds: it must never appear in a document. */
+export const DOCUMENT_SECRET = 'correct-horse-battery-staple';
+
+/**
+ * Writes a plan (as the YAML a person writes) and its exports in a new folder; with
+ * `manifestCreated`, a manifest and its (decrypting) verification too. Returns the paths.
+ */
+export async function writeDocumentInputs(
+  plan: ExitPlan,
+  opts: { manifestCreated?: string; missing?: string[]; altered?: string[] } = {},
+) {
+  const dir = await tempDir();
+  const { allow_external_sources: _a, ...rest } = plan;
+  await writeFile(path.join(dir, 'plan.yaml'), stringify(rest));
+  await mkdir(path.join(dir, 'exports/backups'), { recursive: true });
+  await mkdir(path.join(dir, 'exports/vault'), { recursive: true });
+  await writeFile(path.join(dir, 'exports/backups/fs01-2026-12-01.vbk'), 'VBK'.repeat(500));
+  await writeFile(path.join(dir, 'exports/vault/handover.kdbx'), `password=${DOCUMENT_SECRET}\n`);
+  let manifestFile: string | undefined;
+  let verificationFile: string | undefined;
+  if (opts.manifestCreated) {
+    const m = manifestFor(plan, opts.manifestCreated, opts.missing ?? []);
+    manifestFile = path.join(dir, `${plan.id}.manifest.json`);
+    const text = `${JSON.stringify(m, null, 2)}\n`;
+    await writeFile(manifestFile, text);
+    const v = verificationFor(m, { altered: opts.altered ?? [] });
+    v.manifest.sha256 = createHash('sha256').update(text).digest('hex');
+    verificationFile = path.join(dir, 'verification.json');
+    await writeFile(verificationFile, JSON.stringify(v, null, 2));
+  }
+  return { dir, plan: path.join(dir, 'plan.yaml'), manifest: manifestFile!, verification: verificationFile! };
 }

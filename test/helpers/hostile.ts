@@ -2,8 +2,8 @@
  * Hand-made bundles for the receiving side's tests: a small BagIt bag written as a raw tar
  * (every header byte under the test's control, so that hostile entries can be built: `..`,
  * absolute paths, links, devices, duplicates, PAX renames, impossible sizes), encrypted to a test
- * key with src/io/openpgp/keys.ts, and a manifest signed by a test key, exactly as `exitkit bundle` lays
- * them out (SPEC.md, "The bundle").
+ * key with src/io/openpgp/, and a manifest signed by a test key, exactly as `exitkit bundle` lays
+ * them out (docs/FORMAT.md, "The archive").
  *
  *   const k = await testKeys(dir);
  *   const b = await makeBundle({ dir, keys: k, mutate: (items) => [...items, file('acme/../evil', 'x')] });

@@ -6,7 +6,7 @@
  *
  * The plaintext comes out before the OpenPGP integrity check at the end of the message: nothing
  * read here may be trusted, or moved into view, before `readArchive` has returned with
- * `integrity: true` and the verdict has passed (STYLE.md, "Streams and crypto").
+ * `integrity: true` and the verdict has passed (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -454,5 +454,6 @@ export function extractionError(e: unknown, where: string): ExitkitError {
           : String(e);
   return new ExitkitError(`cannot extract into ${where}: ${what}`, {
     hints: ['free some space or choose another --to folder; nothing was left behind'],
+    cause: e,
   });
 }

@@ -45,6 +45,7 @@ async function readArmored(file: string): Promise<string> {
   } catch (e) {
     if (e instanceof ExitkitError) throw e;
     throw new ExitkitError(`cannot read the key file ${file}: no such file`, {
+      code: 'file_access',
       hints: ['check the path; `exitkit keys generate` makes a key pair, `gpg --export --armor` exports one'],
     });
   }
@@ -59,6 +60,7 @@ export async function readKeyFile(file: string): Promise<Key> {
     return await openpgp.readKey({ armoredKey: armored });
   } catch {
     throw new ExitkitError(`${file} is not an armored OpenPGP key`, {
+      code: 'key_invalid',
       hints: ['export it with `gpg --export --armor FINGERPRINT > FILE`'],
     });
   }
@@ -76,7 +78,10 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
       isPublic
         ? `${file} is a public key; this needs the private key`
         : `${file} is not an armored OpenPGP private key`,
-      { hints: ['export it with `gpg --export-secret-keys --armor FINGERPRINT > FILE`'] },
+      {
+        code: 'key_invalid',
+        hints: ['export it with `gpg --export-secret-keys --armor FINGERPRINT > FILE`'],
+      },
     );
   }
   if (key.isDecrypted()) return key;
@@ -90,6 +95,7 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
       prompt: 'the passphrase you typed',
     }[origin];
     throw new ExitkitError(`wrong passphrase for the key ${file} (${fingerprintOf(key)})`, {
+      code: 'passphrase_wrong',
       hints: [`check ${where}, and that this is the right key`],
     });
   }
@@ -103,6 +109,7 @@ export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
     throw new ExitkitError(
       `the recipient key ${name} (${fingerprintOf(key)}) cannot encrypt: ${keyProblem(e)}`,
       {
+        code: 'key_invalid',
         hints: ['use a valid key with an encryption subkey; `exitkit keys show KEY` tells what it can do'],
       },
     );
@@ -115,6 +122,7 @@ export async function assertCanSign(key: Key, name: string): Promise<void> {
     await key.getSigningKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
     throw new ExitkitError(`the key ${name} (${fingerprintOf(key)}) cannot sign: ${keyProblem(e)}`, {
+      code: 'key_invalid',
       hints: ['use a valid key with signing capability; `exitkit keys show KEY` tells what it can do'],
     });
   }

@@ -58,6 +58,7 @@ export async function decryptStream(
       throw new ExitkitError(
         `the key ${fingerprintOf(key)} cannot decrypt this archive: it was not encrypted to it`,
         {
+          code: 'key_wrong',
           hints: [
             'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
           ],

@@ -37,6 +37,7 @@ export async function readPassphraseFile(file: string): Promise<string> {
     return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
   } catch {
     throw new ExitkitError(`cannot read the passphrase file ${file}`, {
+      code: 'file_access',
       hints: ['check the path given to --passphrase-file'],
     });
   }
@@ -48,6 +49,7 @@ async function passphraseText(file: string, fingerprint: string, source: Passphr
   if (env !== undefined) return env;
   if (source.prompt) return source.prompt(`Passphrase for ${file} (${fingerprint}): `);
   throw new ExitkitError(`the key ${file} is protected by a passphrase, and none was given`, {
+    code: 'passphrase_missing',
     hints: [
       'give it with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable, or run on a terminal to be asked',
     ],
@@ -71,6 +73,7 @@ export async function newPassphrase(source: PassphraseSource): Promise<string> {
       throw new ExitkitError('the two passphrases differ', { hints: ['run the command again'] });
   } else {
     throw new ExitkitError('no passphrase for the new private key, and no terminal to ask for one', {
+      code: 'passphrase_missing',
       hints: [
         'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
         'or add --no-passphrase to make an unprotected key',

@@ -76,6 +76,7 @@ async function readPlanBytes(
     const code = (e as { code?: string }).code;
     const denied = code === 'EACCES' || code === 'EPERM';
     throw new ExitkitError((m) => m.plan.cannotRead(shown, denied ? m.plan.denied : m.plan.noSuchFile), {
+      code: 'file_access',
       hints: [(m) => m.plan.givePlan],
     });
   }
@@ -101,6 +102,7 @@ async function readPlanBytes(
     const code = (e as { code?: string }).code;
     const denied = code === 'EACCES' || code === 'EPERM';
     throw new ExitkitError((m) => m.plan.cannotRead(shown, denied ? m.plan.denied : firstLine(e)), {
+      code: 'file_access',
       hints: [(m) => m.plan.checkReadable],
     });
   }

@@ -40,9 +40,10 @@ interface Entry {
 /**
  * Resolves a deliverable's sources (files, folders, globs relative to the plan's folder) to the
  * files they name. Metadata calls are synchronous: thousands of small files would otherwise cost
- * a thread-pool round trip each (half a second of waiting for 2000 files). Nothing is skipped silently (SPEC.md, "Names"): a symlink, a special file
- * (fifo, socket, device), an unreadable file, a source leading outside the plan's folder tree
- * (also through a symlinked folder) and two files landing on the same path are each a problem.
+ * a thread-pool round trip each (half a second of waiting for 2000 files). Nothing is skipped
+ * silently (SECURITY.md, "Bad input"): a symlink, a special file (fifo, socket, device), an
+ * unreadable file, a source leading outside the plan's folder tree (also through a symlinked
+ * folder) and two files landing on the same path are each a problem.
  */
 export async function resolveSources(
   planDir: string,

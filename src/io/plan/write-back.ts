@@ -196,7 +196,8 @@ export async function writeNewPlan(
   if (existing?.isDirectory())
     throw new ExitkitError((m) => m.init.isAFolder(shown), { hints: [(m) => m.init.isAFolderHint] });
   const again: Text = (m) => m.init.existsHint;
-  if (existing && !opts.force) throw new ExitkitError((m) => m.files.exists(shown), { hints: [again] });
+  if (existing && !opts.force)
+    throw new ExitkitError((m) => m.files.exists(shown), { code: 'output_exists', hints: [again] });
   await writeFilesAtomically([{ path: file, data: text }], {
     // Never an overwrite without --force, even if the plan appears meanwhile.
     exclusive: !existing,

@@ -1,16 +1,15 @@
 /**
- * The languages the terminal speaks and their plural rules. French counts 0 as singular
- * ("0 livrable"), English does not ("0 deliverables"): Intl.PluralRules knows both.
+ * The languages the terminal speaks (two of the documents' four), and the plural form of a word
+ * by the same rules as the documents (../index.ts, pluralCategory): French says "0 livrable",
+ * English "0 deliverables".
  */
-export type TerminalLang = 'en' | 'fr';
+import { pluralCategory, type Lang } from '../index.js';
+
+export type TerminalLang = Extract<Lang, 'en' | 'fr'>;
 
 export const TERMINAL_LANGS: readonly TerminalLang[] = ['en', 'fr'];
 
-const rules = new Map<string, Intl.PluralRules>();
-
 /** The form of a word for a count: `one` when the language calls `n` singular, else `other`. */
-export function plural(lang: string, n: number, forms: { one: string; other: string }): string {
-  let r = rules.get(lang);
-  if (!r) rules.set(lang, (r = new Intl.PluralRules(lang)));
-  return r.select(n) === 'one' ? forms.one : forms.other;
+export function plural(lang: TerminalLang, n: number, forms: { one: string; other: string }): string {
+  return pluralCategory(lang, n) === 'one' ? forms.one : forms.other;
 }

@@ -1,0 +1,96 @@
+/**
+ * What both bag writers share: the payload entries and tag files they take, what they return, and
+ * how a source file is opened and held to what was listed (no link, same size and time).
+ */
+import { createHash } from 'node:crypto';
+import { constants as fsc } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { ExitkitError } from '../../core/errors.js';
+import type { DigestAlgorithm, ManifestFile } from '../../core/manifest.js';
+import type { PublicKey } from '../openpgp/keys.js';
+
+/** Reads of 1 MiB: clearly faster than 64 KiB, and still small beside the memory budget. */
+export const CHUNK = 1024 * 1024;
+
+export interface PayloadEntry {
+  /** Absolute path of the source file. */
+  abs: string;
+  /** Path inside the bag (NFC), e.g. data/backups/fs01-backup/fs01.vbk. */
+  bagPath: string;
+  /** Size and mtime when the sources were listed: the file must still match them. */
+  size: number;
+  mtimeMs: number;
+  /** How the file is named to the user in an error (relative to the plan). */
+  shown: string;
+}
+
+export interface TagFile {
+  /** Path inside the bag, e.g. bag-info.txt. */
+  path: string;
+  content: Uint8Array;
+}
+
+export interface WriteBagOptions {
+  /** The temporary file the encrypted archive is written to (created, never overwritten). */
+  file: string;
+  /** The bag's folder name in the tar (the plan id). */
+  bagId: string;
+  payload: readonly PayloadEntry[];
+  algorithm: DigestAlgorithm;
+  recipients: PublicKey[];
+  /**
+   * The tag files written after the payload, in order, given the payload as measured
+   * (bag-info.txt with Payload-Oxum, manifest-<alg>.txt, exit-plan.yaml, exit-manifest.json).
+   * bagit.txt goes first and tagmanifest-<alg>.txt last; they are written here. A function is
+   * called with the tag files written before it (exit-manifest.json lists them with digests).
+   */
+  tagFiles: (payload: ManifestFile[]) => Array<TagFile | ((written: ManifestFile[]) => TagFile)>;
+  /** Called as payload bytes are read. */
+  onProgress?: (payloadBytes: number) => void;
+}
+
+export interface WrittenBag {
+  payload: ManifestFile[];
+  /** Every tag file but tagmanifest-<alg>.txt, with its digest (for the manifest's tagFiles). */
+  tagFiles: ManifestFile[];
+  archive: { size: number; sha256: string };
+}
+
+export function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
+  return createHash(algorithm).update(bytes).digest('hex');
+}
+export function changed(entry: PayloadEntry, how: string): ExitkitError {
+  return new ExitkitError(`the source file ${entry.shown} ${how}: nothing was written`, {
+    hints: ['wait until whatever writes to it has finished, then run the bundle again'],
+  });
+}
+
+/** Opens a listed source, never through a symbolic link. */
+export async function openSource(entry: PayloadEntry): Promise<FileHandle> {
+  try {
+    return await open(entry.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
+  } catch (e) {
+    throw openProblem(entry, e);
+  }
+}
+
+export function openProblem(entry: PayloadEntry, e: unknown): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return changed(entry, 'vanished before it was read');
+  if (code === 'ELOOP')
+    return new ExitkitError(`the source ${entry.shown} became a symbolic link: refused`, {
+      hints: ['bundle the file it points to instead, by naming it in the plan'],
+    });
+  return e;
+}
+
+/** The source must still be the regular file that was listed, with the same size and time. */
+export function stillAsListed(entry: PayloadEntry, now: Pick<Stats, 'size' | 'mtimeMs' | 'isFile'>): void {
+  if (!now.isFile())
+    throw new ExitkitError(`the source ${entry.shown} is not a regular file: refused`, {
+      hints: ['a bundle holds regular files only; export the data to a file'],
+    });
+  if (now.size !== entry.size || now.mtimeMs !== entry.mtimeMs)
+    throw changed(entry, 'changed since the sources were listed');
+}
