@@ -46,7 +46,7 @@ export default class Acknowledge extends BaseCommand {
     const { receipt, files } = await acknowledge({
       manifest: args.manifest,
       signingKey: flags['signing-key'] as string,
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       verification: flags.verification,
       plan: flags.plan,
       out: flags.out,
@@ -54,10 +54,15 @@ export default class Acknowledge extends BaseCommand {
       version: this.config.version,
     });
     const { signer, verification: v } = receipt;
-    this.log(`receipt: ${files.json}`);
-    this.log(`signature: ${files.signature}`);
+    const { m } = this;
+    this.log(m.acknowledge.receipt(files.json), m.acknowledge.signature(files.signature));
     this.log(
-      `signed by ${signer.fingerprint}${signer.role ? ` (${signer.role}: ${signer.name ?? ''})` : ''}, acknowledging the verdict ${v.ok ? 'OK' : 'NOT OK'}${v.missing.length ? `, missing: ${v.missing.join(', ')}` : ''}`,
+      m.acknowledge.signedBy(
+        signer.fingerprint,
+        signer.role ? `${m.role[signer.role]}: ${signer.name ?? ''}` : undefined,
+        v.ok,
+        v.missing,
+      ),
     );
     this.answer(true);
     return { receipt, files };

@@ -70,7 +70,7 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       plan: args.plan,
       out: flags.out,
       signingKey: flags['signing-key'],
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       recipients: flags.recipient ?? [],
       allowIncomplete: flags['allow-incomplete'],
       algorithm,

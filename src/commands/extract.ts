@@ -40,7 +40,7 @@ export default class Extract extends BaseCommand {
       ...(flags.plan ? { plan: flags.plan } : {}),
       ...(flags.signer ? { signer: flags.signer } : {}),
       decryptionKey: flags['decryption-key'],
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       extractTo: flags.to,
       m: this.m,
     });

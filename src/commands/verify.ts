@@ -58,7 +58,7 @@ export default class Verify extends BaseCommand {
       ...(flags.plan ? { plan: flags.plan } : {}),
       ...(flags.signer ? { signer: flags.signer } : {}),
       ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       m: this.m,
     });
     const v: VerifyResult = outcome.verification;

@@ -47,7 +47,7 @@ export async function askHidden(question: string): Promise<string> {
     );
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError')
-      throw new ExitkitError('no passphrase: the prompt was cancelled', { code: 'passphrase_missing' });
+      throw new ExitkitError((m) => m.keys.promptCancelled, { code: 'passphrase_missing' });
     throw e;
   }
 }

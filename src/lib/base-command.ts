@@ -61,7 +61,7 @@ export abstract class BaseCommand extends Command {
   }
 
   /** Progress and notes go to stderr so that stdout stays the result (human or JSON). */
-  protected note(message: Text): void {
+  note(message: Text): void {
     if (!this.jsonEnabled()) process.stderr.write(`${this.say(message)}\n`);
   }
 

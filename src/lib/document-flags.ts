@@ -68,7 +68,7 @@ export async function emitDocument(
   );
   if (flags.out) {
     await writeAtomically(flags.out, text);
-    if (!json) process.stderr.write(`wrote ${flags.out}\n`);
+    if (!json) cmd.note((m) => m.files.wrote(flags.out!));
     return flags.out;
   }
   process.stdout.write(text);

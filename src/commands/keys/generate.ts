@@ -50,11 +50,11 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     const { flags } = await this.parse(KeysGenerate);
     const type = flags.type as 'curve25519' | 'rsa4096';
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(flags.email))
-      throw new ExitkitError(`"${flags.email}" is not an e-mail address`, {
-        hints: ['give the contact address of the party, e.g. ops@infogest.example'],
+      throw new ExitkitError((m) => m.keys.notAnEmail(flags.email), {
+        hints: [(m) => m.keys.notAnEmailHint],
       });
     if (/[<>]/.test(flags.name))
-      throw new ExitkitError('the name must not contain < or >', { hints: ['give the party name only'] });
+      throw new ExitkitError((m) => m.keys.badName, { hints: [(m) => m.keys.badNameHint] });
 
     const userId = `${flags.name} <${flags.email}>`;
     const made = await writeKeyPair({
@@ -63,12 +63,12 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       type,
       prefix: flags.out,
       force: flags.force,
-      passphrase: flags['no-passphrase'] ? null : passphraseSource(flags),
+      passphrase: flags['no-passphrase'] ? null : passphraseSource(flags, this.m),
       note: (m) => this.note(m),
     });
-    this.log(`wrote ${shown(made.publicKey)} (public) and ${shown(made.secretKey)} (private, keep it)`);
-    this.log(`fingerprint ${made.fingerprint}  ${userId}`);
-    if (!made.protected) this.note('warning: the private key has no passphrase');
+    this.log(this.m.keys.wrote(shown(made.publicKey), shown(made.secretKey)));
+    this.log(this.m.keys.fingerprint(made.fingerprint, userId));
+    if (!made.protected) this.note((m) => `${m.label.warning}${m.keys.unprotected}`);
     return {
       fingerprint: made.fingerprint,
       userId,

@@ -57,6 +57,7 @@ export const en = {
     size: (v: number, power: number) => `${v.toFixed(1)} ${['KiB', 'MiB', 'GiB', 'TiB'][power]}`,
   },
   cli: {
+    interrupted: (signal: string) => `interrupted by ${signal}: nothing was written`,
     /** oclif's own usage errors (already on one line, lowercase) are English. */
     usage: (message: string) => message,
     seeHelp: (command: string) => `\`${command}\` shows the usage and examples`,
@@ -74,6 +75,7 @@ export const en = {
       `a file was found where a folder was expected${path ? ` (${path})` : ''}`,
   },
   files: {
+    wrote: (file: string) => `wrote ${file}`,
     exists: (file: string) => `${file} already exists: it was not overwritten`,
     existsHint: 'remove it, or give --force to replace it',
     cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
@@ -493,6 +495,9 @@ export const en = {
     notOk: (n: number) => `verdict: NOT OK: ${count(n, 'fault', 'faults')}`,
   },
   verify: {
+    noSigner: 'no signer to check the manifest against: a manifest cannot pin its own signer',
+    noSignerHint:
+      "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
     noManifest: (file: string) => `cannot read the manifest ${file}: no such file`,
     noManifestHint: 'give the <id>.manifest.json that `exitkit bundle` wrote beside the archive',
     manifestTooLarge: (file: string, size: number) =>
@@ -535,6 +540,55 @@ export const en = {
     notPinned: (keyId: string) => `signed by key ${keyId}, which is not the pinned signer`,
     mismatch: (detail: string) => `the signature does not match the file (${detail})`,
   },
+  keys: {
+    notAnEmail: (email: string) => `"${email}" is not an e-mail address`,
+    notAnEmailHint: 'give the contact address of the party, e.g. ops@infogest.example',
+    badName: 'the name must not contain < or >',
+    badNameHint: 'give the party name only',
+    wrote: (pub: string, sec: string) => `wrote ${pub} (public) and ${sec} (private, keep it)`,
+    fingerprint: (fingerprint: string, userId: string) => `fingerprint ${fingerprint}  ${userId}`,
+    unprotected: 'the private key has no passphrase',
+    notAFile: (file: string) => `${file} is not a file`,
+    notAFileHint: 'give an armored OpenPGP key file',
+    noSuchFile: (file: string) => `cannot read the key file ${file}: no such file`,
+    noSuchFileHint:
+      'check the path; `exitkit keys generate` makes a key pair, `gpg --export --armor` exports one',
+    tooLarge: (file: string, size: number) => `${file} is too large to be a key file (${size} bytes)`,
+    notAKey: (file: string) => `${file} is not an armored OpenPGP key`,
+    exportPublicHint: 'export it with `gpg --export --armor FINGERPRINT > FILE`',
+    publicNotPrivate: (file: string) => `${file} is a public key; this needs the private key`,
+    notAPrivateKey: (file: string) => `${file} is not an armored OpenPGP private key`,
+    exportPrivateHint: 'export it with `gpg --export-secret-keys --armor FINGERPRINT > FILE`',
+    wrongPassphrase: (file: string, fingerprint: string) =>
+      `wrong passphrase for the key ${file} (${fingerprint})`,
+    /** Where the wrong passphrase came from. */
+    wrongPassphraseHint: (origin: 'file' | 'environment' | 'prompt', file: string) =>
+      `check ${{ file: `the passphrase file ${file} (its first line is the passphrase)`, environment: 'EXITKIT_PASSPHRASE', prompt: 'the passphrase you typed' }[origin]}, and that this is the right key`,
+    cannotReadPassphraseFile: (file: string) => `cannot read the passphrase file ${file}`,
+    cannotReadPassphraseFileHint: 'check the path given to --passphrase-file',
+    askPassphrase: (file: string, fingerprint: string) => `Passphrase for ${file} (${fingerprint}): `,
+    noPassphrase: (file: string) => `the key ${file} is protected by a passphrase, and none was given`,
+    noPassphraseHint:
+      'give it with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable, or run on a terminal to be asked',
+    askNewPassphrase: 'Passphrase for the new private key:',
+    askAgain: 'The same passphrase again:',
+    differ: 'the two passphrases differ',
+    runAgain: 'run the command again',
+    noNewPassphrase: 'no passphrase for the new private key, and no terminal to ask for one',
+    noNewPassphraseHint:
+      'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
+    noPassphraseFlagHint: 'or add --no-passphrase to make an unprotected key',
+    emptyPassphrase: 'the passphrase is empty',
+    emptyPassphraseHint: 'give a non-empty passphrase, or add --no-passphrase to make an unprotected key',
+    promptCancelled: 'no passphrase: the prompt was cancelled',
+  },
+  acknowledge: {
+    receipt: (file: string) => `receipt: ${file}`,
+    signature: (file: string) => `signature: ${file}`,
+    signedBy: (fingerprint: string, who: string | undefined, ok: boolean, missing: string[]) =>
+      `signed by ${fingerprint}${who ? ` (${who})` : ''}, acknowledging the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+  },
+  role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {
     /** The key tips under a choice (the prompt library's own words). */
     keys: { navigate: 'navigate', select: 'select' },

@@ -55,6 +55,7 @@ export const fr: Messages = {
     size: (v, power) => `${v.toFixed(1).replace('.', ',')} ${['Kio', 'Mio', 'Gio', 'Tio'][power]}`,
   },
   cli: {
+    interrupted: (signal) => `interrompu par ${signal} : rien n'a été écrit`,
     usage: (message) => usageInFrench(message),
     seeHelp: (command) => `\`${command}\` montre l'utilisation et des exemples`,
     passphraseFlag:
@@ -69,6 +70,7 @@ export const fr: Messages = {
     fileForFolder: (path) => `un fichier se trouve là où un dossier était attendu${at(path)}`,
   },
   files: {
+    wrote: (file) => `${file} écrit`,
     exists: (file) => `${file} existe déjà : il n'a pas été écrasé`,
     existsHint: 'supprimez-le, ou ajoutez --force pour le remplacer',
     cannotWrite: (file, reason) => `impossible d'écrire ${file} : ${reason}`,
@@ -464,6 +466,10 @@ export const fr: Messages = {
     notOk: (n) => `verdict : PAS OK : ${count(n, 'défaut', 'défauts')}`,
   },
   verify: {
+    noSigner:
+      'aucun signataire contre lequel contrôler le manifeste : un manifeste ne peut pas désigner lui-même son signataire',
+    noSignerHint:
+      'donnez --plan PLAN (la clé du prestataire sortant dans le plan est le signataire) ou --signer CLÉ (la clé publique du prestataire sortant)',
     noManifest: (file) => `impossible de lire le manifeste ${file} : fichier introuvable`,
     noManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit à côté de l’archive',
     manifestTooLarge: (file, size) => `${file} fait ${size} octets : trop grand pour un manifeste de sortie`,
@@ -504,6 +510,55 @@ export const fr: Messages = {
     notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
     mismatch: (detail) => `la signature ne correspond pas au fichier (${detail})`,
   },
+  keys: {
+    notAnEmail: (email) => `"${email}" n'est pas une adresse e-mail`,
+    notAnEmailHint: "donnez l'adresse de contact de la partie, p. ex. ops@infogest.example",
+    badName: 'le nom ne doit contenir ni < ni >',
+    badNameHint: 'donnez seulement le nom de la partie',
+    wrote: (pub, sec) => `${pub} (publique) et ${sec} (privée, à garder) écrites`,
+    fingerprint: (fingerprint, userId) => `empreinte ${fingerprint}  ${userId}`,
+    unprotected: "la clé privée n'a pas de phrase de passe",
+    notAFile: (file) => `${file} n'est pas un fichier`,
+    notAFileHint: 'indiquez un fichier de clé OpenPGP armée',
+    noSuchFile: (file) => `impossible de lire le fichier de clé ${file} : fichier introuvable`,
+    noSuchFileHint:
+      'vérifiez le chemin ; `exitkit keys generate` crée une paire de clés, `gpg --export --armor` en exporte une',
+    tooLarge: (file, size) => `${file} est trop grand pour être un fichier de clé (${size} octets)`,
+    notAKey: (file) => `${file} n'est pas une clé OpenPGP armée`,
+    exportPublicHint: 'exportez-la avec `gpg --export --armor EMPREINTE > FICHIER`',
+    publicNotPrivate: (file) => `${file} est une clé publique ; il faut ici la clé privée`,
+    notAPrivateKey: (file) => `${file} n'est pas une clé privée OpenPGP armée`,
+    exportPrivateHint: 'exportez-la avec `gpg --export-secret-keys --armor EMPREINTE > FICHIER`',
+    wrongPassphrase: (file, fingerprint) => `phrase de passe erronée pour la clé ${file} (${fingerprint})`,
+    wrongPassphraseHint: (origin, file) =>
+      `vérifiez ${{ file: `le fichier de phrase de passe ${file} (sa première ligne est la phrase de passe)`, environment: 'EXITKIT_PASSPHRASE', prompt: 'la phrase de passe saisie' }[origin]}, et qu'il s'agit de la bonne clé`,
+    cannotReadPassphraseFile: (file) => `impossible de lire le fichier de phrase de passe ${file}`,
+    cannotReadPassphraseFileHint: 'vérifiez le chemin donné à --passphrase-file',
+    askPassphrase: (file, fingerprint) => `Phrase de passe de ${file} (${fingerprint}) : `,
+    noPassphrase: (file) => `la clé ${file} est protégée par une phrase de passe, et aucune n'a été donnée`,
+    noPassphraseHint:
+      "donnez-la avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE, ou lancez la commande sur un terminal pour qu'elle soit demandée",
+    askNewPassphrase: 'Phrase de passe de la nouvelle clé privée :',
+    askAgain: 'La même phrase de passe, encore une fois :',
+    differ: 'les deux phrases de passe diffèrent',
+    runAgain: 'relancez la commande',
+    noNewPassphrase:
+      'aucune phrase de passe pour la nouvelle clé privée, et pas de terminal pour la demander',
+    noNewPassphraseHint:
+      "donnez-en une avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE",
+    noPassphraseFlagHint: 'ou ajoutez --no-passphrase pour créer une clé non protégée',
+    emptyPassphrase: 'la phrase de passe est vide',
+    emptyPassphraseHint:
+      'donnez une phrase de passe non vide, ou ajoutez --no-passphrase pour créer une clé non protégée',
+    promptCancelled: 'aucune phrase de passe : la saisie a été annulée',
+  },
+  acknowledge: {
+    receipt: (file) => `accusé de réception : ${file}`,
+    signature: (file) => `signature : ${file}`,
+    signedBy: (fingerprint, who, ok, missing) =>
+      `signé par ${fingerprint}${who ? ` (${who})` : ''}, qui prend acte du verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+  },
+  role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
   prompt: {
     keys: { navigate: 'se déplacer', select: 'choisir' },
     choice: {
