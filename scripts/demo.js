@@ -160,12 +160,12 @@ step(
 
 step(
   'verify as the client (no key): signature, archive digest, completeness',
-  'the client can hold the final payment on a verdict it checked itself',
+  'the client checked the signature, the archive digest and completeness itself',
   () => {
     exitkit(['verify', `handover/${ID}.manifest.json`, '--plan', `${ID}.yaml`, '--json'], {
       stdout: 'verification-client.json',
     });
-    return 'verdict: ok (verification-client.json)';
+    return 'verdict: ok (verification-client.json); not decrypted: the content is not checked';
   },
 );
 
@@ -270,44 +270,31 @@ step(
   },
 );
 
+/** What the client has at hand: the signed manifest and its own verification, made without a key. */
+const clientEvidence = [
+  '--manifest',
+  `handover/${ID}.manifest.json`,
+  '--verification',
+  'verification-client.json',
+];
+
 step(
-  'compensation: fees, penalties, VAT, rounded total, final payment',
-  'the final payment can be released: the handover is complete and intact',
+  "compensation on the client's own verification (no key): the final payment is held",
+  'a verification that did not decrypt vouches for the signature and digest, not the content',
   () => {
-    const common = ['--manifest', `handover/${ID}.manifest.json`, '--verification', 'verification.json'];
-    exitkit([
-      'compensation',
-      `${ID}.yaml`,
-      ...common,
-      '--lang',
-      'fr',
-      '--format',
-      'html',
-      '--out',
-      'documents/compensation.fr.html',
-    ]);
-    exitkit([
-      'compensation',
-      `${ID}.yaml`,
-      ...common,
-      '--lang',
-      'en',
-      '--format',
-      'md',
-      '--out',
-      'documents/compensation.en.md',
-    ]);
-    const c = JSON.parse(exitkit(['compensation', `${ID}.yaml`, ...common, '--json']).stdout);
+    const r = exitkit(['compensation', `${ID}.yaml`, ...clientEvidence, '--json'], { expect: 1 });
+    const c = JSON.parse(r.stdout);
+    const held = c.finalPayment.conditions.filter((k) => !k.met).map((k) => k.id);
     return [
-      `subtotal ${c.currency} ${c.subtotal}, VAT ${c.vat}, total ${c.total}; final payment ${c.finalPayment.amount}, releasable: ${c.finalPayment.releasable}`,
-      'documents/compensation.fr.html, compensation.en.md',
+      `price ${c.currency} ${c.subtotal} + VAT ${c.vat}, amount due ${c.total}, of which held back ${c.finalPayment.amount}`,
+      `releasable: ${c.finalPayment.releasable} (not met: ${held.join(', ')})`,
     ];
   },
 );
 
 step(
-  'acknowledge: the client signs a receipt',
-  'a signed receipt binds the manifest, the archive and the verdict',
+  'acknowledge: the incoming provider signs a receipt of its decrypting verification',
+  "a signed receipt binds the manifest, the archive and a verdict on every file, under NovaIT's key",
   () => {
     exitkit([
       'acknowledge',
@@ -315,7 +302,7 @@ step(
       '--plan',
       `${ID}.yaml`,
       '--signing-key',
-      `${ID}/keys/acme.sec.asc`,
+      `${ID}/keys/novait.sec.asc`,
       '--verification',
       'verification.json',
       '--out',
@@ -333,10 +320,45 @@ step(
   },
 );
 
+step(
+  "compensation (décompte de réversibilité): the final payment released on the incoming provider's receipt",
+  'every release condition holds: a verification that decrypted and re-hashed every file, a complete handover, no open reserve',
+  () => {
+    const common = [...clientEvidence, '--receipt', `handover/${ID}.receipt.json`];
+    for (const [lang, format] of [
+      ['fr', 'html'],
+      ['en', 'html'],
+      ['en', 'md'],
+    ]) {
+      exitkit([
+        'compensation',
+        `${ID}.yaml`,
+        ...common,
+        '--lang',
+        lang,
+        '--format',
+        format,
+        '--out',
+        `documents/compensation.${lang}.${format}`,
+      ]);
+    }
+    const c = JSON.parse(exitkit(['compensation', `${ID}.yaml`, ...common, '--json']).stdout);
+    if (!c.finalPayment.releasable) {
+      process.stderr.write('demo failed: the final payment is not releasable\n');
+      process.exit(2);
+    }
+    return [
+      `amount due ${c.currency} ${c.total}, of which held back until release ${c.finalPayment.amount}: releasable`,
+      ...c.finalPayment.conditions.map((k) => `${k.id}: ${k.detail}`),
+      'documents/compensation.fr.html, compensation.en.html, compensation.en.md',
+    ];
+  },
+);
+
 if (!existsSync(path.join(OUT, 'received', ID, 'bagit.txt'))) {
   process.stderr.write('demo failed: the extracted bag is not there\n');
   process.exit(2);
 }
 process.stdout.write(
-  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${rel(path.join(OUT, 'documents', 'checklist.fr.html'))} in a browser to see the checklist.\n`,
+  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${rel(path.join(OUT, 'documents', 'checklist.fr.html'))} and compensation.fr.html in a browser.\n`,
 );

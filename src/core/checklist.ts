@@ -9,7 +9,7 @@
  * Credentials (passwords and access) are listed by name and file name only: no size, no digest,
  * never content (SECURITY.md, "Secrets handling").
  */
-import { deliverableStates, handoverOf } from './compensation.js';
+import { deliverableStates, handoverOf } from './deliveries.js';
 import { formatDate } from './dates.js';
 import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, Verification } from './manifest.js';
@@ -161,7 +161,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const lang = input.language ?? plan.language;
   const t = words(lang);
   const maxFiles = input.maxFiles ?? 12;
-  const states = deliverableStates({ ...input, language: lang });
+  const states = deliverableStates(input);
   const partyName = (role: string) =>
     (ROLES as readonly string[]).includes(role)
       ? (plan.parties[role as Role]?.name ?? t.roles[role as Role])
@@ -249,7 +249,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   if (!manifest && !verification) notes.push(t.checklist.notes.noManifest);
   if (!verification) notes.push(t.checklist.notes.noVerification);
   else if (!verification.decrypted) notes.push(t.checklist.notes.notDecrypted);
-  const handover = handoverOf({ ...input, language: lang });
+  const handover = handoverOf(input);
   if (handover.basis === 'date')
     notes.push(say(lang, t.checklist.notes.lateness, { date: formatDate(handover.date, lang) }));
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Problem } from './errors.js';
 import type { Text } from './i18n/terminal/index.js';
-import type { ExitPlan } from './plan.js';
+import { labelIn, type ExitPlan } from './plan.js';
 
 /** A problem found in a plan, located by its path in the document (mapped to line:column later). */
 export interface PlanIssue {
@@ -224,6 +224,7 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
         (m) => m.meaning.capOver100Hint,
       );
     amount(['compensation', 'final_payment', 'amount'], comp.final_payment?.amount);
+    releaseConditionIssues(plan, warn);
     comp.fees.forEach((f, i) => {
       for (const k of ['amount', 'quantity', 'unit_price'] as const)
         amount(['compensation', 'fees', i, k], f[k]);
@@ -232,13 +233,49 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
       if (fixed === computed || (computed && (f.quantity === undefined || f.unit_price === undefined))) {
         err(
           ['compensation', 'fees', i],
-          (m) => m.meaning.feeShape(f.label),
+          (m) => m.meaning.feeShape(labelIn(f.label, plan.language)),
           (m) => m.meaning.feeShapeHint,
         );
       }
     });
   }
   return issues;
+}
+
+/**
+ * Release conditions that can never hold, or that let a look at the signature alone release the
+ * final payment (README.md, "The plan"): warnings, as the contract decides.
+ */
+function releaseConditionIssues(
+  plan: ExitPlan,
+  warn: (p: PlanIssue['path'], message: string, hint?: string) => void,
+): void {
+  const when = plan.compensation?.final_payment?.release_when;
+  if (!when) return;
+  const at = ['compensation', 'final_payment', 'release_when'];
+  for (const [condition, role] of [
+    ['receipt_client', 'client'],
+    ['receipt_incoming', 'incoming'],
+  ] as const) {
+    if (when.includes(condition) && !plan.parties[role]?.key)
+      warn(
+        at,
+        `${condition} can never hold: the plan gives no key file for the ${role === 'client' ? 'client' : 'incoming provider'}`,
+        `add parties.${role}.key: a receipt is checked against it`,
+      );
+  }
+  if (when.includes('deletion_attested'))
+    warn(
+      at,
+      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
+      'the final payment stays held while release_when names it',
+    );
+  if (!when.includes('decrypted_verification'))
+    warn(
+      at,
+      'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
+      'add decrypted_verification unless the contract says otherwise',
+    );
 }
 
 /** Converts located plan issues into the shared Problem shape. */

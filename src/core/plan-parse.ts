@@ -10,7 +10,7 @@ import type { Document } from 'yaml';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { ProblemsError, type Location, type Problem } from './errors.js';
 import type { Text } from './i18n/terminal/index.js';
-import type { Deliverable, ExitPlan, FeeLine, Party } from './plan.js';
+import { DEFAULT_RELEASE_WHEN, type Deliverable, type ExitPlan, type FeeLine, type Party } from './plan.js';
 
 /**
  * A plan nests five levels deep; the YAML parser recurses once a level, so a document nested
@@ -461,17 +461,23 @@ function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {
         if (f.unit !== undefined) line.unit = f.unit;
         return line;
       }),
-      penalties: Object.fromEntries(
-        (['missing_required', 'late_per_day', 'cap_percent'] as const).flatMap((k) => {
-          const v = pen(k);
-          return v === undefined ? [] : [[k, v]];
-        }),
-      ),
+      penalties: {
+        treatment: c.penalties?.treatment ?? 'indemnity',
+        ...(c.penalties?.label !== undefined ? { label: c.penalties.label } : {}),
+        ...Object.fromEntries(
+          (['missing_required', 'late_per_day', 'cap_percent'] as const).flatMap((k) => {
+            const v = pen(k);
+            return v === undefined ? [] : [[k, v]];
+          }),
+        ),
+      },
       ...(c.final_payment
         ? {
             final_payment: {
               amount: amountAt([...base, 'final_payment', 'amount']) ?? String(c.final_payment.amount),
               ...(c.final_payment.due ? { due: c.final_payment.due } : {}),
+              // Each condition once, in the plan's order; the default when not given.
+              release_when: [...new Set(c.final_payment.release_when ?? DEFAULT_RELEASE_WHEN)],
             },
           }
         : {}),

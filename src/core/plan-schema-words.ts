@@ -160,6 +160,8 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
       return { message: about((m) => m.schema.badForm), hint: (m) => m.schema.badFormHint(pattern) };
     }
     case 'anyOf': {
+      if (e.schemaPath.includes('/label/'))
+        return { message: about((m) => m.schema.badLabel), hint: (m) => m.schema.badLabelHint };
       const v = typeof e.data === 'string' ? e.data.trim() : e.data;
       if (typeof v === 'number' && v < 0)
         return { message: about((m) => m.schema.negativeAmount), hint: (m) => m.schema.negativeAmountHint };
@@ -178,6 +180,8 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
       return { message: about((m) => m.schema.negative), hint: (m) => m.schema.negativeHint };
     case 'minLength':
       return { message: (m) => m.schema.empty(fieldName(p, m)), hint: (m) => m.schema.emptyHint(key) };
+    case 'uniqueItems':
+      return { message: (m) => m.schema.twice(fieldName(p, m)), hint: (m) => m.schema.twiceHint };
     case 'maxLength':
     case 'maxItems':
       return { message: (m) => m.schema.tooLong(fieldName(p, m)), hint: (m) => m.schema.tooLongHint };

@@ -71,16 +71,30 @@ export interface Deliverable {
   waiver?: Waiver;
 }
 
+/** A label as the plan writes it: one string, or one per document language ({fr: …, en: …}). */
+export type Label = string | Partial<Record<Language, string>>;
+
 export interface FeeLine {
-  label: string;
+  label: Label;
   /** A fixed amount, or quantity × unit_price. */
   amount?: DecimalString;
   quantity?: DecimalString;
-  unit?: string;
+  unit?: Label;
   unit_price?: DecimalString;
 }
 
+/**
+ * How the contract treats a penalty (README.md, "The plan": the money): an indemnity (the default) is
+ * outside the scope of VAT and is set off against the amount due after VAT; a service credit is a
+ * price reduction that lowers the taxable base before VAT.
+ */
+export const PENALTY_TREATMENTS = ['indemnity', 'service_credit'] as const;
+export type PenaltyTreatment = (typeof PENALTY_TREATMENTS)[number];
+
 export interface Penalties {
+  treatment: PenaltyTreatment;
+  /** What the contract calls its penalty (e.g. "Peine conventionnelle, art. 12"): prefixes each line. */
+  label?: Label;
   /** Per required deliverable neither delivered intact nor waived. */
   missing_required?: DecimalString;
   /** Per deliverable, per day past its due date. */
@@ -95,7 +109,31 @@ export interface Compensation {
   rounding: DecimalString;
   fees: FeeLine[];
   penalties: Penalties;
-  final_payment?: { amount: DecimalString; due?: IsoDate };
+  final_payment?: FinalPayment;
+}
+
+/** What must hold before the client pays the held-back part (README.md, "The plan": the money). */
+export const RELEASE_CONDITIONS = [
+  'decrypted_verification',
+  'complete',
+  'no_open_reserves',
+  'reversibility_ended',
+  'deletion_attested',
+  'receipt_client',
+  'receipt_incoming',
+] as const;
+export type ReleaseCondition = (typeof RELEASE_CONDITIONS)[number];
+export const DEFAULT_RELEASE_WHEN: readonly ReleaseCondition[] = [
+  'decrypted_verification',
+  'complete',
+  'no_open_reserves',
+];
+
+export interface FinalPayment {
+  /** The part of the amount due (VAT included, penalties set off) that the client holds back. */
+  amount: DecimalString;
+  due?: IsoDate;
+  release_when: ReleaseCondition[];
 }
 
 export interface Contract {
@@ -117,6 +155,12 @@ export interface ExitPlan {
   compensation?: Compensation;
   /** Sources may point outside the plan's folder tree (off by default). */
   allow_external_sources: boolean;
+}
+
+/** A label in `lang`: its own text, else English, else French, else the first one written. */
+export function labelIn(label: Label, lang: Language): string {
+  if (typeof label === 'string') return label;
+  return label[lang] ?? label.en ?? label.fr ?? Object.values(label).find((v) => v !== undefined) ?? '';
 }
 
 /** Deliverables grouped by family, in the fixed family order, skipping empty families. */

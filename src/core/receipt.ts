@@ -63,6 +63,34 @@ export function makeReceipt(input: {
   };
 }
 
+/** A reserve as a receipt records it: what is wrong, the deliverable it concerns, its due date. */
+export interface Reserve {
+  id: string;
+  text: string;
+  deliverable?: string;
+  due?: string;
+}
+
+/**
+ * The open reserves a receipt records: its `reserves` list (the latest receipt of a party is the
+ * one that counts, so what it lists is open), or null when the receipt has no such list (receipts
+ * of this version record none). Entries that are not {id, text} are kept with what they say.
+ */
+export function reservesOf(raw: unknown): Reserve[] | null {
+  const list = (raw as { reserves?: unknown } | null)?.reserves;
+  if (!Array.isArray(list)) return null;
+  return list.map((x: unknown, i): Reserve => {
+    const r = (x ?? {}) as Record<string, unknown>;
+    const text = (k: string) => (typeof r[k] === 'string' ? r[k] : undefined);
+    return {
+      id: text('id') ?? String(i + 1),
+      text: text('text') ?? JSON.stringify(x),
+      ...(text('deliverable') ? { deliverable: text('deliverable')! } : {}),
+      ...(text('due') ? { due: text('due')! } : {}),
+    };
+  });
+}
+
 /** Checks the shape of a parsed receipt; a problem in words, or null. */
 export function receiptShapeProblem(raw: unknown): string | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';

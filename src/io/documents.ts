@@ -4,15 +4,18 @@
  * date and language, and where the output goes; and what the checklist reads on disk (the files
  * found from the sources, the inventory CSVs summarised).
  */
+import { stat } from 'node:fs/promises';
 import { ExitkitError } from '../core/errors.js';
 import { english } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { FoundFile, InventoryCounts } from '../core/checklist.js';
 import type { Deliverable, IsoDate, Language } from '../core/plan.js';
+import type { AttestationEvidence, ReceiptEvidence } from '../core/release.js';
 import { summarizeInventory } from './plan/inventory.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { resolveSources } from './plan/sources.js';
+import { checkReceipt } from './receipts.js';
 import { formatOfFile, type Format } from './render.js';
 import { readVerificationFile } from './verification.js';
 import { readManifestFile } from './verify.js';
@@ -63,6 +66,54 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
     language,
     format,
   };
+}
+
+/**
+ * The evidence the release conditions rest on besides the verification (README.md, "The plan":
+ * the money): each --receipt checked against the plan's client and incoming keys and bound
+ * to the manifest; the --attestation named (this version neither writes nor checks one).
+ */
+export async function readReleaseEvidence(
+  inputs: DocumentInputs,
+  flags: { receipt?: string[] | undefined; attestation?: string | undefined },
+): Promise<{ receipts: ReceiptEvidence[]; attestation?: AttestationEvidence }> {
+  const receipts: ReceiptEvidence[] = [];
+  if (flags.receipt?.length && !inputs.manifest)
+    throw new ExitkitError('a receipt is checked against the manifest it acknowledges: none was given', {
+      code: 'usage',
+      hints: ['give --manifest <id>.manifest.json with --receipt'],
+    });
+  for (const file of flags.receipt ?? []) {
+    const r = await checkReceipt({
+      file,
+      manifestSha256: inputs.manifest!.sha256,
+      manifest: inputs.manifest!.manifest,
+      plan: inputs.loaded,
+    });
+    receipts.push({
+      file,
+      valid: r.valid,
+      role: r.role,
+      fingerprint: r.fingerprint,
+      date: r.date,
+      verification: {
+        ok: r.verdict.ok,
+        complete: r.verdict.complete,
+        decrypted: r.verdict.decrypted,
+        faults: r.verdict.faults,
+      },
+      faults: r.faults,
+      reserves: r.reserves,
+    });
+  }
+  if (flags.attestation === undefined) return { receipts };
+  const info = await stat(flags.attestation).catch(() => null);
+  if (!info?.isFile())
+    throw new ExitkitError(`cannot read the attestation ${flags.attestation}: no such file`, {
+      code: 'file_access',
+      hints: ['give the deletion attestation the outgoing provider signed (<id>.deletion.json)'],
+    });
+  return { receipts, attestation: { file: flags.attestation, checked: false } };
 }
 
 /** What the checklist reads on disk, beside the plan and the manifest. */

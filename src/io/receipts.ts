@@ -9,7 +9,14 @@ import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import type { Role } from '../core/plan.js';
-import { makeReceipt, receiptBindingFaults, receiptShapeProblem, type Receipt } from '../core/receipt.js';
+import {
+  makeReceipt,
+  receiptBindingFaults,
+  receiptShapeProblem,
+  reservesOf,
+  type Receipt,
+  type Reserve,
+} from '../core/receipt.js';
 import { writeFilesAtomically } from './atomic.js';
 import { sameFingerprint } from '../core/trust.js';
 import {
@@ -33,7 +40,9 @@ export interface ReceiptCheck {
   fingerprint: string | null;
   role: Role | null;
   date: string;
-  verdict: { ok: boolean; complete: boolean; missing: string[] };
+  verdict: { ok: boolean; complete: boolean; missing: string[]; decrypted: boolean; faults: string[] };
+  /** The open reserves it records; null when it has no reserves list. */
+  reserves: Reserve[] | null;
   faults: string[];
   /** The report lines (not part of the JSON contract). */
   lines: string[];
@@ -160,7 +169,14 @@ export async function checkReceipt(opts: {
     fingerprint: sig.fingerprint,
     role: by?.role ?? null,
     date: r.date,
-    verdict: { ok: v.ok, complete: v.complete, missing: v.missing },
+    verdict: {
+      ok: v.ok,
+      complete: v.complete,
+      missing: v.missing,
+      decrypted: v.decrypted === true,
+      faults: Array.isArray(v.faults) ? v.faults : [],
+    },
+    reserves: reservesOf(raw),
     faults,
     lines,
   };

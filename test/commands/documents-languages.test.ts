@@ -86,15 +86,15 @@ describe('documents in German and Italian', () => {
     expectOnly('de', page, planText);
   });
 
-  it("compensation --lang it: the conteggio di reversibilità, CHF 17'512.20, in Markdown and HTML", async () => {
+  it("compensation --lang it: the conteggio di reversibilità, CHF 17'536.50, in Markdown and HTML", async () => {
     const json = await exitkit(['compensation', s.plan, ...evidence, '--lang', 'it', '--json']);
     expect(json.code).toBe(0);
     // The JSON's fields and amounts do not change with the language; labels are in Italian.
     expect(JSON.parse(json.stdout)).toMatchObject({
       language: 'it',
-      subtotal: '16200.00',
-      vat: '1312.20',
-      total: '17512.20',
+      subtotal: '16500.00',
+      vat: '1336.50',
+      total: '17536.50',
       penalties: [{ label: 'In ritardo di 3 giorni: Full backup of the file server FS01 (fs01-backup)' }, {}],
       finalPayment: { releasable: true },
     });
@@ -103,16 +103,20 @@ describe('documents in German and Italian', () => {
     expect(md.code).toBe(0);
     for (const words of [
       '# Conteggio di reversibilità: ',
-      "**Il pagamento finale di CHF\u00a015'000.00 può essere liberato.**",
+      "**Importo dovuto: CHF\u00a017'536.50, di cui trattenuto fino alla liberazione: CHF\u00a015'000.00.**",
+      "**Il pagamento finale di CHF\u00a015'000.00 può essere liberato**: ogni condizione di liberazione è soddisfatta.",
       '## Prezzo delle prestazioni di reversibilità',
       "| Transition assistance | 10 | CHF\u00a01'200.00 / day | CHF\u00a012'000.00 |",
       '## Penali',
-      '| Ritardo di 3 giorni: Full backup of the file server FS01 (fs01-backup), scadenza il 10 dicembre 2026 | CHF\u00a050.00 / giorno | CHF\u00a0150.00 |',
-      "| **Subtotale IVA esclusa** | **CHF\u00a016'200.00** |",
-      "| IVA 8.1% | CHF\u00a01'312.20 |",
-      "| **Totale IVA inclusa** | **CHF\u00a017'512.20** |",
-      '**Liberabile**: una verifica ha constatato una consegna completa e integra.',
-      'Il totale è arrotondato commercialmente a CHF\u00a00.05.',
+      'Le penali contrattuali sono un’indennità, fuori dal campo d’applicazione dell’IVA',
+      '| In ritardo di 3 giorni: Full backup of the file server FS01 (fs01-backup), scadenza il 10 dicembre 2026 | CHF\u00a050.00 / giorno | CHF\u00a0150.00 |',
+      "| IVA 8.1% | CHF\u00a01'336.50 |",
+      '| Penali compensate (indennità, fuori IVA) | −CHF\u00a0300.00 |',
+      "| **Importo dovuto** | **CHF\u00a017'536.50** |",
+      "| di cui trattenuto fino alla liberazione (IVA inclusa) | CHF\u00a015'000.00 |",
+      '| una verifica che ha decifrato e ricontrollato ogni file | sì |',
+      '**Liberabile: ogni condizione è soddisfatta.**',
+      'L’importo dovuto è arrotondato al multiplo di CHF\u00a00.05 più vicino',
       '**Committente**: ACME SA. Nome, luogo e data:',
     ])
       expect(md.stdout).toContain(words);
@@ -125,8 +129,8 @@ describe('documents in German and Italian', () => {
     expect(page).toContain('<html lang="it">');
     expect(page).toContain('<span class="badge warn">ritardo di 3 giorni</span>');
     expect(page).toContain(
-      // Handlebars escapes the apostrophe: the browser shows CHF 17'512.20.
-      '<tr class="total"><td>Totale IVA inclusa</td><td class="num">CHF\u00a017&#x27;512.20</td></tr>',
+      // Handlebars escapes the apostrophe: the browser shows CHF 17'536.50.
+      '<tr class="total"><td>Importo dovuto</td><td class="num">CHF\u00a017&#x27;536.50</td></tr>',
     );
     expectOnly('it', page, planText);
   });
@@ -136,7 +140,12 @@ describe('documents in German and Italian', () => {
     const c = await exitkit(['compensation', de.plan, '--date', '2026-12-12']);
     expect(c.stdout).toContain('# Reversibilitätsabrechnung: ');
     expect(c.stdout).toContain('| MWST 8.1% |');
-    expect(c.stdout).toContain('gezählt bis zum 12. Dezember 2026, dem Datum dieser Abrechnung');
+    expect(c.stdout).toContain(
+      '(12. Dezember 2026, Datum dieser Abrechnung, da kein Manifest angegeben wurde)',
+    );
+    expect(c.stdout).toContain(
+      'Die Konventionalstrafen sind eine Entschädigung und liegen ausserhalb des Geltungsbereichs der MWST',
+    );
     const it2 = await exitkit(['checklist', de.plan, '--lang', 'it', '--date', '2026-12-12']);
     expect(it2.stdout).toContain('# Verbale di consegna: ');
     expectOnly('it', it2.stdout, await readFile(de.plan, 'utf8'));

@@ -68,8 +68,11 @@ export function examplePlan(over: Partial<ExitPlan> = {}): ExitPlan {
         { label: 'Reversibility fee', amount: '4500' },
         { label: 'Transition assistance', quantity: '10', unit: 'day', unit_price: '1200' },
       ],
-      penalties: { missing_required: '500', late_per_day: '50', cap_percent: '10' },
-      final_payment: { amount: '15000' },
+      penalties: { treatment: 'indemnity', missing_required: '500', late_per_day: '50', cap_percent: '10' },
+      final_payment: {
+        amount: '15000',
+        release_when: ['decrypted_verification', 'complete', 'no_open_reserves'],
+      },
     },
     allow_external_sources: false,
     ...over,
@@ -142,11 +145,16 @@ export function manifestFor(plan: ExitPlan, created: string, missing: string[] =
   };
 }
 
-/** What `verify --json` writes for `manifest`, decrypted; `altered` names deliverables whose files changed. */
+/**
+ * What `verify --json` writes for `manifest`: decrypted (with a key) unless `decrypted: false`,
+ * when it checked only the signature, the archive's digest and completeness; `altered` names
+ * deliverables whose files changed.
+ */
 export function verificationFor(
   manifest: Manifest,
-  opts: { altered?: string[]; signatureValid?: boolean } = {},
+  opts: { altered?: string[]; signatureValid?: boolean; decrypted?: boolean } = {},
 ): Verification {
+  const decrypted = opts.decrypted ?? true;
   const altered = opts.altered ?? [];
   const alteredPaths = manifest.deliverables
     .filter((d) => altered.includes(d.id))
@@ -175,22 +183,26 @@ export function verificationFor(
     },
     complete,
     missing: [...manifest.missing],
-    decrypted: true,
-    files: {
-      checked: manifest.payload.files,
-      altered: alteredPaths,
-      missing: [],
-      extra: [],
-      unsafe: [],
-      truncated: [],
-    },
-    integrity: true,
+    decrypted,
+    ...(decrypted
+      ? {
+          files: {
+            checked: manifest.payload.files,
+            altered: alteredPaths,
+            missing: [],
+            extra: [],
+            unsafe: [],
+            truncated: [],
+          },
+          integrity: true,
+        }
+      : {}),
     deliverables: manifest.deliverables.map((d) => ({
       id: d.id,
       status: d.status,
       required: d.required,
       delivered: d.delivered,
-      intact: d.delivered ? !altered.includes(d.id) : null,
+      intact: d.delivered && decrypted ? !altered.includes(d.id) : null,
       faults: altered.includes(d.id) ? d.files.map((f) => `altered: ${f.path}`) : [],
     })),
     faults,
@@ -203,11 +215,12 @@ export const DOCUMENT_SECRET = 'correct-horse-battery-staple';
 
 /**
  * Writes a plan (as the YAML a person writes) and its exports in a new folder; with
- * `manifestCreated`, a manifest and its (decrypting) verification too. Returns the paths.
+ * `manifestCreated`, a manifest and its verification too (decrypting unless `decrypted: false`).
+ * Returns the paths.
  */
 export async function writeDocumentInputs(
   plan: ExitPlan,
-  opts: { manifestCreated?: string; missing?: string[]; altered?: string[] } = {},
+  opts: { manifestCreated?: string; missing?: string[]; altered?: string[]; decrypted?: boolean } = {},
 ) {
   const dir = await tempDir();
   const { allow_external_sources: _a, ...rest } = plan;
@@ -223,7 +236,7 @@ export async function writeDocumentInputs(
     manifestFile = path.join(dir, `${plan.id}.manifest.json`);
     const text = `${JSON.stringify(m, null, 2)}\n`;
     await writeFile(manifestFile, text);
-    const v = verificationFor(m, { altered: opts.altered ?? [] });
+    const v = verificationFor(m, { altered: opts.altered ?? [], decrypted: opts.decrypted ?? true });
     v.manifest.sha256 = createHash('sha256').update(text).digest('hex');
     verificationFile = path.join(dir, 'verification.json');
     await writeFile(verificationFile, JSON.stringify(v, null, 2));

@@ -52,6 +52,7 @@ describe('npm run demo', () => {
       'documents/checklist.fr.html',
       'documents/checklist.en.html',
       'documents/compensation.fr.html',
+      'documents/compensation.en.html',
       'documents/compensation.en.md',
     ]) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
@@ -62,6 +63,14 @@ describe('npm run demo', () => {
     };
     expect(verification.ok).toBe(true);
     expect(verification.files.checked).toBeGreaterThan(0);
+    // The story ends with a release that rests on a decrypting verification, not on the client's
+    // keyless one: held first, released on the incoming provider's signed receipt.
+    expect(r.stdout).toMatch(/releasable: false \(not met: decrypted_verification\)/);
+    expect(r.stdout).toMatch(/releasable\n[\s\S]*decrypted_verification: NovaIT SA a signé/);
+    const statement = readFileSync(path.join(out, 'documents/compensation.en.md'), 'utf8');
+    expect(statement).toContain('**Final payment of CHF');
+    expect(statement).toContain('can be released**');
+    expect(statement).toContain('| a verification that decrypted and re-hashed every file | yes |');
     // The French checklist is French.
     expect(readFileSync(path.join(out, 'documents/checklist.fr.md'), 'utf8')).toMatch(
       /Sauvegardes|sauvegardes/,

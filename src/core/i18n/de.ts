@@ -210,10 +210,13 @@ export const de: Words = {
   },
   compensation: {
     heading: 'Reversibilitätsabrechnung: {title}',
-    kicker: 'Reversibilität · Abrechnung · Vertrag {reference}',
+    kicker: 'Reversibilität · Reversibilitätsabrechnung · Vertrag {reference}',
     subtitle: 'Reversibilität · Vertrag {reference} · Plan {plan} · {date}',
+    amountDue: 'Geschuldeter Betrag: {total}, davon bis zur Freigabe zurückbehalten: {held}.',
     releasable: 'Die Schlusszahlung von {amount} kann freigegeben werden',
     heldBack: 'Die Schlusszahlung von {amount} wird zurückbehalten',
+    releasableWhy: 'jede Freigabebedingung ist erfüllt',
+    heldBackWhy: 'nicht jede Freigabebedingung ist erfüllt',
     facts: {
       contract: 'Vertrag',
       plan: 'Plan',
@@ -221,7 +224,8 @@ export const de: Words = {
       handover: 'Übergabedatum',
       noManifest: 'ohne Manifest: Datum dieser Abrechnung',
       fromManifest: 'Manifest',
-      total: 'Total inkl. MWST',
+      total: 'Geschuldeter Betrag',
+      held: 'davon bis zur Freigabe zurückbehalten',
     },
     fees: {
       heading: 'Preis der Reversibilitätsleistungen',
@@ -229,78 +233,157 @@ export const de: Words = {
       quantity: 'Menge',
       unitPrice: 'Einzelpreis',
       amount: 'Betrag',
-      subtotal: 'Zwischensumme der Leistungen',
+      subtotal: 'Preis exkl. MWST',
     },
     penalties: {
       heading: 'Konventionalstrafen',
+      named: ' («{name}»)',
+      indemnity:
+        'Konventionalstrafen{named} sind eine Entschädigung und liegen ausserhalb des Geltungsbereichs der MWST: Sie werden nach der MWST mit dem geschuldeten Betrag verrechnet.',
+      serviceCredit:
+        'Der Vertrag bestimmt die Konventionalstrafen{named} als Leistungsgutschriften: eine Preisminderung, die vor der MWST vom Preis abgezogen wird.',
       cause: 'Grund',
       rate: 'Ansatz',
       amount: 'Betrag',
       late: { one: '{count} Tag Verzug', other: '{count} Tage Verzug' },
       missing: 'fehlt',
+      pastDue: {
+        one: 'am Datum dieser Abrechnung {count} Tag über dem Fälligkeitsdatum',
+        other: 'am Datum dieser Abrechnung {count} Tage über dem Fälligkeitsdatum',
+      },
       due: 'fällig am {date}',
       beforeCap: 'Konventionalstrafen vor Höchstbetrag',
-      cap: 'Höchstbetrag: {percent} der Leistungen, d. h. {amount}.',
+      cap: 'Höchstbetrag: {percent} des Preises exkl. MWST, d. h. {amount}.',
       capApplies: 'Der Höchstbetrag greift',
       capReduced: ': Die Konventionalstrafen werden auf {amount} begrenzt.',
       capNotReached: 'Der Höchstbetrag ist nicht erreicht.',
-      none: 'Keine Konventionalstrafe: Jeder obligatorische Liefergegenstand wurde fristgerecht übergeben, oder es wurde auf ihn verzichtet.',
+      none: 'Keine Konventionalstrafe: Jeder Liefergegenstand, den der bisherige Dienstleister schuldet, wurde fristgerecht übergeben, oder es wurde auf ihn verzichtet.',
+      prefixed: '{name} — {label}',
       missingLabel: 'Fehlt: {title} ({id})',
       notIntactLabel: 'Nicht unversehrt: {title} ({id})',
       lateLabel: { one: '{count} Tag Verzug: {title} ({id})', other: '{count} Tage Verzug: {title} ({id})' },
     },
     total: {
-      heading: 'Total',
+      heading: 'Geschuldeter Betrag',
       amount: 'Betrag',
-      fees: 'Reversibilitätsleistungen',
-      penalties: 'Konventionalstrafen',
+      fees: 'Preis exkl. MWST',
+      credits: 'Leistungsgutschriften',
       capped: ' (begrenzt)',
-      subtotal: 'Zwischensumme exkl. MWST',
+      taxableBase: 'Bemessungsgrundlage',
       vat: 'MWST {percent}',
+      withVat: 'Preis inkl. MWST',
+      setOff: 'Verrechnete Konventionalstrafen (Entschädigung, ohne MWST)',
+      setOffCapped: ', begrenzt',
       rounding: 'Rundung auf {step}',
-      total: 'Total inkl. MWST',
+      total: 'Geschuldeter Betrag',
+      held: 'davon bis zur Freigabe zurückbehalten (inkl. MWST)',
+      payableNow: 'davon jetzt zahlbar',
+    },
+    obligations: {
+      heading: 'Offene Pflichten der anderen Parteien',
+      intro:
+        'Diese Liefergegenstände schuldet eine andere Partei als der bisherige Dienstleister: Sie verhindern die Vollständigkeit, kosten den bisherigen Dienstleister aber keine Konventionalstrafe.',
+      due: 'fällig am {date}',
     },
     finalPayment: {
       heading: 'Schlusszahlung',
-      heldBack: 'Bis zur Bestätigung der Übergabe zurückbehaltener Betrag',
-      basisTotal: ' (der Plan legt keine Schlusszahlung fest: das obige Total)',
-      due: ', fällig am {date}',
-      releasable: 'Freigabe möglich',
-      releasableWhy: 'Eine Prüfung hat die Übergabe als vollständig und unversehrt festgestellt.',
-      notReleasable: 'Noch nicht freigegeben.',
-      holds: 'Was die Freigabe verhindert:',
+      heldBack: 'Bis zur Freigabe zurückbehalten',
+      partOf: 'Teil des geschuldeten Betrags (inkl. MWST; {how})',
+      setOff: 'die Konventionalstrafen sind mit dem geschuldeten Betrag verrechnet',
+      deducted: 'die Leistungsgutschriften sind bereits abgezogen',
+      basisTotal:
+        '; der Plan legt keine Schlusszahlung fest: Der ganze geschuldete Betrag wird zurückbehalten',
+      planned: '; der Plan legt {amount} fest, mehr als der geschuldete Betrag',
+      due: '; fällig am {date}',
+      condition: 'Freigabebedingung',
+      met: 'Erfüllt',
+      evidence: 'Nachweis',
+      releasable: 'Freigabe möglich: Jede Bedingung ist erfüllt.',
+      notReleasable:
+        'Noch nicht freigegeben: Jede mit «nein» bezeichnete Bedingung muss zuerst erfüllt sein.',
     },
-    holds: {
-      noVerification:
-        'keine Prüfung angegeben: `exitkit verify MANIFEST --json > verification.json` ausführen und --verification angeben',
+    conditions: {
+      labels: {
+        decrypted_verification: 'eine Prüfung, die jede Datei entschlüsselt und neu geprüft hat',
+        complete: 'die Übergabe ist vollständig',
+        no_open_reserves: 'kein offener Vorbehalt',
+        reversibility_ended: 'die Reversibilitätsphase ist abgelaufen',
+        deletion_attested: 'die Löschung der Daten ist bestätigt',
+        receipt_client: 'die unterzeichnete Empfangsbestätigung des Auftraggebers',
+        receipt_incoming: 'die unterzeichnete Empfangsbestätigung des neuen Dienstleisters',
+      },
+      owners: {
+        client: 'Auftraggeber',
+        outgoing: 'bisheriger Dienstleister',
+        incoming: 'neuer Dienstleister',
+      },
+      and: '; ',
+      decrypted:
+        'die Prüfung vom {date} hat das Archiv entschlüsselt und die Prüfsumme jeder Datei neu berechnet ({count}): alle unversehrt, Signatur und Prüfsumme des Archivs gültig',
+      incomingReceipt:
+        '{name} hat am {date} (Schlüssel {key}) eine Empfangsbestätigung einer Prüfung unterzeichnet, die das Archiv entschlüsselt und die Prüfsumme jeder Datei neu berechnet hat',
+      noVerification: 'keine Prüfung angegeben',
+      keyless:
+        'die angegebene Prüfung hat das Archiv nicht entschlüsselt: Sie belegt die Signatur und die Prüfsumme des Archivs, nicht seinen Inhalt',
+      decryptedFaults: 'die Prüfung mit Entschlüsselung ist nicht bestanden: {faults}',
       badSignature: 'die Signatur des Manifests ist ungültig',
       badArchive: 'das Archiv entspricht nicht dem Manifest',
-      because: ' ({why})',
-      incomplete:
-        'die Übergabe ist unvollständig: {ids} weder unversehrt übergeben noch mit Verzicht erledigt',
-      incompleteNoIds: 'die Prüfung hat die Übergabe als unvollständig festgestellt',
-      altered: 'Dateien im Archiv verändert, fehlend oder unerwartet: {paths}',
-      notOk: 'die Prüfung ist fehlgeschlagen',
-      faults: ': {faults}',
+      badIntegrity: 'die OpenPGP-Integritätsprüfung ist fehlgeschlagen',
+      badFiles: 'Dateien verändert, fehlend oder unerwartet: {paths}',
+      partial: '{checked} von {total} Dateien neu geprüft',
+      incomingKeyless: 'die Empfangsbestätigung von {name} beruht auf einer Prüfung ohne Entschlüsselung',
+      incomingNotOk:
+        'die Empfangsbestätigung von {name} hält eine nicht bestandene Prüfung mit Entschlüsselung fest',
+      howToDecrypt:
+        '--verification angeben (was `exitkit verify --decryption-key SCHLÜSSEL --json` geschrieben hat) oder die Empfangsbestätigung des neuen Dienstleisters (--receipt)',
+      nothingHandedOver:
+        'weder Manifest noch Prüfung angegeben: Nichts belegt, was übergeben wurde (die Status im Plan sind kein Nachweis)',
+      perVerification: 'gemäss der Prüfung',
+      perManifest: 'gemäss dem Manifest, hier nicht geprüft',
+      missing: 'weder unversehrt übergeben noch mit Verzicht erledigt ({source}): {ids}',
+      verificationIncomplete: 'die Prüfung hat die Übergabe als unvollständig festgestellt',
+      complete:
+        'jeder obligatorische Liefergegenstand wurde unversehrt übergeben oder mit Verzicht erledigt ({source})',
+      noReceiptNoReserve: 'keine Empfangsbestätigung angegeben: kein Vorbehalt bekannt',
+      reservesUnknown: 'nicht feststellbar: Die Empfangsbestätigung {files} ist nicht gültig',
+      openReserves: 'offene Vorbehalte: {items}',
+      noReserve: 'die angegebenen Empfangsbestätigungen ({who}) enthalten keinen offenen Vorbehalt',
+      reversibilityEnded: 'die Reversibilitätsphase ist am {end} abgelaufen',
+      reversibilityRunning: 'die Reversibilitätsphase endet am {end}; diese Abrechnung datiert vom {date}',
+      noAttestation: 'keine Löschbestätigung angegeben (--attestation)',
+      attestationUnchecked:
+        'diese Version von exitkit erstellt und prüft keine Löschbestätigungen: {file} gilt nicht als Nachweis',
+      receiptSigned:
+        '{name} hat am {date} (Schlüssel {key}) eine Empfangsbestätigung für dieses Manifest und dieses Archiv unterzeichnet',
+      receiptNotOk: 'die Empfangsbestätigung von {name} hält ein Ergebnis fest, das nicht in Ordnung ist',
+      receiptInvalid: 'keine gültige Empfangsbestätigung von {name}: {what}',
+      noReceipt: 'keine Empfangsbestätigung von {name} angegeben (--receipt)',
     },
     rules: {
       heading: 'Angewandte Regeln',
       exact:
-        'Beträge sind exakte Dezimalzahlen (nie binäre Gleitkommazahlen); jede Preisposition ist ihr Betrag oder Menge × Einzelpreis, kaufmännisch auf zwei Nachkommastellen gerundet.',
-      missing:
-        'Ein obligatorischer Liefergegenstand, der weder unversehrt übergeben wurde noch Gegenstand eines Verzichts ist, kostet {rate}.',
+        'Beträge sind exakte Dezimalzahlen (nie binäre Gleitkommazahlen); jede Preisposition ist ihr Betrag oder Menge × Einzelpreis, kaufmännisch auf zwei Nachkommastellen gerundet. Der Preis der Reversibilitätsleistungen unterliegt der MWST.',
+      owner:
+        'Nur ein Liefergegenstand, den der bisherige Dienstleister schuldet, kostet ihn eine Konventionalstrafe. Ein fehlender Liefergegenstand, den der Auftraggeber oder der neue Dienstleister schuldet, kostet keine Konventionalstrafe: Er verhindert die Vollständigkeit und wird als offene Pflicht dieser Partei aufgeführt.',
       lateFromManifest:
-        'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Verzugstag, gezählt ab dem Erstellungsdatum des Manifests ({date}, UTC); ein fehlender Liefergegenstand wird als fehlend belastet, nicht zusätzlich als verspätet.',
+        'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Tag, vom Fälligkeitsdatum bis zu seinem eigenen Übergabedatum (Erstellungsdatum des Manifests, {date}, UTC).',
       lateToDate:
-        'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Verzugstag, gezählt bis zum {date}, dem Datum dieser Abrechnung, da kein Manifest angegeben wurde; ein fehlender Liefergegenstand wird als fehlend belastet, nicht zusätzlich als verspätet.',
-      capped:
-        'Die Konventionalstrafen sind auf {percent} der Zwischensumme der Leistungen ({cap}) begrenzt und werden von den Leistungen abgezogen; die Zwischensumme ist nie negativ.',
-      uncapped:
-        'Die Konventionalstrafen werden von den Leistungen abgezogen (kein Höchstbetrag); die Zwischensumme ist nie negativ.',
-      vat: 'Die MWST beträgt {percent} der Zwischensumme, kaufmännisch auf zwei Nachkommastellen gerundet.',
-      rounding: 'Das Total wird kaufmännisch auf {step} gerundet.',
+        'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Tag, vom Fälligkeitsdatum bis zu seinem eigenen Übergabedatum ({date}, Datum dieser Abrechnung, da kein Manifest angegeben wurde).',
+      missing:
+        'Ein obligatorischer Liefergegenstand, der weder unversehrt übergeben noch mit Verzicht erledigt wurde, kostet {rate}, oder was er bei verspäteter Übergabe am Datum dieser Abrechnung ({date}) kosten würde, wenn das mehr ist: Nie zu liefern kostet nie weniger als verspätet zu liefern. Er wird nicht zusätzlich als verspätet belastet.',
+      capped: 'Die Konventionalstrafen sind auf {percent} des Preises exkl. MWST ({cap}) begrenzt.',
+      uncapped: 'Für die Konventionalstrafen ist kein Höchstbetrag festgelegt.',
+      indemnity:
+        'Die Konventionalstrafen sind eine Entschädigung und liegen ausserhalb des Geltungsbereichs der MWST (Schweiz: MWSTG Art. 18 Abs. 2 Bst. i; Frankreich: eine Entschädigung ist kein Entgelt für eine Leistung): Die MWST wird nur auf dem Preis berechnet, und die Konventionalstrafen werden nach der MWST mit dem geschuldeten Betrag verrechnet, nie darüber hinaus.',
+      serviceCredit:
+        'Der Vertrag bestimmt die Konventionalstrafen als Leistungsgutschriften (eine Preisminderung): Sie werden vor der MWST vom Preis abgezogen, und die Bemessungsgrundlage ist nie negativ.',
+      vat: 'Die MWST beträgt {percent} der Bemessungsgrundlage, kaufmännisch auf zwei Nachkommastellen gerundet. Der geschuldete Betrag wird kaufmännisch auf {step} gerundet.',
       release:
-        'Die Schlusszahlung wird erst freigegeben, wenn eine Prüfung (`exitkit verify`) die Übergabe als vollständig und unversehrt festgestellt hat.',
+        'Die Schlusszahlung ist Teil des geschuldeten Betrags (inkl. MWST, {how}): Der Auftraggeber behält sie zurück, bis jede Freigabebedingung des Plans erfüllt ist ({conditions}); der Rest ist jetzt zahlbar.',
+      setOff: 'Konventionalstrafen bereits verrechnet',
+      deducted: 'Leistungsgutschriften bereits abgezogen',
+      keyless:
+        'Eine Prüfung, die das Archiv nicht entschlüsselt hat, belegt die Signatur und die Prüfsumme des Archivs, nicht seinen Inhalt: Sie gilt nie als Prüfung, die jede Datei entschlüsselt und neu geprüft hat.',
     },
     approval: { heading: 'Genehmigung' },
     footer: 'Erstellt von {generator} am {date} gemäss Plan {plan}',

@@ -56,6 +56,78 @@ describe('loadPlan', () => {
     expect(loaded.sha256).toBe(createHash('sha256').update(PLAN).digest('hex'));
   });
 
+  it('reads the money rules: treatment, labels per language, release conditions (defaults when absent)', async () => {
+    const plain = await loadPlan(await planFile(PLAN));
+    expect(plain.plan.compensation?.penalties).toEqual({ treatment: 'indemnity' });
+    const money = [
+      'compensation:',
+      '  currency: CHF',
+      '  vat_percent: 8.1',
+      '  fees:',
+      '    - {label: {fr: Forfait, en: Fee}, amount: 4500, }',
+      '    - {label: Jours, quantity: 2, unit: {fr: jour, en: day}, unit_price: 1200}',
+      '  penalties: {treatment: service_credit, label: {de: Konventionalstrafe}, missing_required: 500}',
+      '  final_payment: {amount: 15000}',
+      '',
+    ].join('\n');
+    const loaded = await loadPlan(await planFile(PLAN.slice(0, PLAN.indexOf('compensation:')) + money));
+    expect(loaded.plan.compensation).toMatchObject({
+      fees: [
+        { label: { fr: 'Forfait', en: 'Fee' }, amount: '4500' },
+        { label: 'Jours', unit: { fr: 'jour', en: 'day' } },
+      ],
+      penalties: {
+        treatment: 'service_credit',
+        label: { de: 'Konventionalstrafe' },
+        missing_required: '500',
+      },
+      final_payment: {
+        amount: '15000',
+        release_when: ['decrypted_verification', 'complete', 'no_open_reserves'],
+      },
+    });
+    // Conditions that can never hold, or that let a keyless look release the payment, are flagged.
+    const risky = await loadPlan(
+      await planFile(
+        PLAN.slice(0, PLAN.indexOf('compensation:')) +
+          money.replace(
+            '{amount: 15000}',
+            '{amount: 15000, release_when: [complete, receipt_incoming, deletion_attested]}',
+          ),
+      ),
+    );
+    expect(risky.warnings.map((w) => w.message)).toEqual([
+      'receipt_incoming can never hold: the plan gives no key file for the incoming provider',
+      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
+      'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
+    ]);
+    expect(risky.warnings[0]?.location.line).toBe(20);
+  });
+
+  it('refuses an unknown penalty treatment, release condition or label language, at its place', async () => {
+    const bad = PLAN.replace(
+      '    - {label: Fee, amount: 4500.00}',
+      [
+        '    - {label: {fr: Forfait, es: Tarifa}, amount: 4500.00}',
+        '  penalties: {treatment: discount}',
+        '  final_payment: {amount: 1, release_when: [paid]}',
+      ].join('\n'),
+    );
+    const e = await problemsOf(bad);
+    const lines = e.problems.map((p) => p.location.line);
+    expect(lines).toEqual(expect.arrayContaining([18, 19, 20]));
+    const words = e.problems.map((p) => english(p.message)).join('\n');
+    expect(words).toContain(
+      'compensation.fees[0].label is a mapping: it must be a text, or one text per language',
+    );
+    expect(words).toContain(
+      'compensation.penalties.treatment is "discount": it must be one of indemnity, service_credit',
+    );
+    expect(words).toContain(
+      'compensation.final_payment.release_when[0] is "paid": it must be one of decrypted_verification',
+    );
+  });
+
   it('reads CRLF and a UTF-8 byte order mark like the plain file', async () => {
     const crlf = await loadPlan(await planFile(PLAN.replaceAll('\n', '\r\n')));
     const bom = await loadPlan(await planFile(`\ufeff${PLAN}`));

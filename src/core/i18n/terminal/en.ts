@@ -18,7 +18,7 @@ export const en = {
       bundle: 'Build the encrypted handover archive, its manifest and signature.',
       checklist: 'Write the handover checklist the parties sign (Markdown or printable HTML).',
       compensation:
-        'Write the compensation summary: fees, penalties, VAT, total, and whether the final payment can be released.',
+        'Write the compensation summary (décompte de réversibilité): fees, penalties, VAT, amount due, and whether the final payment can be released.',
       extract: 'Verified extraction: the bag appears in DIR only when every check passed.',
       init: 'Write a commented starter exit plan.',
       validate: 'Check an exit plan: schema, meaning and key files.',
@@ -216,6 +216,11 @@ export const en = {
     negativeHint: 'write 0 or more',
     empty: (field: string) => `${field} is empty`,
     emptyHint: (key: string) => `write a value for ${key}, or remove the key`,
+    twice: (field: string) => `${field} names the same value twice`,
+    twiceHint: 'keep each value once',
+    badLabel: (field: string, value: string) =>
+      `${field} is ${value}: it must be a text, or one text per language (fr, en, de, it)`,
+    badLabelHint: 'e.g. {fr: Forfait de réversibilité, en: Reversibility fee}',
     tooLong: (field: string) => `${field} is too long`,
     tooLongHint: 'shorten it',
     /** `said` is the schema validator's own (English) words. */

@@ -24,7 +24,7 @@ export const fr: Messages = {
       bundle: 'Construire l’archive de remise chiffrée, son manifeste et sa signature.',
       checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
       compensation:
-        'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, total, et si le paiement final peut être libéré.',
+        'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, montant dû, et si le paiement final peut être libéré.',
       extract: 'Extraction vérifiée : le contenu n’apparaît dans DIR que si chaque contrôle a réussi.',
       init: 'Écrire un plan de sortie de départ, commenté.',
       validate: 'Contrôler un plan de sortie : schéma, cohérence et fichiers de clés.',
@@ -216,6 +216,11 @@ export const fr: Messages = {
     negativeHint: 'écrivez 0 ou plus',
     empty: (field) => `${field} est vide`,
     emptyHint: (key) => `écrivez une valeur pour ${key}, ou supprimez la clé`,
+    twice: (field) => `${field} contient deux fois la même valeur`,
+    twiceHint: 'gardez chaque valeur une seule fois',
+    badLabel: (field, value) =>
+      `${field} vaut ${value} : il doit être un texte, ou un texte par langue (fr, en, de, it)`,
+    badLabelHint: 'p. ex. {fr: Forfait de réversibilité, en: Reversibility fee}',
     tooLong: (field) => `${field} est trop long`,
     tooLongHint: 'raccourcissez-le',
     invalid: (field) => `${field} n'est pas valable`,
