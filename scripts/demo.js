@@ -129,6 +129,23 @@ step(
 );
 
 step(
+  'walk again, in French: LANG=fr_CH.UTF-8 exitkit walk',
+  'the terminal speaks the locale (--lang en or fr overrides it); walk --json is the same in both',
+  () => {
+    const fr = { LANG: 'fr_CH.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const r = exitkit(['walk', `${ID}.yaml`, '--no-input'], { env: fr });
+    const json = exitkit(['walk', `${ID}.yaml`, '--no-input', '--json'], { env: fr }).stdout;
+    const english = exitkit(['walk', `${ID}.yaml`, '--no-input', '--json', '--lang', 'en']).stdout;
+    if (json !== english) {
+      process.stderr.write('demo failed: walk --json differs between French and English\n');
+      process.exit(2);
+    }
+    const lines = r.stdout.trim().split('\n');
+    return [lines[0], ...lines.slice(-2)];
+  },
+);
+
+step(
   'bundle: one encrypted BagIt archive and a signed manifest',
   'encrypted to ACME and NovaIT only; manifest signed by InfoGest',
   () => {

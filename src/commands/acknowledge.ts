@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { Receipt } from '../core/receipt.js';
 import { BaseCommand } from '../lib/base-command.js';
@@ -10,8 +11,7 @@ export interface AcknowledgeResult {
 }
 
 export default class Acknowledge extends BaseCommand {
-  static override summary =
-    'Sign a receipt for a handover: the manifest, the archive, the verdict and the date.';
+  static override summary = en.help.summary.acknowledge;
   static override description =
     "The client or the incoming provider signs <id>.receipt.json (and its armored detached signature .asc), which binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the signer's role in the plan and the date. The verdict comes from --verification (what `verify --json` wrote) or, with --plan, from a verification run now (signature, archive digest, completeness). GnuPG verifies the signature; `exitkit verify --receipt` checks the whole receipt.";
   static override examples = [
@@ -46,7 +46,7 @@ export default class Acknowledge extends BaseCommand {
     const { receipt, files } = await acknowledge({
       manifest: args.manifest,
       signingKey: flags['signing-key'] as string,
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       verification: flags.verification,
       plan: flags.plan,
       out: flags.out,
@@ -54,10 +54,15 @@ export default class Acknowledge extends BaseCommand {
       version: this.config.version,
     });
     const { signer, verification: v } = receipt;
-    this.log(`receipt: ${files.json}`);
-    this.log(`signature: ${files.signature}`);
+    const { m } = this;
+    this.log(m.acknowledge.receipt(files.json), m.acknowledge.signature(files.signature));
     this.log(
-      `signed by ${signer.fingerprint}${signer.role ? ` (${signer.role}: ${signer.name ?? ''})` : ''}, acknowledging the verdict ${v.ok ? 'OK' : 'NOT OK'}${v.missing.length ? `, missing: ${v.missing.join(', ')}` : ''}`,
+      m.acknowledge.signedBy(
+        signer.fingerprint,
+        signer.role ? `${m.role[signer.role]}: ${signer.name ?? ''}` : undefined,
+        v.ok,
+        v.missing,
+      ),
     );
     this.answer(true);
     return { receipt, files };

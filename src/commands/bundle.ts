@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
 import { makeBundle } from '../io/bundle.js';
@@ -23,7 +24,7 @@ export interface BundleResult {
 }
 
 export default class Bundle extends BaseCommand {
-  static override summary = 'Build the encrypted handover archive, its manifest and signature.';
+  static override summary = en.help.summary.bundle;
   static override description = `Writes into --out DIR: <id>.tar.pgp, one OpenPGP message (binary, SEIPD v1, uncompressed, which GnuPG 2.2 decrypts) holding a tar of one BagIt bag (RFC 8493), encrypted to the client and incoming provider keys of the plan and to every --recipient; <id>.manifest.json, the exit manifest, readable without a key; and <id>.manifest.json.asc, its armored detached signature by --signing-key, which must be the outgoing provider's key of the plan.
 
 What goes in the payload: the files of every deliverable whose status is ready or delivered, under data/<category>/<deliverable-id>/. A pending deliverable stays out even when its files are all there (the status is the outgoing provider's word that this is the version to hand over: mark it ready with \`exitkit walk\`), and a waived one stays out by agreement. While a required deliverable is neither ready, delivered nor waived, the bundle is refused (exit 1, naming it) unless --allow-incomplete, which records complete: false and the missing ids in the manifest.
@@ -69,20 +70,30 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       plan: args.plan,
       out: flags.out,
       signingKey: flags['signing-key'],
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       recipients: flags.recipient ?? [],
       allowIncomplete: flags['allow-incomplete'],
       algorithm,
       force: flags.force,
       version: this.config.version,
       progress: !this.jsonEnabled() && Boolean(process.stderr.isTTY),
-      note: (m) => this.note(m),
+      m: this.m,
+      note: (text) => this.note(text),
     });
     const archive = manifest.archive!;
+    const { m } = this;
     this.log(
-      `${manifest.plan.id}: ${manifest.payload.files} files, ${formatBytes(manifest.payload.bytes)} in ${shown(files.archive)} (${formatBytes(archive.size)}), ` +
-        `${manifest.complete ? 'complete' : `INCOMPLETE (missing: ${manifest.missing.join(', ')})`}; ` +
-        `encrypted to ${recipients.map((r) => r.fingerprint).join(', ')}; signed by ${signer}; ${seconds.toFixed(1)} s`,
+      m.bundle.done({
+        id: manifest.plan.id,
+        files: manifest.payload.files,
+        bytes: formatBytes(manifest.payload.bytes, m),
+        archive: shown(files.archive),
+        size: formatBytes(archive.size, m),
+        missing: manifest.complete ? undefined : manifest.missing,
+        recipients: recipients.map((r) => r.fingerprint),
+        signer,
+        seconds,
+      }),
     );
     this.answer(manifest.complete);
     return {

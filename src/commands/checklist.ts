@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import path from 'node:path';
 import { Args } from '@oclif/core';
 import { buildChecklist, type Checklist as ChecklistModel } from '../core/checklist.js';
@@ -8,7 +9,7 @@ import { checklistFacts, readDocumentInputs } from '../io/documents.js';
 export type ChecklistResult = ChecklistModel & { written?: string };
 
 export default class Checklist extends BaseCommand {
-  static override summary = 'Write the handover checklist the parties sign (Markdown or printable HTML).';
+  static override summary = en.help.summary.checklist;
   static override description =
     "One section a family, one row a deliverable: owner, due date, status, files (count and size; digests with --manifest), the verification result with --verification, waivers, late and missing flags; the inventory summarised from its CSV; the open actions every handover needs (rotate handed-over secrets, revoke the outgoing provider's access, move registrar, DNS and licence portals, confirm the restore test) with who does them; a glossary; sign-off blocks for the client, the outgoing and the incoming provider. Credentials are listed by name and file name only. Without --manifest, files are those found from the plan's sources. Exits 0 when the handover is complete per the inputs (every required deliverable handed over, intact when verified, or waived; and with --verification, a verification that holds), 1 when it is not, 2 when it could not write the checklist.";
   static override examples = [

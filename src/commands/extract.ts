@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -9,7 +10,7 @@ import { pinFlags } from './verify.js';
 export type ExtractResult = Verification & { extracted: string | null };
 
 export default class Extract extends BaseCommand {
-  static override summary = 'Verified extraction: the bag appears in DIR only when every check passed.';
+  static override summary = en.help.summary.extract;
   static override description =
     "Decrypts and reads the archive once, checking everything `verify --decryption-key` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>. On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.";
   static override examples = [
@@ -32,25 +33,28 @@ export default class Extract extends BaseCommand {
 
   async run(): Promise<ExtractResult> {
     const { args, flags } = await this.parse(Extract);
-    if (process.stderr.isTTY) this.note('decrypting and checking every file before anything is released...');
+    if (process.stderr.isTTY) this.note((m) => m.verify.checkingBeforeRelease);
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),
       ...(flags.plan ? { plan: flags.plan } : {}),
       ...(flags.signer ? { signer: flags.signer } : {}),
       decryptionKey: flags['decryption-key'],
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
       extractTo: flags.to,
+      m: this.m,
     });
     const v = outcome.verification;
-    for (const stale of outcome.removedStale ?? [])
-      this.note(`removed ${stale}: a temporary folder left by an extract that was killed`);
-    for (const line of describeVerification(v, outcome.manifest, { planGiven: outcome.plan !== undefined }))
+    for (const stale of outcome.removedStale ?? []) this.note((w) => w.verify.removedStale(stale));
+    for (const line of describeVerification(
+      outcome.said,
+      outcome.manifest,
+      { planGiven: outcome.plan !== undefined },
+      this.m,
+    ))
       this.log(line);
     this.log(
-      outcome.extracted
-        ? `extracted: ${outcome.extracted}`
-        : `nothing was extracted: ${flags.to} is left as it was`,
+      outcome.extracted ? this.m.verify.extracted(outcome.extracted) : this.m.verify.notExtracted(flags.to),
     );
     this.answer(v.ok && outcome.extracted !== undefined);
     return { ...v, extracted: outcome.extracted ?? null };

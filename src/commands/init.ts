@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -34,7 +35,7 @@ export function planIdFor(folder: string): string {
 }
 
 export default class Init extends BaseCommand {
-  static override summary = 'Write a commented starter exit plan.';
+  static override summary = en.help.summary.init;
   static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It names the plan's JSON Schema so that editors complete and check it, and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
   static override examples = [
     '<%= config.bin %> init',
@@ -46,7 +47,7 @@ export default class Init extends BaseCommand {
   };
   static override flags = {
     lang: Flags.string({
-      description: 'language of the comments, titles and rendered documents',
+      description: 'language of the comments, titles and rendered documents (and of these messages)',
       options: ['fr', 'en'],
       default: 'fr',
     }),
@@ -60,16 +61,15 @@ export default class Init extends BaseCommand {
     const dir = path.resolve(args.dir);
     const id = flags.id ?? planIdFor(path.basename(dir));
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
-      throw new ExitkitError(`"${id}" is not a plan id`, {
-        hints: ["use lowercase letters, digits and '-', e.g. acme-exit-2026"],
-      });
+      throw new ExitkitError((m) => m.init.badId(id), { hints: [(m) => m.init.badIdHint] });
     const file = path.join(dir, PLAN_FILE);
     const shownAs = shown(file);
     try {
       await mkdir(dir, { recursive: true });
     } catch (e) {
-      throw new ExitkitError(`cannot create the folder ${args.dir}: ${(e as Error).message}`, {
-        hints: ['give a folder you can write to'],
+      const why = (e as Error).message;
+      throw new ExitkitError((m) => m.init.cannotCreate(args.dir, why), {
+        hints: [(m) => m.init.cannotCreateHint],
       });
     }
 
@@ -91,10 +91,8 @@ export default class Init extends BaseCommand {
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
     const outcome = await writeNewPlan(file, text, { force: flags.force, shown: shownAs });
 
-    this.log(
-      `${shownAs}: ${outcome === 'replaced' ? 'replaced with' : 'wrote'} a starter plan "${id}" (${lang})`,
-    );
-    this.log(`next: fill in the contract and the parties, then \`exitkit validate ${values.file}\``);
+    this.log(this.m.init.wrote(shownAs, outcome === 'replaced', id, lang));
+    this.log(this.m.init.next(`exitkit validate ${values.file}`));
     this.answer(true);
     return { file: shownAs, id, lang, replaced: outcome === 'replaced' };
   }

@@ -1,5 +1,7 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args } from '@oclif/core';
 import { formatProblem } from '../core/errors.js';
+import { english } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 
@@ -12,7 +14,7 @@ export interface ValidateResult {
 }
 
 export default class Validate extends BaseCommand {
-  static override summary = 'Check an exit plan: schema, meaning and key files.';
+  static override summary = en.help.summary.validate;
   static override description =
     'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.';
   static override examples = [
@@ -24,11 +26,9 @@ export default class Validate extends BaseCommand {
   async run(): Promise<ValidateResult> {
     const { args } = await this.parse(Validate);
     const loaded = await loadPlan(args.plan);
-    for (const w of loaded.warnings) this.note(formatProblem(w));
+    for (const w of loaded.warnings) this.note(formatProblem(w, this.m));
     const n = loaded.plan.deliverables.length;
-    this.log(
-      `${args.plan}: valid plan "${loaded.plan.id}", ${n} deliverable${n === 1 ? '' : 's'}${loaded.warnings.length ? `, ${loaded.warnings.length} warning(s)` : ''}`,
-    );
+    this.log(this.m.validate.valid(args.plan, loaded.plan.id, n, loaded.warnings.length));
     this.answer(true);
     return {
       valid: true,
@@ -36,7 +36,7 @@ export default class Validate extends BaseCommand {
       id: loaded.plan.id,
       deliverables: n,
       warnings: loaded.warnings.map((w) => ({
-        message: w.message,
+        message: english(w.message),
         location: `${w.location.file}:${w.location.line ?? 1}:${w.location.column ?? 1}`,
       })),
     };

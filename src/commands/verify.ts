@@ -1,3 +1,4 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -25,7 +26,7 @@ export const pinFlags = {
 };
 
 export default class Verify extends BaseCommand {
-  static override summary = 'Check a handover: signature, archive, completeness, and with a key every file.';
+  static override summary = en.help.summary.verify;
   static override description =
     "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.";
   static override examples = [
@@ -50,15 +51,15 @@ export default class Verify extends BaseCommand {
 
   async run(): Promise<VerifyResult> {
     const { args, flags } = await this.parse(Verify);
-    if (flags['decryption-key'] && process.stderr.isTTY)
-      this.note('decrypting and re-hashing every file (nothing is kept)...');
+    if (flags['decryption-key'] && process.stderr.isTTY) this.note((m) => m.verify.decrypting);
     const outcome = await runVerification({
       manifest: args.manifest,
       ...(flags.archive ? { archive: flags.archive } : {}),
       ...(flags.plan ? { plan: flags.plan } : {}),
       ...(flags.signer ? { signer: flags.signer } : {}),
       ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
-      passphrase: passphraseSource(flags),
+      passphrase: passphraseSource(flags, this.m),
+      m: this.m,
     });
     const v: VerifyResult = outcome.verification;
     let receiptLines: string[] | undefined;
@@ -72,14 +73,22 @@ export default class Verify extends BaseCommand {
       v.receipt = r;
       receiptLines = r.lines;
       if (!r.valid) {
-        v.faults.push(...r.faults.map((f) => `receipt: ${f}`));
-        v.ok = false;
+        // The receipt's own words are English for now (src/io/receipts.ts), in the JSON and here.
+        for (const said of [v, outcome.said]) {
+          said.faults.push(...r.faults.map((f) => `receipt: ${f}`));
+          said.ok = false;
+        }
       }
     }
-    for (const line of describeVerification(v, outcome.manifest, {
-      planGiven: outcome.plan !== undefined,
-      ...(receiptLines ? { receipt: receiptLines } : {}),
-    }))
+    for (const line of describeVerification(
+      outcome.said,
+      outcome.manifest,
+      {
+        planGiven: outcome.plan !== undefined,
+        ...(receiptLines ? { receipt: receiptLines } : {}),
+      },
+      this.m,
+    ))
       this.log(line);
     this.answer(v.ok);
     return v;

@@ -1,14 +1,22 @@
+import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
 import { formatProblem } from '../core/errors.js';
-import { formatWalkReport, summarizeWalk, type Assessment, type WalkSummary } from '../core/walk.js';
+import {
+  formatWalkReport,
+  summarizeWalk,
+  type Assessment,
+  type FindingJson,
+  type WalkSummary,
+} from '../core/walk.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { shown } from '../io/shown.js';
-import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../io/walk.js';
+import { applyDecisions, askDecisions, walkPlan } from '../io/walk.js';
+import { inEnglish } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 
 /** One entry a deliverable in `walk --json` (docs/FORMAT.md: id, status, ready, findings...). */
-export type WalkEntry = Omit<Assessment, 'checksPass'>;
+export type WalkEntry = Omit<Assessment, 'checksPass' | 'findings'> & { findings: FindingJson[] };
 
 export interface WalkResult {
   plan: string;
@@ -22,8 +30,7 @@ export interface WalkResult {
 }
 
 export default class Walk extends BaseCommand {
-  static override summary =
-    'Walk the deliverables of an exit plan: what is there, what is missing, what to do.';
+  static override summary = en.help.summary.walk;
   static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
 
 On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
@@ -43,7 +50,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     const { args, flags } = await this.parse(Walk);
     // Keys are checked by validate and used by bundle; a walk is about the deliverables.
     const loaded = await loadPlan(args.plan, { checkKeys: false });
-    for (const w of loaded.warnings) this.note(formatProblem(w));
+    for (const w of loaded.warnings) this.note(formatProblem(w, this.m));
     const now = Date.now();
     let walked = await walkPlan(loaded, now);
     const planFile = shown(loaded.file);
@@ -51,6 +58,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     for (const line of formatWalkReport(
       header,
       walked.map((w) => w.assessment),
+      this.m,
     ))
       this.log(line);
 
@@ -59,22 +67,18 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       this.log('');
       const decisions = await askDecisions(
         walked,
-        terminalPrompter(),
+        terminalPrompter(this.m),
         new Date(now).toISOString().slice(0, 10),
-        describeForPrompt,
+        this.m,
       );
       walked = await applyDecisions(loaded, walked, decisions, now);
       updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
       if (updated.length > 0) {
-        this.log('', `${planFile}: wrote the status of ${updated.join(', ')}`);
+        this.log('', this.m.walk.wrote(planFile, updated.join(', ')));
         const s = summarizeWalk(walked.map((w) => w.assessment));
-        this.log(
-          s.ok
-            ? 'every required deliverable is now ready or waived'
-            : `still not ready (required): ${s.blocking.join(', ')}`,
-        );
+        this.log(s.ok ? this.m.walk.nowReady : this.m.walk.stillBlocking(s.blocking.join(', ')));
       } else {
-        this.log('', 'nothing changed in the plan');
+        this.log('', this.m.walk.unchanged);
       }
     }
 
@@ -87,7 +91,10 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       ok: summary.ok,
       summary,
       updated,
-      deliverables: assessments.map(({ checksPass: _internal, ...entry }) => entry),
+      deliverables: assessments.map(({ checksPass: _internal, findings, ...entry }) => ({
+        ...entry,
+        findings: findings.map(inEnglish),
+      })),
     };
   }
 }

@@ -1,12 +1,13 @@
-/** Sizes in words, the same everywhere exitkit prints one: 312 bytes, 1.5 MiB. */
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${Math.round(n)} byte${n === 1 ? '' : 's'}`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+import type { Messages } from './i18n/terminal/index.js';
+
+/** Sizes in words, the same everywhere exitkit prints one: 312 bytes, 1.5 MiB (312 octets, 1,5 Mio). */
+export function formatBytes(n: number, m: Messages): string {
+  if (n < 1024) return m.units.bytes(Math.round(n));
   let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
+  let power = 0;
+  while (v >= 1024 && power < 3) {
     v /= 1024;
-    u++;
+    power++;
   }
-  return `${v.toFixed(1)} ${units[u]}`;
+  return m.units.size(v, power);
 }

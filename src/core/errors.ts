@@ -1,12 +1,15 @@
 /**
  * The project's own typed error: what went wrong, where, and what to do.
  * Anything a user can cause (a bad plan, a missing file, a wrong key) is reported with one of
- * these and exits 2; anything else is a bug.
+ * these and exits 2; anything else is a bug. Its words are Texts: the command prints them in the
+ * user's language, `--json` and Error.message in English.
  */
 import { ExitCode } from './exit-codes.js';
+import { english, say, type Messages, type Text } from './i18n/terminal/index.js';
 
 /** The exit codes an error can end with: "no" or "could not". */
 export type ErrorExit = typeof ExitCode.No | typeof ExitCode.CouldNot;
+
 export interface Location {
   file: string;
   line?: number;
@@ -46,18 +49,24 @@ export class ExitkitError extends Error {
   override readonly name = 'ExitkitError';
   /** 1 when the answer is "no" (e.g. a bundle refused because the plan is incomplete), 2 otherwise. */
   readonly exit: ErrorExit;
+  /** The message, in any language (`message` is its English). */
+  readonly text: Text;
+  readonly hintTexts: Text[];
+  /** The hints in English. */
   readonly hints: string[];
   readonly location?: Location;
   /** Set at the throw site when `errorCode`'s default would be wrong. */
   readonly code?: ErrorCode;
 
   constructor(
-    message: string,
-    opts: { hints?: string[]; location?: Location; exit?: ErrorExit; cause?: unknown; code?: ErrorCode } = {},
+    message: Text,
+    opts: { hints?: Text[]; location?: Location; exit?: ErrorExit; cause?: unknown; code?: ErrorCode } = {},
   ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    super(english(message), opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.text = message;
     this.exit = opts.exit ?? ExitCode.CouldNot;
-    this.hints = opts.hints ?? [];
+    this.hintTexts = opts.hints ?? [];
+    this.hints = this.hintTexts.map(english);
     if (opts.location) this.location = opts.location;
     if (opts.code) this.code = opts.code;
   }
@@ -65,23 +74,23 @@ export class ExitkitError extends Error {
 
 /** Several problems found in one input (every problem, not just the first). */
 export interface Problem {
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
   location: Location;
   level?: 'error' | 'warning';
 }
 
 export class ProblemsError extends ExitkitError {
   readonly problems: Problem[];
-  constructor(summary: string, problems: Problem[]) {
+  constructor(summary: Text, problems: Problem[]) {
     super(summary, { exit: ExitCode.CouldNot });
     this.problems = problems;
   }
 }
 
-export function formatProblem(p: Problem): string {
-  const head = `${formatLocation(p.location)}: ${p.level === 'warning' ? 'warning: ' : ''}${p.message}`;
-  return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+export function formatProblem(p: Problem, m: Messages): string {
+  const head = `${formatLocation(p.location)}: ${p.level === 'warning' ? m.label.warning : ''}${say(m, p.message)}`;
+  return p.hint ? `${head}\n  ${m.label.hint}${say(m, p.hint)}` : head;
 }
 
 /** The code of a Node system error, or of the system error an ExitkitError was made from. */
@@ -108,22 +117,27 @@ export function errorCode(err: unknown): ErrorCode {
 }
 
 /** A Node system error (ENOENT, EACCES, ENOSPC...) in words, with the path it concerns. */
-export function describeSystemError(err: Error & { code?: string; path?: string }): string {
-  const where = err.path ? ` (${err.path})` : '';
+export function systemErrorText(err: Error & { code?: string; path?: string }): Text {
+  const path = err.path;
   switch (err.code) {
     case 'ENOENT':
-      return `no such file or folder${where}`;
+      return (m) => m.system.noSuchFile(path);
     case 'EACCES':
     case 'EPERM':
-      return `permission denied${where}`;
+      return (m) => m.system.permissionDenied(path);
     case 'ENOSPC':
     case 'EDQUOT':
-      return `the disk is full${where}`;
+      return (m) => m.system.diskFull(path);
     case 'EISDIR':
-      return `a folder was found where a file was expected${where}`;
+      return (m) => m.system.folderForFile(path);
     case 'ENOTDIR':
-      return `a file was found where a folder was expected${where}`;
+      return (m) => m.system.fileForFolder(path);
     default:
       return err.message;
   }
+}
+
+/** The same, in English. */
+export function describeSystemError(err: Error & { code?: string; path?: string }): string {
+  return english(systemErrorText(err));
 }

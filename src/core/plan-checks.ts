@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Problem } from './errors.js';
+import type { Text } from './i18n/terminal/index.js';
 import { labelIn, type ExitPlan } from './plan.js';
 
 /** A problem found in a plan, located by its path in the document (mapped to line:column later). */
 export interface PlanIssue {
   path: Array<string | number>;
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
   level: 'error' | 'warning';
 }
 
@@ -75,9 +76,9 @@ export function isPlainDecimal(value: string): boolean {
  */
 export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  const err = (p: PlanIssue['path'], message: string, hint?: string) =>
+  const err = (p: PlanIssue['path'], message: Text, hint?: Text) =>
     issues.push({ path: p, message, level: 'error', ...(hint ? { hint } : {}) });
-  const warn = (p: PlanIssue['path'], message: string, hint?: string) =>
+  const warn = (p: PlanIssue['path'], message: Text, hint?: Text) =>
     issues.push({ path: p, message, level: 'warning', ...(hint ? { hint } : {}) });
 
   const dates: Array<[PlanIssue['path'], string | undefined]> = [
@@ -94,14 +95,18 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
   const real = (v: string | undefined) => v !== undefined && isRealDate(v);
   for (const [p, v] of dates) {
     if (v !== undefined && !isRealDate(v))
-      err(p, `${v} is not a date that exists`, 'write a real calendar date as YYYY-MM-DD');
+      err(
+        p,
+        (m) => m.meaning.notADate(v),
+        (m) => m.meaning.notADateHint,
+      );
   }
   const c = plan.contract;
   if (real(c.start) && real(c.end) && c.start! > c.end) {
     err(
       ['contract', 'end'],
-      `the contract ends (${c.end}) before it starts (${c.start})`,
-      'check contract.start and contract.end',
+      (m) => m.meaning.contractEndsBeforeStart(c.end, c.start!),
+      (m) => m.meaning.contractEndsBeforeStartHint,
     );
   }
   const r = c.reversibility;
@@ -109,15 +114,15 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
     if (r.start > r.end) {
       err(
         ['contract', 'reversibility', 'end'],
-        `the reversibility phase ends (${r.end}) before it starts (${r.start})`,
-        'swap or correct the two dates',
+        (m) => m.meaning.reversibilityEndsBeforeStart(r.end, r.start),
+        (m) => m.meaning.reversibilityEndsBeforeStartHint,
       );
     }
     if (real(c.end) && r.start > c.end) {
       warn(
         ['contract', 'reversibility', 'start'],
-        `the reversibility phase starts (${r.start}) after the contract ends (${c.end})`,
-        'the exit is usually prepared before the end date',
+        (m) => m.meaning.reversibilityAfterContract(r.start, c.end),
+        (m) => m.meaning.reversibilityAfterContractHint,
       );
     }
   }
@@ -129,43 +134,43 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
     else
       err(
         ['deliverables', i, 'id'],
-        `deliverable id "${d.id}" is used twice (first at deliverables[${first}])`,
-        'give every deliverable its own id',
+        (m) => m.meaning.duplicateId(d.id, first),
+        (m) => m.meaning.duplicateIdHint,
       );
 
     if (d.status === 'waived') {
       if (!d.waiver) {
         err(
           ['deliverables', i, 'status'],
-          `"${d.id}" is waived without a waiver`,
-          'add waiver: {reason: ..., approved_by: client} (a waiver is not a silent gap)',
+          (m) => m.meaning.waivedWithoutWaiver(d.id),
+          (m) => m.meaning.waivedWithoutWaiverHint,
         );
       } else {
         if (!d.waiver.reason?.trim())
           err(
             ['deliverables', i, 'waiver', 'reason'],
-            `the waiver of "${d.id}" has no reason`,
-            'say why in waiver.reason',
+            (m) => m.meaning.waiverNoReason(d.id),
+            (m) => m.meaning.waiverNoReasonHint,
           );
         if (!d.waiver.approved_by?.trim())
           err(
             ['deliverables', i, 'waiver', 'approved_by'],
-            `the waiver of "${d.id}" does not say who approved it`,
-            'set waiver.approved_by (usually client)',
+            (m) => m.meaning.waiverNoApprover(d.id),
+            (m) => m.meaning.waiverNoApproverHint,
           );
       }
     } else if (d.waiver) {
       warn(
         ['deliverables', i, 'waiver'],
-        `"${d.id}" has a waiver but its status is ${d.status}`,
-        'set status: waived, or remove the waiver',
+        (m) => m.meaning.waiverButStatus(d.id, d.status),
+        (m) => m.meaning.waiverButStatusHint,
       );
     }
     if (d.status !== 'waived' && d.sources.length === 0) {
       warn(
         ['deliverables', i],
-        `"${d.id}" has no sources: nothing can be checked or bundled for it`,
-        'list its files, folders or globs under sources',
+        (m) => m.meaning.noSources(d.id),
+        (m) => m.meaning.listSources,
       );
     }
     if (!plan.allow_external_sources) {
@@ -173,16 +178,16 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
         if (!staysInside(s)) {
           err(
             ['deliverables', i, 'sources', j],
-            `source "${s}" points outside the plan's folder`,
+            (m) => m.sources.outside(s),
             /(^|[/{,])\.\.($|[/},])/.test(s.replaceAll('\\', '/')) && !/^\s*[/~]/.test(s)
-              ? "write it without '..' segments, relative to the plan's folder; or move the files under it, or set allow_external_sources: true at the top of the plan"
-              : 'move the files under the plan folder, or set allow_external_sources: true at the top of the plan',
+              ? (m) => m.meaning.outsideDotDotHint
+              : (m) => m.sources.hint.outside,
           );
         }
       });
     }
     if (real(d.due) && real(c.end) && d.due! > c.end) {
-      warn(['deliverables', i, 'due'], `"${d.id}" is due (${d.due}) after the contract ends (${c.end})`);
+      warn(['deliverables', i, 'due'], (m) => m.meaning.dueAfterContract(d.id, d.due!, c.end));
     }
   });
 
@@ -192,8 +197,8 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
       if (v !== undefined && !isPlainDecimal(v))
         err(
           p,
-          `${v} is not a plain decimal amount`,
-          'write digits with an optional decimal point, e.g. 4500 or 8.1',
+          (m) => m.meaning.notPlainDecimal(v),
+          (m) => m.meaning.notPlainDecimalHint,
         );
       return v !== undefined && isPlainDecimal(v) ? Number(v) : undefined;
     };
@@ -201,22 +206,22 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
     if (Number(comp.vat_percent) > 100)
       warn(
         ['compensation', 'vat_percent'],
-        `VAT of ${comp.vat_percent} % is more than 100 %`,
-        'write the rate in percent, e.g. 8.1',
+        (m) => m.meaning.vatOver100(comp.vat_percent),
+        (m) => m.meaning.vatOver100Hint,
       );
     if (amount(['compensation', 'rounding'], comp.rounding) === 0)
       err(
         ['compensation', 'rounding'],
-        'the rounding step is 0',
-        'write the smallest step of the total, e.g. 0.05 for CHF or 0.01',
+        (m) => m.meaning.roundingZero,
+        (m) => m.meaning.roundingZeroHint,
       );
     for (const k of ['missing_required', 'late_per_day', 'cap_percent'] as const)
       amount(['compensation', 'penalties', k], comp.penalties[k]);
     if (Number(comp.penalties.cap_percent) > 100)
       warn(
         ['compensation', 'penalties', 'cap_percent'],
-        `the penalty cap of ${comp.penalties.cap_percent} % is more than the fees`,
-        'the cap is a percent of the fees, usually 5 to 20',
+        (m) => m.meaning.capOver100(comp.penalties.cap_percent!),
+        (m) => m.meaning.capOver100Hint,
       );
     amount(['compensation', 'final_payment', 'amount'], comp.final_payment?.amount);
     releaseConditionIssues(plan, warn);
@@ -228,8 +233,8 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
       if (fixed === computed || (computed && (f.quantity === undefined || f.unit_price === undefined))) {
         err(
           ['compensation', 'fees', i],
-          `fee "${labelIn(f.label, plan.language)}" needs either amount, or quantity and unit_price`,
-          'write {label, amount} or {label, quantity, unit, unit_price}',
+          (m) => m.meaning.feeShape(labelIn(f.label, plan.language)),
+          (m) => m.meaning.feeShapeHint,
         );
       }
     });

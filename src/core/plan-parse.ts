@@ -9,6 +9,7 @@ import { dedupeSchemaErrors, describeSchemaError } from './plan-schema-words.js'
 import type { Document } from 'yaml';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { ProblemsError, type Location, type Problem } from './errors.js';
+import type { Text } from './i18n/terminal/index.js';
 import { DEFAULT_RELEASE_WHEN, type Deliverable, type ExitPlan, type FeeLine, type Party } from './plan.js';
 
 /**
@@ -44,12 +45,14 @@ export function locationIn(shown: string): (line?: number, column?: number) => L
  */
 export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFunction): ParsedPlan {
   const at = locationIn(shown);
-  const fail = (summary: string, problems: Problem[]): never => {
+  const fail = (summary: Text, problems: Problem[]): never => {
     throw new ProblemsError(summary, problems);
   };
 
   const encoding = encodingProblem(bytes, at);
-  if (encoding) fail(`${shown} is not a valid plan`, [encoding]);
+  const notAPlan: Text = (m) => m.parse.notAPlan(shown);
+  const notYaml: Text = (m) => m.parse.notYaml(shown);
+  if (encoding) fail(notAPlan, [encoding]);
 
   const text = bytes.toString('utf8');
   const lineCounter = new LineCounter();
@@ -61,10 +64,10 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
   const deep = nestingProblem(text);
   if (deep) {
     const { line, col } = lineAndColumn(text, deep.offset);
-    fail(`${shown} is not a valid plan`, [
+    fail(notAPlan, [
       {
-        message: `the plan nests more than ${MAX_PLAN_DEPTH} levels deep`,
-        hint: 'an exit plan nests a few levels (deliverables, their checks); check for runaway brackets or dashes',
+        message: (m) => m.parse.tooDeep(MAX_PLAN_DEPTH),
+        hint: (m) => m.parse.tooDeepHint,
         location: at(line, col),
       },
     ]);
@@ -75,8 +78,12 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     // The parser reports its own failures as doc.errors; this is a last line of defence.
-    fail(`${shown} is not valid YAML`, [
-      { message: `YAML syntax: ${firstLine(e)}`, hint: yamlHint('', firstLine(e)), location: at() },
+    fail(notYaml, [
+      {
+        message: (m) => m.yaml.syntax('', firstLine(e)),
+        hint: yamlHint('', firstLine(e)),
+        location: at(),
+      },
     ]);
   }
   doc = doc!;
@@ -99,12 +106,15 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
     // An unknown tag (!foo, !!js/function) would silently change a value's type: refuse it.
     if (w.code === 'TAG_RESOLVE_FAILED')
       problems.push({
-        message: `unknown YAML tag ${w.message.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!')}`,
-        hint: 'remove the tag; an exit plan uses plain values',
+        message: (m) =>
+          m.yaml.unknownTag(
+            w.message.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!'),
+          ),
+        hint: (m) => m.yaml.unknownTagHint,
         location: posOf(w.pos[0]),
       });
   }
-  if (problems.length) fail(`${shown} is not valid YAML`, problems);
+  if (problems.length) fail(notYaml, problems);
 
   const locate = (p: Array<string | number>, o: { key?: boolean } = {}): Location => {
     const offset = offsetOf(doc, p, o.key === true);
@@ -124,17 +134,15 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    fail(`${shown} is not a valid plan`, [aliasProblem(doc, e, posOf, at)]);
+    fail(notAPlan, [aliasProblem(doc, e, posOf, at)]);
   }
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
     const start = doc.contents?.range?.[0];
-    fail(`${shown} is not a valid plan`, [
+    const shape = raw == null ? 'empty' : Array.isArray(raw) ? 'list' : 'value';
+    fail(notAPlan, [
       {
-        message:
-          raw == null
-            ? 'the plan is empty'
-            : `the plan must be a mapping of keys (version, id, title, ...), not ${Array.isArray(raw) ? 'a list' : 'a single value'}`,
-        hint: 'start from `exitkit init`, which writes a commented starter plan',
+        message: (m) => m.parse.notAMapping(shape),
+        hint: (m) => m.parse.startFromInit,
         location: raw == null || start === undefined ? at() : posOf(start),
       },
     ]);
@@ -147,7 +155,7 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
       problems.push({ ...described, location: locate(described.path ?? p, { key: described.atKey }) });
     }
     problems.sort(byPosition);
-    fail(`${shown} does not follow the plan's schema`, problems.map(stripPath));
+    fail((m) => m.parse.notSchema(shown), problems.map(stripPath));
   }
 
   const plan = toPlan(raw as Record<string, unknown>, doc);
@@ -172,8 +180,8 @@ function encodingProblem(
     (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
   ) {
     return {
-      message: 'this file is UTF-16 or UTF-32 text; a plan is UTF-8',
-      hint: 'save it again as UTF-8 (most editors: "Save with encoding")',
+      message: (m) => m.parse.utf16,
+      hint: (m) => m.parse.utf16Hint,
       location: at(),
     };
   }
@@ -181,15 +189,16 @@ function encodingProblem(
   const bad = firstInvalidUtf8(bytes);
   if (nul >= 0) {
     return {
-      message: 'this file is binary, not YAML (it holds a NUL byte)',
-      hint: 'give the path of the exit plan (a text YAML file), not an export or an archive',
+      message: (m) => m.parse.binary,
+      hint: (m) => m.parse.binaryHint,
       location: where(nul),
     };
   }
   if (bad >= 0) {
+    const byte = `0x${bytes[bad]!.toString(16).padStart(2, '0')}`;
     return {
-      message: `this file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad})`,
-      hint: 'save the plan as UTF-8 (it was probably saved as Latin-1 or Windows-1252)',
+      message: (m) => m.parse.notUtf8(byte, bad),
+      hint: (m) => m.parse.notUtf8Hint,
       location: where(bad),
     };
   }
@@ -275,26 +284,26 @@ export function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
-const YAML_HINTS: Record<string, string> = {
-  DUPLICATE_KEY: 'a key may appear once in a mapping: remove or rename one of the two',
-  MULTIPLE_DOCS: "a plan is one YAML document: remove the '---' line and what follows, or split the file",
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  BAD_INDENT: 'align this line with the other keys of the same level',
-  BLOCK_AS_IMPLICIT_KEY: 'a key needs a colon and a space after it ("key: value")',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line; quote a value that holds a colon',
-  UNEXPECTED_TOKEN: 'remove or quote the character at this place',
-  BAD_SCALAR_START: 'quote this value: it starts with a character YAML reserves (@, `, %)',
-  BAD_DQ_ESCAPE:
-    'in double quotes a backslash starts an escape: write \\\\ for one backslash, or use single quotes',
-};
+/** The parser's error codes that have their own hint (the catalogs' `yaml.hints`). */
+const HINTED_CODES = [
+  'DUPLICATE_KEY',
+  'MULTIPLE_DOCS',
+  'TAB_AS_INDENT',
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+  'BAD_SCALAR_START',
+  'BAD_DQ_ESCAPE',
+] as const;
+type HintedCode = (typeof HINTED_CODES)[number];
 
-function yamlHint(code: string, message: string): string {
-  if (/closing ["']?quote/i.test(message)) return 'close the quote opened here, at the end of its value';
-  if (/without - indicator/i.test(message))
-    return "this line is indented like a list item: start it with '- ', or align it with the keys above";
-  if (/flow (sequence|mapping|collection)/i.test(message))
-    return 'close the bracket opened before this place, or indent it more';
-  return YAML_HINTS[code] ?? 'fix the YAML at this place (indentation, quotes, a missing colon)';
+function yamlHint(code: string, message: string): Text {
+  if (/closing ["']?quote/i.test(message)) return (m) => m.yaml.closeQuote;
+  if (/without - indicator/i.test(message)) return (m) => m.yaml.listItem;
+  if (/flow (sequence|mapping|collection)/i.test(message)) return (m) => m.yaml.closeBracket;
+  if ((HINTED_CODES as readonly string[]).includes(code)) return (m) => m.yaml.hints[code as HintedCode];
+  return (m) => m.yaml.fixHere;
 }
 
 /** A quote that is never closed is reported at the end of the file: point at where it opens. */
@@ -306,17 +315,16 @@ function yamlErrorOffset(code: string, message: string, text: string, offset: nu
   return i >= 0 ? i : offset;
 }
 
-function yamlMessage(code: string, message: string, text: string, offset: number): string {
+function yamlMessage(code: string, message: string, text: string, offset: number): Text {
   if (code === 'DUPLICATE_KEY') {
     const key = /^[ \t]*("[^"]*"|'[^']*'|[^:#\n]+?)[ \t]*:/.exec(text.slice(offset, offset + 200))?.[1];
-    return key
-      ? `the key ${JSON.stringify(key.replace(/^["']|["']$/g, ''))} appears twice in this mapping`
-      : 'a key appears twice in this mapping';
+    const name = key === undefined ? undefined : JSON.stringify(key.replace(/^["']|["']$/g, ''));
+    return (m) => m.yaml.duplicateKey(name);
   }
-  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document';
-  if (/Maximum call stack/i.test(message)) return `the plan nests too deeply to read`;
-  if (/closing ["']?quote/i.test(message)) return 'YAML syntax: this quote is never closed';
-  return `YAML syntax: ${message.split('\n')[0]}`;
+  if (code === 'MULTIPLE_DOCS') return (m) => m.yaml.multipleDocs;
+  if (/Maximum call stack/i.test(message)) return (m) => m.yaml.tooDeep;
+  if (/closing ["']?quote/i.test(message)) return (m) => m.yaml.quoteNotClosed;
+  return (m) => m.yaml.syntax(code, message.split('\n')[0] ?? '');
 }
 
 /** An alias that cannot be expanded: undefined, or a "billion laughs" expansion bomb. */
@@ -340,15 +348,15 @@ function aliasProblem(
   const m = firstLine(e);
   if (/unresolved alias/i.test(m) && unresolved !== undefined)
     return {
-      message: `YAML alias without an anchor before it (${m.replace(/^.*?:\s*/, '*')})`,
-      hint: 'define the anchor (&name) before the alias (*name), or write the value out',
+      message: (t) => t.yaml.aliasWithoutAnchor(m.replace(/^.*?:\s*/, '*')),
+      hint: (t) => t.yaml.aliasWithoutAnchorHint,
       location: posOf(unresolved),
     };
   return {
     message: /excessive alias/i.test(m)
-      ? `the plan's YAML aliases expand beyond ${MAX_ALIAS_COUNT} copies (an expansion bomb)`
-      : `the plan cannot be read: ${m}`,
-    hint: 'write the values out instead of repeating anchors (&name) and aliases (*name)',
+      ? (t) => t.yaml.aliasBomb(MAX_ALIAS_COUNT)
+      : (t) => t.yaml.unreadable(m),
+    hint: (t) => t.yaml.aliasBombHint,
     location: first === undefined ? at() : posOf(first),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { closest } from './plan-checks.js';
+import type { Messages, Text } from './i18n/terminal/index.js';
 
 /** Ajv reports every branch of an anyOf; keep one readable error per place and cause. */
 export function dedupeSchemaErrors(errors: ErrorObject[]): ErrorObject[] {
@@ -23,33 +24,32 @@ export function dedupeSchemaErrors(errors: ErrorObject[]): ErrorObject[] {
 }
 
 /** `deliverables[0].id`, as a person reads it. */
-function fieldName(p: Array<string | number>): string {
-  if (p.length === 0) return 'the plan';
+function fieldName(p: Array<string | number>, m: Messages): string {
+  if (p.length === 0) return m.schema.thePlan;
   return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function shownValue(v: unknown): string {
+function shownValue(v: unknown, m: Messages): string {
   const s =
     typeof v === 'string'
       ? JSON.stringify(v)
       : Array.isArray(v)
-        ? 'a list'
+        ? m.schema.value.list
         : v === null
-          ? 'empty'
+          ? m.schema.value.empty
           : typeof v === 'object'
-            ? 'a mapping'
+            ? m.schema.value.mapping
             : String(v);
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  boolean: 'true or false',
-  array: "a list (lines starting with '- ', or [a, b])",
-  object: 'a mapping of keys (key: value)',
-  integer: 'a whole number',
-  number: 'a number',
-};
+/** The JSON Schema types that have words of their own (the catalogs' `schema.type`). */
+const TYPES = ['string', 'boolean', 'array', 'object', 'integer', 'number'] as const;
+type SchemaType = (typeof TYPES)[number];
+
+function typeWords(want: string, m: Messages): string {
+  return (TYPES as readonly string[]).includes(want) ? m.schema.type[want as SchemaType] : want;
+}
 
 /** Words people use for the fixed families (backups, passwords and access...), mapped to the category that holds them. */
 const CATEGORY_WORDS: Record<string, string> = {
@@ -69,23 +69,25 @@ const CATEGORY_WORDS: Record<string, string> = {
 };
 
 interface Described {
-  message: string;
-  hint: string;
+  message: Text;
+  hint: Text;
   /** Report at this path instead of the error's own (e.g. the unknown key itself). */
   path?: Array<string | number>;
   atKey?: boolean;
 }
 
+/** A message about the field at `p` and its value, in the words of a catalog. */
+type About = (say: (m: Messages) => (field: string, value: string) => string) => Text;
+
 export function describeSchemaError(e: ErrorObject, p: Array<string | number>): Described {
-  const field = fieldName(p);
-  const value = shownValue(e.data);
+  const about: About = (say) => (m) => say(m)(fieldName(p, m), shownValue(e.data, m));
+  const key = String(p.at(-1));
   switch (e.keyword) {
     case 'required': {
       const missing = String(e.params.missingProperty);
-      const where = p.length === 0 ? 'the plan' : field;
       return {
-        message: `${where} lacks "${missing}"`,
-        hint: `add ${missing}: under ${p.length === 0 ? 'the top level' : field} (plans/exit-plan.schema.json lists every key)`,
+        message: (m) => m.schema.lacks(fieldName(p, m), missing),
+        hint: (m) => m.schema.lacksHint(missing, p.length === 0 ? undefined : fieldName(p, m)),
         atKey: true,
       };
     }
@@ -93,11 +95,10 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
       const unknown = String(e.params.additionalProperty);
       const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const near = closest(unknown, known);
+      const listed = known.filter((k) => k !== '$schema').join(', ');
       return {
-        message: `unknown key "${unknown}" in ${field}`,
-        hint: near
-          ? `did you mean "${near}"?`
-          : `check its spelling; the known keys here are ${known.filter((k) => k !== '$schema').join(', ')}`,
+        message: (m) => m.schema.unknownKey(unknown, fieldName(p, m)),
+        hint: near ? (m) => m.schema.didYouMeanQuoted(near) : (m) => m.schema.checkSpelling(listed),
         path: [...p, unknown],
         atKey: true,
       };
@@ -110,101 +111,86 @@ export function describeSchemaError(e: ErrorObject, p: Array<string | number>): 
           ? CATEGORY_WORDS[given]
           : closest(given, allowed);
       return {
-        message: `${field} is ${value}: it must be one of ${allowed.join(', ')}`,
-        hint: near ? `did you mean ${near}?` : 'use one of the listed values',
+        message: about((m) => (f, v) => m.schema.oneOf(f, v, allowed)),
+        hint: near ? (m) => m.schema.didYouMean(near) : (m) => m.schema.useListed,
       };
     }
-    case 'const':
+    case 'const': {
+      const allowedValue = String(e.params.allowedValue);
       if (p.length === 1 && p[0] === 'version')
         return {
-          message: `version ${value} is not a plan version this exitkit reads`,
-          hint: 'this exitkit reads plans of version 1: write version: 1, or use the exitkit that wrote this plan',
+          message: about((m) => (_f, v) => m.schema.version(v)),
+          hint: (m) => m.schema.versionHint,
         };
       return {
-        message: `${field} must be ${String(e.params.allowedValue)}`,
-        hint: `write ${String(e.params.allowedValue)}`,
+        message: (m) => m.schema.mustBe(fieldName(p, m), allowedValue),
+        hint: (m) => m.schema.write(allowedValue),
       };
+    }
     case 'type': {
       const want = String(e.params.type);
-      const words = TYPE_WORDS[want] ?? want;
       if (want === 'boolean')
         return {
-          message: `${field} is ${value}: it must be true or false`,
-          hint: `write ${String(p.at(-1))}: true or ${String(p.at(-1))}: false (yes, no, on and off are text in YAML 1.2)`,
+          message: about((m) => (f, v) => m.schema.notBoolean(f, v)),
+          hint: (m) => m.schema.booleanHint(key),
         };
-      if (want === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean'))
+      if (want === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')) {
+        const kind = typeof e.data === 'number' ? 'number' : 'boolean';
+        const raw = String(e.data);
         return {
-          message: `${field} is the ${typeof e.data} ${value}: it must be text`,
-          hint: `quote it: ${String(p.at(-1))}: "${String(e.data)}"`,
+          message: about((m) => (f, v) => m.schema.notText(f, kind, v)),
+          hint: (m) => m.schema.quoteIt(key, raw),
         };
-      return { message: `${field} is ${value}: it must be ${words}`, hint: `write ${field} as ${words}` };
-    }
-    case 'pattern':
-      if (/(^|\.)id$|^id$/.test(field) || p.at(-1) === 'id')
-        return {
-          message: `${field} is ${value}: it must use lowercase letters, digits and '-'`,
-          hint: 'it is used in file names, e.g. acme-exit-2026 or fs01-backup',
-        };
-      if (p.at(-1) === 'currency')
-        return {
-          message: `${field} is ${value}: it must be an ISO 4217 code`,
-          hint: 'e.g. CHF or EUR, in capitals',
-        };
-      if (p.at(-1) === 'fingerprint')
-        return {
-          message: `${field} is ${value}: it must be a key fingerprint (40 or 64 hex digits)`,
-          hint: '`exitkit keys show KEY` or `gpg --fingerprint` prints it',
-        };
-      if (/(date|start|end|due)$/.test(String(p.at(-1))))
-        return {
-          message: `${field} is ${value}: it must be a date written YYYY-MM-DD`,
-          hint: 'e.g. 2026-12-31',
-        };
+      }
       return {
-        message: `${field} is ${value}: it is not in the expected form`,
-        hint: `it must match ${String(e.params.pattern)}`,
+        message: about((m) => (f, v) => m.schema.wrongType(f, v, typeWords(want, m))),
+        hint: (m) => m.schema.wrongTypeHint(fieldName(p, m), typeWords(want, m)),
       };
+    }
+    case 'pattern': {
+      if (p.at(-1) === 'id')
+        return { message: about((m) => m.schema.badId), hint: (m) => m.schema.badIdHint };
+      if (p.at(-1) === 'currency')
+        return { message: about((m) => m.schema.badCurrency), hint: (m) => m.schema.badCurrencyHint };
+      if (p.at(-1) === 'fingerprint')
+        return { message: about((m) => m.schema.badFingerprint), hint: (m) => m.schema.badFingerprintHint };
+      if (/(date|start|end|due)$/.test(key))
+        return { message: about((m) => m.schema.badDate), hint: (m) => m.schema.badDateHint };
+      const pattern = String(e.params.pattern);
+      return { message: about((m) => m.schema.badForm), hint: (m) => m.schema.badFormHint(pattern) };
+    }
     case 'anyOf': {
       if (e.schemaPath.includes('/label/'))
-        return {
-          message: `${field} is ${value}: it must be a text, or one text per language (fr, en, de, it)`,
-          hint: 'e.g. {fr: Forfait de réversibilité, en: Reversibility fee}',
-        };
+        return { message: about((m) => m.schema.badLabel), hint: (m) => m.schema.badLabelHint };
       const v = typeof e.data === 'string' ? e.data.trim() : e.data;
       if (typeof v === 'number' && v < 0)
-        return {
-          message: `${field} is ${value}: an amount cannot be negative`,
-          hint: 'write the amount without a minus sign',
-        };
-      if (typeof v === 'string' && /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/.test(v))
-        return {
-          message: `${field} is ${value}: an amount has no thousands separator`,
-          hint: `write ${v.replace(/[,' ]/g, '')}`,
-        };
-      if (typeof v === 'string' && /^\d+,\d+$/.test(v))
-        return {
-          message: `${field} is ${value}: an amount uses a decimal point`,
-          hint: `write ${v.replace(',', '.')}`,
-        };
-      return {
-        message: `${field} is ${value}: it must be a decimal amount`,
-        hint: 'write it like 4500 or 1200.50, without a currency sign or separators',
-      };
+        return { message: about((m) => m.schema.negativeAmount), hint: (m) => m.schema.negativeAmountHint };
+      if (typeof v === 'string' && /^\d{1,3}([,' ]\d{3})+(\.\d+)?$/.test(v)) {
+        const plain = v.replace(/[,' ]/g, '');
+        return { message: about((m) => m.schema.thousands), hint: (m) => m.schema.write(plain) };
+      }
+      if (typeof v === 'string' && /^\d+,\d+$/.test(v)) {
+        const point = v.replace(',', '.');
+        return { message: about((m) => m.schema.decimalComma), hint: (m) => m.schema.write(point) };
+      }
+      return { message: about((m) => m.schema.notAmount), hint: (m) => m.schema.notAmountHint };
     }
     case 'minimum':
     case 'exclusiveMinimum':
-      return { message: `${field} is ${value}: it cannot be negative`, hint: 'write 0 or more' };
+      return { message: about((m) => m.schema.negative), hint: (m) => m.schema.negativeHint };
     case 'minLength':
-      return {
-        message: `${field} is empty`,
-        hint: `write a value for ${String(p.at(-1))}, or remove the key`,
-      };
+      return { message: (m) => m.schema.empty(fieldName(p, m)), hint: (m) => m.schema.emptyHint(key) };
     case 'uniqueItems':
-      return { message: `${field} names the same value twice`, hint: 'keep each value once' };
+      return { message: (m) => m.schema.twice(fieldName(p, m)), hint: (m) => m.schema.twiceHint };
     case 'maxLength':
     case 'maxItems':
-      return { message: `${field} is too long`, hint: 'shorten it' };
-    default:
-      return { message: `${field} ${e.message ?? 'is not valid'}`, hint: 'see plans/exit-plan.schema.json' };
+      return { message: (m) => m.schema.tooLong(fieldName(p, m)), hint: (m) => m.schema.tooLongHint };
+    default: {
+      const said = e.message;
+      return {
+        message: (m) => m.schema.invalid(fieldName(p, m), said),
+        hint: (m) => m.schema.seeSchema,
+      };
+    }
   }
 }

@@ -9,6 +9,7 @@
 import { parseBagInfo, parseManifest } from './bag.js';
 import type { FileFaults, Manifest, ManifestFile, Verification } from './manifest.js';
 import { MANIFEST_FORMAT } from './manifest.js';
+import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import type { ExitPlan } from './plan.js';
 import { isSettled } from './plan.js';
 
@@ -219,13 +220,13 @@ export interface ArchiveObservation {
   integrity: boolean;
   integrityError?: string;
   /** The archive could not be decrypted at all (only reported when its digest is wrong too). */
-  decryptError?: string;
+  decryptError?: Text;
 }
 
 export interface SignatureResult {
   valid: boolean;
   fingerprint: string | null;
-  reason?: string;
+  reason?: Text;
 }
 
 export interface ArchiveCheck {
@@ -250,33 +251,33 @@ export function allFiles(m: Manifest): ManifestFile[] {
   return [...m.deliverables.flatMap((d) => d.files), ...m.tagFiles];
 }
 
-/** Reaches a verdict. Every fault is named in `faults`, in the order: signature, archive, files, bag, completeness. */
-export function judge(input: VerdictInput): Verification {
+/**
+ * Reaches a verdict, its words in the language of `w` (English for `--json`). Every fault is named
+ * in `faults`, in the order: signature, archive, files, bag, completeness.
+ */
+export function judge(input: VerdictInput, w: Messages): Verification {
   const { manifest: m } = input;
   const faults: string[] = [];
+  const reason = input.signature.reason === undefined ? undefined : say(w, input.signature.reason);
 
-  if (!input.signature.valid)
-    faults.push(`signature: ${input.signature.reason ?? 'the manifest signature is not valid'}`);
+  if (!input.signature.valid) faults.push(w.verdict.badSignature(reason));
 
   const signed = m.archive!;
   const archiveFaults: string[] = [];
   if (input.archive.size !== signed.size)
-    archiveFaults.push(`its size is ${input.archive.size} bytes; the manifest signed ${signed.size}`);
+    archiveFaults.push(w.verdict.archiveSize(input.archive.size, signed.size));
   if (input.archive.digest !== signed.digest.toLowerCase())
-    archiveFaults.push(`its sha256 is ${input.archive.digest}; the manifest signed ${signed.digest}`);
-  for (const f of archiveFaults) faults.push(`archive ${input.archive.file}: ${f}`);
+    archiveFaults.push(w.verdict.archiveDigest(input.archive.digest, signed.digest));
+  for (const f of archiveFaults) faults.push(w.verdict.archive(input.archive.file, f));
 
   let files: FileFaults | undefined;
   const perFile = new Map<string, string>();
   const d = input.decrypted;
   if (d) {
-    if (d.decryptError) faults.push(`archive ${input.archive.file}: cannot be decrypted: ${d.decryptError}`);
+    if (d.decryptError) faults.push(w.verdict.cannotDecrypt(input.archive.file, say(w, d.decryptError)));
     // An archive that cannot be decrypted has no files to name: the archive fault says it all.
-    if (!d.decryptError) files = checkFiles(m, d, faults, perFile);
-    if (!d.decryptError && !d.integrity)
-      faults.push(
-        `integrity: the OpenPGP integrity check failed${d.integrityError ? ` (${d.integrityError})` : ''}: the archive was altered or cut`,
-      );
+    if (!d.decryptError) files = checkFiles(m, d, faults, perFile, w);
+    if (!d.decryptError && !d.integrity) faults.push(w.verdict.integrity(d.integrityError));
   }
 
   const deliverables = m.deliverables.map((dl) => {
@@ -310,8 +311,7 @@ export function judge(input: VerdictInput): Verification {
     for (const row of deliverables)
       if (row.required && row.intact === false && !missing.includes(row.id)) missing.push(row.id);
   }
-  for (const id of missing)
-    faults.push(`incomplete: the required deliverable ${id} is neither delivered intact nor waived`);
+  for (const id of missing) faults.push(w.verdict.incomplete(id));
   const complete = missing.length === 0 && (input.plan !== undefined || m.complete);
 
   const verification: Verification = {
@@ -325,7 +325,7 @@ export function judge(input: VerdictInput): Verification {
     signature: {
       valid: input.signature.valid,
       fingerprint: input.signature.fingerprint,
-      ...(input.signature.reason ? { reason: input.signature.reason } : {}),
+      ...(reason ? { reason } : {}),
     },
     archive: {
       ok: archiveFaults.length === 0,
@@ -352,18 +352,19 @@ function checkFiles(
   d: ArchiveObservation,
   faults: string[],
   perFile: Map<string, string>,
+  w: Messages,
 ): FileFaults {
   const out: FileFaults = { checked: 0, altered: [], missing: [], extra: [], unsafe: [], truncated: [] };
   const seen = new Map<string, ObservedEntry>();
   for (const e of d.entries) {
     if (e.unsafe) {
       out.unsafe.push(e.name);
-      faults.push(`unsafe entry ${JSON.stringify(e.name)}: ${e.unsafe}`);
+      faults.push(w.verdict.unsafe(JSON.stringify(e.name), e.unsafe));
       continue;
     }
     if (e.type === 'file' && e.bagPath !== null) seen.set(e.bagPath, e);
   }
-  if (d.tarError) faults.push(`tar: the archive's tar stream could not be read to its end: ${d.tarError}`);
+  if (d.tarError) faults.push(w.verdict.tar(d.tarError));
 
   const signedPaths = new Set<string>();
   for (const f of allFiles(m)) {
@@ -371,36 +372,32 @@ function checkFiles(
     const e = seen.get(f.path);
     if (!e) {
       out.missing.push(f.path);
-      perFile.set(f.path, 'missing');
-      faults.push(
-        d.tarError
-          ? `missing: ${f.path} was not reached (the tar could not be read past an earlier entry)`
-          : `missing: ${f.path} is in the signed manifest but not in the archive`,
-      );
+      perFile.set(f.path, w.verdict.missingFile);
+      faults.push(d.tarError ? w.verdict.notReached(f.path) : w.verdict.missing(f.path));
       continue;
     }
     out.checked++;
     const digest = e.digests[m.algorithm];
     if (e.read < f.size && (e.read < e.declaredSize || e.declaredSize < f.size)) {
       out.truncated.push(f.path);
-      perFile.set(f.path, `truncated (${e.read} of ${f.size} bytes)`);
-      faults.push(`truncated: ${f.path} has ${e.read} of the ${f.size} bytes the manifest signed`);
+      perFile.set(f.path, w.verdict.truncatedFile(e.read, f.size));
+      faults.push(w.verdict.truncated(f.path, e.read, f.size));
     } else if (e.declaredSize !== f.size || digest !== f.digest.toLowerCase()) {
       out.altered.push(f.path);
       const why =
         e.declaredSize !== f.size
-          ? `${e.declaredSize} bytes, the manifest signed ${f.size}`
-          : `its ${m.algorithm} differs from the signed manifest`;
-      perFile.set(f.path, `altered (${why})`);
-      faults.push(`altered: ${f.path}: ${why}`);
+          ? w.verdict.otherSize(e.declaredSize, f.size)
+          : w.verdict.otherDigest(m.algorithm);
+      perFile.set(f.path, w.verdict.alteredFile(why));
+      faults.push(w.verdict.altered(f.path, why));
     }
   }
   for (const [p] of seen) {
     if (signedPaths.has(p) || p === unlistedTagManifest(m)) continue;
     out.extra.push(p);
-    faults.push(`extra: ${p} is in the archive but not in the signed manifest`);
+    faults.push(w.verdict.extra(p));
   }
-  checkBag(m, d, seen, faults);
+  checkBag(m, d, seen, faults, w);
   return out;
 }
 
@@ -410,20 +407,21 @@ function checkBag(
   d: ArchiveObservation,
   seen: Map<string, ObservedEntry>,
   faults: string[],
+  w: Messages,
 ): void {
   if (d.tarError || d.decryptError) return;
-  const bag = (msg: string) => faults.push(`bag: ${msg}`);
-  if (!seen.has('bagit.txt')) bag('bagit.txt is missing');
+  const bag = (msg: string) => faults.push(w.verdict.bag(msg));
+  if (!seen.has('bagit.txt')) bag(w.verdict.bagMissing('bagit.txt'));
   const payload = [...seen.values()].filter((e) => e.bagPath!.startsWith('data/'));
   const manifests = Object.keys(d.texts).filter((p) => /^manifest-[a-z0-9]+\.txt$/.test(p));
-  if (manifests.length === 0) bag('no payload manifest (manifest-<algorithm>.txt)');
+  if (manifests.length === 0) bag(w.verdict.noPayloadManifest);
   const check = (file: string, payloadSide: boolean) => {
     const alg = /-([a-z0-9]+)\.txt$/.exec(file)![1]!;
     let entries;
     try {
       entries = parseManifest(d.texts[file]!);
     } catch (e) {
-      bag(`${file} is malformed: ${e instanceof Error ? e.message : String(e)}`);
+      bag(w.verdict.malformed(file, e instanceof Error ? e.message : String(e)));
       return;
     }
     const listed = new Set<string>();
@@ -431,92 +429,82 @@ function checkBag(
       listed.add(p);
       const e = seen.get(p);
       if (!e) {
-        bag(`${file} lists ${p}, which is not in the archive`);
+        bag(w.verdict.listsAbsent(file, p));
         continue;
       }
-      if (payloadSide !== p.startsWith('data/'))
-        bag(`${file} lists ${p}, which belongs to the ${payloadSide ? 'tag' : 'payload'} files`);
+      if (payloadSide !== p.startsWith('data/')) bag(w.verdict.listsOtherSide(file, p, payloadSide));
       const got = e.digests[alg];
-      if (got === undefined) bag(`${file}: its algorithm ${alg} was not computed, ${p} cannot be checked`);
-      else if (got !== digest) bag(`${p} does not match its digest in ${file}`);
+      if (got === undefined) bag(w.verdict.notComputed(file, alg, p));
+      else if (got !== digest) bag(w.verdict.digestMismatch(p, file));
     }
     if (payloadSide)
-      for (const e of payload) if (!listed.has(e.bagPath!)) bag(`${e.bagPath} is not listed in ${file}`);
+      for (const e of payload) if (!listed.has(e.bagPath!)) bag(w.verdict.notListed(e.bagPath!, file));
   };
   for (const f of manifests) check(f, true);
   for (const f of Object.keys(d.texts).filter((p) => /^tagmanifest-[a-z0-9]+\.txt$/.test(p))) check(f, false);
 
   const info = d.texts['bag-info.txt'];
-  if (info === undefined) bag('bag-info.txt is missing');
+  if (info === undefined) bag(w.verdict.bagMissing('bag-info.txt'));
   else {
     const fields = parseBagInfo(info);
     const oxum = fields.get('Payload-Oxum')?.[0];
     const bytes = payload.reduce((n, e) => n + e.read, 0);
     const actual = `${bytes}.${payload.length}`;
-    if (oxum === undefined) bag('bag-info.txt has no Payload-Oxum');
-    else if (oxum !== actual) bag(`Payload-Oxum in bag-info.txt says ${oxum}; the payload is ${actual}`);
+    if (oxum === undefined) bag(w.verdict.noOxum);
+    else if (oxum !== actual) bag(w.verdict.oxum(oxum, actual));
     const ext = fields.get('External-Identifier')?.[0];
-    if (ext !== undefined && ext !== m.plan.id)
-      bag(`External-Identifier in bag-info.txt says ${ext}, not ${m.plan.id}`);
+    if (ext !== undefined && ext !== m.plan.id) bag(w.verdict.externalId(ext, m.plan.id));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The human report
 
-/** A line a deliverable, then each fault, then the verdict (the human form of docs/FORMAT.md, "verify --json"). */
+/**
+ * A line a deliverable, then each fault, then the verdict (the human form of docs/FORMAT.md,
+ * "verify --json"), in the words of `w`.
+ */
 export function describeVerification(
   v: Verification,
   m: Manifest,
   opts: { planGiven: boolean; receipt?: string[] },
+  w: Messages,
 ): string[] {
   const lines: string[] = [];
-  lines.push(`manifest ${v.manifest.file} (${m.plan.id}, created ${m.created})`);
+  lines.push(w.report.manifest(v.manifest.file, m.plan.id, m.created));
   lines.push(
     v.signature.valid
-      ? `signature: valid, by the pinned signer ${v.signature.fingerprint ?? ''}`.trimEnd()
-      : `signature: NOT VALID`,
+      ? w.report.signatureValid(v.signature.fingerprint ?? undefined)
+      : w.report.signatureNotValid,
   );
   lines.push(
-    v.archive.ok
-      ? `archive: ${v.archive.file}, ${v.archive.size} bytes, sha256 ${v.archive.digest} as signed`
-      : `archive: ${v.archive.file} does NOT match the manifest`,
+    v.archive.ok && v.archive.size !== null && v.archive.digest !== null
+      ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
+      : w.report.archiveNotOk(v.archive.file),
   );
-  if (v.files)
-    lines.push(
-      `files: ${v.files.checked} re-hashed after decryption; OpenPGP integrity check ${v.integrity ? 'passed' : 'FAILED'}`,
-    );
-  lines.push('deliverables:');
+  if (v.files) lines.push(w.report.files(v.files.checked, v.integrity === true));
+  lines.push(w.report.deliverables);
   for (const d of v.deliverables) {
     const src = m.deliverables.find((x) => x.id === d.id);
     const n = src?.files.length ?? 0;
     const state =
       d.status === 'waived'
-        ? `waived: ${src?.waiver?.reason ?? 'no reason given'}${src?.waiver?.approved_by ? ` (approved by ${src.waiver.approved_by})` : ''}`
+        ? w.report.waived(src?.waiver?.reason, src?.waiver?.approved_by)
         : !d.delivered
-          ? d.required
-            ? 'NOT DELIVERED (required)'
-            : 'not delivered (optional)'
+          ? w.report.notDelivered(d.required)
           : d.intact === null
-            ? `${n} file${n === 1 ? '' : 's'} listed (not decrypted)`
+            ? w.report.listed(n)
             : d.intact
-              ? `${n} file${n === 1 ? '' : 's'} intact`
-              : `${d.faults.length} of ${n} file${n === 1 ? '' : 's'} faulty`;
-    lines.push(`  ${d.id} (${src?.category ?? '?'}): ${state}`);
+              ? w.report.intact(n)
+              : w.report.faulty(d.faults.length, n);
+    lines.push(`  ${w.report.deliverable(d.id, src ? w.category[src.category] : '?', state)}`);
   }
-  if (!opts.planGiven)
-    lines.push(
-      `completeness: as the manifest itself declares it (give --plan PLAN to check it against the plan)`,
-    );
+  if (!opts.planGiven) lines.push(w.report.completenessAsDeclared);
   if (opts.receipt) lines.push(...opts.receipt);
   if (v.faults.length) {
-    lines.push(`faults (${v.faults.length}):`);
+    lines.push(w.report.faults(v.faults.length));
     for (const f of v.faults) lines.push(`  - ${f}`);
   }
-  lines.push(
-    v.ok
-      ? `verdict: OK: ${v.decrypted ? 'every file is' : 'the archive is'} exactly what the pinned signer signed${v.complete ? ', and the handover is complete' : ''}`
-      : `verdict: NOT OK: ${v.faults.length} fault${v.faults.length === 1 ? '' : 's'}`,
-  );
+  lines.push(v.ok ? w.report.ok(v.decrypted, v.complete) : w.report.notOk(v.faults.length));
   return lines;
 }

@@ -4,18 +4,23 @@
  * gathered by src/io/walk.ts, and the same facts always give the same findings.
  */
 import { formatBytes } from './bytes.js';
+import { say, type Messages, type Text } from './i18n/terminal/index.js';
+import { UNSPECIFIED } from './inventory.js';
 import { byCategory, type Category, type Deliverable, type ExitPlan, type Status } from './plan.js';
 
 export type FindingLevel = 'error' | 'warning' | 'info';
 
 export interface Finding {
   level: FindingLevel;
-  message: string;
+  message: Text;
   /** What to do about it. */
-  hint?: string;
+  hint?: Text;
   /** The file concerned, relative to the plan's folder. */
   path?: string;
 }
+
+/** A finding as `walk --json` gives it: its words in English, whatever the terminal speaks. */
+export type FindingJson = Omit<Finding, 'message' | 'hint'> & { message: string; hint?: string };
 
 /** A file of a deliverable as found on disk (a SourceFile from src/io/sources.ts fits). */
 export interface FileFact {
@@ -31,19 +36,11 @@ export interface SourceIssue {
   source: string;
   path?: string;
   kind: 'missing' | 'empty' | 'symlink' | 'special' | 'outside' | 'unreadable' | 'duplicate';
-  message: string;
+  message: Text;
 }
 
 /** The encrypted formats a credential export may take, recognized by their first bytes. */
 export type CredentialFormat = 'kdbx' | 'kdb' | 'openpgp' | 'age' | 'bitwarden';
-
-export const CREDENTIAL_FORMAT_NAMES: Record<CredentialFormat, string> = {
-  kdbx: 'a KeePass database (KDBX)',
-  kdb: 'a KeePass 1 database (KDB)',
-  openpgp: 'an OpenPGP-encrypted file',
-  age: 'an age-encrypted file',
-  bitwarden: 'an encrypted Bitwarden export',
-};
 
 /** An inventory CSV in numbers, or why it could not be read. */
 export interface InventoryFact {
@@ -52,7 +49,7 @@ export interface InventoryFact {
   rows?: number;
   byType?: Record<string, number>;
   missingColumns?: string[];
-  error?: string;
+  error?: Text;
 }
 
 export interface DeliverableFacts {
@@ -80,17 +77,6 @@ export interface Assessment {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** What to do for each kind of source problem. */
-const SOURCE_HINTS: Record<SourceIssue['kind'], string> = {
-  missing: 'export it to that path, or correct the sources of this deliverable',
-  empty: 'put the exported files in it, or correct the sources of this deliverable',
-  symlink: 'links are never followed: copy the file itself in its place (cp -L), or list the real path',
-  special: 'only regular files can be handed over: remove it or export its content to a file',
-  outside: 'move the files under the plan folder, or set allow_external_sources: true at the top of the plan',
-  unreadable: 'give the user running exitkit read access to it (chmod/chown)',
-  duplicate: 'two files would share one name in the archive: rename one, or split the sources',
-};
 
 /** The first bytes of a credential file say whether it is encrypted (never its content in a report). */
 export function detectCredentialFormat(head: Uint8Array): CredentialFormat | null {
@@ -153,7 +139,7 @@ function daysBetween(fromIsoDay: string, toMs: number): number {
  */
 export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: number): Assessment {
   const findings: Finding[] = [];
-  const add = (level: FindingLevel, message: string, hint?: string, path?: string) =>
+  const add = (level: FindingLevel, message: Text, hint?: Text, path?: string) =>
     findings.push({ level, message, ...(hint ? { hint } : {}), ...(path ? { path } : {}) });
   const bytes = facts.files.reduce((sum, f) => sum + f.size, 0);
   const base = {
@@ -169,43 +155,50 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
   // A waiver settles a deliverable, but it is not a silent gap: the walk says so, with its reason.
   if (d.status === 'waived') {
     const w = d.waiver;
-    add(
-      'info',
-      w
-        ? `waived: ${w.reason} (approved by ${w.approved_by}${w.date ? `, ${w.date}` : ''})`
-        : 'waived without a waiver',
-      w ? undefined : 'add waiver: {reason: ..., approved_by: client}',
-    );
+    if (w) add('info', (m) => m.walk.waived(w.reason, w.approved_by, w.date));
+    else
+      add(
+        'info',
+        (m) => m.walk.waivedWithoutWaiver,
+        (m) => m.walk.waivedWithoutWaiverHint,
+      );
     return { ...base, ready: w !== undefined, checksPass: true, findings };
   }
 
   if (d.sources.length === 0)
     add(
       'error',
-      'no sources: nothing to check or hand over',
-      'list its files, folders or globs under sources',
+      (m) => m.walk.noSources,
+      (m) => m.meaning.listSources,
     );
-  for (const p of facts.problems) add('error', p.message, SOURCE_HINTS[p.kind], p.path);
+  for (const p of facts.problems) add('error', p.message, (m) => m.sources.hint[p.kind], p.path);
 
   for (const f of facts.files) {
     const where = f.shown ?? f.rel;
     if (f.size === 0) {
-      add('error', `${where} is empty (0 bytes)`, 'export it again: an empty file hands nothing over', where);
-    } else if (d.checks.min_bytes !== undefined && f.size < d.checks.min_bytes) {
       add(
         'error',
-        `${where} is ${formatBytes(f.size)}, less than the ${formatBytes(d.checks.min_bytes)} expected (min_bytes)`,
-        'check that the export finished; a truncated export is not a handover',
+        (m) => m.walk.emptyFile(where),
+        (m) => m.walk.emptyFileHint,
+        where,
+      );
+    } else if (d.checks.min_bytes !== undefined && f.size < d.checks.min_bytes) {
+      const min = d.checks.min_bytes;
+      add(
+        'error',
+        (m) => m.walk.tooSmall(where, formatBytes(f.size, m), formatBytes(min, m)),
+        (m) => m.walk.tooSmallHint,
         where,
       );
     }
     if (d.checks.max_age_days !== undefined) {
       const age = Math.floor((now - f.mtimeMs) / DAY_MS);
-      if (age > d.checks.max_age_days) {
+      const max = d.checks.max_age_days;
+      if (age > max) {
         add(
           'error',
-          `${where} is stale: last modified ${isoDay(f.mtimeMs)}, ${age} days ago (max_age_days: ${d.checks.max_age_days})`,
-          d.category === 'backups' ? 'run a fresh backup and export it again' : 'export a fresh copy',
+          (m) => m.walk.stale(where, isoDay(f.mtimeMs), age, max),
+          d.category === 'backups' ? (m) => m.walk.staleBackupHint : (m) => m.walk.staleHint,
           where,
         );
       }
@@ -213,15 +206,19 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
     if (f.mtimeMs > now + DAY_MS) {
       add(
         'warning',
-        `${where} is dated in the future (${isoDay(f.mtimeMs)})`,
-        'check the clock of the machine that exported it',
+        (m) => m.walk.future(where, isoDay(f.mtimeMs)),
+        (m) => m.walk.futureHint,
         where,
       );
     }
   }
 
   if (d.category === 'backups' && d.checks.max_age_days === undefined && facts.files.length > 0) {
-    add('info', 'no freshness check', 'set checks.max_age_days: a backup from last year is not a handover');
+    add(
+      'info',
+      (m) => m.walk.noFreshness,
+      (m) => m.walk.noFreshnessHint,
+    );
   }
 
   if (d.category === 'credentials') {
@@ -234,14 +231,12 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
         // "Secrets handling").
         add(
           d.checks.allow_cleartext ? 'warning' : 'error',
-          `${where} is not in an encrypted format: treated as passwords in clear text`,
-          d.checks.allow_cleartext
-            ? 'allowed by checks.allow_cleartext; it is still encrypted in the bundle, but prefer a KeePass (KDBX) export'
-            : 'export the vault as KeePass (KDBX) or an encrypted Bitwarden export, or encrypt the file with gpg or age',
+          (m) => m.walk.clearText(where),
+          d.checks.allow_cleartext ? (m) => m.walk.clearTextAllowedHint : (m) => m.walk.clearTextHint,
           where,
         );
       } else {
-        add('info', `${where} is ${CREDENTIAL_FORMAT_NAMES[format]}`, undefined, where);
+        add('info', (m) => m.walk.encrypted(where, m.walk.format[format]), undefined, where);
       }
     }
   }
@@ -251,33 +246,49 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
     if (facts.files.length > 0 && csvs.length === 0) {
       add(
         'error',
-        'no CSV file among the sources',
-        'export the inventory as CSV (type, name, location columns)',
+        (m) => m.walk.noCsv,
+        (m) => m.walk.noCsvHint,
       );
     }
     for (const inv of csvs) {
       if (inv.error !== undefined) {
-        add('error', `${inv.path}: ${inv.error}`, 'export the inventory again as CSV (UTF-8)', inv.path);
-        continue;
-      }
-      if (inv.missingColumns && inv.missingColumns.length > 0) {
+        const error = inv.error;
         add(
           'error',
-          `${inv.path} lacks the column${inv.missingColumns.length > 1 ? 's' : ''} ${inv.missingColumns.join(', ')} (it has ${(inv.columns ?? []).join(', ') || 'no header'})`,
-          `add ${inv.missingColumns.join(', ')} to its header row`,
+          (m) => `${inv.path}: ${say(m, error)}`,
+          (m) => m.walk.csvAgainHint,
+          inv.path,
+        );
+        continue;
+      }
+      const missing = inv.missingColumns ?? [];
+      if (missing.length > 0) {
+        const has = inv.columns ?? [];
+        add(
+          'error',
+          (m) => m.walk.lacksColumns(inv.path, missing, has),
+          (m) => m.walk.lacksColumnsHint(missing),
           inv.path,
         );
       }
       if (inv.rows === 0) {
-        add('error', `${inv.path} lists no items`, 'export the inventory with its rows', inv.path);
+        add(
+          'error',
+          (m) => m.walk.noItems(inv.path),
+          (m) => m.walk.noItemsHint,
+          inv.path,
+        );
       } else if (inv.rows !== undefined) {
-        const types = Object.entries(inv.byType ?? {})
-          .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-          .map(([t, n]) => `${n} ${t}`)
-          .join(', ');
+        const rows = inv.rows;
+        const types = Object.entries(inv.byType ?? {}).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
         add(
           'info',
-          `${inv.path}: ${inv.rows} item${inv.rows === 1 ? '' : 's'}${types ? ` (${types})` : ''}`,
+          (m) =>
+            m.walk.items(
+              inv.path,
+              rows,
+              types.map(([t, n]) => [t === UNSPECIFIED ? m.walk.unspecifiedType : t, n]),
+            ),
           undefined,
           inv.path,
         );
@@ -289,25 +300,27 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
   const checksPass = !hasErrors;
   const marked = d.status === 'ready' || d.status === 'delivered';
   if (marked && hasErrors) {
+    const status = d.status;
     findings.unshift({
       level: 'error',
-      message: `marked ${d.status}, but its checks fail`,
-      hint: 'fix what is listed below, or set its status back to pending',
+      message: (m) => m.walk.markedButFailing(status),
+      hint: (m) => m.walk.markedButFailingHint,
     });
   } else if (!marked && checksPass) {
     add(
       'info',
-      'its files check out, but it is not marked ready',
-      'mark it ready (`exitkit walk` on a terminal), or set status: ready in the plan',
+      (m) => m.walk.notMarked,
+      (m) => m.walk.notMarkedHint,
     );
   }
   if (!marked && d.due !== undefined) {
     const late = daysBetween(d.due, now);
+    const due = d.due;
     if (late > 0)
       add(
         'warning',
-        `due ${d.due}: ${late} day${late === 1 ? '' : 's'} late`,
-        'hand it over, or agree a waiver with the client',
+        (m) => m.walk.late(due, late),
+        (m) => m.walk.lateHint,
       );
   }
   return { ...base, ready: marked && checksPass, checksPass, findings };
@@ -395,38 +408,31 @@ const MARK: Record<string, string> = { ready: '✓', waived: '–', notReady: '�
 export function formatWalkReport(
   plan: { id: string; title: string; file: string },
   assessments: readonly Assessment[],
+  m: Messages,
 ): string[] {
   const lines: string[] = [];
-  lines.push(
-    `${plan.file}: ${plan.title} (${plan.id}), ${assessments.length} deliverable${assessments.length === 1 ? '' : 's'}`,
-  );
+  lines.push(m.walk.header(plan.file, plan.title, plan.id, assessments.length));
   for (const [category, list] of byCategory(assessments)) {
-    lines.push('', `${category} (${list.length})`);
+    lines.push('', `${m.category[category]} (${list.length})`);
     for (const a of list) {
       const mark = a.status === 'waived' && a.ready ? MARK.waived : a.ready ? MARK.ready : MARK.notReady;
-      const size =
-        a.status === 'waived' ? '' : `, ${a.files} file${a.files === 1 ? '' : 's'}, ${formatBytes(a.bytes)}`;
-      lines.push(`  ${mark} ${a.id}: ${a.title} [${a.status}${a.required ? '' : ', optional'}${size}]`);
+      const state = [m.status[a.status]];
+      if (!a.required) state.push(m.walk.optional);
+      if (a.status !== 'waived') state.push(m.walk.files(a.files), formatBytes(a.bytes, m));
+      lines.push(`  ${mark} ${m.walk.entry(a.id, a.title, state.join(', '))}`);
       for (const f of a.findings) {
-        lines.push(`      ${f.level}: ${f.message}`);
-        if (f.hint) lines.push(`        hint: ${f.hint}`);
+        lines.push(`      ${m.label[f.level]}${say(m, f.message)}`);
+        if (f.hint) lines.push(`        ${m.label.hint}${say(m, f.hint)}`);
       }
     }
   }
   const s = summarizeWalk(assessments);
-  lines.push(
-    '',
-    `summary: ${s.ready} ready, ${s.waived} waived, ${s.notReady} not ready, of ${s.deliverables}; ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`,
-  );
+  lines.push('', m.walk.summary(s));
   if (s.ok) {
-    lines.push(
-      `every required deliverable is ready or waived: next, \`exitkit bundle ${plan.file} --out DIR\``,
-    );
+    lines.push(m.walk.allReady(`exitkit bundle ${plan.file} --out DIR`));
   } else {
-    lines.push(`not ready (required): ${s.blocking.join(', ')}`);
-    lines.push(
-      'next: fix the errors above, then mark each deliverable ready (`exitkit walk` on a terminal) or waive it',
-    );
+    lines.push(m.walk.blocking(s.blocking.join(', ')));
+    lines.push(m.walk.blockingNext);
   }
   return lines;
 }

@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { link, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitkitError, describeSystemError } from '../core/errors.js';
+import { ExitkitError, systemErrorText } from '../core/errors.js';
+import { say, type Text } from '../core/i18n/terminal/index.js';
 import { removeOnInterrupt } from './cleanup.js';
 
 /** A hidden temporary name beside `file`, unique to this write. */
@@ -28,7 +29,7 @@ export interface OutputFile {
  */
 export async function writeFilesAtomically(
   files: OutputFile[],
-  opts: { exclusive?: boolean; hint?: string } = {},
+  opts: { exclusive?: boolean; hint?: Text } = {},
 ): Promise<void> {
   const tag = randomBytes(6).toString('hex');
   const temps = files.map((f) => tempBeside(f.path, tag));
@@ -51,15 +52,17 @@ export async function writeFilesAtomically(
     if (opts.exclusive) await Promise.all(placed.map((p) => rm(p, { force: true })));
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EEXIST') {
-      throw new ExitkitError(`${current} already exists: it was not overwritten`, {
+      const existing = current;
+      throw new ExitkitError((m) => m.files.exists(existing), {
         code: 'output_exists',
-        hints: [opts.hint ?? 'remove it, or give --force to replace it'],
+        hints: [opts.hint ?? ((m) => m.files.existsHint)],
       });
     }
     // The temporary name would only confuse: say the final one.
-    const reason = describeSystemError(Object.assign(new Error(err.message), { code: err.code }));
-    throw new ExitkitError(`cannot write ${current}: ${reason}`, {
-      hints: [opts.hint ?? 'check that its folder exists and can be written'],
+    const reason = systemErrorText(Object.assign(new Error(err.message), { code: err.code }));
+    const failed = current;
+    throw new ExitkitError((m) => m.files.cannotWrite(failed, say(m, reason)), {
+      hints: [opts.hint ?? ((m) => m.files.cannotWriteHint)],
       cause: e,
     });
   } finally {

@@ -16,8 +16,9 @@ import {
   manifestText,
   type Recipient,
 } from '../core/build-manifest.js';
-import { ExitkitError, describeSystemError } from '../core/errors.js';
+import { ExitkitError, systemErrorText } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
 import type { Deliverable } from '../core/plan.js';
 import type { Pins } from '../core/trust.js';
@@ -43,9 +44,10 @@ export interface BundleOptions {
   force: boolean;
   /** exitkit's version, recorded in the manifest. */
   version: string;
-  /** Progress on stderr (a terminal, not --json). */
+  /** Progress on stderr (a terminal, not --json), in the words of `m`. */
   progress: boolean;
-  note: (message: string) => void;
+  m: Messages;
+  note: (message: Text) => void;
 }
 
 export interface BundleOutcome {
@@ -84,7 +86,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
     async (commit) => {
-      const bag = await writeBag(context, payload, keys, out.temp.archive, o.progress);
+      const bag = await writeBag(context, payload, keys, out.temp.archive, o.progress ? o.m : undefined);
       const manifest = sealedManifest(context, bag, path.basename(out.final.archive));
       await writeSignedManifest(manifest, signingKey, out.temp);
       // The three renames are one step: interrupted between two of them, none stays.
@@ -112,16 +114,15 @@ async function collectPayload(
   const { plan } = loaded;
   const entries: PayloadEntry[] = [];
   const byDeliverable = new Map<string, PayloadEntry[]>();
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const seen = new Map<string, string>();
   for (const d of plan.deliverables.filter(isBundled)) {
     const files = await deliverableFiles(loaded, d, problems);
     for (const e of files) {
       const other = seen.get(e.bagPath);
       if (other) {
-        problems.push(
-          `${e.shown} and ${other} would both be ${e.bagPath} in the bag (names equal once in NFC)`,
-        );
+        const [one, bagPath] = [e.shown, e.bagPath];
+        problems.push((m) => m.bundle.sameName(one, other, bagPath));
         continue;
       }
       seen.set(e.bagPath, e.shown);
@@ -131,26 +132,22 @@ async function collectPayload(
   }
   if (problems.length)
     throw new ExitkitError(
-      `cannot bundle ${path.basename(loaded.file)}: ${problems.length} problem${problems.length > 1 ? 's' : ''} with the sources\n  ${problems.join('\n  ')}`,
-      {
-        hints: ['fix them, or set the deliverable back to pending; `exitkit walk` shows each deliverable'],
-      },
+      (m) =>
+        m.bundle.sourceProblems(
+          path.basename(loaded.file),
+          problems.map((p) => say(m, p)),
+        ),
+      { hints: [(m) => m.bundle.sourceProblemsHint] },
     );
 
   const state = completeness(plan, new Set(byDeliverable.keys()));
   if (!state.complete && !o.allowIncomplete)
-    throw new ExitkitError(
-      `the plan is incomplete: required deliverable${state.missing.length > 1 ? 's' : ''} not ready: ${state.missing.join(', ')}`,
-      {
-        exit: ExitCode.No,
-        hints: [
-          'finish them and mark them ready with `exitkit walk`, or waive them with a reason',
-          'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
-        ],
-      },
-    );
+    throw new ExitkitError((m) => m.bundle.incomplete(state.missing), {
+      exit: ExitCode.No,
+      hints: [(m) => m.bundle.incompleteHint, (m) => m.bundle.allowIncompleteHint],
+    });
   const pending = plan.deliverables.filter((d) => d.status === 'pending').map((d) => d.id);
-  if (pending.length) o.note(`note: pending deliverables left out of the payload: ${pending.join(', ')}`);
+  if (pending.length) o.note((m) => m.bundle.pendingLeftOut(pending.join(', ')));
   return { entries, byDeliverable };
 }
 
@@ -158,16 +155,14 @@ async function collectPayload(
 async function deliverableFiles(
   loaded: LoadedPlan,
   d: Deliverable,
-  problems: string[],
+  problems: Text[],
 ): Promise<PayloadEntry[]> {
   const { files, problems: found } = await resolveSources(loaded.dir, d, {
     allowExternal: loaded.plan.allow_external_sources,
   });
-  for (const p of found) problems.push(`${d.id}: ${describeProblem(p)}`);
+  for (const p of found) problems.push((m) => `${d.id}: ${say(m, p.message)}`);
   if (found.length === 0 && files.length === 0)
-    problems.push(
-      `${d.id} is ${d.status} but its sources name no file${d.sources.length ? ` (${d.sources.join(', ')})` : ''}`,
-    );
+    problems.push((m) => m.bundle.noFile(d.id, m.status[d.status], d.sources));
   return files.map((f) => ({
     abs: f.abs,
     bagPath: payloadPath(d.category, d.id, f.rel),
@@ -175,12 +170,6 @@ async function deliverableFiles(
     mtimeMs: f.mtimeMs,
     shown: shown(f.abs),
   }));
-}
-
-function describeProblem(p: unknown): string {
-  if (typeof p === 'string') return p;
-  if (p && typeof p === 'object' && 'message' in p) return String((p as { message: unknown }).message);
-  return String(p);
 }
 
 /** Where the bundle goes: DIR (made when absent), the final names, and the temporary ones beside them. */
@@ -199,9 +188,9 @@ async function prepareOutput(
   if (!force) {
     for (const f of Object.values(final))
       if (await stat(f).catch(() => null))
-        throw new ExitkitError(`${shown(f)} exists already`, {
+        throw new ExitkitError((m) => m.bundle.exists(shown(f)), {
           code: 'output_exists',
-          hints: ['choose another --out DIR, or add --force to replace the previous bundle'],
+          hints: [(m) => m.bundle.existsHint],
         });
   }
   const stamp = `.exitkit-${process.pid}.tmp`;
@@ -217,7 +206,9 @@ async function ensureDir(dir: string): Promise<boolean> {
   const info = await stat(dir).catch(() => null);
   if (info) {
     if (!info.isDirectory())
-      throw new ExitkitError(`${shown(dir)} is not a folder`, { hints: ['give --out a folder'] });
+      throw new ExitkitError((m) => m.bundle.notAFolder(shown(dir)), {
+        hints: [(m) => m.bundle.notAFolderHint],
+      });
     return false;
   }
   await mkdir(dir, { recursive: true });
@@ -259,12 +250,13 @@ async function writeBag(
   payload: Payload,
   recipients: PublicKey[],
   file: string,
-  showProgress: boolean,
+  /** The words of the progress line, when there is one. */
+  progressIn: Messages | undefined,
 ): Promise<{ measured: MeasuredFiles; written: WrittenBag }> {
   const { plan } = c.loaded;
   const progress = new Progress(
     payload.entries.reduce((n, e) => n + e.size, 0),
-    showProgress,
+    progressIn,
   );
   let measured: MeasuredFiles = new Map();
   try {
@@ -339,22 +331,17 @@ function inWords(e: unknown, outDir: string): unknown {
   const err = e as NodeJS.ErrnoException;
   if (e instanceof ExitkitError || !(e instanceof Error) || typeof err.code !== 'string') return e;
   // Said without the path Node puts in the message: the path that matters is named once, here.
-  const reason = describeSystemError(Object.assign(new Error(err.message), { code: err.code }));
-  if (err.path && path.relative(outDir, err.path).startsWith('..'))
-    return new ExitkitError(`cannot read the source ${shown(err.path)}: ${reason}: nothing was written`, {
-      hints: ['check that the user running exitkit can read it (ls -l), then bundle again'],
+  const reason = systemErrorText(Object.assign(new Error(err.message), { code: err.code }));
+  if (err.path && path.relative(outDir, err.path).startsWith('..')) {
+    const source = shown(err.path);
+    return new ExitkitError((m) => m.bundle.cannotReadSource(source, say(m, reason)), {
+      hints: [(m) => m.bundle.cannotReadSourceHint],
       cause: e,
     });
+  }
   const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
-  return new ExitkitError(
-    `cannot write the bundle into ${shown(outDir)}: ${reason}: nothing was left there`,
-    {
-      hints: [
-        full
-          ? 'free some space on that disk (the archive is about as large as the payload), or choose another --out DIR'
-          : 'check that the folder exists and can be written, or choose another --out DIR',
-      ],
-      cause: e,
-    },
-  );
+  return new ExitkitError((m) => m.bundle.cannotWrite(shown(outDir), say(m, reason)), {
+    hints: [full ? (m) => m.bundle.diskFullHint : (m) => m.bundle.cannotWriteHint],
+    cause: e,
+  });
 }

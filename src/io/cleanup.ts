@@ -3,6 +3,7 @@
  * "Streaming, and when plaintext is released"): work that writes beside a final path registers
  * how to undo itself; on SIGINT or SIGTERM every registered undo runs before the process exits 2.
  */
+import { CATALOGS, english, terminalLang, type Messages } from '../core/i18n/terminal/index.js';
 import { rmSync } from 'node:fs';
 import { ExitCode } from '../core/exit-codes.js';
 
@@ -21,12 +22,16 @@ function onSignal(signal: NodeJS.Signals): void {
     }
   }
   pending.clear();
-  const message = `interrupted by ${signal}: nothing was written`;
+  const said = (m: Messages) => m.cli.interrupted(signal);
   if (json)
     process.stdout.write(
-      `${JSON.stringify({ error: { code: 'interrupted', message, exit: ExitCode.CouldNot } })}\n`,
+      `${JSON.stringify({ error: { code: 'interrupted', message: english(said), exit: ExitCode.CouldNot } })}\n`,
     );
-  else process.stderr.write(`error: ${message}\n`);
+  else {
+    // No command at hand in a signal handler: the same rule as the command's (--lang, else the locale).
+    const m = CATALOGS[terminalLang(process.argv.slice(2), process.env)];
+    process.stderr.write(`${m.label.error}${said(m)}\n`);
+  }
   process.exit(ExitCode.CouldNot);
 }
 

@@ -6,6 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { ExitkitError } from '../core/errors.js';
+import { english } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { FoundFile, InventoryCounts } from '../core/checklist.js';
@@ -141,7 +142,7 @@ export async function checklistFacts(inputs: DocumentInputs): Promise<ChecklistF
       if (problems.length)
         facts.diskProblems.set(
           d.id,
-          problems.map((p) => p.message),
+          problems.map((p) => english(p.message)),
         );
     }
     if (d.category === 'inventory') facts.inventory.push(...(await inventoryOf(d, files)));

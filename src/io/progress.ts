@@ -3,20 +3,22 @@
  * done, rate and time left, redrawn in place at most four times a second.
  */
 import { formatBytes } from '../core/bytes.js';
+import type { Messages } from '../core/i18n/terminal/index.js';
 
 export class Progress {
   private readonly started = Date.now();
   private last = 0;
   private shown = false;
 
+  /** Shown in the words of `m`; without `m`, not shown. */
   constructor(
     private readonly total: number,
-    private readonly enabled: boolean,
-    private readonly label = 'bundling',
+    private readonly m: Messages | undefined,
   ) {}
 
   update(done: number): void {
-    if (!this.enabled) return;
+    const { m } = this;
+    if (!m) return;
     const now = Date.now();
     if (now - this.last < 250 && done < this.total) return;
     this.last = now;
@@ -25,7 +27,13 @@ export class Progress {
     // The rate of the first second says little: no time left until then.
     const left = rate > 0 && seconds >= 1 ? Math.ceil((this.total - done) / rate) : undefined;
     const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
-    const line = `${this.label} ${formatBytes(done)} of ${formatBytes(this.total)} (${pct} %), ${formatBytes(rate)}/s${left === undefined ? '' : `, ${formatDuration(left)} left`}`;
+    const line = m.progress.line(
+      formatBytes(done, m),
+      formatBytes(this.total, m),
+      pct,
+      formatBytes(rate, m),
+      left === undefined ? undefined : formatDuration(left),
+    );
     process.stderr.write(`\r\x1b[2K${line}`);
     this.shown = true;
   }

@@ -1,5 +1,6 @@
 import { input, password, select } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
+import type { Messages } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from './cleanup.js';
 
 export interface Choice<T extends string> {
@@ -46,7 +47,7 @@ export async function askHidden(question: string): Promise<string> {
     );
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError')
-      throw new ExitkitError('no passphrase: the prompt was cancelled', { code: 'passphrase_missing' });
+      throw new ExitkitError((m) => m.keys.promptCancelled, { code: 'passphrase_missing' });
     throw e;
   }
 }
@@ -54,14 +55,18 @@ export async function askHidden(question: string): Promise<string> {
 /** The user pressed Ctrl-C or closed the terminal while a question was open. */
 export class PromptInterrupted extends ExitkitError {
   constructor() {
-    super('interrupted: nothing was written', {
-      hints: ['run the command again to answer the questions, or use --no-input for a report only'],
-    });
+    super((m) => m.prompt.interrupted, { hints: [(m) => m.prompt.interruptedHint] });
   }
 }
 
-/** Questions on the terminal with @inquirer/prompts. */
-export function terminalPrompter(): Prompter {
+/** Questions on the terminal with @inquirer/prompts, its key tips in the words of `m`. */
+export function terminalPrompter(m: Messages): Prompter {
+  const keysHelpTip = (keys: Array<[string, string]>) =>
+    keys
+      .map(
+        ([key, action]) => `${key} ${action in m.prompt.keys ? m.prompt.keys[action as 'select'] : action}`,
+      )
+      .join(' • ');
   exitOnInterrupt();
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
@@ -76,7 +81,12 @@ export function terminalPrompter(): Prompter {
     choose: (message, choices, preset) =>
       guard(() =>
         select(
-          { message, choices, ...(preset === undefined ? {} : { default: preset }) },
+          {
+            message,
+            choices,
+            theme: { style: { keysHelpTip } },
+            ...(preset === undefined ? {} : { default: preset }),
+          },
           { output: process.stderr },
         ),
       ),

@@ -3,6 +3,7 @@
  * A receipt is accepted only when signed by a key the plan gives to the client or the incoming
  * provider, and only for the manifest and archive at hand.
  */
+import { english } from '../core/i18n/terminal/index.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
@@ -149,8 +150,8 @@ export async function checkReceipt(opts: {
   if (!sig.valid)
     faults.push(
       sig.fingerprint === null
-        ? `its signature is not by the client's or the incoming provider's key in the plan (${sig.reason ?? 'unknown key'})`
-        : `its signature is not valid: ${sig.reason ?? 'it does not match'}`,
+        ? `its signature is not by the client's or the incoming provider's key in the plan (${sig.reason === undefined ? 'unknown key' : english(sig.reason)})`
+        : `its signature is not valid: ${sig.reason === undefined ? 'it does not match' : english(sig.reason)}`,
     );
   else if (!sameFingerprint(r.signer.fingerprint, sig.fingerprint))
     faults.push(`it claims the signer ${r.signer.fingerprint}, but ${sig.fingerprint} signed it`);

@@ -116,11 +116,9 @@ export async function pinnedSigner(o: {
         ],
       },
     );
-  throw new ExitkitError('no signer to check the manifest against: a manifest cannot pin its own signer', {
+  throw new ExitkitError((m) => m.verify.noSigner, {
     code: 'signer_not_pinned',
-    hints: [
-      "give --plan PLAN (the outgoing provider's key in the plan is the signer) or --signer KEY (the outgoing provider's public key)",
-    ],
+    hints: [(m) => m.verify.noSignerHint],
   });
 }
 

@@ -12,12 +12,14 @@ import { ExitkitError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseStrictJson } from '../core/strict-json.js';
 import type { Manifest, Verification } from '../core/manifest.js';
+import { CATALOGS, say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import {
   allFiles,
   judge,
   manifestShapeProblem,
   unlistedTagManifest,
   type ArchiveObservation,
+  type VerdictInput,
 } from '../core/verdict.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
@@ -42,10 +44,15 @@ export interface VerifyRequest {
   passphrase?: PassphraseSource;
   /** extract: the destination folder. */
   extractTo?: string;
+  /** The words of the verdict for the terminal (`said`; English when absent); `verification` is always English. */
+  m?: Messages;
 }
 
 export interface VerifyOutcome {
+  /** The verdict as `--json` gives it: its words in English. */
   verification: Verification;
+  /** The same verdict in the terminal's words. */
+  said: Verification;
   manifest: Manifest;
   plan?: LoadedPlan;
   /** extract: where the bag now is, when the verdict was OK. */
@@ -70,12 +77,12 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
 async function readManifestBytes(file: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the manifest ${file}: no such file`, {
+    throw new ExitkitError((w) => w.verify.noManifest(file), {
       code: 'file_access',
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote beside the archive'],
+      hints: [(w) => w.verify.noManifestHint],
     });
   if (info.size > MAX_MANIFEST_BYTES)
-    throw new ExitkitError(`${file} is ${info.size} bytes: too large for an exit manifest`);
+    throw new ExitkitError((w) => w.verify.manifestTooLarge(file, info.size));
   return readFile(file);
 }
 
@@ -85,14 +92,19 @@ function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   try {
     raw = parseStrictJson(bytes.toString('utf8'));
   } catch (e) {
-    throw new ExitkitError(`${file} is not an exit manifest: ${notJson(e)}`, {
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
-    });
+    throw new ExitkitError(
+      e instanceof SyntaxError
+        ? (w) => w.verify.notJson(file)
+        : `${file} is not an exit manifest: ${notJson(e)}`,
+      {
+        hints: [(w) => w.verify.giveManifestHint],
+      },
+    );
   }
   const problem = manifestShapeProblem(raw);
   if (problem)
-    throw new ExitkitError(`${file} is not a readable exit manifest: ${problem}`, {
-      hints: ['give the <id>.manifest.json that `exitkit bundle` wrote'],
+    throw new ExitkitError((w) => w.verify.unreadableManifest(file, problem), {
+      hints: [(w) => w.verify.giveManifestHint],
     });
   return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
 }
@@ -110,11 +122,11 @@ export function sha256(bytes: Uint8Array): string {
 export async function readSignatureFile(file: string, what: string): Promise<string> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the signature of the ${what}: ${file} does not exist`, {
+    throw new ExitkitError((w) => w.verify.noSignature(what, file), {
       code: 'file_access',
-      hints: [`the armored signature is expected beside the ${what}, with .asc added to its name`],
+      hints: [(w) => w.verify.noSignatureHint(what)],
     });
-  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError(`${file} is too large to be a signature`);
+  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError((w) => w.verify.signatureTooLarge(file));
   return readFile(file, 'utf8');
 }
 
@@ -125,12 +137,9 @@ export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan>
 
 function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
   if (plan.plan.id !== m.plan.id)
-    throw new ExitkitError(
-      `the plan ${file} is for the exit "${plan.plan.id}", the manifest for "${m.plan.id}"`,
-      {
-        hints: ['give the plan this bundle was made from'],
-      },
-    );
+    throw new ExitkitError((w) => w.verify.otherPlan(file, plan.plan.id, m.plan.id), {
+      hints: [(w) => w.verify.otherPlanHint],
+    });
   return plan;
 }
 
@@ -138,8 +147,8 @@ function archivePath(req: VerifyRequest, m: Manifest): string {
   if (req.archive) return req.archive;
   const name = m.archive!.file;
   if (name !== path.basename(name) || name === '.' || name === '..')
-    throw new ExitkitError(`the manifest names the archive "${name}", which is not a file name`, {
-      hints: ['give the archive with --archive FILE'],
+    throw new ExitkitError((w) => w.verify.badArchiveName(name), {
+      hints: [(w) => w.verify.giveArchiveHint],
     });
   return path.join(path.dirname(req.manifest), name);
 }
@@ -182,9 +191,9 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const archive = archivePath(req, m);
   const info = await stat(archive).catch(() => null);
   if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the archive ${archive}: no such file`, {
+    throw new ExitkitError((w) => w.verify.noArchive(archive), {
       code: 'file_access',
-      hints: ['put the .tar.pgp beside the manifest, or give it with --archive FILE'],
+      hints: [(w) => w.verify.noArchiveHint],
     });
 
   const key = req.decryptionKey
@@ -202,7 +211,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
             : 'the manifest is not signed by the pinned signer',
         );
   const judged = (observed: Observed) => {
-    const verification = judge({
+    const input: VerdictInput = {
       manifestFile: req.manifest,
       manifestSha256: read.sha256,
       manifest: m,
@@ -211,8 +220,15 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       ...(plan ? { plan: plan.plan } : {}),
       ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
-    });
-    return { verification, manifest: m, ...(plan ? { plan } : {}) };
+    };
+    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
+    const verification = judge(input, CATALOGS.en);
+    return {
+      verification,
+      said: req.m ? judge(input, req.m) : verification,
+      manifest: m,
+      ...(plan ? { plan } : {}),
+    };
   };
   if (!key || !req.extractTo) return judged(await decrypt());
 
@@ -271,17 +287,18 @@ async function observeArchive(
     // if not, the archive was damaged, and that is a fault (1).
     const cipher = await hashFile(archive);
     if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
-      const why = /not encrypted to it/.test(e.message)
-        ? `it was not encrypted to ${fingerprintOf(key)}`
-        : e.message;
-      throw new ExitkitError(`this key cannot decrypt the archive ${archive}: ${why}`, {
+      const fingerprint = fingerprintOf(key);
+      const why: Text = /not encrypted to it/.test(e.message)
+        ? (w) => w.verify.notEncryptedTo(fingerprint)
+        : e.text;
+      throw new ExitkitError((w) => w.verify.cannotDecrypt(archive, say(w, why)), {
         code: e.code ?? 'key_wrong',
-        hints: e.hints,
+        hints: e.hintTexts,
       });
     }
     return {
       cipher,
-      decrypted: refused('decryption failed at its start: the archive is not the one that was signed'),
+      decrypted: refused((w) => w.verify.decryptFailedAtStart),
     };
   }
 }
@@ -291,7 +308,7 @@ async function notDecrypted(archive: string, why: string): Promise<Observed> {
   return { cipher: await hashFile(archive), decrypted: refused(`not decrypted: ${why}`) };
 }
 
-function refused(why: string): ArchiveObservation {
+function refused(why: Text): ArchiveObservation {
   return { entries: [], texts: {}, integrity: false, decryptError: why };
 }
 
@@ -303,19 +320,17 @@ async function prepareDestination(dest: string, id: string): Promise<{ temp: str
   const parent = path.dirname(dest);
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
-    throw new ExitkitError(`cannot extract into ${dest}: its parent folder ${parent} does not exist`, {
+    throw new ExitkitError((w) => w.verify.noParent(dest, parent), {
       code: 'file_access',
-      hints: ['create the parent folder first, or choose another --to'],
+      hints: [(w) => w.verify.noParentHint],
     });
   const d = await stat(dest).catch(() => null);
   if (d && !d.isDirectory())
-    throw new ExitkitError(`cannot extract into ${dest}: it is a file`, {
-      hints: ['choose a folder for --to'],
-    });
+    throw new ExitkitError((w) => w.verify.destIsFile(dest), { hints: [(w) => w.verify.destIsFileHint] });
   if (await stat(path.join(dest, id)).catch(() => null))
-    throw new ExitkitError(`${path.join(dest, id)} already exists: extract never overwrites`, {
+    throw new ExitkitError((w) => w.verify.destExists(path.join(dest, id)), {
       code: 'output_exists',
-      hints: ['move it away, or choose another --to'],
+      hints: [(w) => w.verify.destExistsHint],
     });
   const prefix = `.${path.basename(dest)}.exitkit-`;
   try {

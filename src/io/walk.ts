@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { formatBytes } from '../core/bytes.js';
 import { ExitkitError } from '../core/errors.js';
+import type { Messages } from '../core/i18n/terminal/index.js';
 import type { Deliverable } from '../core/plan.js';
 import {
   applyDecision,
@@ -61,7 +62,10 @@ export async function gatherFacts(
           missingColumns: s.missingColumns,
         });
       } catch (e) {
-        inventories.push({ path: shown, error: e instanceof ExitkitError ? e.message : 'cannot be read' });
+        inventories.push({
+          path: shown,
+          error: e instanceof ExitkitError ? e.text : (m) => m.walk.cannotBeRead,
+        });
       }
     }
     facts.inventories = inventories;
@@ -104,13 +108,6 @@ export async function walkPlan(loaded: LoadedPlan, now: number): Promise<WalkedD
   return out;
 }
 
-const CHOICE_TEXT: Record<Decision['action'], { name: string; description: string }> = {
-  ready: { name: 'mark it ready', description: 'its files check out: status: ready' },
-  pending: { name: 'set it back to pending', description: 'its checks fail: status: pending' },
-  waive: { name: 'waive it', description: 'agreed not to hand it over: a reason and who approved it' },
-  leave: { name: 'leave it as it is', description: 'decide later' },
-};
-
 /**
  * Asks, deliverable by deliverable, what to do with the ones that are not settled. The plan is
  * never changed without an answer: leaving every one as it is changes nothing.
@@ -119,24 +116,30 @@ export async function askDecisions(
   walked: readonly WalkedDeliverable[],
   prompter: Prompter,
   today: string,
-  describe: (w: WalkedDeliverable) => string,
+  m: Messages,
 ): Promise<Map<number, Decision>> {
   const decisions = new Map<number, Decision>();
   for (const w of walked) {
     const actions = choicesFor(w.assessment);
     if (actions.length === 0) continue;
-    const choices: Array<Choice<Decision['action']>> = actions.map((a) => ({ value: a, ...CHOICE_TEXT[a] }));
-    const action = await prompter.choose(describe(w), choices, actions.includes('ready') ? 'ready' : 'leave');
+    const choices: Array<Choice<Decision['action']>> = actions.map((a) => ({
+      value: a,
+      ...m.prompt.choice[a],
+    }));
+    const action = await prompter.choose(
+      describeForPrompt(w, m),
+      choices,
+      actions.includes('ready') ? 'ready' : 'leave',
+    );
     if (action === 'waive') {
-      const required = (what: string) => (v: string) =>
-        v.trim() === '' ? `a waiver needs ${what}` : undefined;
+      const required = (missing: string) => (v: string) => (v.trim() === '' ? missing : undefined);
       const reason = (
-        await prompter.text(`why is ${w.deliverable.id} waived?`, { check: required('a reason') })
+        await prompter.text(m.prompt.why(w.deliverable.id), { check: required(m.prompt.needsReason) })
       ).trim();
       const approvedBy = (
-        await prompter.text('approved by (client, or a person at the client)?', {
+        await prompter.text(m.prompt.approvedBy, {
           preset: 'client',
-          check: required('who approved it'),
+          check: required(m.prompt.needsApprover),
         })
       ).trim();
       decisions.set(w.index, { action: 'waive', reason, approvedBy, date: today });
@@ -171,11 +174,9 @@ export async function applyDecisions(
 }
 
 /** One line naming a deliverable in a question: id, title, what was found. */
-export function describeForPrompt(w: WalkedDeliverable): string {
+export function describeForPrompt(w: WalkedDeliverable, m: Messages): string {
   const a = w.assessment;
   const errors = a.findings.filter((f) => f.level === 'error').length;
-  const state = errors
-    ? `${errors} error${errors > 1 ? 's' : ''}`
-    : `${a.files} file${a.files === 1 ? '' : 's'}, ${formatBytes(a.bytes)}`;
-  return `${a.category} / ${a.id}: ${a.title} [${a.status}; ${state}]`;
+  const state = errors ? m.prompt.errors(errors) : `${m.walk.files(a.files)}, ${formatBytes(a.bytes, m)}`;
+  return `${m.category[a.category]} / ${m.walk.entry(a.id, a.title, m.prompt.state(m.status[a.status], state))}`;
 }

@@ -1,12 +1,20 @@
-import { Command, Errors } from '@oclif/core';
+import { Command, Errors, Flags } from '@oclif/core';
 import {
   ExitkitError,
   ProblemsError,
-  describeSystemError,
   errorCode,
   formatLocation,
   formatProblem,
+  systemErrorText,
 } from '../core/errors.js';
+import {
+  CATALOGS,
+  inEnglish,
+  say,
+  terminalLang,
+  type Messages,
+  type Text,
+} from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from '../io/cleanup.js';
 import { ExitCode } from '../core/exit-codes.js';
 
@@ -19,6 +27,27 @@ const OCLIF_DEFAULT_EXIT = 1;
  */
 export abstract class BaseCommand extends Command {
   static override enableJsonFlag = true;
+  /** The terminal's language on every command (README.md, "Commands"); the documents' commands
+   * and `init` give their own `--lang`, which also sets the language of what they write. */
+  static override baseFlags = {
+    lang: Flags.string({
+      description: 'language of the messages: fr or en (default: the locale, LC_ALL, LC_MESSAGES or LANG)',
+      options: ['fr', 'en'],
+      helpGroup: 'GLOBAL',
+    }),
+  };
+
+  private messages?: Messages;
+
+  /** The catalog of the terminal's language: `--lang`, else the locale, else English. */
+  protected get m(): Messages {
+    return (this.messages ??= CATALOGS[terminalLang(this.argv, process.env)]);
+  }
+
+  /** A Text in the terminal's language. */
+  protected say(text: Text): string {
+    return say(this.m, text);
+  }
 
   /** A Ctrl-C or SIGTERM at any moment ends any command with exit 2, after undoing what it registered. */
   public override async init(): Promise<void> {
@@ -32,18 +61,19 @@ export abstract class BaseCommand extends Command {
   }
 
   /** Progress and notes go to stderr so that stdout stays the result (human or JSON). */
-  protected note(message: string): void {
-    if (!this.jsonEnabled()) process.stderr.write(`${message}\n`);
+  note(message: Text): void {
+    if (!this.jsonEnabled()) process.stderr.write(`${this.say(message)}\n`);
   }
 
   protected override async catch(
     err: Error & { exitCode?: number; oclif?: { exit?: number } },
   ): Promise<unknown> {
     const json = this.jsonEnabled();
+    const { m } = this;
     if (err instanceof ExitkitError) {
       const lines: string[] = [];
       if (err instanceof ProblemsError) {
-        lines.push(...err.problems.map(formatProblem));
+        lines.push(...err.problems.map((p) => formatProblem(p, m)));
       }
       const where = err.location ? `${formatLocation(err.location)}: ` : '';
       if (json) {
@@ -53,13 +83,13 @@ export abstract class BaseCommand extends Command {
             message: `${where}${err.message}`,
             hints: err.hints,
             exit: err.exit,
-            ...(err instanceof ProblemsError ? { problems: err.problems } : {}),
+            ...(err instanceof ProblemsError ? { problems: err.problems.map(inEnglish) } : {}),
           },
         });
       } else {
         for (const line of lines) process.stderr.write(`${line}\n`);
-        process.stderr.write(`error: ${where}${err.message}\n`);
-        for (const hint of err.hints) process.stderr.write(`hint: ${hint}\n`);
+        process.stderr.write(`${m.label.error}${where}${say(m, err.text)}\n`);
+        for (const hint of err.hintTexts) process.stderr.write(`${m.label.hint}${say(m, hint)}\n`);
       }
       process.exitCode = err.exit;
       return;
@@ -71,17 +101,24 @@ export abstract class BaseCommand extends Command {
           ? ExitCode.CouldNot
           : err.oclif.exit;
       const message = describeUsageError(err.message);
-      const secret = passphraseHint(message);
+      const secret = looksLikePassphraseFlag(message);
       if (json) {
-        this.logJson({ error: { code: 'usage', message, ...(secret ? { hints: [secret] } : {}), exit } });
+        this.logJson({
+          error: {
+            code: 'usage',
+            message,
+            ...(secret ? { hints: [CATALOGS.en.cli.passphraseFlag] } : {}),
+            exit,
+          },
+        });
         process.exitCode = exit;
         return;
       }
       // Same shape as every other error: `error:` then what to do, no oclif banner or stack.
-      process.stderr.write(`error: ${message}\n`);
-      if (secret) process.stderr.write(`hint: ${secret}\n`);
+      process.stderr.write(`${m.label.error}${m.cli.usage(message)}\n`);
+      if (secret) process.stderr.write(`${m.label.hint}${m.cli.passphraseFlag}\n`);
       process.stderr.write(
-        `hint: \`${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help\` shows the usage and examples\n`,
+        `${m.label.hint}${m.cli.seeHelp(`${this.config.bin} ${(this.id ?? '').replaceAll(':', ' ')} --help`)}\n`,
       );
       process.exitCode = exit;
       return;
@@ -93,12 +130,12 @@ export abstract class BaseCommand extends Command {
     }
     if (err instanceof Errors.ExitError || err instanceof Errors.CLIError) return super.catch(err);
     // Anything else escaped the typed errors: still no stack trace, and "could not" (2).
-    const message = describeSystemError(err);
-    if (json) this.logJson({ error: { code: errorCode(err), message, exit: ExitCode.CouldNot } });
-    else
-      process.stderr.write(
-        `error: ${message}\nhint: run again with DEBUG=exitkit* for details, or report it\n`,
-      );
+    const message = systemErrorText(err);
+    if (json)
+      this.logJson({
+        error: { code: errorCode(err), message: say(CATALOGS.en, message), exit: ExitCode.CouldNot },
+      });
+    else process.stderr.write(`${m.label.error}${say(m, message)}\n${m.label.hint}${m.cli.unexpected}\n`);
     if (process.env.DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
     process.exitCode = ExitCode.CouldNot;
   }
@@ -125,8 +162,7 @@ function withoutFlagValues(message: string): string {
   return message.replace(/(^|[\s,:])(--?[A-Za-z][\w-]*)=\S*/g, '$1$2=…');
 }
 
-/** A hint for an unknown flag that looks like a passphrase: where exitkit reads one instead. */
-export function passphraseHint(message: string): string | undefined {
-  if (!/^nonexistent flags?:.*--?[\w-]*(pass|secret|pin)/i.test(message)) return undefined;
-  return 'a passphrase is never given as a flag value (it would stay in the shell history and the process list): use --passphrase-file FILE, the EXITKIT_PASSPHRASE environment variable, or the hidden prompt on a terminal';
+/** An unknown flag that looks like a passphrase: the hint says where exitkit reads one instead. */
+export function looksLikePassphraseFlag(message: string): boolean {
+  return /^nonexistent flags?:.*--?[\w-]*(pass|secret|pin)/i.test(message);
 }

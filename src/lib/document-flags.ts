@@ -19,7 +19,8 @@ export const documentFlags = {
     helpValue: 'FILE',
   }),
   lang: Flags.string({
-    description: "the document's language (default: the plan's): French, English, German or Italian",
+    description:
+      "the document's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
     options: [...LANGUAGES],
   }),
   format: Flags.string({
@@ -67,7 +68,7 @@ export async function emitDocument(
   );
   if (flags.out) {
     await writeAtomically(flags.out, text);
-    if (!json) process.stderr.write(`wrote ${flags.out}\n`);
+    if (!json) cmd.note((m) => m.files.wrote(flags.out!));
     return flags.out;
   }
   process.stdout.write(text);

@@ -3,6 +3,7 @@
  * A passphrase is never a flag value (SECURITY.md, "Secrets handling"): a file, EXITKIT_PASSPHRASE,
  * or a hidden prompt on a terminal, in that order (src/io/openpgp/passphrase.ts reads them).
  */
+import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import { Flags } from '@oclif/core';
 import type { PassphraseSource } from '../io/openpgp/keys.js';
 import { askHidden, onTerminal } from '../io/prompts.js';
@@ -30,9 +31,12 @@ export const recipientFlag = Flags.string({
 });
 
 /** The passphrase source for a command's flags: the file if given, and a hidden prompt on a terminal. */
-export function passphraseSource(flags: { 'passphrase-file'?: string | undefined }): PassphraseSource {
+export function passphraseSource(
+  flags: { 'passphrase-file'?: string | undefined },
+  m: Messages,
+): PassphraseSource {
   return {
     ...(flags['passphrase-file'] ? { file: flags['passphrase-file'] } : {}),
-    ...(onTerminal() ? { prompt: askHidden } : {}),
+    ...(onTerminal() ? { prompt: (question: Text) => askHidden(say(m, question)) } : {}),
   };
 }

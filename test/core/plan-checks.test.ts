@@ -6,6 +6,7 @@ import {
   isRealDate,
   staysInside,
 } from '../../src/core/plan-checks.js';
+import { english } from '../../src/core/i18n/terminal/index.js';
 import type { Deliverable, ExitPlan } from '../../src/core/plan.js';
 
 function deliverable(d: Partial<Deliverable> = {}): Deliverable {
@@ -148,6 +149,6 @@ describe('checkPlanMeaning', () => {
     });
     const found = errors(p);
     expect(found.length).toBeGreaterThanOrEqual(4);
-    for (const i of found) expect(i.hint, i.message).toBeTruthy();
+    for (const i of found) expect(i.hint, english(i.message)).toBeTruthy();
   });
 });

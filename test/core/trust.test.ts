@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../src/core/bytes.js';
+import { en } from '../../src/core/i18n/terminal/en.js';
 import { normalizeFingerprint, roleOfFingerprint, sameFingerprint } from '../../src/core/trust.js';
 
 const A = '0123456789ABCDEF0123456789ABCDEF01234567';
@@ -25,11 +26,11 @@ describe('fingerprints', () => {
 
 describe('formatBytes', () => {
   it('says bytes below 1 KiB, then one decimal in binary units', () => {
-    expect(formatBytes(1)).toBe('1 byte');
-    expect(formatBytes(1000)).toBe('1000 bytes');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(1024 * 1024)).toBe('1.0 MiB');
-    expect(formatBytes(3.5 * 1024 ** 3)).toBe('3.5 GiB');
-    expect(formatBytes(512.4)).toBe('512 bytes');
+    expect(formatBytes(1, en)).toBe('1 byte');
+    expect(formatBytes(1000, en)).toBe('1000 bytes');
+    expect(formatBytes(1536, en)).toBe('1.5 KiB');
+    expect(formatBytes(1024 * 1024, en)).toBe('1.0 MiB');
+    expect(formatBytes(3.5 * 1024 ** 3, en)).toBe('3.5 GiB');
+    expect(formatBytes(512.4, en)).toBe('512 bytes');
   });
 });

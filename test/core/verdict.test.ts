@@ -1,3 +1,4 @@
+import { en } from '../../src/core/i18n/terminal/en.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/manifest.js';
 import {
@@ -129,11 +130,14 @@ const observed = (entries: ObservedEntry[], more: Partial<ArchiveObservation> = 
 
 describe('judge', () => {
   it('is OK when signature, archive and every file hold', () => {
-    const v = judge({
-      ...base,
-      manifest: manifest(),
-      decrypted: observed([entry('data/backups/d1/a', 3, 'aa'), entry('bagit.txt', 1, 'bb')]),
-    });
+    const v = judge(
+      {
+        ...base,
+        manifest: manifest(),
+        decrypted: observed([entry('data/backups/d1/a', 3, 'aa'), entry('bagit.txt', 1, 'bb')]),
+      },
+      en,
+    );
     expect(v.faults).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.files).toMatchObject({
@@ -147,18 +151,21 @@ describe('judge', () => {
   });
 
   it('names altered, truncated, extra and unsafe entries, and a failed integrity check', () => {
-    const v = judge({
-      ...base,
-      manifest: manifest(),
-      decrypted: observed(
-        [
-          entry('data/backups/d1/a', 2, 'zz', 3),
-          entry('data/backups/d1/new', 1, 'dd'),
-          { ...entry('x', 0, ''), name: '../x', bagPath: null, unsafe: 'a path that climbs out with ".."' },
-        ],
-        { integrity: false, integrityError: 'MDC' },
-      ),
-    });
+    const v = judge(
+      {
+        ...base,
+        manifest: manifest(),
+        decrypted: observed(
+          [
+            entry('data/backups/d1/a', 2, 'zz', 3),
+            entry('data/backups/d1/new', 1, 'dd'),
+            { ...entry('x', 0, ''), name: '../x', bagPath: null, unsafe: 'a path that climbs out with ".."' },
+          ],
+          { integrity: false, integrityError: 'MDC' },
+        ),
+      },
+      en,
+    );
     expect(v.ok).toBe(false);
     expect(v.files).toMatchObject({
       truncated: ['data/backups/d1/a'],
@@ -171,16 +178,19 @@ describe('judge', () => {
   });
 
   it('names an archive whose size or digest differs, and a bad signature', () => {
-    const v = judge({
-      ...base,
-      manifest: manifest(),
-      signature: {
-        valid: false,
-        fingerprint: null,
-        reason: 'signed by key AB, which is not the pinned signer',
+    const v = judge(
+      {
+        ...base,
+        manifest: manifest(),
+        signature: {
+          valid: false,
+          fingerprint: null,
+          reason: 'signed by key AB, which is not the pinned signer',
+        },
+        archive: { file: 'x.tar.pgp', size: 11, digest: 'cd' },
       },
-      archive: { file: 'x.tar.pgp', size: 11, digest: 'cd' },
-    });
+      en,
+    );
     expect(v.signature.valid).toBe(false);
     expect(v.archive.ok).toBe(false);
     expect(v.faults).toEqual([

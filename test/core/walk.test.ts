@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGS, inEnglish } from '../../src/core/i18n/terminal/index.js';
 import type { Deliverable } from '../../src/core/plan.js';
 import {
   applyDecision,
@@ -37,12 +38,17 @@ const facts = (over: Partial<DeliverableFacts> = {}): DeliverableFacts => ({
   problems: [],
   ...over,
 });
+/** The assessment with its words in English, as `walk --json` gives them. */
+const assess = (...args: Parameters<typeof assessDeliverable>) => {
+  const a = assessDeliverable(...args);
+  return { ...a, findings: a.findings.map(inEnglish) };
+};
 const errors = (a: { findings: Array<{ level: string; message: string }> }) =>
   a.findings.filter((f) => f.level === 'error').map((f) => f.message);
 
 describe('assessDeliverable', () => {
   it('is ready when marked ready and every check passes', () => {
-    const a = assessDeliverable(
+    const a = assess(
       deliverable({ status: 'ready', checks: { max_age_days: 7, min_bytes: 1024 } }),
       facts(),
       NOW,
@@ -54,14 +60,14 @@ describe('assessDeliverable', () => {
   });
 
   it('is not ready while pending, even when its files check out, and says how to mark it', () => {
-    const a = assessDeliverable(deliverable(), facts(), NOW);
+    const a = assess(deliverable(), facts(), NOW);
     expect(a.ready).toBe(false);
     expect(a.checksPass).toBe(true);
     expect(a.findings.some((f) => f.level === 'info' && /not marked ready/.test(f.message))).toBe(true);
   });
 
   it('turns each source problem into an error with what to do', () => {
-    const a = assessDeliverable(
+    const a = assess(
       deliverable({ status: 'ready' }),
       facts({
         files: [],
@@ -92,7 +98,7 @@ describe('assessDeliverable', () => {
   });
 
   it('flags an empty file, a file under min_bytes and a stale backup', () => {
-    const a = assessDeliverable(
+    const a = assess(
       deliverable({ checks: { max_age_days: 7, min_bytes: 1_048_576 } }),
       facts({
         files: [
@@ -113,7 +119,7 @@ describe('assessDeliverable', () => {
   });
 
   it('does not call a backup stale on its last allowed day', () => {
-    const a = assessDeliverable(
+    const a = assess(
       deliverable({ checks: { max_age_days: 7 } }),
       facts({ files: [file({ mtimeMs: NOW - 7 * DAY })] }),
       NOW,
@@ -123,7 +129,7 @@ describe('assessDeliverable', () => {
 
   it('names a clear-text credential file without showing it, and accepts encrypted ones', () => {
     const d = deliverable({ id: 'vault', category: 'credentials', sources: ['vault'] });
-    const a = assessDeliverable(
+    const a = assess(
       d,
       facts({
         files: [
@@ -138,7 +144,7 @@ describe('assessDeliverable', () => {
       'vault/passwords.csv is not in an encrypted format: treated as passwords in clear text',
     ]);
     expect(a.findings.some((f) => f.message === 'vault/v.kdbx is a KeePass database (KDBX)')).toBe(true);
-    const allowed = assessDeliverable(
+    const allowed = assess(
       { ...d, checks: { allow_cleartext: true } },
       facts({ files: [file({ shown: 'vault/p.csv' })], credentialFormats: { 'vault/p.csv': null } }),
       NOW,
@@ -149,7 +155,7 @@ describe('assessDeliverable', () => {
 
   it('reports the inventory columns that are missing and the counts by type', () => {
     const d = deliverable({ id: 'inventory', category: 'inventory', sources: ['inv.csv'] });
-    const bad = assessDeliverable(
+    const bad = assess(
       d,
       facts({
         inventories: [
@@ -165,7 +171,7 @@ describe('assessDeliverable', () => {
       NOW,
     );
     expect(errors(bad)).toEqual(['inv.csv lacks the columns name, location (it has asset, type)']);
-    const good = assessDeliverable(
+    const good = assess(
       d,
       facts({
         inventories: [
@@ -181,7 +187,7 @@ describe('assessDeliverable', () => {
       NOW,
     );
     expect(good.findings.map((f) => f.message)).toContain('inv.csv: 3 items (2 laptop, 1 server)');
-    const empty = assessDeliverable(
+    const empty = assess(
       d,
       facts({
         inventories: [
@@ -191,13 +197,11 @@ describe('assessDeliverable', () => {
       NOW,
     );
     expect(errors(empty)).toEqual(['inv.csv lists no items']);
-    expect(errors(assessDeliverable(d, facts({ inventories: [] }), NOW))).toEqual([
-      'no CSV file among the sources',
-    ]);
+    expect(errors(assess(d, facts({ inventories: [] }), NOW))).toEqual(['no CSV file among the sources']);
   });
 
   it('settles a waived deliverable without looking at files, and says why it was waived', () => {
-    const a = assessDeliverable(
+    const a = assess(
       deliverable({
         status: 'waived',
         sources: [],
@@ -213,7 +217,7 @@ describe('assessDeliverable', () => {
   });
 
   it('warns when a deliverable that is not ready is past its due date', () => {
-    const a = assessDeliverable(deliverable({ due: '2026-11-20' }), facts(), NOW);
+    const a = assess(deliverable({ due: '2026-11-20' }), facts(), NOW);
     expect(a.findings.some((f) => f.level === 'warning' && f.message === 'due 2026-11-20: 3 days late')).toBe(
       true,
     );
@@ -268,14 +272,10 @@ describe('detectCredentialFormat', () => {
 
 describe('decisions and summary', () => {
   it('offers "ready" only when the checks pass, and nothing for a settled deliverable', () => {
-    const ok = assessDeliverable(deliverable(), facts(), NOW);
-    const failing = assessDeliverable(deliverable(), facts({ files: [file({ size: 0 })] }), NOW);
-    const done = assessDeliverable(deliverable({ status: 'ready' }), facts(), NOW);
-    const brokenReady = assessDeliverable(
-      deliverable({ status: 'ready' }),
-      facts({ files: [file({ size: 0 })] }),
-      NOW,
-    );
+    const ok = assess(deliverable(), facts(), NOW);
+    const failing = assess(deliverable(), facts({ files: [file({ size: 0 })] }), NOW);
+    const done = assess(deliverable({ status: 'ready' }), facts(), NOW);
+    const brokenReady = assess(deliverable({ status: 'ready' }), facts({ files: [file({ size: 0 })] }), NOW);
     expect(choicesFor(ok)).toEqual(['ready', 'waive', 'leave']);
     expect(choicesFor(failing)).toEqual(['waive', 'leave']);
     expect(choicesFor(done)).toEqual([]);
@@ -295,14 +295,18 @@ describe('decisions and summary', () => {
   });
 
   it('answers yes only when every required deliverable is ready or waived', () => {
-    const ready = assessDeliverable(deliverable({ id: 'a', status: 'ready' }), facts(), NOW);
-    const optional = assessDeliverable(deliverable({ id: 'b', required: false }), facts(), NOW);
-    const pending = assessDeliverable(deliverable({ id: 'c' }), facts(), NOW);
+    const ready = assess(deliverable({ id: 'a', status: 'ready' }), facts(), NOW);
+    const optional = assess(deliverable({ id: 'b', required: false }), facts(), NOW);
+    const pending = assess(deliverable({ id: 'c' }), facts(), NOW);
     expect(summarizeWalk([ready, optional]).ok).toBe(true);
     const s = summarizeWalk([ready, optional, pending]);
     expect(s.ok).toBe(false);
     expect(s.blocking).toEqual(['c']);
-    const report = formatWalkReport({ id: 'x', title: 'X', file: 'plan.yaml' }, [ready, optional, pending]);
+    const report = formatWalkReport(
+      { id: 'x', title: 'X', file: 'plan.yaml' },
+      [ready, optional, pending],
+      CATALOGS.en,
+    );
     expect(report).toContain('backups (3)');
     expect(report).toContain('not ready (required): c');
   });

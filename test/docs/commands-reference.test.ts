@@ -21,7 +21,13 @@ describe('docs/commands.md', () => {
         '--no-aliases',
         '--dry-run',
       ],
-      { cwd: ROOT, env: { ...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true' }, maxBuffer: 16 << 20 },
+      // NODE_ENV=production as `npm run readme` runs: under vitest's NODE_ENV=test oclif would look
+      // for the help class in src/ and fail to load it (TypeScript in an ESM package).
+      {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production', OCLIF_SKIP_NEW_VERSION_CHECK: 'true' },
+        maxBuffer: 16 << 20,
+      },
     );
     const generated = between(stdout);
     expect(generated).toContain('## `exitkit verify MANIFEST`');

@@ -16,24 +16,36 @@ export interface CliResult {
 }
 
 /**
+ * The environment a test runs the CLI in: this one, without EXITKIT_PASSPHRASE, without colours,
+ * in the C locale so that the terminal speaks English unless a test asks otherwise (README.md,
+ * "Commands"); then `extra`, where a value of undefined removes the variable.
+ */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', LANG: 'C' };
+  delete env.EXITKIT_PASSPHRASE;
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env as NodeJS.ProcessEnv;
+}
+
+/**
  * Runs the built CLI as a person would type it (npm test builds first), with no terminal.
- * `env` is merged over a clean environment without EXITKIT_PASSPHRASE.
+ * `env` is merged over a clean environment without EXITKIT_PASSPHRASE, in the C locale (an
+ * `env` value of undefined removes the variable).
  */
 export function exitkit(
   args: string[],
   opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
 ): Promise<CliResult> {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    EXITKIT_PASSPHRASE: undefined,
-    NO_COLOR: '1',
-  };
-  delete env.EXITKIT_PASSPHRASE;
-  Object.assign(env, opts.env ?? {});
+  const env = cleanEnv(opts.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: env as NodeJS.ProcessEnv,
+      env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

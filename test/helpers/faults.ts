@@ -20,7 +20,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { BIN } from './cli.js';
+import { BIN, cleanEnv } from './cli.js';
 import { gpg } from './gpg.js';
 
 const PRELOAD = String.raw`
@@ -206,10 +206,8 @@ export function startExitkit(
   env: Record<string, string | undefined> = {},
   opts: { uid?: number; gid?: number; cwd?: string } = {},
 ): Running {
-  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
-  if (!('EXITKIT_PASSPHRASE' in env)) delete merged.EXITKIT_PASSPHRASE;
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: merged as NodeJS.ProcessEnv,
+    env: cleanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     ...opts,
   });
@@ -242,17 +240,9 @@ export function onTerminal(
   // exec: no shell stays between the terminal and exitkit (a Ctrl-C outside the prompt's raw mode
   // is a SIGINT to the whole foreground group, and would kill that shell instead).
   const command = `exec ${[process.execPath, BIN, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')}`;
-  const merged: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: '1',
-    TERM: 'dumb',
-    CI: '',
-    ...env,
-  };
-  delete merged.EXITKIT_PASSPHRASE;
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
-      env: merged as NodeJS.ProcessEnv,
+      env: cleanEnv({ TERM: 'dumb', CI: '', ...env, EXITKIT_PASSPHRASE: undefined }),
       ...(opts.cwd ? { cwd: opts.cwd } : {}),
     });
     let screen = '';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/io/plan/plan-file.js';
 import { planWithStatuses } from '../../src/io/plan/write-back.js';
 import { scriptedPrompter } from '../../src/io/prompts.js';
-import { applyDecisions, askDecisions, describeForPrompt, walkPlan } from '../../src/io/walk.js';
+import { CATALOGS } from '../../src/core/i18n/terminal/index.js';
+import { applyDecisions, askDecisions, walkPlan } from '../../src/io/walk.js';
 import { tempDir } from '../helpers/cli.js';
 
 const PLAN = `# yaml-language-server: $schema=./exit-plan.schema.json
@@ -73,7 +74,7 @@ describe('the interactive walk (prompt layer driven by recorded answers)', () =>
       'leave', // runbooks
       'leave', // cad: missing
     ]);
-    const decisions = await askDecisions(walked, prompter, '2026-11-23', describeForPrompt);
+    const decisions = await askDecisions(walked, prompter, '2026-11-23', CATALOGS.en);
     expect(prompter.asked[1]).toContain('credentials / vault: Password vault [pending; 1 error]');
     const after = await applyDecisions(loaded, walked, decisions, now);
     expect(after.find((w) => w.deliverable.id === 'fs01-backup')?.assessment.ready).toBe(true);
@@ -102,7 +103,7 @@ describe('the interactive walk (prompt layer driven by recorded answers)', () =>
       walked,
       scriptedPrompter(['leave', 'leave', 'leave', 'leave']),
       '2026-11-23',
-      describeForPrompt,
+      CATALOGS.en,
     );
     await applyDecisions(loaded, walked, decisions, Date.now());
     expect(await readFile(file, 'utf8')).toBe(PLAN);
@@ -116,7 +117,7 @@ describe('the interactive walk (prompt layer driven by recorded answers)', () =>
       walked,
       scriptedPrompter(['ready', 'leave', 'leave', 'leave']),
       '2026-11-23',
-      describeForPrompt,
+      CATALOGS.en,
     );
     await writeFile(file, `${PLAN}# edited meanwhile\n`);
     await expect(applyDecisions(loaded, walked, decisions, Date.now())).rejects.toThrow(/changed on disk/);

@@ -2,6 +2,7 @@
  * Issue 7, "Bad input": whatever bytes a plan file holds, reading and checking it either succeeds
  * or throws the project's own typed error, every problem of which has a place (line >= 1).
  */
+import { english } from '../../src/core/i18n/terminal/index.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,10 +34,10 @@ async function loadsOrRefusesWithPlaces(content: string | Uint8Array): Promise<v
     if (!(e instanceof ProblemsError)) throw e;
     expect(e.problems.length).toBeGreaterThan(0);
     for (const p of e.problems) {
-      expect(p.location.line, p.message).toBeGreaterThanOrEqual(1);
-      expect(p.location.column, p.message).toBeGreaterThanOrEqual(1);
-      expect(p.message.length).toBeGreaterThan(0);
-      if (p.level !== 'warning') expect(p.hint, p.message).toBeTruthy();
+      expect(p.location.line, english(p.message)).toBeGreaterThanOrEqual(1);
+      expect(p.location.column, english(p.message)).toBeGreaterThanOrEqual(1);
+      expect(english(p.message).length).toBeGreaterThan(0);
+      if (p.level !== 'warning') expect(english(p.hint ?? ''), english(p.message)).toBeTruthy();
     }
   } finally {
     await rm(file, { force: true });
@@ -340,9 +341,9 @@ describe('checkPlanMeaning on random, well-typed plans', () => {
         const issues = checkPlanMeaning(p as ExitPlan);
         for (const i of issues) {
           expect(['error', 'warning']).toContain(i.level);
-          expect(i.message.length).toBeGreaterThan(0);
+          expect(english(i.message).length).toBeGreaterThan(0);
           expect(i.path.every((s) => typeof s === 'string' || typeof s === 'number')).toBe(true);
-          if (i.level === 'error') expect(i.hint, i.message).toBeTruthy();
+          if (i.level === 'error') expect(english(i.hint ?? ''), english(i.message)).toBeTruthy();
         }
       }),
       { numRuns: 500 },
@@ -377,9 +378,9 @@ describe('checkPlanMeaning on random, well-typed plans', () => {
           ],
           allow_external_sources: false,
         } as ExitPlan;
-        expect(checkPlanMeaning(p).some((i) => i.level === 'error' && /points outside/.test(i.message))).toBe(
-          true,
-        );
+        expect(
+          checkPlanMeaning(p).some((i) => i.level === 'error' && /points outside/.test(english(i.message))),
+        ).toBe(true);
       }),
       RUNS,
     );

@@ -27,6 +27,8 @@ describe('npm run demo', () => {
     for (const step of [
       'validate',
       'walk',
+      'LANG=fr_CH.UTF-8 exitkit walk',
+      'bilan : ',
       'bundle',
       'verify as the client',
       'verify as the incoming provider',

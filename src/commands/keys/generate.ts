@@ -1,3 +1,4 @@
+import { en } from '../../core/i18n/terminal/en.js';
 import { Flags } from '@oclif/core';
 import { ExitkitError } from '../../core/errors.js';
 import { writeKeyPair } from '../../io/key-pair.js';
@@ -15,7 +16,7 @@ export interface KeysGenerateResult {
 }
 
 export default class KeysGenerate extends BaseCommand {
-  static override summary = 'Make an OpenPGP key pair for a party.';
+  static override summary = en.help.summary['keys:generate'];
   static override description = `Writes PREFIX.pub.asc (the public key, to hand to the other parties and to name in the plan) and PREFIX.sec.asc (the private key, to keep). The key is a v4 OpenPGP key that GnuPG 2.2 imports as it is: Ed25519 for signing with a Curve25519 encryption subkey by default, or RSA 4096 with --type rsa4096. It advertises no AEAD feature, so messages encrypted to it are SEIPD v1, which GnuPG 2.2 decrypts.
 
 The private key is protected by a passphrase read from --passphrase-file, else EXITKIT_PASSPHRASE, else asked twice on the terminal (hidden); --no-passphrase makes an unprotected key. Existing files are never overwritten without --force.`;
@@ -49,11 +50,11 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     const { flags } = await this.parse(KeysGenerate);
     const type = flags.type as 'curve25519' | 'rsa4096';
     if (!/^[^\s@<>]+@[^\s@<>]+$/.test(flags.email))
-      throw new ExitkitError(`"${flags.email}" is not an e-mail address`, {
-        hints: ['give the contact address of the party, e.g. ops@infogest.example'],
+      throw new ExitkitError((m) => m.keys.notAnEmail(flags.email), {
+        hints: [(m) => m.keys.notAnEmailHint],
       });
     if (/[<>]/.test(flags.name))
-      throw new ExitkitError('the name must not contain < or >', { hints: ['give the party name only'] });
+      throw new ExitkitError((m) => m.keys.badName, { hints: [(m) => m.keys.badNameHint] });
 
     const userId = `${flags.name} <${flags.email}>`;
     const made = await writeKeyPair({
@@ -62,12 +63,12 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       type,
       prefix: flags.out,
       force: flags.force,
-      passphrase: flags['no-passphrase'] ? null : passphraseSource(flags),
+      passphrase: flags['no-passphrase'] ? null : passphraseSource(flags, this.m),
       note: (m) => this.note(m),
     });
-    this.log(`wrote ${shown(made.publicKey)} (public) and ${shown(made.secretKey)} (private, keep it)`);
-    this.log(`fingerprint ${made.fingerprint}  ${userId}`);
-    if (!made.protected) this.note('warning: the private key has no passphrase');
+    this.log(this.m.keys.wrote(shown(made.publicKey), shown(made.secretKey)));
+    this.log(this.m.keys.fingerprint(made.fingerprint, userId));
+    if (!made.protected) this.note((m) => `${m.label.warning}${m.keys.unprotected}`);
     return {
       fingerprint: made.fingerprint,
       userId,

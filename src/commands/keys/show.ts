@@ -1,3 +1,4 @@
+import { en } from '../../core/i18n/terminal/en.js';
 import { Args } from '@oclif/core';
 import { describeKey, readKeyFile, type KeyInfo } from '../../io/openpgp/keys.js';
 import { BaseCommand } from '../../lib/base-command.js';
@@ -5,7 +6,7 @@ import { BaseCommand } from '../../lib/base-command.js';
 export type KeysShowResult = KeyInfo & { file: string };
 
 export default class KeysShow extends BaseCommand {
-  static override summary = 'Show what a key is and what it can do.';
+  static override summary = en.help.summary['keys:show'];
   static override description =
     'Reads an armored OpenPGP key file (public or private, as exitkit keys generate or gpg --export --armor writes it) and shows its fingerprint, user ids, algorithms, creation and expiry dates, and whether it can sign and encrypt now. A private key is not unlocked: no passphrase is asked. Exits 0 when the key was read, 2 when the file is not a key.';
   static override examples = [

@@ -40,16 +40,16 @@ async function readArmored(file: string): Promise<string> {
   try {
     const info = await stat(file);
     if (!info.isFile())
-      throw new ExitkitError(`${file} is not a file`, { hints: ['give an armored OpenPGP key file'] });
+      throw new ExitkitError((m) => m.keys.notAFile(file), { hints: [(m) => m.keys.notAFileHint] });
     size = info.size;
   } catch (e) {
     if (e instanceof ExitkitError) throw e;
-    throw new ExitkitError(`cannot read the key file ${file}: no such file`, {
+    throw new ExitkitError((m) => m.keys.noSuchFile(file), {
       code: 'file_access',
-      hints: ['check the path; `exitkit keys generate` makes a key pair, `gpg --export --armor` exports one'],
+      hints: [(m) => m.keys.noSuchFileHint],
     });
   }
-  if (size > MAX_KEY_BYTES) throw new ExitkitError(`${file} is too large to be a key file (${size} bytes)`);
+  if (size > MAX_KEY_BYTES) throw new ExitkitError((m) => m.keys.tooLarge(file, size));
   return readFile(file, 'utf8');
 }
 
@@ -59,9 +59,9 @@ export async function readKeyFile(file: string): Promise<Key> {
   try {
     return await openpgp.readKey({ armoredKey: armored });
   } catch {
-    throw new ExitkitError(`${file} is not an armored OpenPGP key`, {
+    throw new ExitkitError((m) => m.keys.notAKey(file), {
       code: 'key_invalid',
-      hints: ['export it with `gpg --export --armor FINGERPRINT > FILE`'],
+      hints: [(m) => m.keys.exportPublicHint],
     });
   }
 }
@@ -74,29 +74,21 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
     key = await openpgp.readPrivateKey({ armoredKey: armored });
   } catch {
     const isPublic = /BEGIN PGP PUBLIC KEY BLOCK/.test(armored);
-    throw new ExitkitError(
-      isPublic
-        ? `${file} is a public key; this needs the private key`
-        : `${file} is not an armored OpenPGP private key`,
-      {
-        code: 'key_invalid',
-        hints: ['export it with `gpg --export-secret-keys --armor FINGERPRINT > FILE`'],
-      },
-    );
+    throw new ExitkitError((m) => (isPublic ? m.keys.publicNotPrivate(file) : m.keys.notAPrivateKey(file)), {
+      code: 'key_invalid',
+      hints: [(m) => m.keys.exportPrivateHint],
+    });
   }
   if (key.isDecrypted()) return key;
   const { passphrase, origin } = await passphraseFor(file, fingerprintOf(key), source);
   try {
     return await openpgp.decryptKey({ privateKey: key, passphrase });
   } catch {
-    const where = {
-      file: `the passphrase file ${source.file ?? ''} (its first line is the passphrase)`,
-      environment: 'EXITKIT_PASSPHRASE',
-      prompt: 'the passphrase you typed',
-    }[origin];
-    throw new ExitkitError(`wrong passphrase for the key ${file} (${fingerprintOf(key)})`, {
+    const fingerprint = fingerprintOf(key);
+    const passphraseFile = source.file ?? '';
+    throw new ExitkitError((m) => m.keys.wrongPassphrase(file, fingerprint), {
       code: 'passphrase_wrong',
-      hints: [`check ${where}, and that this is the right key`],
+      hints: [(m) => m.keys.wrongPassphraseHint(origin, passphraseFile)],
     });
   }
 }

@@ -2,6 +2,7 @@
  * Where a passphrase comes from: a file, the environment or a hidden prompt; never a flag value
  * (docs/FORMAT.md, "Keys"). A passphrase never reaches an error, a log or a file.
  */
+import type { Text } from '../../core/i18n/terminal/index.js';
 import { readFile } from 'node:fs/promises';
 import { ExitkitError } from '../../core/errors.js';
 
@@ -10,7 +11,7 @@ export interface PassphraseSource {
   /** --passphrase-file */
   file?: string;
   /** Asks on the terminal with hidden input; absent when there is no terminal. */
-  prompt?: (question: string) => Promise<string>;
+  prompt?: (question: Text) => Promise<string>;
 }
 
 /** Where the passphrase came from, for the hint after a wrong one. */
@@ -36,9 +37,9 @@ export async function readPassphraseFile(file: string): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).split(/\r?\n/)[0] ?? '';
   } catch {
-    throw new ExitkitError(`cannot read the passphrase file ${file}`, {
+    throw new ExitkitError((m) => m.keys.cannotReadPassphraseFile(file), {
       code: 'file_access',
-      hints: ['check the path given to --passphrase-file'],
+      hints: [(m) => m.keys.cannotReadPassphraseFileHint],
     });
   }
 }
@@ -47,12 +48,10 @@ async function passphraseText(file: string, fingerprint: string, source: Passphr
   if (source.file) return readPassphraseFile(source.file);
   const env = process.env.EXITKIT_PASSPHRASE;
   if (env !== undefined) return env;
-  if (source.prompt) return source.prompt(`Passphrase for ${file} (${fingerprint}): `);
-  throw new ExitkitError(`the key ${file} is protected by a passphrase, and none was given`, {
+  if (source.prompt) return source.prompt((m) => m.keys.askPassphrase(file, fingerprint));
+  throw new ExitkitError((m) => m.keys.noPassphrase(file), {
     code: 'passphrase_missing',
-    hints: [
-      'give it with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable, or run on a terminal to be asked',
-    ],
+    hints: [(m) => m.keys.noPassphraseHint],
   });
 }
 
@@ -67,22 +66,16 @@ export async function newPassphrase(source: PassphraseSource): Promise<string> {
   } else if (process.env.EXITKIT_PASSPHRASE !== undefined) {
     value = process.env.EXITKIT_PASSPHRASE;
   } else if (source.prompt) {
-    value = await source.prompt('Passphrase for the new private key:');
-    const again = await source.prompt('The same passphrase again:');
-    if (again !== value)
-      throw new ExitkitError('the two passphrases differ', { hints: ['run the command again'] });
+    value = await source.prompt((m) => m.keys.askNewPassphrase);
+    const again = await source.prompt((m) => m.keys.askAgain);
+    if (again !== value) throw new ExitkitError((m) => m.keys.differ, { hints: [(m) => m.keys.runAgain] });
   } else {
-    throw new ExitkitError('no passphrase for the new private key, and no terminal to ask for one', {
+    throw new ExitkitError((m) => m.keys.noNewPassphrase, {
       code: 'passphrase_missing',
-      hints: [
-        'give one with --passphrase-file FILE or the EXITKIT_PASSPHRASE environment variable',
-        'or add --no-passphrase to make an unprotected key',
-      ],
+      hints: [(m) => m.keys.noNewPassphraseHint, (m) => m.keys.noPassphraseFlagHint],
     });
   }
   if (value === '')
-    throw new ExitkitError('the passphrase is empty', {
-      hints: ['give a non-empty passphrase, or add --no-passphrase to make an unprotected key'],
-    });
+    throw new ExitkitError((m) => m.keys.emptyPassphrase, { hints: [(m) => m.keys.emptyPassphraseHint] });
   return value;
 }

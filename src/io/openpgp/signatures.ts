@@ -1,4 +1,5 @@
 /** Detached signatures of small files (a manifest, a receipt): made, and checked against pinned keys only. */
+import type { Text } from '../../core/i18n/terminal/index.js';
 import * as openpgp from 'openpgp';
 import { fingerprintOf, PGP_CONFIG, type Key, type PrivateKey } from './keys.js';
 
@@ -20,7 +21,7 @@ export interface SignatureCheck {
   fingerprint: string | null;
   /** The signature's issuer key id (hex), whoever made it. */
   keyId: string | null;
-  reason?: string;
+  reason?: Text;
 }
 
 /** Verifies an armored detached signature of small bytes against the pinned keys only. */
@@ -37,7 +38,7 @@ export async function verifyDetached(
       valid: false,
       fingerprint: null,
       keyId: null,
-      reason: 'the signature file is not an OpenPGP signature',
+      reason: (m) => m.signature.notASignature,
     };
   }
   // The data goes through as a stream of views, hashed as it passes: memory stays flat whatever
@@ -54,17 +55,15 @@ export async function verifyDetached(
   const reader = (result.data as unknown as ReadableStream<Uint8Array>).getReader();
   while (!(await reader.read()).done);
   const first = result.signatures[0];
-  if (!first)
-    return { valid: false, fingerprint: null, keyId: null, reason: 'the signature file holds no signature' };
+  if (!first) return { valid: false, fingerprint: null, keyId: null, reason: (m) => m.signature.empty };
   const keyId = first.keyID.toHex().toUpperCase();
   const signer = keys.find((k) => k.getKeys(first.keyID).length > 0);
   try {
     await first.verified;
     return { valid: true, fingerprint: signer ? fingerprintOf(signer) : null, keyId };
   } catch (e) {
-    const reason = !signer
-      ? `signed by key ${keyId}, which is not the pinned signer`
-      : `the signature does not match the file (${e instanceof Error ? e.message : String(e)})`;
+    const detail = e instanceof Error ? e.message : String(e);
+    const reason: Text = !signer ? (m) => m.signature.notPinned(keyId) : (m) => m.signature.mismatch(detail);
     return { valid: false, fingerprint: signer ? fingerprintOf(signer) : null, keyId, reason };
   }
 }

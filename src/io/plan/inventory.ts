@@ -94,12 +94,9 @@ async function* lines(file: string, encoding: InventorySummary['encoding']): Asy
     rest = parts.pop() ?? '';
     yield* parts;
     if (rest.length > MAX_LINE_CHARS) {
-      throw new ExitkitError(
-        `${file} has a line longer than ${MAX_LINE_CHARS} characters: it is not a CSV inventory`,
-        {
-          hints: ['export the inventory as CSV (one item a line) from the spreadsheet'],
-        },
-      );
+      throw new ExitkitError((m) => m.inventory.lineTooLong(file, MAX_LINE_CHARS), {
+        hints: [(m) => m.inventory.lineTooLongHint],
+      });
     }
   }
   rest += decoder.decode();

@@ -8,6 +8,7 @@ import { ExitkitError, ProblemsError, type Location, type Problem } from '../../
 import { checkPlanMeaning, toProblems, type PlanIssue } from '../../core/plan-checks.js';
 import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../../core/plan-parse.js';
 import type { ParsedPlan } from '../../core/plan-parse.js';
+import { say, type Text } from '../../core/i18n/terminal/index.js';
 import type { ExitPlan } from '../../core/plan.js';
 import { sameFingerprint } from '../../core/trust.js';
 import { fingerprintOf, readKeyFile } from '../openpgp/keys.js';
@@ -47,7 +48,7 @@ export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {})
   const abs = path.resolve(file);
   const shownAs = shown(abs);
   const at = locationIn(shownAs);
-  const fail = (summary: string, problems: Problem[]): never => {
+  const fail = (summary: Text, problems: Problem[]): never => {
     throw new ProblemsError(summary, problems);
   };
   const bytes = await readPlanBytes(abs, shownAs, at);
@@ -58,8 +59,7 @@ export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {})
   const located = toProblems(issues, locate).sort(byPosition);
   const errors = located.filter((p) => p.level !== 'warning');
   const warnings = located.filter((p) => p.level === 'warning');
-  if (errors.length)
-    fail(`${shownAs} has ${errors.length} problem${errors.length > 1 ? 's' : ''}`, [...errors, ...warnings]);
+  if (errors.length) fail((m) => m.plan.problems(shownAs, errors.length), [...errors, ...warnings]);
   return { plan, file: abs, dir: path.dirname(abs), text, sha256, doc, lineCounter, warnings, locate };
 }
 
@@ -74,18 +74,14 @@ async function readPlanBytes(
     info = await stat(abs);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ExitkitError(
-      code === 'EACCES' || code === 'EPERM'
-        ? `cannot read the plan ${shown}: permission denied`
-        : `cannot read the plan ${shown}: no such file`,
-      {
-        code: 'file_access',
-        hints: ['give the path of an exit plan (YAML); `exitkit init` writes a starter plan'],
-      },
-    );
+    const denied = code === 'EACCES' || code === 'EPERM';
+    throw new ExitkitError((m) => m.plan.cannotRead(shown, denied ? m.plan.denied : m.plan.noSuchFile), {
+      code: 'file_access',
+      hints: [(m) => m.plan.givePlan],
+    });
   }
   if (!info.isFile())
-    throw new ExitkitError(`the plan ${shown} is not a file`, { hints: ['give the path of a YAML file'] });
+    throw new ExitkitError((m) => m.plan.notAFile(shown), { hints: [(m) => m.plan.notAFileHint] });
   let bytes: Buffer;
   try {
     const handle = await open(abs, 'r');
@@ -104,20 +100,25 @@ async function readPlanBytes(
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ExitkitError(
-      `cannot read the plan ${shown}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : firstLine(e)}`,
-      { code: 'file_access', hints: ['check that the file is readable'] },
-    );
+    const denied = code === 'EACCES' || code === 'EPERM';
+    throw new ExitkitError((m) => m.plan.cannotRead(shown, denied ? m.plan.denied : firstLine(e)), {
+      code: 'file_access',
+      hints: [(m) => m.plan.checkReadable],
+    });
   }
   if (bytes.length > MAX_PLAN_BYTES) {
     const { line, col } = lineAndColumn(bytes.subarray(0, MAX_PLAN_BYTES).toString('utf8'), Infinity);
-    throw new ProblemsError(`${shown} is not a valid plan`, [
-      {
-        message: `the plan goes on past ${MAX_PLAN_BYTES / 1024 / 1024} MiB (${Math.max(info.size, bytes.length)} bytes): too large for an exit plan`,
-        hint: 'check that you named the plan, not an export or an archive',
-        location: at(line, col),
-      },
-    ]);
+    const size = Math.max(info.size, bytes.length);
+    throw new ProblemsError(
+      (m) => m.parse.notAPlan(shown),
+      [
+        {
+          message: (m) => m.plan.tooLarge(MAX_PLAN_BYTES / 1024 / 1024, size),
+          hint: (m) => m.plan.tooLargeHint,
+          location: at(line, col),
+        },
+      ],
+    );
   }
   return bytes;
 }
@@ -129,7 +130,8 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
     if (!party?.key) continue;
     const at: PlanIssue['path'] = ['parties', role, 'key'];
     const file = path.resolve(dir, party.key);
-    const exportHint = `export it with \`gpg --export --armor FINGERPRINT > ${party.key}\`, or make one with \`exitkit keys generate\``;
+    const key = party.key;
+    const exportHint: Text = (m) => m.plan.exportKey(key);
     let info;
     try {
       info = await stat(file);
@@ -137,8 +139,8 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
       issues.push({
         path: at,
         level: 'error',
-        message: `the ${role} key file ${party.key} does not exist`,
-        hint: `the path is relative to the plan's folder (${file}); ${exportHint}`,
+        message: (m) => m.plan.keyMissing(role, key),
+        hint: (m) => m.plan.keyMissingHint(file, say(m, exportHint)),
       });
       continue;
     }
@@ -146,27 +148,28 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
       issues.push({
         path: at,
         level: 'error',
-        message: `the ${role} key ${party.key} is not a file`,
+        message: (m) => m.plan.keyNotAFile(role, key),
         hint: exportHint,
       });
       continue;
     }
     try {
-      const key = await readKeyFile(file);
-      if (party.fingerprint && !sameFingerprint(party.fingerprint, fingerprintOf(key))) {
+      const read = await readKeyFile(file);
+      if (party.fingerprint && !sameFingerprint(party.fingerprint, fingerprintOf(read))) {
+        const found = fingerprintOf(read);
         issues.push({
           path: ['parties', role, 'fingerprint'],
           level: 'error',
-          message: `the key file ${party.key} has fingerprint ${fingerprintOf(key)}, not the pinned one`,
-          hint: 'check which key file the plan names, or correct the pinned fingerprint',
+          message: (m) => m.plan.keyNotPinned(key, found),
+          hint: (m) => m.plan.keyNotPinnedHint,
         });
       }
-      if (key.isPrivate()) {
+      if (read.isPrivate()) {
         issues.push({
           path: at,
           level: 'warning',
-          message: `the ${role} key file ${party.key} holds a private key`,
-          hint: 'a plan needs only the public key (`gpg --export --armor`); keep private keys out of the plan folder',
+          message: (m) => m.plan.keyPrivate(role, key),
+          hint: (m) => m.plan.keyPrivateHint,
         });
       }
     } catch (e) {
@@ -174,7 +177,7 @@ async function checkKeyFiles(plan: ExitPlan, dir: string): Promise<PlanIssue[]> 
       issues.push({
         path: at,
         level: 'error',
-        message: `the ${role} key file ${party.key} is ${tooLarge ? 'too large to be a key' : 'not an armored OpenPGP public key'}`,
+        message: (m) => m.plan.keyUnreadable(role, key, tooLarge),
         hint: exportHint,
       });
     }

@@ -1,6 +1,7 @@
 import { accessSync, constants, lstatSync, readdir, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Text } from '../../core/i18n/terminal/index.js';
 import type { Deliverable } from '../../core/plan.js';
 
 /** One file of a deliverable, as found on disk. */
@@ -28,7 +29,7 @@ export interface SourceProblem {
   /** The path concerned, relative to the plan's folder when inside it. */
   path?: string;
   kind: SourceProblemKind;
-  message: string;
+  message: Text;
 }
 
 interface Entry {
@@ -60,7 +61,7 @@ export async function resolveSources(
   const byRel = new Map<string, SourceFile>();
 
   for (const source of d.sources) {
-    const problem = (kind: SourceProblemKind, message: string, abs?: string) => {
+    const problem = (kind: SourceProblemKind, message: Text, abs?: string) => {
       // A path reached by two sources (a folder and a glob in it) is reported once.
       const at = abs === undefined ? undefined : shown(abs);
       if (at !== undefined && problems.some((p) => p.kind === kind && p.path === at)) return;
@@ -72,7 +73,7 @@ export async function resolveSources(
       const { base, pattern } = splitGlob(source);
       const baseAbs = path.resolve(root, base);
       if (!opts.allowExternal && !within(root, baseAbs)) {
-        problem('outside', `source "${source}" points outside the plan's folder`);
+        problem('outside', (m) => m.sources.outside(source));
         continue;
       }
       const found = await globEntries(baseAbs, pattern, (abs, message) =>
@@ -82,13 +83,13 @@ export async function resolveSources(
         entries.push(...(await expand(abs, toPosix(path.relative(baseAbs, abs)), problem, shown)));
       }
       if (found.length === 0) {
-        problem('missing', `no file matches "${source}"`);
+        problem('missing', (m) => m.sources.noMatch(source));
         continue;
       }
     } else {
       const abs = path.resolve(root, source);
       if (!opts.allowExternal && !within(root, abs)) {
-        problem('outside', `source "${source}" points outside the plan's folder`);
+        problem('outside', (m) => m.sources.outside(source));
         continue;
       }
       let info;
@@ -96,19 +97,20 @@ export async function resolveSources(
         info = lstatSync(abs);
       } catch (e) {
         const code = (e as { code?: string }).code;
-        if (code === 'EACCES' || code === 'EPERM') problem('unreadable', `cannot read ${shown(abs)}`, abs);
-        else problem('missing', `${shown(abs)} does not exist`, abs);
+        if (code === 'EACCES' || code === 'EPERM')
+          problem('unreadable', (m) => m.sources.cannotRead(shown(abs)), abs);
+        else problem('missing', (m) => m.sources.doesNotExist(shown(abs)), abs);
         continue;
       }
       if (/[\\/]$/.test(source) && !info.isDirectory()) {
         // "configs/" promises a folder; a file there is not what the plan means.
-        problem('missing', `${shown(abs)} is a file, but the plan names the folder "${source}"`, abs);
+        problem('missing', (m) => m.sources.fileNotFolder(shown(abs), source), abs);
         continue;
       }
       if (info.isDirectory()) {
         const inside = await expand(abs, '', problem, shown);
         if (inside.length === 0 && !problems.some((p) => p.source === source)) {
-          problem('empty', `the folder ${shown(abs)} holds no files`, abs);
+          problem('empty', (m) => m.sources.emptyFolder(shown(abs)), abs);
         }
         entries.push(...inside);
       } else {
@@ -123,21 +125,17 @@ export async function resolveSources(
         info = lstatSync(abs);
         accessSync(abs, constants.R_OK);
       } catch {
-        problem('unreadable', `cannot read ${shown(abs)}`, abs);
+        problem('unreadable', (m) => m.sources.cannotRead(shown(abs)), abs);
         continue;
       }
       const real = realPath(abs) ?? abs;
       if (!opts.allowExternal && !within(realRoot, real)) {
-        problem('outside', `${shown(abs)} leads outside the plan's folder (through a symlinked folder)`, abs);
+        problem('outside', (m) => m.sources.outsideThroughLink(shown(abs)), abs);
         continue;
       }
       // A folder on the way that is a link is followed by the OS, not by us: refused as well.
       if (within(root, abs) && real !== path.join(realRoot, path.relative(root, abs))) {
-        problem(
-          'symlink',
-          `${shown(abs)} is reached through a symbolically linked folder; links are not followed`,
-          abs,
-        );
+        problem('symlink', (m) => m.sources.throughLinkedFolder(shown(abs)), abs);
         continue;
       }
       const file: SourceFile = {
@@ -149,11 +147,7 @@ export async function resolveSources(
       };
       const twin = byRel.get(file.rel);
       if (twin) {
-        problem(
-          'duplicate',
-          `${shown(abs)} and ${shown(twin.abs)} would both be stored as "${file.rel}" in this deliverable`,
-          abs,
-        );
+        problem('duplicate', (m) => m.sources.duplicate(shown(abs), shown(twin.abs), file.rel), abs);
         continue;
       }
       byAbs.set(abs, file);
@@ -172,30 +166,30 @@ export async function resolveSources(
 async function expand(
   abs: string,
   rel: string,
-  problem: (kind: SourceProblemKind, message: string, abs?: string) => void,
+  problem: (kind: SourceProblemKind, message: Text, abs?: string) => void,
   shown: (abs: string) => string,
 ): Promise<Entry[]> {
   let info;
   try {
     info = lstatSync(abs);
   } catch {
-    problem('unreadable', `cannot read ${shown(abs)}`, abs);
+    problem('unreadable', (m) => m.sources.cannotRead(shown(abs)), abs);
     return [];
   }
   if (info.isSymbolicLink()) {
-    problem('symlink', `${shown(abs)} is a symbolic link; links are not followed`, abs);
+    problem('symlink', (m) => m.sources.symlink(shown(abs)), abs);
     return [];
   }
   if (info.isFile()) return [{ abs, rel }];
   if (!info.isDirectory()) {
-    problem('special', `${shown(abs)} is a ${specialKind(info)}, not a regular file`, abs);
+    problem('special', (m) => m.sources.special(shown(abs), m.sources.kind[specialKind(info)]), abs);
     return [];
   }
   let names: Dirent[];
   try {
     names = readdirSync(abs, { withFileTypes: true });
   } catch {
-    problem('unreadable', `cannot list the folder ${shown(abs)}`, abs);
+    problem('unreadable', (m) => m.sources.cannotList(shown(abs)), abs);
     return [];
   }
   const out: Entry[] = [];
@@ -213,7 +207,7 @@ async function expand(
 async function globEntries(
   base: string,
   pattern: string,
-  unreadable: (abs: string, message: string) => void,
+  unreadable: (abs: string, message: Text) => void,
 ): Promise<string[]> {
   const fsAdapter = {
     readdir: (
@@ -224,7 +218,7 @@ async function globEntries(
       readdir(dir, options, (err, entries) => {
         if (err) {
           if (err.code !== 'ENOENT')
-            unreadable(path.resolve(dir), `cannot list the folder ${path.resolve(dir)}`);
+            unreadable(path.resolve(dir), (m) => m.sources.cannotList(path.resolve(dir)));
           cb(err, []);
           return;
         }
@@ -291,9 +285,9 @@ function specialKind(info: {
   isSocket(): boolean;
   isCharacterDevice(): boolean;
   isBlockDevice(): boolean;
-}): string {
-  if (info.isFIFO()) return 'named pipe (fifo)';
+}): 'fifo' | 'socket' | 'device' | 'special' {
+  if (info.isFIFO()) return 'fifo';
   if (info.isSocket()) return 'socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
-  return 'special file';
+  return 'special';
 }

@@ -10,6 +10,7 @@ import {
   type Pair,
 } from 'yaml';
 import { ExitkitError } from '../../core/errors.js';
+import type { Text } from '../../core/i18n/terminal/index.js';
 import { writeFilesAtomically } from '../atomic.js';
 import { shown } from '../shown.js';
 import type { Deliverable } from '../../core/plan.js';
@@ -170,13 +171,14 @@ function patchesFor(
 export async function writePlanAtomically(file: string, text: string, readSha256: string): Promise<void> {
   const now = await readFile(file).catch(() => undefined);
   if (!now || createHash('sha256').update(now).digest('hex') !== readSha256) {
-    throw new ExitkitError(`${shown(file)} changed on disk during the walk: the statuses were not written`, {
-      hints: ['run `exitkit walk` again to review it with the latest edits'],
+    const planFile = shown(file);
+    throw new ExitkitError((m) => m.walk.changedOnDisk(planFile), {
+      hints: [(m) => m.walk.changedOnDiskHint],
     });
   }
   const mode = (await stat(file)).mode & 0o777;
   await writeFilesAtomically([{ path: file, data: text, mode }], {
-    hint: 'check that the plan and its folder are writable',
+    hint: (m) => m.walk.planWritableHint,
   });
 }
 
@@ -192,19 +194,14 @@ export async function writeNewPlan(
   const shown = opts.shown ?? file;
   const existing = await stat(file).catch(() => undefined);
   if (existing?.isDirectory())
-    throw new ExitkitError(`${shown} is a folder`, {
-      hints: ['give the folder in which to write exit-plan.yaml'],
-    });
+    throw new ExitkitError((m) => m.init.isAFolder(shown), { hints: [(m) => m.init.isAFolderHint] });
+  const again: Text = (m) => m.init.existsHint;
   if (existing && !opts.force)
-    throw new ExitkitError(`${shown} already exists: it was not overwritten`, {
-      code: 'output_exists',
-      hints: ['edit it, or run again with --force to replace it with a new starter plan'],
-    });
-  const again = 'edit it, or run again with --force to replace it with a new starter plan';
+    throw new ExitkitError((m) => m.files.exists(shown), { code: 'output_exists', hints: [again] });
   await writeFilesAtomically([{ path: file, data: text }], {
     // Never an overwrite without --force, even if the plan appears meanwhile.
     exclusive: !existing,
-    hint: existing ? 'check that the folder is writable' : again,
+    hint: existing ? (m) => m.init.folderWritableHint : again,
   });
   return existing ? 'replaced' : 'created';
 }

@@ -1,3 +1,4 @@
+import { english } from '../../../src/core/i18n/terminal/index.js';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,7 +116,7 @@ describe('loadPlan', () => {
     const e = await problemsOf(bad);
     const lines = e.problems.map((p) => p.location.line);
     expect(lines).toEqual(expect.arrayContaining([18, 19, 20]));
-    const words = e.problems.map((p) => p.message).join('\n');
+    const words = e.problems.map((p) => english(p.message)).join('\n');
     expect(words).toContain(
       'compensation.fees[0].label is a mapping: it must be a text, or one text per language',
     );
@@ -149,7 +150,7 @@ describe('loadPlan', () => {
 
   it('lists every missing top-level key, not only the first', async () => {
     const e = await problemsOf('version: 1\nid: x\n');
-    expect(e.problems.map((p) => p.message)).toEqual([
+    expect(e.problems.map((p) => english(p.message))).toEqual([
       'the plan lacks "title"',
       'the plan lacks "contract"',
       'the plan lacks "parties"',
@@ -171,7 +172,7 @@ describe('loadPlan', () => {
   it('refuses flow and dash nesting past the limit before parsing', async () => {
     for (const text of [`a: ${'['.repeat(100_000)}`, `${'- '.repeat(100_000)}x\n`]) {
       const e = await problemsOf(text);
-      expect(e.problems[0]?.message).toMatch(/nests more than 64 levels/);
+      expect(english(e.problems[0]!.message)).toMatch(/nests more than 64 levels/);
     }
     // Brackets inside quotes and comments are text, not nesting.
     const quoted = PLAN.replace('title: Reversibility', `title: "${'['.repeat(200)}" # ${'{'.repeat(200)}`);
@@ -208,7 +209,7 @@ describe('loadPlan', () => {
         PLAN.replace('client: {name: ACME}', 'client: {name: ACME, key: keys/acme.sec.asc}'),
       );
       const loaded = await loadPlan(file);
-      expect(loaded.warnings[0]?.message).toMatch(/holds a private key/);
+      expect(english(loaded.warnings[0]!.message)).toMatch(/holds a private key/);
       expect(loaded.warnings[0]?.location).toMatchObject({ line: 6, column: 29 });
 
       await writeFile(
@@ -220,7 +221,7 @@ describe('loadPlan', () => {
       );
       const e = await loadPlan(file).catch((x: unknown) => x as ProblemsError);
       expect(e).toBeInstanceOf(ProblemsError);
-      expect(e.problems[0]?.message).toMatch(/not the pinned one/);
+      expect(english(e.problems[0]!.message)).toMatch(/not the pinned one/);
       expect(e.problems[0]?.location.line).toBe(6);
       await expect(loadPlan(file, { checkKeys: false })).resolves.toBeDefined();
     });

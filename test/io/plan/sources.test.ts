@@ -3,7 +3,14 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Deliverable } from '../../../src/core/plan.js';
+import { inEnglish } from '../../../src/core/i18n/terminal/index.js';
 import { resolveSources } from '../../../src/io/plan/sources.js';
+
+/** The sources with their problems in English. */
+async function resolve(...args: Parameters<typeof resolveSources>) {
+  const r = await resolveSources(...args);
+  return { ...r, problems: r.problems.map(inEnglish) };
+}
 import { tempDir } from '../../helpers/cli.js';
 
 function deliverable(sources: string[]): Deliverable {
@@ -32,7 +39,7 @@ describe('resolveSources', () => {
     await put(dir, 'exports/docs/.hidden');
     await put(dir, 'exports/backups/2026/fs01-1.vbk');
     await put(dir, 'exports/backups/2026/other.bak');
-    const { files, problems } = await resolveSources(
+    const { files, problems } = await resolve(
       dir,
       deliverable(['exports/a.txt', 'exports/docs', 'exports/backups/**/*.vbk']),
       { allowExternal: false },
@@ -49,7 +56,7 @@ describe('resolveSources', () => {
   it('reports a missing file, a glob matching nothing and an empty folder', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'empty'));
-    const { files, problems } = await resolveSources(dir, deliverable(['nope.vbk', 'x/*.vbk', 'empty']), {
+    const { files, problems } = await resolve(dir, deliverable(['nope.vbk', 'x/*.vbk', 'empty']), {
       allowExternal: false,
     });
     expect(files).toEqual([]);
@@ -66,7 +73,7 @@ describe('resolveSources', () => {
     await symlink('real.txt', path.join(dir, 'exports/link.txt'));
     execFileSync('mkfifo', [path.join(dir, 'exports/pipe')]);
     for (const source of ['exports', 'exports/*']) {
-      const { files, problems } = await resolveSources(dir, deliverable([source]), { allowExternal: false });
+      const { files, problems } = await resolve(dir, deliverable([source]), { allowExternal: false });
       expect(files.map((f) => f.rel)).toEqual(['real.txt']);
       expect(problems).toEqual([
         expect.objectContaining({
@@ -81,7 +88,7 @@ describe('resolveSources', () => {
         }),
       ]);
     }
-    const direct = await resolveSources(dir, deliverable(['exports/link.txt']), { allowExternal: false });
+    const direct = await resolve(dir, deliverable(['exports/link.txt']), { allowExternal: false });
     expect(direct.problems.map((p) => p.kind)).toEqual(['symlink']);
   });
 
@@ -91,7 +98,7 @@ describe('resolveSources', () => {
     await mkdir(path.join(dir, 'exports'));
     await symlink(path.join(dir, 'real'), path.join(dir, 'exports/linked'));
     for (const source of ['exports/linked/config.txt', 'exports/linked/*.txt']) {
-      const { files, problems } = await resolveSources(dir, deliverable([source]), { allowExternal: false });
+      const { files, problems } = await resolve(dir, deliverable([source]), { allowExternal: false });
       expect(files).toEqual([]);
       expect(problems).toEqual([
         expect.objectContaining({
@@ -109,14 +116,14 @@ describe('resolveSources', () => {
     await put(root, 'outside/secret.txt');
     await mkdir(path.join(dir, 'exports'), { recursive: true });
     await symlink(path.join(root, 'outside'), path.join(dir, 'exports/linked'));
-    const through = await resolveSources(dir, deliverable(['exports/linked/secret.txt']), {
+    const through = await resolve(dir, deliverable(['exports/linked/secret.txt']), {
       allowExternal: false,
     });
     expect(through.files).toEqual([]);
     expect(through.problems.map((p) => p.kind)).toEqual(['outside']);
-    const up = await resolveSources(dir, deliverable(['../outside/secret.txt']), { allowExternal: false });
+    const up = await resolve(dir, deliverable(['../outside/secret.txt']), { allowExternal: false });
     expect(up.problems.map((p) => p.kind)).toEqual(['outside']);
-    const allowed = await resolveSources(dir, deliverable(['../outside/secret.txt']), {
+    const allowed = await resolve(dir, deliverable(['../outside/secret.txt']), {
       allowExternal: true,
     });
     expect(allowed.files.map((f) => f.rel)).toEqual(['secret.txt']);
@@ -126,7 +133,7 @@ describe('resolveSources', () => {
     const dir = await tempDir();
     await put(dir, 'a/config.txt', 'one');
     await put(dir, 'b/config.txt', 'two');
-    const { files, problems } = await resolveSources(dir, deliverable(['a/config.txt', 'b/config.txt']), {
+    const { files, problems } = await resolve(dir, deliverable(['a/config.txt', 'b/config.txt']), {
       allowExternal: false,
     });
     expect(files).toHaveLength(1);
@@ -136,7 +143,7 @@ describe('resolveSources', () => {
   it('stores names in NFC and keeps spaces, accents and % in them', async () => {
     const dir = await tempDir();
     await put(dir, 'docs/Proce\u0301dure 100% a\u0300 jour.md');
-    const { files } = await resolveSources(dir, deliverable(['docs']), { allowExternal: false });
+    const { files } = await resolve(dir, deliverable(['docs']), { allowExternal: false });
     expect(files.map((f) => f.rel)).toEqual(['Procédure 100% à jour.md'.normalize('NFC')]);
   });
 });

@@ -1,0 +1,657 @@
+/**
+ * Ce que dit le terminal en français. Typographie : une espace avant les deux-points (une espace
+ * ordinaire, lisible et cherchable dans un terminal), pas de point final ; `erreur :` puis
+ * `conseil :`. Les clés et les valeurs du plan (status: ready, waiver, sources…) restent telles
+ * qu'on les écrit dans le plan.
+ */
+import type { Messages } from './en.js';
+import { plural } from './plural.js';
+
+const count = (n: number, one: string, other: string) => `${n} ${plural('fr', n, { one, other })}`;
+const at = (path?: string) => (path ? ` (${path})` : '');
+/** a, b ou c */
+const orList = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)!}`;
+
+const ROLE = { client: 'du client', outgoing: 'du prestataire sortant', incoming: 'du prestataire entrant' };
+const STATUS = { pending: 'à préparer', ready: 'prêt', delivered: 'livré', waived: 'dispensé' };
+
+export const fr: Messages = {
+  help: {
+    summary: {
+      acknowledge:
+        'Signer un accusé de réception de la remise : le manifeste, l’archive, le verdict et la date.',
+      bundle: 'Construire l’archive de remise chiffrée, son manifeste et sa signature.',
+      checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
+      compensation:
+        'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, montant dû, et si le paiement final peut être libéré.',
+      extract: 'Extraction vérifiée : le contenu n’apparaît dans DIR que si chaque contrôle a réussi.',
+      init: 'Écrire un plan de sortie de départ, commenté.',
+      validate: 'Contrôler un plan de sortie : schéma, cohérence et fichiers de clés.',
+      verify: 'Vérifier une remise : signature, archive, complétude et, avec une clé, chaque fichier.',
+      walk: 'Parcourir les livrables d’un plan de sortie : ce qui est là, ce qui manque, que faire.',
+      'keys:generate': 'Créer une paire de clés OpenPGP pour une partie.',
+      'keys:show': 'Montrer ce qu’est une clé et ce qu’elle permet.',
+    },
+    topic: { keys: 'Créer et examiner les clés OpenPGP des parties.' },
+  },
+  label: {
+    error: 'erreur : ',
+    hint: 'conseil : ',
+    warning: 'avertissement : ',
+    info: 'info : ',
+  },
+  category: {
+    backups: 'sauvegardes et données',
+    credentials: 'mots de passe et accès',
+    configurations: 'configurations',
+    documentation: 'documentation technique',
+    inventory: 'inventaire',
+    other: 'autres',
+  },
+  status: STATUS,
+  units: {
+    bytes: (n) => count(n, 'octet', 'octets'),
+    size: (v, power) => `${v.toFixed(1).replace('.', ',')} ${['Kio', 'Mio', 'Gio', 'Tio'][power]}`,
+  },
+  cli: {
+    interrupted: (signal) => `interrompu par ${signal} : rien n'a été écrit`,
+    usage: (message) => usageInFrench(message),
+    seeHelp: (command) => `\`${command}\` montre l'utilisation et des exemples`,
+    passphraseFlag:
+      "une phrase de passe ne se donne jamais en valeur d'option (elle resterait dans l'historique du shell et la liste des processus) : utilisez --passphrase-file FICHIER, la variable d'environnement EXITKIT_PASSPHRASE ou la saisie masquée sur un terminal",
+    unexpected: 'relancez avec DEBUG=exitkit* pour les détails, ou signalez-le',
+  },
+  system: {
+    noSuchFile: (path) => `fichier ou dossier introuvable${at(path)}`,
+    permissionDenied: (path) => `permission refusée${at(path)}`,
+    diskFull: (path) => `le disque est plein${at(path)}`,
+    folderForFile: (path) => `un dossier se trouve là où un fichier était attendu${at(path)}`,
+    fileForFolder: (path) => `un fichier se trouve là où un dossier était attendu${at(path)}`,
+  },
+  files: {
+    wrote: (file) => `${file} écrit`,
+    exists: (file) => `${file} existe déjà : il n'a pas été écrasé`,
+    existsHint: 'supprimez-le, ou ajoutez --force pour le remplacer',
+    cannotWrite: (file, reason) => `impossible d'écrire ${file} : ${reason}`,
+    cannotWriteHint: 'vérifiez que son dossier existe et est accessible en écriture',
+  },
+  plan: {
+    problems: (file, n) => `${file} : ${count(n, 'problème', 'problèmes')}`,
+    cannotRead: (file, why) => `impossible de lire le plan ${file} : ${why}`,
+    denied: 'permission refusée',
+    noSuchFile: 'fichier introuvable',
+    givePlan: "indiquez le chemin d'un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ",
+    checkReadable: 'vérifiez que le fichier est lisible',
+    notAFile: (file) => `le plan ${file} n'est pas un fichier`,
+    notAFileHint: "indiquez le chemin d'un fichier YAML",
+    tooLarge: (mib, bytes) =>
+      `le plan dépasse ${mib} Mio (${bytes} octets) : bien trop grand pour un plan de sortie`,
+    tooLargeHint: 'vérifiez que vous avez donné le plan, et non un export ou une archive',
+    exportKey: (key) =>
+      `exportez-la avec \`gpg --export --armor EMPREINTE > ${key}\`, ou créez-en une avec \`exitkit keys generate\``,
+    keyMissing: (role, key) => `le fichier de clé ${ROLE[role]} ${key} n'existe pas`,
+    keyMissingHint: (abs, exportHint) => `le chemin part du dossier du plan (${abs}) ; ${exportHint}`,
+    keyNotAFile: (role, key) => `la clé ${ROLE[role]} ${key} n'est pas un fichier`,
+    keyNotPinned: (key, fingerprint) =>
+      `le fichier de clé ${key} a l'empreinte ${fingerprint}, pas celle qu'indique le plan`,
+    keyNotPinnedHint: "vérifiez quel fichier de clé le plan désigne, ou corrigez l'empreinte attendue",
+    keyPrivate: (role, key) => `le fichier de clé ${ROLE[role]} ${key} contient une clé privée`,
+    keyPrivateHint:
+      'un plan ne demande que la clé publique (`gpg --export --armor`) ; gardez les clés privées hors du dossier du plan',
+    keyUnreadable: (role, key, tooLarge) =>
+      `le fichier de clé ${ROLE[role]} ${key} ${tooLarge ? 'est trop grand pour être une clé' : "n'est pas une clé publique OpenPGP armée"}`,
+  },
+  parse: {
+    notAPlan: (file) => `${file} n'est pas un plan valable`,
+    notYaml: (file) => `${file} n'est pas du YAML valable`,
+    notSchema: (file) => `${file} ne suit pas le schéma du plan`,
+    tooDeep: (max) => `le plan s'imbrique sur plus de ${max} niveaux`,
+    tooDeepHint:
+      "un plan de sortie n'a que quelques niveaux (les livrables, leurs contrôles) : cherchez des crochets ou des tirets en trop",
+    notAMapping: (shape) =>
+      shape === 'empty'
+        ? 'le plan est vide'
+        : `le plan doit être un ensemble de clés (version, id, title…), pas ${shape === 'list' ? 'une liste' : 'une valeur isolée'}`,
+    startFromInit: 'partez de `exitkit init`, qui écrit un plan de départ commenté',
+    utf16: 'ce fichier est un texte UTF-16 ou UTF-32 ; un plan est en UTF-8',
+    utf16Hint: "réenregistrez-le en UTF-8 (dans la plupart des éditeurs : « Enregistrer avec l'encodage »)",
+    binary: 'ce fichier est binaire, pas du YAML (il contient un octet NUL)',
+    binaryHint:
+      "indiquez le chemin du plan de sortie (un fichier texte YAML), pas d'un export ou d'une archive",
+    notUtf8: (byte, offset) =>
+      `ce fichier n'est pas de l'UTF-8 valable (octet ${byte} à la position ${offset})`,
+    notUtf8Hint: 'enregistrez le plan en UTF-8 (il a sans doute été enregistré en Latin-1 ou Windows-1252)',
+  },
+  yaml: {
+    syntax: (code, message) => `syntaxe YAML : ${YAML_CODES[code] ?? message}`,
+    quoteNotClosed: "syntaxe YAML : ce guillemet n'est jamais fermé",
+    duplicateKey: (key) =>
+      key
+        ? `la clé ${key} apparaît deux fois dans cet ensemble`
+        : 'une clé apparaît deux fois dans cet ensemble',
+    multipleDocs: 'le fichier contient plus d’un document YAML',
+    tooDeep: "le plan s'imbrique trop profondément pour être lu",
+    unknownTag: (tag) => `étiquette YAML inconnue ${tag}`,
+    unknownTagHint: "retirez l'étiquette ; un plan de sortie n'utilise que des valeurs simples",
+    aliasWithoutAnchor: (alias) => `alias YAML sans ancre qui le précède (${alias})`,
+    aliasWithoutAnchorHint: "définissez l'ancre (&nom) avant l'alias (*nom), ou écrivez la valeur en entier",
+    aliasBomb: (max) =>
+      `les alias YAML du plan se déploient au-delà de ${max} copies (une bombe d'expansion)`,
+    unreadable: (message) => `le plan ne peut pas être lu : ${message}`,
+    aliasBombHint: 'écrivez les valeurs en entier au lieu de répéter ancres (&nom) et alias (*nom)',
+    closeQuote: 'fermez le guillemet ouvert ici, à la fin de sa valeur',
+    listItem:
+      "cette ligne est indentée comme un élément de liste : commencez-la par '- ', ou alignez-la sur les clés au-dessus",
+    closeBracket: 'fermez le crochet ouvert avant cet endroit, ou indentez davantage',
+    fixHere: 'corrigez le YAML à cet endroit (indentation, guillemets, deux-points manquant)',
+    hints: {
+      DUPLICATE_KEY: "une clé n'apparaît qu'une fois par ensemble : supprimez ou renommez l'une des deux",
+      MULTIPLE_DOCS:
+        "un plan est un seul document YAML : supprimez la ligne '---' et ce qui suit, ou scindez le fichier",
+      TAB_AS_INDENT: 'indentez avec des espaces, pas des tabulations',
+      BAD_INDENT: 'alignez cette ligne sur les autres clés du même niveau',
+      BLOCK_AS_IMPLICIT_KEY: "une clé est suivie de deux-points et d'une espace (« clé: valeur »)",
+      MULTILINE_IMPLICIT_KEY:
+        'une clé tient sur une ligne ; mettez entre guillemets une valeur qui contient deux-points',
+      UNEXPECTED_TOKEN: 'supprimez ou mettez entre guillemets le caractère à cet endroit',
+      BAD_SCALAR_START:
+        'mettez cette valeur entre guillemets : elle commence par un caractère réservé du YAML (@, `, %)',
+      BAD_DQ_ESCAPE:
+        'entre guillemets doubles, une barre oblique inverse commence un échappement : écrivez \\\\ pour une seule, ou utilisez des guillemets simples',
+    },
+  },
+  schema: {
+    thePlan: 'le plan',
+    value: { list: 'une liste', empty: 'vide', mapping: 'un ensemble de clés' },
+    type: {
+      string: 'du texte',
+      boolean: 'true ou false',
+      array: "une liste (des lignes qui commencent par '- ', ou [a, b])",
+      object: 'un ensemble de clés (clé: valeur)',
+      integer: 'un nombre entier',
+      number: 'un nombre',
+    },
+    lacks: (field, key) => `il manque "${key}" dans ${field}`,
+    lacksHint: (key, field) =>
+      `ajoutez ${key}: ${field ? `sous ${field}` : 'au premier niveau'} (plans/exit-plan.schema.json liste toutes les clés)`,
+    unknownKey: (key, field) => `clé inconnue "${key}" dans ${field}`,
+    didYouMeanQuoted: (word) => `vouliez-vous dire "${word}" ?`,
+    didYouMean: (word) => `vouliez-vous dire ${word} ?`,
+    checkSpelling: (known) => `vérifiez l'orthographe ; les clés connues ici sont ${known}`,
+    oneOf: (field, value, allowed) => `${field} vaut ${value} : il doit valoir ${orList(allowed)}`,
+    useListed: "utilisez l'une des valeurs indiquées",
+    version: (value) => `la version ${value} n'est pas une version de plan que cet exitkit sait lire`,
+    versionHint:
+      "cet exitkit lit les plans de version 1 : écrivez version: 1, ou utilisez l'exitkit qui a écrit ce plan",
+    mustBe: (field, value) => `${field} doit valoir ${value}`,
+    write: (value) => `écrivez ${value}`,
+    notBoolean: (field, value) => `${field} vaut ${value} : il doit valoir true ou false`,
+    booleanHint: (key) =>
+      `écrivez \`${key}: true\` ou \`${key}: false\` (en YAML 1.2, \`yes\`, \`no\`, \`on\` et \`off\` sont du texte)`,
+    notText: (field, kind, value) =>
+      `${field} est ${kind === 'number' ? 'le nombre' : 'le booléen'} ${value} : il doit être du texte`,
+    quoteIt: (key, value) => `mettez-le entre guillemets : ${key}: "${value}"`,
+    wrongType: (field, value, want) => `${field} vaut ${value} : il doit être ${want}`,
+    wrongTypeHint: (field, want) => `écrivez ${field} sous forme de ${want.replace(/^(du|un|une) /, '')}`,
+    badId: (field, value) =>
+      `${field} vaut ${value} : il ne doit contenir que des minuscules, des chiffres et des '-'`,
+    badIdHint: 'il sert dans les noms de fichiers, p. ex. acme-exit-2026 ou fs01-backup',
+    badCurrency: (field, value) => `${field} vaut ${value} : il doit être un code ISO 4217`,
+    badCurrencyHint: 'p. ex. CHF ou EUR, en majuscules',
+    badFingerprint: (field, value) =>
+      `${field} vaut ${value} : il doit être une empreinte de clé (40 ou 64 chiffres hexadécimaux)`,
+    badFingerprintHint: '`exitkit keys show CLÉ` ou `gpg --fingerprint` l’affiche',
+    badDate: (field, value) => `${field} vaut ${value} : il doit être une date écrite AAAA-MM-JJ`,
+    badDateHint: 'p. ex. 2026-12-31',
+    badForm: (field, value) => `${field} vaut ${value} : il n'a pas la forme attendue`,
+    badFormHint: (pattern) => `il doit correspondre à ${pattern}`,
+    negativeAmount: (field, value) => `${field} vaut ${value} : un montant ne peut pas être négatif`,
+    negativeAmountHint: 'écrivez le montant sans signe moins',
+    thousands: (field, value) => `${field} vaut ${value} : un montant s'écrit sans séparateur de milliers`,
+    decimalComma: (field, value) => `${field} vaut ${value} : un montant s'écrit avec un point décimal`,
+    notAmount: (field, value) => `${field} vaut ${value} : il doit être un montant décimal`,
+    notAmountHint: 'écrivez-le comme 4500 ou 1200.50, sans symbole monétaire ni séparateur',
+    negative: (field, value) => `${field} vaut ${value} : il ne peut pas être négatif`,
+    negativeHint: 'écrivez 0 ou plus',
+    empty: (field) => `${field} est vide`,
+    emptyHint: (key) => `écrivez une valeur pour ${key}, ou supprimez la clé`,
+    twice: (field) => `${field} contient deux fois la même valeur`,
+    twiceHint: 'gardez chaque valeur une seule fois',
+    badLabel: (field, value) =>
+      `${field} vaut ${value} : il doit être un texte, ou un texte par langue (fr, en, de, it)`,
+    badLabelHint: 'p. ex. {fr: Forfait de réversibilité, en: Reversibility fee}',
+    tooLong: (field) => `${field} est trop long`,
+    tooLongHint: 'raccourcissez-le',
+    invalid: (field) => `${field} n'est pas valable`,
+    seeSchema: 'voir plans/exit-plan.schema.json',
+  },
+  meaning: {
+    notADate: (value) => `${value} n'est pas une date qui existe`,
+    notADateHint: 'écrivez une vraie date du calendrier, sous la forme AAAA-MM-JJ',
+    contractEndsBeforeStart: (end, start) => `le contrat se termine (${end}) avant de commencer (${start})`,
+    contractEndsBeforeStartHint: 'vérifiez contract.start et contract.end',
+    reversibilityEndsBeforeStart: (end, start) =>
+      `la phase de réversibilité se termine (${end}) avant de commencer (${start})`,
+    reversibilityEndsBeforeStartHint: 'inversez ou corrigez les deux dates',
+    reversibilityAfterContract: (start, end) =>
+      `la phase de réversibilité commence (${start}) après la fin du contrat (${end})`,
+    reversibilityAfterContractHint: "la sortie se prépare d'ordinaire avant la date de fin",
+    duplicateId: (id, first) =>
+      `l'identifiant de livrable "${id}" est utilisé deux fois (déjà en deliverables[${first}])`,
+    duplicateIdHint: 'donnez à chaque livrable son propre identifiant',
+    waivedWithoutWaiver: (id) => `"${id}" a le statut \`waived\` mais aucune dispense (waiver)`,
+    waivedWithoutWaiverHint:
+      "ajoutez waiver: {reason: ..., approved_by: client} (une dispense n'est pas un trou passé sous silence)",
+    waiverNoReason: (id) => `la dispense de "${id}" n'a pas de motif`,
+    waiverNoReasonHint: 'donnez la raison dans waiver.reason',
+    waiverNoApprover: (id) => `la dispense de "${id}" ne dit pas qui l'a approuvée`,
+    waiverNoApproverHint: "renseignez waiver.approved_by (d'ordinaire client)",
+    waiverButStatus: (id, status) => `"${id}" a une dispense mais son statut est ${status}`,
+    waiverButStatusHint: 'écrivez status: waived, ou supprimez la dispense',
+    noSources: (id) => `"${id}" n'a pas de sources : rien ne peut être contrôlé ni emballé pour lui`,
+    listSources: 'listez ses fichiers, dossiers ou motifs sous sources',
+    outsideDotDotHint:
+      "écrivez-la sans segments '..', relativement au dossier du plan ; ou déplacez les fichiers dessous, ou écrivez allow_external_sources: true en tête du plan",
+    dueAfterContract: (id, due, end) => `"${id}" est attendu (${due}) après la fin du contrat (${end})`,
+    notPlainDecimal: (value) => `${value} n'est pas un montant décimal simple`,
+    notPlainDecimalHint: 'écrivez des chiffres avec un point décimal facultatif, p. ex. 4500 ou 8.1',
+    vatOver100: (value) => `une TVA de ${value} % dépasse 100 %`,
+    vatOver100Hint: 'écrivez le taux en pour cent, p. ex. 8.1',
+    roundingZero: "le pas d'arrondi vaut 0",
+    roundingZeroHint: 'écrivez le plus petit pas du total, p. ex. 0.05 pour le CHF ou 0.01',
+    capOver100: (value) => `le plafond des pénalités, ${value} %, dépasse les honoraires`,
+    capOver100Hint: "le plafond est un pourcentage des honoraires, d'ordinaire de 5 à 20",
+    feeShape: (label) => `l'honoraire "${label}" demande soit amount, soit quantity et unit_price`,
+    feeShapeHint: 'écrivez {label, amount} ou {label, quantity, unit, unit_price}',
+  },
+  sources: {
+    outside: (source) => `la source "${source}" pointe hors du dossier du plan`,
+    noMatch: (source) => `aucun fichier ne correspond à "${source}"`,
+    cannotRead: (path) => `impossible de lire ${path}`,
+    cannotList: (path) => `impossible de lister le dossier ${path}`,
+    doesNotExist: (path) => `${path} n'existe pas`,
+    fileNotFolder: (path, source) => `${path} est un fichier, mais le plan désigne le dossier "${source}"`,
+    emptyFolder: (path) => `le dossier ${path} ne contient aucun fichier`,
+    outsideThroughLink: (path) => `${path} mène hors du dossier du plan (par un dossier lié symboliquement)`,
+    throughLinkedFolder: (path) =>
+      `${path} est atteint par un dossier lié symboliquement ; les liens ne sont pas suivis`,
+    duplicate: (path, twin, rel) =>
+      `${path} et ${twin} seraient tous deux rangés sous "${rel}" dans ce livrable`,
+    symlink: (path) => `${path} est un lien symbolique ; les liens ne sont pas suivis`,
+    special: (path, kind) => `${path} est ${kind}, pas un fichier ordinaire`,
+    kind: {
+      fifo: 'un tube nommé (fifo)',
+      socket: 'un socket',
+      device: 'un périphérique',
+      special: 'un fichier spécial',
+    },
+    hint: {
+      missing: 'exportez-le à cet emplacement, ou corrigez les sources de ce livrable',
+      empty: 'déposez-y les fichiers exportés, ou corrigez les sources de ce livrable',
+      symlink:
+        'les liens ne sont jamais suivis : copiez le fichier lui-même à sa place (cp -L), ou indiquez le vrai chemin',
+      special:
+        'seuls des fichiers ordinaires peuvent être remis : retirez-le ou exportez son contenu dans un fichier',
+      outside:
+        'déplacez les fichiers sous le dossier du plan, ou écrivez allow_external_sources: true en tête du plan',
+      unreadable: "donnez-y l'accès en lecture à l'utilisateur qui lance exitkit (chmod/chown)",
+      duplicate:
+        "deux fichiers partageraient un même nom dans l'archive : renommez-en un, ou répartissez les sources",
+    },
+  },
+  inventory: {
+    lineTooLong: (file, max) =>
+      `${file} a une ligne de plus de ${max} caractères : ce n'est pas un inventaire CSV`,
+    lineTooLongHint: 'exportez l’inventaire en CSV (un élément par ligne) depuis le tableur',
+  },
+  walk: {
+    header: (file, title, id, n) => `${file} : ${title} (${id}), ${count(n, 'livrable', 'livrables')}`,
+    entry: (id, title, state) => `${id} : ${title} [${state}]`,
+    optional: 'facultatif',
+    files: (n) => count(n, 'fichier', 'fichiers'),
+    waived: (reason, by, date) => `dispensé : ${reason} (approuvé par ${by}${date ? `, le ${date}` : ''})`,
+    waivedWithoutWaiver: 'dispensé sans dispense',
+    waivedWithoutWaiverHint: 'ajoutez waiver: {reason: ..., approved_by: client}',
+    noSources: 'pas de sources : rien à contrôler ni à remettre',
+    emptyFile: (path) => `${path} est vide (0 octet)`,
+    emptyFileHint: 'exportez-le à nouveau : un fichier vide ne remet rien',
+    tooSmall: (path, size, min) => `${path} fait ${size}, moins que les ${min} attendus (min_bytes)`,
+    tooSmallHint: "vérifiez que l'export est allé à son terme ; un export tronqué n'est pas une remise",
+    stale: (path, day, age, max) =>
+      `${path} est périmé : modifié le ${day}, il y a ${count(age, 'jour', 'jours')} (max_age_days: ${max})`,
+    staleBackupHint: 'lancez une nouvelle sauvegarde et exportez-la à nouveau',
+    staleHint: 'exportez une copie récente',
+    future: (path, day) => `${path} est daté dans le futur (${day})`,
+    futureHint: "vérifiez l'horloge de la machine qui l'a exporté",
+    noFreshness: 'aucun contrôle de fraîcheur',
+    noFreshnessHint: "renseignez checks.max_age_days : une sauvegarde de l'an dernier n'est pas une remise",
+    clearText: (path) => `${path} n'est pas dans un format chiffré : traité comme des mots de passe en clair`,
+    clearTextAllowedHint:
+      'autorisé par checks.allow_cleartext ; il reste chiffré dans l’archive, mais préférez un export KeePass (KDBX)',
+    clearTextHint:
+      'exportez le coffre en KeePass (KDBX) ou en export Bitwarden chiffré, ou chiffrez le fichier avec gpg ou age',
+    encrypted: (path, format) => `${path} est ${format}`,
+    format: {
+      kdbx: 'une base KeePass (KDBX)',
+      kdb: 'une base KeePass 1 (KDB)',
+      openpgp: 'un fichier chiffré OpenPGP',
+      age: 'un fichier chiffré avec age',
+      bitwarden: 'un export Bitwarden chiffré',
+    },
+    noCsv: 'aucun fichier CSV parmi les sources',
+    noCsvHint: "exportez l'inventaire en CSV (colonnes type, name, location)",
+    cannotBeRead: 'illisible',
+    csvAgainHint: "exportez à nouveau l'inventaire en CSV (UTF-8)",
+    lacksColumns: (path, missing, has) =>
+      `il manque à ${path} ${plural('fr', missing.length, { one: 'la colonne', other: 'les colonnes' })} ${missing.join(', ')} (il a ${has.join(', ') || "aucune ligne d'en-tête"})`,
+    lacksColumnsHint: (missing) => `ajoutez ${missing.join(', ')} à sa ligne d'en-tête`,
+    noItems: (path) => `${path} ne liste aucun élément`,
+    noItemsHint: "exportez l'inventaire avec ses lignes",
+    items: (path, rows, types) =>
+      `${path} : ${count(rows, 'élément', 'éléments')}${types.length ? ` (${types.map(([t, n]) => `${n} ${t}`).join(', ')})` : ''}`,
+    unspecifiedType: '(non précisé)',
+    markedButFailing: (status) => `marqué ${STATUS[status]}, mais ses contrôles échouent`,
+    markedButFailingHint: 'corrigez ce qui est listé ci-dessous, ou remettez status: pending',
+    notMarked: "ses fichiers sont en ordre, mais il n'est pas marqué prêt",
+    notMarkedHint: 'marquez-le prêt (`exitkit walk` sur un terminal), ou écrivez status: ready dans le plan',
+    late: (due, days) => `attendu le ${due} : ${count(days, 'jour', 'jours')} de retard`,
+    lateHint: 'remettez-le, ou convenez d’une dispense avec le client',
+    summary: (s) =>
+      `bilan : ${s.ready} ${plural('fr', s.ready, { one: 'prêt', other: 'prêts' })}, ${s.waived} ${plural('fr', s.waived, { one: 'dispensé', other: 'dispensés' })}, ${s.notReady} pas ${plural('fr', s.notReady, { one: 'prêt', other: 'prêts' })}, sur ${s.deliverables} ; ${count(s.errors, 'erreur', 'erreurs')}, ${count(s.warnings, 'avertissement', 'avertissements')}`,
+    allReady: (next) => `chaque livrable obligatoire est prêt ou dispensé : étape suivante, \`${next}\``,
+    blocking: (ids) => `pas prêts (obligatoires) : ${ids}`,
+    blockingNext:
+      'étape suivante : corrigez les erreurs ci-dessus, puis marquez chaque livrable prêt (`exitkit walk` sur un terminal) ou dispensez-le',
+    wrote: (file, ids) => `${file} : statut écrit pour ${ids}`,
+    nowReady: 'chaque livrable obligatoire est maintenant prêt ou dispensé',
+    stillBlocking: (ids) => `toujours pas prêts (obligatoires) : ${ids}`,
+    unchanged: "rien n'a changé dans le plan",
+    changedOnDisk: (file) =>
+      `${file} a changé sur le disque pendant le parcours : les statuts n'ont pas été écrits`,
+    changedOnDiskHint: 'relancez `exitkit walk` pour le revoir avec les dernières modifications',
+    planWritableHint: 'vérifiez que le plan et son dossier sont accessibles en écriture',
+  },
+  bundle: {
+    sameName: (one, other, bagPath) =>
+      `${one} et ${other} seraient tous deux ${bagPath} dans le sac BagIt (noms égaux une fois normalisés en NFC)`,
+    sourceProblems: (plan, problems) =>
+      `impossible de constituer l’archive de ${plan} : ${count(problems.length, 'problème', 'problèmes')} dans les sources\n  ${problems.join('\n  ')}`,
+    sourceProblemsHint:
+      'corrigez-les, ou remettez le livrable à `status: pending` ; `exitkit walk` montre chaque livrable',
+    incomplete: (missing) =>
+      `le plan est incomplet : ${plural('fr', missing.length, { one: 'livrable obligatoire pas prêt', other: 'livrables obligatoires pas prêts' })} : ${missing.join(', ')}`,
+    incompleteHint: 'terminez-les et marquez-les prêts avec `exitkit walk`, ou dispensez-les avec un motif',
+    allowIncompleteHint:
+      'ou ajoutez --allow-incomplete pour remettre ce qui existe (le manifeste indique alors `complete: false`)',
+    pendingLeftOut: (ids) => `remarque : livrables à préparer laissés hors de l’archive : ${ids}`,
+    noFile: (id, status, sources) =>
+      `${id} est ${status} mais ses sources ne désignent aucun fichier${sources.length ? ` (${sources.join(', ')})` : ''}`,
+    exists: (file) => `${file} existe déjà`,
+    existsHint: 'choisissez un autre --out DIR, ou ajoutez --force pour remplacer l’archive précédente',
+    notAFolder: (dir) => `${dir} n'est pas un dossier`,
+    notAFolderHint: 'indiquez un dossier à --out',
+    cannotReadSource: (source, reason) =>
+      `impossible de lire la source ${source} : ${reason} : rien n'a été écrit`,
+    cannotReadSourceHint: "vérifiez que l'utilisateur qui lance exitkit peut la lire (ls -l), puis relancez",
+    cannotWrite: (dir, reason) =>
+      `impossible d'écrire l’archive dans ${dir} : ${reason} : rien n'y a été laissé`,
+    diskFullHint:
+      'libérez de la place sur ce disque (l’archive fait à peu près la taille des fichiers remis), ou choisissez un autre --out DIR',
+    cannotWriteHint:
+      'vérifiez que le dossier existe et est accessible en écriture, ou choisissez un autre --out DIR',
+    done: (b) =>
+      `${b.id} : ${count(b.files, 'fichier', 'fichiers')}, ${b.bytes} dans ${b.archive} (${b.size}), ` +
+      `${b.missing ? `INCOMPLÈTE (manquent : ${b.missing.join(', ')})` : 'complète'} ; ` +
+      `chiffrée pour ${b.recipients.join(', ')} ; signée par ${b.signer} ; ${b.seconds.toFixed(1).replace('.', ',')} s`,
+  },
+  progress: {
+    line: (done, total, pct, rate, left) =>
+      `constitution de l’archive : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
+  },
+  verdict: {
+    badSignature: (reason) => `signature : ${reason ?? "la signature du manifeste n'est pas valable"}`,
+    archiveSize: (size, signed) => `sa taille est de ${size} octets ; le manifeste en a signé ${signed}`,
+    archiveDigest: (digest, signed) => `son sha256 est ${digest} ; le manifeste a signé ${signed}`,
+    archive: (file, fault) => `archive ${file} : ${fault}`,
+    cannotDecrypt: (file, why) => `archive ${file} : impossible de la déchiffrer : ${why}`,
+    // The details of the OpenPGP and tar libraries are English: `--json` keeps them.
+    integrity: () =>
+      "intégrité : le contrôle d'intégrité OpenPGP a échoué : l'archive a été modifiée ou tronquée",
+    incomplete: (id) => `incomplet : le livrable obligatoire ${id} n'est ni remis intact ni dispensé`,
+    unsafe: (name, why) => `entrée dangereuse ${name} : ${why}`,
+    tar: () => "tar : le flux tar de l'archive n'a pas pu être lu jusqu'au bout",
+    missingFile: 'manquant',
+    notReached: (path) =>
+      `manquant : ${path} n'a pas été atteint (le tar n'a pas pu être lu au-delà d'une entrée précédente)`,
+    missing: (path) => `manquant : ${path} figure au manifeste signé mais pas dans l'archive`,
+    truncatedFile: (read, size) => `tronqué (${read} octets sur ${size})`,
+    truncated: (path, read, size) => `tronqué : ${path} a ${read} des ${size} octets signés par le manifeste`,
+    otherSize: (declared, size) => `${declared} octets, le manifeste en a signé ${size}`,
+    otherDigest: (algorithm) => `son ${algorithm} diffère de celui du manifeste signé`,
+    alteredFile: (why) => `altéré (${why})`,
+    altered: (path, why) => `altéré : ${path} : ${why}`,
+    extra: (path) => `en trop : ${path} est dans l'archive mais pas au manifeste signé`,
+    bag: (fault) => `sac BagIt : ${fault}`,
+    bagMissing: (file) => `${file} manque`,
+    noPayloadManifest: 'aucun manifeste du contenu (manifest-<algorithme>.txt)',
+    malformed: (file, why) => `${file} est mal formé : ${why}`,
+    listsAbsent: (file, path) => `${file} liste ${path}, qui n'est pas dans l'archive`,
+    listsOtherSide: (file, path, payloadSide) =>
+      `${file} liste ${path}, qui appartient aux fichiers ${payloadSide ? 'de métadonnées' : 'du contenu'}`,
+    notComputed: (file, algorithm, path) =>
+      `${file} : son algorithme ${algorithm} n'a pas été calculé, ${path} ne peut pas être contrôlé`,
+    digestMismatch: (path, file) => `${path} ne correspond pas à son empreinte dans ${file}`,
+    notListed: (path, file) => `${path} ne figure pas dans ${file}`,
+    noOxum: "bag-info.txt n'a pas de Payload-Oxum",
+    oxum: (said, actual) => `Payload-Oxum dans bag-info.txt indique ${said} ; le contenu fait ${actual}`,
+    externalId: (said, id) => `External-Identifier dans bag-info.txt indique ${said}, au lieu de ${id}`,
+  },
+  report: {
+    manifest: (file, id, created) => `manifeste ${file} (${id}, créé le ${created})`,
+    signatureValid: (fingerprint) =>
+      `signature : valable, par le signataire attendu ${fingerprint ?? ''}`.trimEnd(),
+    signatureNotValid: 'signature : PAS VALABLE',
+    archiveOk: (file, size, digest) => `archive : ${file}, ${size} octets, sha256 ${digest} comme signé`,
+    archiveNotOk: (file) => `archive : ${file} ne correspond PAS au manifeste`,
+    files: (n, integrity) =>
+      `fichiers : ${count(n, 'recalculé', 'recalculés')} après déchiffrement ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
+    deliverables: 'livrables :',
+    deliverable: (id, category, state) => `${id} (${category}) : ${state}`,
+    waived: (reason, by) => `dispensé : ${reason ?? 'sans motif'}${by ? ` (approuvé par ${by})` : ''}`,
+    notDelivered: (required) => (required ? 'PAS REMIS (obligatoire)' : 'pas remis (facultatif)'),
+    listed: (n) => count(n, 'fichier listé (non déchiffré)', 'fichiers listés (non déchiffrés)'),
+    intact: (n) => count(n, 'fichier intact', 'fichiers intacts'),
+    faulty: (k, n) => `${k} ${plural('fr', k, { one: 'fichier', other: 'fichiers' })} sur ${n} en défaut`,
+    completenessAsDeclared:
+      "complétude : telle que le manifeste la déclare (donnez --plan PLAN pour la contrôler d'après le plan)",
+    faults: (n) => `défauts (${n}) :`,
+    ok: (decrypted, complete) =>
+      `verdict : OK : ${decrypted ? 'chaque fichier est' : "l'archive est"} exactement ce que le signataire attendu a signé${complete ? ', et la remise est complète' : ''}`,
+    notOk: (n) => `verdict : PAS OK : ${count(n, 'défaut', 'défauts')}`,
+  },
+  verify: {
+    noSigner:
+      'aucun signataire contre lequel contrôler le manifeste : un manifeste ne peut pas désigner lui-même son signataire',
+    noSignerHint:
+      'donnez --plan PLAN (la clé du prestataire sortant dans le plan est le signataire) ou --signer CLÉ (la clé publique du prestataire sortant)',
+    noManifest: (file) => `impossible de lire le manifeste ${file} : fichier introuvable`,
+    noManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit à côté de l’archive',
+    manifestTooLarge: (file, size) => `${file} fait ${size} octets : trop grand pour un manifeste de sortie`,
+    notJson: (file) => `${file} n'est pas un manifeste de sortie : ce n'est pas du JSON`,
+    unreadableManifest: (file, problem) => `${file} n'est pas un manifeste de sortie lisible (${problem})`,
+    giveManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit',
+    noSignature: (what, file) =>
+      `impossible de lire la signature ${what === 'manifest' ? 'du manifeste' : `de ${what}`} : ${file} n'existe pas`,
+    noSignatureHint: (what) =>
+      `la signature armée est attendue à côté ${what === 'manifest' ? 'du manifeste' : `de ${what}`}, avec .asc ajouté à son nom`,
+    signatureTooLarge: (file) => `${file} est trop grand pour être une signature`,
+    otherPlan: (file, planId, manifestId) =>
+      `le plan ${file} est celui de la sortie "${planId}", le manifeste celui de "${manifestId}"`,
+    otherPlanHint: 'indiquez le plan à partir duquel cette archive a été faite',
+    badArchiveName: (name) => `le manifeste désigne l’archive "${name}", qui n'est pas un nom de fichier`,
+    giveArchiveHint: 'indiquez l’archive avec --archive FICHIER',
+    noArchive: (file) => `impossible de lire l’archive ${file} : fichier introuvable`,
+    noArchiveHint: 'placez le .tar.pgp à côté du manifeste, ou indiquez-le avec --archive FICHIER',
+    notEncryptedTo: (fingerprint) => `elle n'a pas été chiffrée pour ${fingerprint}`,
+    cannotDecrypt: (file, why) => `cette clé ne peut pas déchiffrer l’archive ${file} : ${why}`,
+    decryptFailedAtStart:
+      'le déchiffrement a échoué dès le début : l’archive n’est pas celle qui a été signée',
+    noParent: (dest, parent) =>
+      `impossible d'extraire dans ${dest} : son dossier parent ${parent} n'existe pas`,
+    noParentHint: "créez d'abord le dossier parent, ou choisissez un autre --to",
+    destIsFile: (dest) => `impossible d'extraire dans ${dest} : c'est un fichier`,
+    destIsFileHint: 'choisissez un dossier pour --to',
+    destExists: (path) => `${path} existe déjà : l'extraction n'écrase jamais rien`,
+    destExistsHint: 'déplacez-le, ou choisissez un autre --to',
+    decrypting: 'déchiffrement et recalcul de chaque fichier (rien n’est conservé)…',
+    removedStale: (folder: string) =>
+      `${folder} supprimé : un dossier temporaire laissé par une extraction interrompue`,
+    checkingBeforeRelease: 'déchiffrement et contrôle de chaque fichier avant toute mise à disposition…',
+    extracted: (path) => `extrait : ${path}`,
+    notExtracted: (dest) => `rien n'a été extrait : ${dest} est resté tel quel`,
+  },
+  signature: {
+    notASignature: "le fichier de signature n'est pas une signature OpenPGP",
+    empty: 'le fichier de signature ne contient aucune signature',
+    notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
+    mismatch: (detail) => `la signature ne correspond pas au fichier (${detail})`,
+  },
+  keys: {
+    notAnEmail: (email) => `"${email}" n'est pas une adresse e-mail`,
+    notAnEmailHint: "donnez l'adresse de contact de la partie, p. ex. ops@infogest.example",
+    badName: 'le nom ne doit contenir ni < ni >',
+    badNameHint: 'donnez seulement le nom de la partie',
+    wrote: (pub, sec) => `${pub} (publique) et ${sec} (privée, à garder) écrites`,
+    fingerprint: (fingerprint, userId) => `empreinte ${fingerprint}  ${userId}`,
+    unprotected: "la clé privée n'a pas de phrase de passe",
+    notAFile: (file) => `${file} n'est pas un fichier`,
+    notAFileHint: 'indiquez un fichier de clé OpenPGP armée',
+    noSuchFile: (file) => `impossible de lire le fichier de clé ${file} : fichier introuvable`,
+    noSuchFileHint:
+      'vérifiez le chemin ; `exitkit keys generate` crée une paire de clés, `gpg --export --armor` en exporte une',
+    tooLarge: (file, size) => `${file} est trop grand pour être un fichier de clé (${size} octets)`,
+    notAKey: (file) => `${file} n'est pas une clé OpenPGP armée`,
+    exportPublicHint: 'exportez-la avec `gpg --export --armor EMPREINTE > FICHIER`',
+    publicNotPrivate: (file) => `${file} est une clé publique ; il faut ici la clé privée`,
+    notAPrivateKey: (file) => `${file} n'est pas une clé privée OpenPGP armée`,
+    exportPrivateHint: 'exportez-la avec `gpg --export-secret-keys --armor EMPREINTE > FICHIER`',
+    wrongPassphrase: (file, fingerprint) => `phrase de passe erronée pour la clé ${file} (${fingerprint})`,
+    wrongPassphraseHint: (origin, file) =>
+      `vérifiez ${{ file: `le fichier de phrase de passe ${file} (sa première ligne est la phrase de passe)`, environment: 'EXITKIT_PASSPHRASE', prompt: 'la phrase de passe saisie' }[origin]}, et qu'il s'agit de la bonne clé`,
+    cannotReadPassphraseFile: (file) => `impossible de lire le fichier de phrase de passe ${file}`,
+    cannotReadPassphraseFileHint: 'vérifiez le chemin donné à --passphrase-file',
+    askPassphrase: (file, fingerprint) => `Phrase de passe de ${file} (${fingerprint}) : `,
+    noPassphrase: (file) => `la clé ${file} est protégée par une phrase de passe, et aucune n'a été donnée`,
+    noPassphraseHint:
+      "donnez-la avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE, ou lancez la commande sur un terminal pour qu'elle soit demandée",
+    askNewPassphrase: 'Phrase de passe de la nouvelle clé privée :',
+    askAgain: 'La même phrase de passe, encore une fois :',
+    differ: 'les deux phrases de passe diffèrent',
+    runAgain: 'relancez la commande',
+    noNewPassphrase:
+      'aucune phrase de passe pour la nouvelle clé privée, et pas de terminal pour la demander',
+    noNewPassphraseHint:
+      "donnez-en une avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE",
+    noPassphraseFlagHint: 'ou ajoutez --no-passphrase pour créer une clé non protégée',
+    emptyPassphrase: 'la phrase de passe est vide',
+    emptyPassphraseHint:
+      'donnez une phrase de passe non vide, ou ajoutez --no-passphrase pour créer une clé non protégée',
+    promptCancelled: 'aucune phrase de passe : la saisie a été annulée',
+  },
+  acknowledge: {
+    receipt: (file) => `accusé de réception : ${file}`,
+    signature: (file) => `signature : ${file}`,
+    signedBy: (fingerprint, who, ok, missing) =>
+      `signé par ${fingerprint}${who ? ` (${who})` : ''}, qui prend acte du verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+  },
+  role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
+  prompt: {
+    keys: { navigate: 'se déplacer', select: 'choisir' },
+    choice: {
+      ready: { name: 'le marquer prêt', description: 'ses fichiers sont en ordre : status: ready' },
+      pending: { name: 'le remettre à préparer', description: 'ses contrôles échouent : status: pending' },
+      waive: {
+        name: 'le dispenser',
+        description: 'convenu de ne pas le remettre : un motif et qui l’a approuvé',
+      },
+      leave: { name: 'le laisser tel quel', description: 'décider plus tard' },
+    },
+    state: (status, found) => `${status} ; ${found}`,
+    errors: (n) => count(n, 'erreur', 'erreurs'),
+    why: (id) => `pourquoi ${id} est-il dispensé ?`,
+    needsReason: 'une dispense demande un motif',
+    approvedBy: 'approuvé par (client, ou une personne chez le client) ?',
+    needsApprover: "une dispense demande qui l'a approuvée",
+    interrupted: "interrompu : rien n'a été écrit",
+    interruptedHint:
+      'relancez la commande pour répondre aux questions, ou utilisez --no-input pour un simple rapport',
+  },
+  validate: {
+    valid: (file, id, n, warnings) =>
+      `${file} : plan "${id}" valable, ${count(n, 'livrable', 'livrables')}${warnings ? `, ${count(warnings, 'avertissement', 'avertissements')}` : ''}`,
+  },
+  init: {
+    badId: (id) => `"${id}" n'est pas un identifiant de plan`,
+    badIdHint: "utilisez des minuscules, des chiffres et des '-', p. ex. acme-exit-2026",
+    cannotCreate: (dir, why) => `impossible de créer le dossier ${dir} : ${why}`,
+    cannotCreateHint: 'indiquez un dossier où vous pouvez écrire',
+    isAFolder: (path) => `${path} est un dossier`,
+    isAFolderHint: 'indiquez le dossier dans lequel écrire exit-plan.yaml',
+    existsHint: 'modifiez-le, ou relancez avec --force pour le remplacer par un nouveau plan de départ',
+    folderWritableHint: 'vérifiez que le dossier est accessible en écriture',
+    wrote: (file, replaced, id, lang) =>
+      `${file} : plan de départ "${id}" (${lang}) ${replaced ? 'écrit à la place du précédent' : 'écrit'}`,
+    next: (command) => `étape suivante : complétez le contrat et les parties, puis \`${command}\``,
+  },
+};
+
+/** The YAML parser's error codes in French; others keep the parser's own words. */
+const YAML_CODES: Record<string, string> = {
+  BAD_INDENT: 'indentation incorrecte',
+  TAB_AS_INDENT: 'une tabulation sert d’indentation',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc est utilisé comme clé',
+  MULTILINE_IMPLICIT_KEY: 'une clé implicite doit tenir sur une ligne',
+  UNEXPECTED_TOKEN: 'caractère inattendu',
+  BAD_SCALAR_START: 'cette valeur commence par un caractère réservé',
+  BAD_DQ_ESCAPE: 'séquence d’échappement invalide entre guillemets doubles',
+  MISSING_CHAR: 'un caractère manque',
+  BAD_ALIAS: 'alias invalide',
+  BLOCK_IN_FLOW: 'un bloc se trouve à l’intérieur de crochets ou d’accolades',
+  KEY_OVER_1024_CHARS: 'une clé dépasse 1024 caractères',
+  MULTIPLE_ANCHORS: 'plusieurs ancres sur un même nœud',
+  MULTIPLE_TAGS: 'plusieurs étiquettes sur un même nœud',
+  NON_STRING_KEY: 'une clé n’est pas du texte',
+  BAD_DIRECTIVE: 'directive YAML invalide',
+};
+
+/** oclif's usage errors (English, already on one line) in French; others as they are. */
+function usageInFrench(message: string): string {
+  const flags = [...message.matchAll(/missing required flag (\S+)/gi)].map((g) => `--${g[1]!}`);
+  if (flags.length > 0)
+    return `${plural('fr', flags.length, { one: 'option obligatoire manquante', other: 'options obligatoires manquantes' })} : ${flags.join(', ')}`;
+  const rules: Array<[RegExp, (...g: string[]) => string]> = [
+    // The argument's name, without its (English) description.
+    [
+      /^missing (\d+) required args?:\s*(\S+)/i,
+      (n, name) =>
+        `${count(Number(n), 'argument obligatoire manque', 'arguments obligatoires manquent')} : ${name}`,
+    ],
+    [/^nonexistent flags?:\s*(.*)$/i, (rest) => `option inconnue : ${rest}`],
+    [/^unexpected arguments?:\s*(.*)$/i, (rest) => `argument en trop : ${rest}`],
+    [
+      /^expected (\S+) to be one of:\s*(.*)$/i,
+      (given, list) => `${given} n'est pas une valeur possible (${list})`,
+    ],
+    [
+      /^flag (\S+) expects one of these values:\s*(.*)$/i,
+      (flag, list) => `l'option ${flag} attend une valeur (${list})`,
+    ],
+    [/^flag (\S+) expects a value$/i, (flag) => `l'option ${flag} attend une valeur`],
+  ];
+  for (const [re, say] of rules) {
+    const g = re.exec(message);
+    if (g) return say(...g.slice(1).map((s) => s ?? ''));
+  }
+  return message;
+}
