@@ -17,10 +17,10 @@ import {
   allFiles,
   judge,
   manifestShapeProblem,
-  unlistedTagManifest,
   type ArchiveObservation,
   type VerdictInput,
 } from '../core/verdict.js';
+import { unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
 import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';

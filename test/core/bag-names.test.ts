@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BagNames, checkName } from '../../src/core/verdict.js';
+import { BagNames, checkName } from '../../src/core/bag-names.js';
 
 const ID = 'acme-exit-2026';
 

@@ -1,13 +1,8 @@
 import { en } from '../../src/core/i18n/terminal/en.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/manifest.js';
-import {
-  checkEntry,
-  checkName,
-  judge,
-  type ArchiveObservation,
-  type ObservedEntry,
-} from '../../src/core/verdict.js';
+import { checkEntry, checkName } from '../../src/core/bag-names.js';
+import { judge, type ArchiveObservation, type ObservedEntry } from '../../src/core/verdict.js';
 
 const ID = 'acme-exit-2026';
 

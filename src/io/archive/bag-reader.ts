@@ -15,13 +15,8 @@ import path from 'node:path';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
 import { ExitkitError } from '../../core/errors.js';
-import {
-  BagNames,
-  checkEntry,
-  isBagTextFile,
-  type ArchiveObservation,
-  type ObservedEntry,
-} from '../../core/verdict.js';
+import { BagNames, checkEntry, isBagTextFile } from '../../core/bag-names.js';
+import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digest-worker.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
 import { NOT_OURS, NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
