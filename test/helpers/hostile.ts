@@ -15,8 +15,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { BAGIT_TXT, bagInfoTxt, manifestLine } from '../../src/core/bag.js';
 import type { Manifest, ManifestDeliverable, ManifestFile } from '../../src/core/manifest.js';
-import { encryptStream } from '../../src/io/openpgp/messages.js';
-import { generateKeyPair, readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import * as openpgp from 'openpgp';
+import { generateKeyPair, PGP_CONFIG, readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
 import { signDetached } from '../../src/io/openpgp/signatures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -350,15 +350,19 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
   if (opts.mutate) items = opts.mutate(items, id);
   const tarBytes = opts.editTar ? opts.editTar(tarBuffer(items)) : tarBuffer(items);
 
-  const encrypted = await encryptStream(
-    new ReadableStream<Uint8Array>({
-      start(c) {
-        c.enqueue(new Uint8Array(tarBytes));
-        c.close();
-      },
-    }),
-    recipients,
-  );
+  // OpenPGP.js's own streaming framing, independent of exitkit's writer: the reader is checked against it.
+  const plaintext = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(new Uint8Array(tarBytes));
+      c.close();
+    },
+  });
+  const encrypted = (await openpgp.encrypt({
+    message: await openpgp.createMessage({ binary: plaintext, format: 'binary' }),
+    encryptionKeys: recipients,
+    format: 'binary',
+    config: PGP_CONFIG,
+  })) as unknown as ReadableStream<Uint8Array>;
   const chunks: Uint8Array[] = [];
   const reader = encrypted.getReader();
   for (;;) {

@@ -1,7 +1,7 @@
 /**
  * Keys: reading armored key files (what `gpg --export --armor` / `--export-secret-keys --armor`
  * write), unlocking private keys, what a key can do, and making key pairs GnuPG 2.2 imports.
- * With signatures.ts, messages.ts and seipd.ts beside it, this folder owns every openpgp call.
+ * With signatures.ts and seipd.ts beside it, this folder owns every openpgp call.
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as openpgp from 'openpgp';
