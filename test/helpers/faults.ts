@@ -9,7 +9,9 @@
  *   to /dev/full instead, so the kernel itself answers ENOSPC, exactly as a full disk does (the
  *   file exists, holds what fitted, and must be cleaned up);
  * - `slow`: every write to a watched file waits a little first, so that a signal or a change to a
- *   source can land while the archive is being written, without depending on the machine's speed.
+ *   source can land while the archive is being written, without depending on the machine's speed;
+ * - `slow-read`: every read of a watched file waits a little first, so that a signal can land while
+ *   an input (a hostile archive) is being read, whatever the machine's speed.
  *
  * The product's code is untouched: the module patches node:fs (callback and sync writes, and
  * FileHandle) and syncs the ES module bindings, so `import { write } from 'node:fs'` sees it.
@@ -34,7 +36,7 @@ const delay = Number(process.env.EXITKIT_FAULT_DELAY_MS ?? '25');
 let room = Number(process.env.EXITKIT_FAULT_ROOM ?? '0');
 let full;
 const fullFd = () => (full ??= fs.openSync('/dev/full', 'w'));
-const { readlinkSync, write, writev, writeSync, writevSync } = fs;
+const { read, readlinkSync, write, writev, writeSync, writevSync } = fs;
 
 // Which file a descriptor writes to, asked of the kernel: right in any thread, whoever opened it.
 const watched = (fd) => {
@@ -62,6 +64,22 @@ const pause = (fd) => {
   if (mode === 'slow' && watched(fd)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
 };
 
+// Reads (a read stream's, and a FileHandle's below) wait first in 'slow-read'.
+const slowRead = (fd) => mode === 'slow-read' && watched(fd);
+fs.read = function (fd, ...rest) {
+  if (!slowRead(fd)) return read.call(fs, fd, ...rest);
+  setTimeout(() => read.call(fs, fd, ...rest), delay);
+};
+// FileHandle: its methods live on one prototype.
+const probe = await fs.promises.open('/dev/null', 'r');
+const proto = Object.getPrototypeOf(probe);
+await probe.close();
+const realRead = proto.read;
+proto.read = function (...args) {
+  if (!slowRead(this.fd)) return realRead.apply(this, args);
+  return new Promise((resolve) => setTimeout(resolve, delay)).then(() => realRead.apply(this, args));
+};
+
 fs.write = function (fd, ...rest) {
   later(fd, () => write.call(fs, target(fd, rest[0]), ...rest));
 };
@@ -77,10 +95,6 @@ fs.writevSync = function (fd, ...rest) {
   return writevSync.call(fs, target(fd, rest[0]), ...rest);
 };
 
-// FileHandle: its methods live on one prototype.
-const probe = await fs.promises.open('/dev/null', 'r');
-const proto = Object.getPrototypeOf(probe);
-await probe.close();
 for (const name of ['write', 'writev', 'writeFile', 'appendFile']) {
   const real = proto[name];
   proto[name] = function (...args) {
@@ -147,9 +161,9 @@ function preload(): string {
   return preloadFile;
 }
 
-export type FaultMode = 'full' | 'slow';
+export type FaultMode = 'full' | 'slow' | 'slow-read';
 
-/** The environment that injects `mode` into writes under `prefix` (an absolute path). */
+/** The environment that injects `mode` into writes (or reads) under `prefix` (an absolute path). */
 export function faultEnv(
   mode: FaultMode,
   prefix: string,
