@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 1GiB --runs 3 --sizes 100MiB,1GiB]
+// npm run bench [-- --size 1GiB --runs 3 --sizes 100MiB,1GiB --baseline DIR]
 //
 // Measures exitkit against what a user would otherwise type, in one process tree, alternately,
 // pair by pair (so a noisy machine does not fake a win):
 //   bundle: exitkit bundle  vs  sha256sum over the files in parallel with tar cf - | gpg -e --compress-algo none
 //   verify: exitkit verify --decryption-key (full)  vs  gpg -d | tar x, then sha256sum -c
 // and exitkit's peak memory (the child's max RSS). Writes docs/bench.json and docs/bench.md.
+// --baseline DIR: a built checkout of an earlier commit (e.g. a git worktree after `npm run build`):
+// its `verify` is timed on the same archives, alternately with this one's, so that what a change
+// costs a legitimate archive is measured pair by pair.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +28,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     small: { type: 'string', default: '2000' },
     dir: { type: 'string', default: path.join(ROOT, 'bench-output') },
+    baseline: { type: 'string' },
   },
 });
 const sizes = (values.size ?? values.sizes).split(',').map(parseSize);
@@ -68,10 +72,12 @@ function timed(cmd, args, opts = {}) {
   });
 }
 
-async function exitkit(args, cwd) {
+const BASELINE = values.baseline && path.join(path.resolve(values.baseline), 'bin', 'run.js');
+
+async function exitkit(args, cwd, bin = BIN) {
   const rssFile = path.join(work, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
-  const seconds = await timed(process.execPath, ['--import', PROBE, BIN, ...args], {
+  const seconds = await timed(process.execPath, ['--import', PROBE, bin, ...args], {
     cwd,
     env: { ...process.env, EXITKIT_RSS_OUT: rssFile, EXITKIT_PASSPHRASE: undefined },
   });
@@ -180,6 +186,7 @@ async function benchSize(size) {
   const s = await makeScenario(size);
   const out = path.join(s.dir, 'out');
   const rows = { bundle: [], verify: [] };
+  const baseline = [];
   for (let run = 1; run <= runs; run++) {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
@@ -195,10 +202,11 @@ async function benchSize(size) {
       eb = await ours();
     }
     const manifest = path.join(out, 'bench-exit.manifest.json');
-    const oursVerify = async () =>
+    const oursVerify = async (bin = BIN) =>
       exitkit(
         ['verify', manifest, '--plan', 'plan.yaml', '--decryption-key', 'keys/incoming.sec.asc'],
         s.dir,
+        bin,
       );
     let ev, pv;
     if (run % 2) {
@@ -207,6 +215,16 @@ async function benchSize(size) {
     } else {
       pv = await pipelineVerify(s, out);
       ev = await oursVerify();
+    }
+    if (BASELINE) {
+      const [first, second] = run % 2 ? [BIN, BASELINE] : [BASELINE, BIN];
+      const a = await oursVerify(first);
+      const b = await oursVerify(second);
+      const [now, then] = first === BIN ? [a, b] : [b, a];
+      baseline.push({ exitkit: now.seconds, baseline: then.seconds, rss: now.rss, baselineRss: then.rss });
+      console.error(
+        `run ${run}: verify ${now.seconds.toFixed(2)} s vs baseline ${then.seconds.toFixed(2)} s`,
+      );
     }
     rows.bundle.push({ exitkit: eb.seconds, pipeline: pb, rss: eb.rss });
     rows.verify.push({ exitkit: ev.seconds, pipeline: pv, rss: ev.rss });
@@ -230,6 +248,14 @@ async function benchSize(size) {
       peakRssBytes: Math.max(...list.map((r) => r.rss)),
     };
   }
+  if (baseline.length)
+    summary.baseline = {
+      runs: baseline,
+      exitkitMedianSeconds: median(baseline.map((r) => r.exitkit)),
+      baselineMedianSeconds: median(baseline.map((r) => r.baseline)),
+      // Pair by pair: above 1 the change made verify slower.
+      ratio: median(baseline.map((r) => r.exitkit / r.baseline)),
+    };
   return { payloadBytes: s.payloadBytes, files: smallCount + 1, ...summary };
 }
 
@@ -244,6 +270,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem(), node: process.version },
   gpg: sh('gpg', ['--version']).split('\n')[0],
   runs,
+  ...(values.baseline ? { baseline: sh('git', ['-C', values.baseline, 'rev-parse', 'HEAD']).trim() } : {}),
   targets,
   results,
 };
@@ -269,6 +296,19 @@ for (const r of results) {
       `| ${fmtBytes(r.payloadBytes)}, ${r.files} files | ${step} | ${x.exitkitMedianSeconds.toFixed(2)} s, ${x.exitkitMBps.toFixed(0)} MB/s | ${x.pipelineMedianSeconds.toFixed(2)} s, ${x.pipelineMBps.toFixed(0)} MB/s | ${x.ratio.toFixed(2)}x | >= ${target}x: ${mark(x.ratio >= target)} | ${fmtBytes(x.peakRssBytes)}: ${mark(x.peakRssBytes <= targets.peakRssBytes)} |`,
     );
   }
+}
+if (report.baseline) {
+  lines.push(
+    '',
+    `verify against the baseline ${report.baseline.slice(0, 12)} (\`--baseline\`), on the same archives, alternately; ratio = this time / baseline time, pair by pair:`,
+    '',
+    '| payload | verify now | verify at baseline | ratio |',
+    '|---|---|---|---|',
+  );
+  for (const r of results)
+    lines.push(
+      `| ${fmtBytes(r.payloadBytes)} | ${r.baseline.exitkitMedianSeconds.toFixed(2)} s | ${r.baseline.baselineMedianSeconds.toFixed(2)} s | ${r.baseline.ratio.toFixed(3)}x |`,
+    );
 }
 lines.push(
   '',
