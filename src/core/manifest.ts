@@ -72,7 +72,15 @@ export interface Verification {
   ok: boolean;
   manifest: { file: string; sha256: string; planId: string; created: string };
   signature: { valid: boolean; fingerprint: string | null; reason?: string };
-  archive: { ok: boolean; file: string; size: number | null; digest: string | null; reason?: string };
+  /** `present` is false when the archive has not arrived (the manifest came first). */
+  archive: {
+    ok: boolean;
+    file: string;
+    present: boolean;
+    size: number | null;
+    digest: string | null;
+    reason?: string;
+  };
   complete: boolean;
   missing: string[];
   decrypted: boolean;

@@ -93,11 +93,9 @@ export interface SignatureResult {
   reason?: Text;
 }
 
-export interface ArchiveCheck {
-  file: string;
-  size: number;
-  digest: string;
-}
+/** The archive as measured; absent when the manifest arrived first (nothing to measure yet). */
+export type ArchiveCheck =
+  { file: string; present: true; size: number; digest: string } | { file: string; present: false };
 
 export interface VerdictInput {
   manifestFile: string;
@@ -128,10 +126,13 @@ export function judge(input: VerdictInput, w: Messages): Verification {
 
   const signed = m.archive!;
   const archiveFaults: string[] = [];
-  if (input.archive.size !== signed.size)
-    archiveFaults.push(w.verdict.archiveSize(input.archive.size, signed.size));
-  if (input.archive.digest !== signed.digest.toLowerCase())
-    archiveFaults.push(w.verdict.archiveDigest(input.archive.digest, signed.digest));
+  const a = input.archive;
+  if (!a.present) archiveFaults.push(w.verdict.archiveAbsent);
+  else {
+    if (a.size !== signed.size) archiveFaults.push(w.verdict.archiveSize(a.size, signed.size));
+    if (a.digest !== signed.digest.toLowerCase())
+      archiveFaults.push(w.verdict.archiveDigest(a.digest, signed.digest));
+  }
   for (const f of archiveFaults) faults.push(w.verdict.archive(input.archive.file, f));
 
   let files: FileFaults | undefined;
@@ -193,9 +194,10 @@ export function judge(input: VerdictInput, w: Messages): Verification {
     },
     archive: {
       ok: archiveFaults.length === 0,
-      file: input.archive.file,
-      size: input.archive.size,
-      digest: input.archive.digest,
+      file: a.file,
+      present: a.present,
+      size: a.present ? a.size : null,
+      digest: a.present ? a.digest : null,
       ...(archiveFaults.length ? { reason: archiveFaults.join('; ') } : {}),
     },
     complete,
@@ -342,9 +344,11 @@ export function describeVerification(
       : w.report.signatureNotValid,
   );
   lines.push(
-    v.archive.ok && v.archive.size !== null && v.archive.digest !== null
-      ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
-      : w.report.archiveNotOk(v.archive.file),
+    v.archive.present === false
+      ? w.report.archiveAbsent(v.archive.file)
+      : v.archive.ok && v.archive.size !== null && v.archive.digest !== null
+        ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
+        : w.report.archiveNotOk(v.archive.file),
   );
   if (v.files) lines.push(w.report.files(v.files.checked, v.integrity === true));
   lines.push(w.report.deliverables);

@@ -189,12 +189,40 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
 
   const archive = archivePath(req, m);
-  const info = await stat(archive).catch(() => null);
-  if (!info || !info.isFile())
+  const info = await stat(archive).catch((e: { code?: string }) => (e.code === 'ENOENT' ? 'absent' : null));
+  // The manifest may come first (by e-mail, before the disk): an archive not yet where the manifest
+  // names it is a "no" (exit 1) once the signature and completeness are checked. An archive named
+  // with --archive that is not there is a mistyped path (exit 2).
+  const arrived = !(info === 'absent' && !req.archive);
+  if (arrived && (!info || info === 'absent' || !info.isFile()))
     throw new ExitkitError((w) => w.verify.noArchive(archive), {
       code: 'file_access',
       hints: [(w) => w.verify.noArchiveHint],
     });
+
+  const judged = (observed: Observed) => {
+    const input: VerdictInput = {
+      manifestFile: req.manifest,
+      manifestSha256: read.sha256,
+      manifest: m,
+      signature,
+      archive: observed.cipher
+        ? { file: archive, present: true, ...observed.cipher }
+        : { file: archive, present: false },
+      ...(plan ? { plan: plan.plan } : {}),
+      ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
+      now: new Date(),
+    };
+    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
+    const verification = judge(input, CATALOGS.en);
+    return {
+      verification,
+      said: req.m ? judge(input, req.m) : verification,
+      manifest: m,
+      ...(plan ? { plan } : {}),
+    };
+  };
+  if (info === 'absent' || !info) return judged({});
 
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
@@ -210,26 +238,6 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
             ? 'its size is not the signed size'
             : 'the manifest is not signed by the pinned signer',
         );
-  const judged = (observed: Observed) => {
-    const input: VerdictInput = {
-      manifestFile: req.manifest,
-      manifestSha256: read.sha256,
-      manifest: m,
-      signature,
-      archive: { file: archive, ...observed.cipher },
-      ...(plan ? { plan: plan.plan } : {}),
-      ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
-      now: new Date(),
-    };
-    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
-    const verification = judge(input, CATALOGS.en);
-    return {
-      verification,
-      said: req.m ? judge(input, req.m) : verification,
-      manifest: m,
-      ...(plan ? { plan } : {}),
-    };
-  };
   if (!key || !req.extractTo) return judged(await decrypt());
 
   // extract: into a private temporary folder beside DIR, moved into view only when the verdict is OK.
@@ -250,7 +258,8 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
 }
 
 interface Observed {
-  cipher: { size: number; digest: string };
+  /** The archive's size and digest; absent when it has not arrived. */
+  cipher?: { size: number; digest: string };
   decrypted?: ArchiveObservation;
 }
 

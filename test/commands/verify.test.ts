@@ -1,9 +1,11 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { gpgHome, gpgMakeKey } from '../helpers/gpg.js';
 import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
+import { schemaErrors } from '../helpers/schemas.js';
 
 let dir: string;
 let keys: TestKeys;
@@ -229,5 +231,75 @@ describe('exitkit verify', () => {
     expect(r1!.code).toBe(0);
     expect(r2!.stdout).toMatch(/verdict: OK: every file is exactly/);
     expect(r2!.code).toBe(0);
+  });
+});
+
+describe('the manifest first (by e-mail, before the disk): the archive has not arrived', () => {
+  /** The good bundle without its archive. */
+  async function manifestOnly(name: string): Promise<Bundle> {
+    const b = await copyOfGood(name);
+    await rm(b.archive);
+    return b;
+  }
+
+  it('verify checks the signature and completeness, says the archive has not arrived, exit 1', async () => {
+    const b = await manifestOnly('manifest-first');
+    const r = await exitkit(['verify', b.manifest, '--plan', plan, '--json']);
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(v).toMatchObject({
+      ok: false,
+      signature: { valid: true, fingerprint: keys.outgoing.fingerprint },
+      archive: { ok: false, present: false, size: null, digest: null },
+      complete: true,
+      missing: [],
+      decrypted: false,
+    });
+    expect(v.faults).toEqual([expect.stringMatching(/has not arrived/)]);
+    expect(schemaErrors('verify-output', v)).toEqual([]);
+
+    const human = await exitkit(['verify', b.manifest, '--plan', plan, '--lang', 'fr']);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('n’est PAS encore arrivée');
+    expect(human.stdout).toContain('signature : valable');
+  });
+
+  it('a bad signature is still named first when the archive has not arrived', async () => {
+    const b = await manifestOnly('manifest-first-resigned');
+    const m = await readFile(b.manifest, 'utf8');
+    await writeFile(b.manifest, m.replace('"complete": true', '"complete": false'));
+    const r = await exitkit(['verify', b.manifest, '--plan', plan, '--json']);
+    expect(r.code).toBe(1);
+    const v = JSON.parse(r.stdout) as { signature: { valid: boolean }; archive: { present: boolean } };
+    expect(v.signature.valid).toBe(false);
+    expect(v.archive.present).toBe(false);
+  });
+
+  it('with a decryption key, and for extract: exit 1, nothing decrypted, nothing written', async () => {
+    const b = await manifestOnly('manifest-first-key');
+    const r = await exitkit([...full(b), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, decrypted: false, archive: { present: false } });
+    const to = path.join(dir, 'manifest-first-dest');
+    const x = await exitkit([
+      'extract',
+      b.manifest,
+      '--signer',
+      keys.outgoing.pub,
+      '--decryption-key',
+      keys.incoming.sec,
+      '--to',
+      to,
+    ]);
+    expect(x.code).toBe(1);
+    expect(x.stdout).toMatch(/has NOT arrived/);
+    expect(existsSync(to)).toBe(false);
+    expect((await readdir(dir)).filter((n) => n.startsWith('.manifest-first-dest'))).toEqual([]);
+  });
+
+  it('an archive named with --archive that does not exist is a mistyped path: exit 2', async () => {
+    const r = await exitkit([...full(good), '--archive', path.join(dir, 'nowhere.tar.pgp'), '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'file_access' } });
   });
 });

@@ -113,7 +113,7 @@ const base = {
   manifestFile: 'm.json',
   manifestSha256: 'ff',
   signature: { valid: true, fingerprint: 'F' },
-  archive: { file: 'x.tar.pgp', size: 10, digest: 'cc' },
+  archive: { file: 'x.tar.pgp', present: true, size: 10, digest: 'cc' },
   now: new Date('2026-12-02T00:00:00Z'),
 };
 const observed = (entries: ObservedEntry[], more: Partial<ArchiveObservation> = {}): ArchiveObservation => ({
@@ -182,7 +182,7 @@ describe('judge', () => {
           fingerprint: null,
           reason: 'signed by key AB, which is not the pinned signer',
         },
-        archive: { file: 'x.tar.pgp', size: 11, digest: 'cd' },
+        archive: { file: 'x.tar.pgp', present: true, size: 11, digest: 'cd' },
       },
       en,
     );
@@ -195,5 +195,14 @@ describe('judge', () => {
     ]);
     expect(v.decrypted).toBe(false);
     expect(v.files).toBeUndefined();
+  });
+
+  it('an archive that has not arrived: not OK, present false, completeness still judged', () => {
+    const v = judge({ ...base, manifest: manifest(), archive: { file: 'x.tar.pgp', present: false } }, en);
+    expect(v.ok).toBe(false);
+    expect(v.archive).toMatchObject({ ok: false, present: false, size: null, digest: null });
+    expect(v.signature.valid).toBe(true);
+    expect(v.complete).toBe(true);
+    expect(v.faults).toEqual([expect.stringMatching(/^archive x\.tar\.pgp: it has not arrived/)]);
   });
 });

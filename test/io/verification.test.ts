@@ -8,7 +8,7 @@ const good = {
   ok: true,
   manifest: { file: 'x.manifest.json', sha256: 'a'.repeat(64), planId: 'x', created: '2026-12-09T16:00:00Z' },
   signature: { valid: true, fingerprint: 'F'.repeat(40) },
-  archive: { ok: true, file: 'x.tar.pgp', size: 10, digest: 'b'.repeat(64) },
+  archive: { ok: true, file: 'x.tar.pgp', present: true, size: 10, digest: 'b'.repeat(64) },
   complete: true,
   missing: [],
   decrypted: false,

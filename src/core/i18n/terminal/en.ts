@@ -437,6 +437,8 @@ export const en = {
     archiveDigest: (digest: string, signed: string) =>
       `its sha256 is ${digest}; the manifest signed ${signed}`,
     archive: (file: string, fault: string) => `archive ${file}: ${fault}`,
+    archiveAbsent:
+      'it has not arrived: the signature and completeness were checked, the archive and its files were not',
     cannotDecrypt: (file: string, why: string) => `archive ${file}: cannot be decrypted: ${why}`,
     integrity: (detail?: string) =>
       `integrity: the OpenPGP integrity check failed${detail ? ` (${detail})` : ''}: the archive was altered or cut`,
@@ -481,6 +483,8 @@ export const en = {
     archiveOk: (file: string, size: number, digest: string) =>
       `archive: ${file}, ${size} bytes, sha256 ${digest} as signed`,
     archiveNotOk: (file: string) => `archive: ${file} does NOT match the manifest`,
+    archiveAbsent: (file: string) =>
+      `archive: ${file} has NOT arrived (the manifest came first): verify again once it is there`,
     files: (n: number, integrity: boolean) =>
       `files: ${n} re-hashed after decryption; OpenPGP integrity check ${integrity ? 'passed' : 'FAILED'}`,
     deliverables: 'deliverables:',

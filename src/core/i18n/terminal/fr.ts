@@ -414,6 +414,8 @@ export const fr: Messages = {
     archiveSize: (size, signed) => `sa taille est de ${size} octets ; le manifeste en a signé ${signed}`,
     archiveDigest: (digest, signed) => `son sha256 est ${digest} ; le manifeste a signé ${signed}`,
     archive: (file, fault) => `archive ${file} : ${fault}`,
+    archiveAbsent:
+      'elle n’est pas encore arrivée : la signature et la complétude ont été vérifiées, l’archive et ses fichiers non',
     cannotDecrypt: (file, why) => `archive ${file} : impossible de la déchiffrer : ${why}`,
     // The details of the OpenPGP and tar libraries are English: `--json` keeps them.
     integrity: () =>
@@ -454,6 +456,8 @@ export const fr: Messages = {
     signatureNotValid: 'signature : PAS VALABLE',
     archiveOk: (file, size, digest) => `archive : ${file}, ${size} octets, sha256 ${digest} comme signé`,
     archiveNotOk: (file) => `archive : ${file} ne correspond PAS au manifeste`,
+    archiveAbsent: (file) =>
+      `archive : ${file} n’est PAS encore arrivée (le manifeste l’a précédée) : vérifiez à nouveau dès qu’elle sera là`,
     files: (n, integrity) =>
       `fichiers : ${count(n, 'recalculé', 'recalculés')} après déchiffrement ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
     deliverables: 'livrables :',
