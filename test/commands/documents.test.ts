@@ -333,8 +333,10 @@ describe('exitkit checklist', () => {
     ])
       expect(r.stdout).toContain(words);
     expect(r.stdout).toMatch(/Rotate every handed-over password.*\| NovaIT SA \(Incoming provider\) \|/);
-    for (const term of ['SLA', 'SLO', 'KPI', 'MTTR', 'Critical', 'Major', 'Minor', 'Improvement'])
+    for (const term of ['Fingerprint', 'SHA-256, SHA-512', 'Manifest', 'Signature', 'Waiver', 'Reserve'])
       expect(r.stdout).toContain(`**${term}**`);
+    expect(r.stdout).not.toMatch(/\bSLA\b|resolved within/);
+    expect(r.stdout).toContain('key fingerprints are shown in full');
     for (const role of ['Client', 'Outgoing provider', 'Incoming provider'])
       expect(r.stdout).toContain(`**${role}**:`);
     expect(r.stdout).toContain('No manifest was given');

@@ -57,16 +57,16 @@ describe('buildChecklist', () => {
       reason: 'Licences end with the contract',
       approverName: 'ACME SA',
     });
+    // The terms the record uses, never invented service levels (no SLA, no "resolved within 8 h").
     expect(c.glossary.map((g) => g.term)).toEqual([
-      'SLA',
-      'SLO',
-      'KPI',
-      'MTTR',
-      'Critical',
-      'Major',
-      'Minor',
-      'Improvement',
+      'Fingerprint',
+      'SHA-256, SHA-512',
+      'Manifest',
+      'Signature',
+      'Waiver',
+      'Reserve',
     ]);
+    expect(c.glossary.map((g) => g.definition).join(' ')).not.toMatch(/\b(SLA|MTTR|within \d+ h)\b/);
     expect(c.signOff.map((s) => s.role)).toEqual(['client', 'outgoing', 'incoming']);
   });
 });

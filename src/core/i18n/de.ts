@@ -157,36 +157,36 @@ export const de: Words = {
     glossary: {
       heading: 'Glossar',
       terms: {
-        sla: {
-          term: 'SLA',
+        fingerprint: {
+          term: 'Fingerabdruck (Schlüssel)',
           definition:
-            'Service Level Agreement (Dienstleistungsvereinbarung): die vertragliche Verpflichtung zu Fristen und Servicequalität.',
+            'Die 40 Hexadezimalziffern, die einen OpenPGP-Schlüssel bezeichnen. Vergleichen Sie den Fingerabdruck einer Partei mit ihr über einen anderen Kanal (Telefon, persönlich), bevor Sie sich auf ihre Signatur verlassen.',
         },
-        slo: {
-          term: 'SLO',
-          definition: 'Service Level Objective: ein messbares Ziel, z. B. 99.9 % Verfügbarkeit.',
-        },
-        kpi: {
-          term: 'KPI',
+        digest: {
+          term: 'SHA-256, SHA-512',
           definition:
-            'Key Performance Indicator (Leistungskennzahl): Verfügbarkeit, MTTR, Kundenzufriedenheit (CSAT).',
+            'Eine Prüfsumme: eine 64- oder 128-stellige Zahl, berechnet aus dem genauen Inhalt einer Datei. Jede Änderung der Datei, auch nur eines Bytes, ergibt eine andere Prüfsumme.',
         },
-        mttr: {
-          term: 'MTTR',
+        manifest: {
+          term: 'Manifest',
           definition:
-            'Mean Time To Repair: die durchschnittliche Zeit bis zur Wiederherstellung des Dienstes nach einem Vorfall.',
+            'Die vom bisherigen Dienstleister signierte Liste von allem, was übergeben wird: jede Leistung, jede Datei mit Grösse und Prüfsumme, sowie Grösse und Prüfsumme des Archivs.',
         },
-        critical: {
-          term: 'Kritisch',
+        signature: {
+          term: 'Signatur',
           definition:
-            'Dienst für alle Benutzer ausgefallen (z. B. Übernahme innert 4 h, Behebung innert 8 h).',
+            'Eine OpenPGP-Signatur beweist, dass der Inhaber eines Schlüssels genau diese Bytes gebilligt hat; GnuPG oder exitkit prüft sie mit dem Schlüssel, den der Plan nennt.',
         },
-        major: { term: 'Hoch', definition: 'Mehrere Benutzer betroffen.' },
-        minor: {
-          term: 'Niedrig',
-          definition: 'Ein Benutzer betroffen, oder ein Fehler mit Umgehungslösung.',
+        waiver: {
+          term: 'Verzicht',
+          definition:
+            'Die im Plan mit Begründung und genehmigender Person festgehaltene Vereinbarung, dass eine Leistung nicht übergeben wird.',
         },
-        improvement: { term: 'Verbesserung', definition: 'Ein Anliegen ohne Dringlichkeit.' },
+        reserve: {
+          term: 'Vorbehalt',
+          definition:
+            'Ein Mangel, den eine Partei bei der Empfangsbestätigung der Übergabe mit Frist festhält; die Schlusszahlung wartet, bis jeder Vorbehalt aufgehoben ist.',
+        },
       },
     },
     signoff: {
@@ -206,7 +206,7 @@ export const de: Words = {
     footer: 'Erstellt von exitkit am {date} gemäss Plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
     footerEnd:
-      '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt. Angezeigte Prüfsummen sind die ersten 16 Hexadezimalziffern; die vollständigen Prüfsummen stehen im signierten Manifest.',
+      '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt. Die Prüfsummen der Dateien sind auf ihre ersten 16 Hexadezimalziffern gekürzt (die vollständigen stehen im signierten Manifest); die Fingerabdrücke der Schlüssel sind vollständig angegeben.',
   },
   compensation: {
     heading: 'Reversibilitätsabrechnung: {title}',

@@ -157,32 +157,36 @@ export const fr: Words = {
     glossary: {
       heading: 'Glossaire',
       terms: {
-        sla: {
-          term: 'SLA',
+        fingerprint: {
+          term: 'Empreinte (de clé)',
           definition:
-            'Service Level Agreement (accord de niveau de service)\u00a0: l’engagement contractuel sur les délais et les niveaux de service.',
+            'Les 40 chiffres hexadécimaux qui identifient une clé OpenPGP. Comparez l’empreinte d’une partie avec elle par un autre canal (téléphone, en personne) avant de vous fier à sa signature.',
         },
-        slo: {
-          term: 'SLO',
-          definition: 'Service Level Objective\u00a0: un objectif mesurable, p. ex. 99,9 % de disponibilité.',
-        },
-        kpi: {
-          term: 'KPI',
+        digest: {
+          term: 'SHA-256, SHA-512',
           definition:
-            'Indicateur clé de performance\u00a0: taux de disponibilité, MTTR, satisfaction (CSAT).',
+            'Un condensat : un nombre de 64 ou 128 chiffres calculé à partir du contenu exact d’un fichier. Toute modification du fichier, même d’un octet, donne un autre condensat.',
         },
-        mttr: {
-          term: 'MTTR',
+        manifest: {
+          term: 'Manifeste',
           definition:
-            'Mean Time To Repair\u00a0: le temps moyen de rétablissement du service après un incident.',
+            'La liste, signée par le prestataire sortant, de tout ce qui est remis : chaque livrable, chaque fichier avec sa taille et son condensat, et la taille et le condensat de l’archive.',
         },
-        critical: {
-          term: 'Critique',
-          definition: 'Service indisponible pour tous (p. ex. pris en charge en 4 h, résolu en 8 h).',
+        signature: {
+          term: 'Signature',
+          definition:
+            'Une signature OpenPGP prouve que le détenteur d’une clé a approuvé exactement ces octets ; GnuPG ou exitkit la contrôle avec la clé que le plan désigne.',
         },
-        major: { term: 'Majeur', definition: 'Plusieurs utilisateurs touchés.' },
-        minor: { term: 'Mineur', definition: 'Un utilisateur touché, ou un bogue contournable.' },
-        improvement: { term: 'Amélioration', definition: 'Une demande sans urgence.' },
+        waiver: {
+          term: 'Dispense',
+          definition:
+            'L’accord, inscrit au plan avec son motif et son approbateur, qu’un livrable ne sera pas remis.',
+        },
+        reserve: {
+          term: 'Réserve',
+          definition:
+            'Un manquement qu’une partie consigne en accusant réception de la remise, avec son échéance ; le paiement final attend que chaque réserve soit levée.',
+        },
       },
     },
     signoff: {
@@ -202,7 +206,7 @@ export const fr: Words = {
     footer: 'Établi par exitkit le {date} d’après le plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
     footerEnd:
-      '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement. Les empreintes affichées sont les 16 premiers chiffres hexadécimaux\u202f; les empreintes complètes figurent dans le manifeste signé.',
+      '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement. Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé)\u202f; les empreintes des clés sont données en entier.',
   },
   compensation: {
     heading: 'Décompte de réversibilité\u00a0: {title}',

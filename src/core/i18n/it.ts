@@ -156,32 +156,36 @@ export const it: Words = {
     glossary: {
       heading: 'Glossario',
       terms: {
-        sla: {
-          term: 'SLA',
+        fingerprint: {
+          term: 'Impronta (della chiave)',
           definition:
-            'Service Level Agreement (accordo sul livello di servizio): l’impegno contrattuale su tempi e livelli di servizio.',
+            'Le 40 cifre esadecimali che identificano una chiave OpenPGP. Confrontate l’impronta di una parte con la parte stessa attraverso un altro canale (telefono, di persona) prima di fare affidamento sulla sua firma.',
         },
-        slo: {
-          term: 'SLO',
-          definition: 'Service Level Objective: un obiettivo misurabile, p. es. 99.9 % di disponibilità.',
-        },
-        kpi: {
-          term: 'KPI',
+        digest: {
+          term: 'SHA-256, SHA-512',
           definition:
-            'Key Performance Indicator (indicatore chiave di prestazione): tasso di disponibilità, MTTR, soddisfazione dei clienti (CSAT).',
+            'Un hash: un numero di 64 o 128 cifre calcolato dal contenuto esatto di un file. Qualsiasi modifica del file, anche di un solo byte, dà un altro hash.',
         },
-        mttr: {
-          term: 'MTTR',
-          definition: 'Mean Time To Repair: il tempo medio di ripristino del servizio dopo un incidente.',
-        },
-        critical: {
-          term: 'Critico',
+        manifest: {
+          term: 'Manifesto',
           definition:
-            'Servizio non disponibile per tutti gli utenti (p. es. presa in carico entro 4 h, risoluzione entro 8 h).',
+            'L’elenco, firmato dal fornitore uscente, di tutto ciò che viene consegnato: ogni prestazione, ogni file con dimensione e hash, e dimensione e hash dell’archivio.',
         },
-        major: { term: 'Grave', definition: 'Più utenti coinvolti.' },
-        minor: { term: 'Lieve', definition: 'Un utente coinvolto, oppure un errore aggirabile.' },
-        improvement: { term: 'Miglioria', definition: 'Una richiesta non urgente.' },
+        signature: {
+          term: 'Firma',
+          definition:
+            'Una firma OpenPGP prova che il titolare di una chiave ha approvato esattamente questi byte; GnuPG o exitkit la verifica con la chiave indicata nel piano.',
+        },
+        waiver: {
+          term: 'Rinuncia',
+          definition:
+            'L’accordo, registrato nel piano con il motivo e chi l’ha approvato, che una prestazione non sarà consegnata.',
+        },
+        reserve: {
+          term: 'Riserva',
+          definition:
+            'Una mancanza che una parte registra nel confermare la ricezione della consegna, con la sua scadenza; il pagamento finale attende che ogni riserva sia tolta.',
+        },
       },
     },
     signoff: {
@@ -201,7 +205,7 @@ export const it: Words = {
     footer: 'Redatto da exitkit il {date} in base al piano {plan}',
     footerSha: ' (SHA-256 {sha}…)',
     footerEnd:
-      '. Gli accessi sono indicati solo con il loro nome e il nome del file. Le impronte mostrate sono le prime 16 cifre esadecimali; le impronte complete figurano nel manifesto firmato.',
+      '. Gli accessi sono indicati solo con il loro nome e il nome del file. Gli hash dei file sono abbreviati alle prime 16 cifre esadecimali (quelli completi figurano nel manifesto firmato); le impronte delle chiavi sono riportate per intero.',
   },
   compensation: {
     heading: 'Conteggio di reversibilità: {title}',
