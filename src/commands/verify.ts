@@ -1,4 +1,5 @@
 import { en } from '../core/i18n/terminal/en.js';
+import { english, say } from '../core/i18n/terminal/index.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -62,22 +63,23 @@ export default class Verify extends BaseCommand {
       m: this.m,
     });
     const v: VerifyResult = outcome.verification;
+    const { m } = this;
     let receiptLines: string[] | undefined;
     if (flags.receipt) {
-      const r = await checkReceipt({
+      const { said, ...r } = await checkReceipt({
         file: flags.receipt,
         manifestSha256: v.manifest.sha256,
         manifest: outcome.manifest,
         ...(outcome.plan ? { plan: outcome.plan } : {}),
       });
+      // The JSON in English, the terminal in its language.
       v.receipt = r;
-      receiptLines = r.lines;
+      receiptLines = said.lines.map((line) => say(m, line));
       if (!r.valid) {
-        // The receipt's own words are English for now (src/io/receipts.ts), in the JSON and here.
-        for (const said of [v, outcome.said]) {
-          said.faults.push(...r.faults.map((f) => `receipt: ${f}`));
-          said.ok = false;
-        }
+        v.faults.push(...said.faults.map((f) => english((w) => w.receipt.fault(say(w, f)))));
+        outcome.said.faults.push(...said.faults.map((f) => m.receipt.fault(say(m, f))));
+        v.ok = false;
+        outcome.said.ok = false;
       }
     }
     for (const line of describeVerification(
@@ -87,7 +89,7 @@ export default class Verify extends BaseCommand {
         planGiven: outcome.plan !== undefined,
         ...(receiptLines ? { receipt: receiptLines } : {}),
       },
-      this.m,
+      m,
     ))
       this.log(line);
     this.answer(v.ok);

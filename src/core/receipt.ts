@@ -3,6 +3,7 @@
  * own signature, which manifest and which archive it received, what the verification concluded
  * and when. The receipt binds digests, not files: it stays true wherever the files are copied.
  */
+import type { Text } from './i18n/terminal/index.js';
 import type { Manifest, Verification } from './manifest.js';
 import type { Role } from './plan.js';
 
@@ -92,26 +93,30 @@ export function reservesOf(raw: unknown): Reserve[] | null {
 }
 
 /** Checks the shape of a parsed receipt; a problem in words, or null. */
-export function receiptShapeProblem(raw: unknown): string | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+export function receiptShapeProblem(raw: unknown): Text | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return (w) => w.receipt.shape.notObject;
   const r = raw as Partial<Receipt>;
-  if (r.format !== RECEIPT_FORMAT) return `its format is not "${RECEIPT_FORMAT}"`;
-  if (typeof r.manifest?.sha256 !== 'string') return 'manifest.sha256 is missing';
-  if (typeof r.archive?.digest !== 'string') return 'archive.digest is missing';
+  const missing =
+    (field: string): Text =>
+    (w) =>
+      w.receipt.shape.missing(field);
+  if (r.format !== RECEIPT_FORMAT) return (w) => w.receipt.shape.format(RECEIPT_FORMAT);
+  if (typeof r.manifest?.sha256 !== 'string') return missing('manifest.sha256');
+  if (typeof r.archive?.digest !== 'string') return missing('archive.digest');
   if (typeof r.verification?.ok !== 'boolean' || !Array.isArray(r.verification.missing))
-    return 'verification {ok, missing} is missing';
-  if (typeof r.signer?.fingerprint !== 'string') return 'signer.fingerprint is missing';
-  if (typeof r.date !== 'string') return 'date is missing';
+    return missing('verification {ok, missing}');
+  if (typeof r.signer?.fingerprint !== 'string') return missing('signer.fingerprint');
+  if (typeof r.date !== 'string') return missing('date');
   return null;
 }
 
 /** What ties a receipt to this manifest; each mismatch in words. */
-export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Manifest): string[] {
-  const faults: string[] = [];
+export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Manifest): Text[] {
+  const faults: Text[] = [];
   if (r.manifest.sha256 !== manifestSha256)
-    faults.push(`it acknowledges another manifest (sha256 ${r.manifest.sha256}, not ${manifestSha256})`);
+    faults.push((w) => w.receipt.otherManifest(r.manifest.sha256, manifestSha256));
   if (m.archive && r.archive.digest.toLowerCase() !== m.archive.digest.toLowerCase())
-    faults.push(`it acknowledges another archive (sha256 ${r.archive.digest})`);
-  if (r.plan?.id !== m.plan.id) faults.push(`it is for the exit "${r.plan?.id}", not "${m.plan.id}"`);
+    faults.push((w) => w.receipt.otherArchive(r.archive.digest));
+  if (r.plan?.id !== m.plan.id) faults.push((w) => w.receipt.otherExit(String(r.plan?.id), m.plan.id));
   return faults;
 }

@@ -3,7 +3,7 @@
  * A receipt is accepted only when signed by a key the plan gives to the client or the incoming
  * provider, and only for the manifest and archive at hand.
  */
-import { english } from '../core/i18n/terminal/index.js';
+import { english, say, type Text } from '../core/i18n/terminal/index.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
@@ -27,10 +27,19 @@ import {
   type PrivateKey,
 } from './openpgp/keys.js';
 import { signDetached, verifyDetached } from './openpgp/signatures.js';
-import type { LoadedPlan } from './plan/plan-file.js';
-import { acknowledgingParty, receiptSigners } from './trust.js';
+import { acknowledgingParty, pinnedSigner, receiptSigners } from './trust.js';
 import { readVerificationFile } from './verification.js';
-import { loadPlanOf, readManifestFile, readSignatureFile, runVerification } from './verify.js';
+import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
+import {
+  parseManifestBytes,
+  planOf,
+  readManifestBytes,
+  readSignatureFile,
+  readSignedManifest,
+  runVerification,
+  sha256,
+  unsignedManifest,
+} from './verify.js';
 
 const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
 
@@ -48,6 +57,11 @@ export interface ReceiptCheck {
   lines: string[];
 }
 
+/** A receipt checked: `said` holds its line and faults as Texts, for the terminal's language. */
+export interface CheckedReceipt extends ReceiptCheck {
+  said: { lines: Text[]; faults: Text[] };
+}
+
 export interface AcknowledgeRequest {
   manifest: string;
   signingKey: string;
@@ -63,23 +77,19 @@ export interface AcknowledgeRequest {
   version: string;
 }
 
-/** `exitkit acknowledge`: the verdict, the signer's role, the receipt signed and written. */
+/**
+ * `exitkit acknowledge`: the manifest read as verify reads it (a size cap, then its signature
+ * over its bytes, then the strict parse; never parsed when the signature does not hold), the
+ * verdict, the signer's role, the receipt signed and written.
+ */
 export async function acknowledge(
   o: AcknowledgeRequest,
 ): Promise<{ receipt: Receipt; files: { json: string; signature: string } }> {
-  const read = await readManifestFile(o.manifest);
-  const plan = o.plan ? await loadPlanOf(o.plan, read.manifest) : undefined;
-
-  let verification: Verification;
-  if (o.verification) {
-    verification = await readVerificationFile(o.verification, read);
-  } else if (o.plan) {
-    verification = (await runVerification({ manifest: o.manifest, plan: o.plan })).verification;
-  } else {
-    throw new ExitkitError('nothing to acknowledge: a receipt records a verification verdict', {
-      hints: ['give --verification FILE (what `exitkit verify --json` wrote), or --plan PLAN to verify now'],
+  if (!o.verification && !o.plan)
+    throw new ExitkitError((m) => m.receipt.nothingToAcknowledge, {
+      hints: [(m) => m.receipt.nothingToAcknowledgeHint],
     });
-  }
+  const { read, verification, plan } = await acknowledgedManifest(o);
 
   const key = await readPrivateKeyFile(o.signingKey, o.passphrase);
   await assertCanSign(key, o.signingKey);
@@ -98,73 +108,102 @@ export async function acknowledge(
   return { receipt, files };
 }
 
+/**
+ * The manifest acknowledged, and the verdict the receipt rests on. With --plan, the signature is
+ * checked against the plan's outgoing key (by verify's own reader, or by the verification run
+ * now); with --verification alone, nothing pins the signer here: the verification does, for
+ * these exact bytes (its SHA-256), and it must say that the signature held.
+ */
+async function acknowledgedManifest(o: AcknowledgeRequest): Promise<{
+  read: { sha256: string; manifest: Manifest };
+  verification: Verification;
+  plan?: LoadedPlan;
+}> {
+  if (!o.verification) {
+    const outcome = await runVerification({ manifest: o.manifest, plan: o.plan!, unsigned: 'refuse' });
+    const { verification, manifest, plan } = outcome;
+    return {
+      read: { sha256: verification.manifest.sha256, manifest },
+      verification,
+      ...(plan ? { plan } : {}),
+    };
+  }
+  const bytes = await readManifestBytes(o.manifest);
+  const digest = { file: o.manifest, sha256: sha256(bytes) };
+  if (o.plan) {
+    const loaded = await loadPlan(o.plan);
+    const signer = await pinnedSigner({ plan: loaded, planArg: o.plan });
+    const { read } = await readSignedManifest(o.manifest, bytes, signer, 'refuse');
+    const plan = planOf(o.plan, loaded, read.manifest);
+    return { read, verification: await readVerificationFile(o.verification, digest), plan };
+  }
+  const verification = await readVerificationFile(o.verification, digest);
+  if (!verification.signature.valid) throw unsignedManifest(o.manifest, verification.signature.reason);
+  return { read: parseManifestBytes(o.manifest, bytes), verification };
+}
+
 export async function checkReceipt(opts: {
   file: string;
   manifestSha256: string;
   manifest: Manifest;
   plan?: LoadedPlan;
-}): Promise<ReceiptCheck> {
+}): Promise<CheckedReceipt> {
   if (!opts.plan)
-    throw new ExitkitError(
-      "cannot check the receipt without the plan: it pins the client's and incoming keys",
-      {
-        code: 'signer_not_pinned',
-        hints: ['give --plan PLAN with --receipt'],
-      },
-    );
-  const info = await stat(opts.file).catch(() => null);
-  if (!info || !info.isFile())
-    throw new ExitkitError(`cannot read the receipt ${opts.file}: no such file`, {
-      code: 'file_access',
-      hints: ['give the <id>.receipt.json that `exitkit acknowledge` wrote'],
+    throw new ExitkitError((m) => m.receipt.needsPlan, {
+      code: 'signer_not_pinned',
+      hints: [(m) => m.receipt.needsPlanHint],
     });
-  if (info.size > MAX_RECEIPT_BYTES) throw new ExitkitError(`${opts.file} is too large to be a receipt`);
-  const bytes = await readFile(opts.file);
+  const { file } = opts;
+  const info = await stat(file).catch(() => null);
+  if (!info || !info.isFile())
+    throw new ExitkitError((m) => m.receipt.noSuchFile(file), {
+      code: 'file_access',
+      hints: [(m) => m.receipt.noSuchFileHint],
+    });
+  if (info.size > MAX_RECEIPT_BYTES) throw new ExitkitError((m) => m.receipt.tooLarge(file));
+  const bytes = await readFile(file);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new ExitkitError(`${opts.file} is not a receipt: it is not JSON`);
+    throw new ExitkitError((m) => m.receipt.notJson(file));
   }
   const problem = receiptShapeProblem(raw);
-  if (problem) throw new ExitkitError(`${opts.file} is not a readable receipt: ${problem}`);
+  if (problem) throw new ExitkitError((m) => m.receipt.unreadable(file, say(m, problem)));
   const r = raw as Receipt;
 
-  const signers = await receiptSigners(opts.plan);
+  const plan = opts.plan;
+  const signers = await receiptSigners(plan);
   if (signers.length === 0)
-    throw new ExitkitError(
-      `the plan ${opts.plan.file} names no key file for the client or the incoming provider`,
-      {
-        code: 'signer_not_pinned',
-        hints: ['add parties.client.key or parties.incoming.key to the plan'],
-      },
-    );
-  const armored = await readSignatureFile(`${opts.file}.asc`, 'receipt');
+    throw new ExitkitError((m) => m.receipt.noSigners(plan.file), {
+      code: 'signer_not_pinned',
+      hints: [(m) => m.receipt.noSignersHint],
+    });
+  const armored = await readSignatureFile(`${file}.asc`, 'receipt');
   const sig = await verifyDetached(
     bytes,
     armored,
     signers.map((s) => s.key),
   );
-  const faults: string[] = [];
+  const faults: Text[] = [];
   const by = signers.find((s) => sameFingerprint(fingerprintOf(s.key), sig.fingerprint));
+  const reason = sig.reason;
   if (!sig.valid)
     faults.push(
       sig.fingerprint === null
-        ? `its signature is not by the client's or the incoming provider's key in the plan (${sig.reason === undefined ? 'unknown key' : english(sig.reason)})`
-        : `its signature is not valid: ${sig.reason === undefined ? 'it does not match' : english(sig.reason)}`,
+        ? (m) => m.receipt.notByParty(reason === undefined ? m.receipt.unknownKey : say(m, reason))
+        : (m) => m.receipt.notValid(reason === undefined ? m.receipt.doesNotMatch : say(m, reason)),
     );
   else if (!sameFingerprint(r.signer.fingerprint, sig.fingerprint))
-    faults.push(`it claims the signer ${r.signer.fingerprint}, but ${sig.fingerprint} signed it`);
+    faults.push((m) => m.receipt.otherSigner(r.signer.fingerprint, sig.fingerprint ?? ''));
   faults.push(...receiptBindingFaults(r, opts.manifestSha256, opts.manifest));
   const valid = faults.length === 0;
   const v = r.verification;
-  const lines = [
-    valid
-      ? `receipt: ${opts.file}: signed on ${r.date} by the ${by?.role ?? '?'} (${sig.fingerprint}), for this manifest and archive; it records the verdict ${v.ok ? 'OK' : 'NOT OK'}${v.missing.length ? `, missing: ${v.missing.join(', ')}` : ''}`
-      : `receipt: ${opts.file}: NOT VALID`,
-  ];
+  const line: Text = valid
+    ? (m) => m.receipt.valid(file, r.date, by ? m.role[by.role] : '?', sig.fingerprint ?? '', v.ok, v.missing)
+    : (m) => m.receipt.notValidLine(file);
   return {
-    file: opts.file,
+    file,
     valid,
     fingerprint: sig.fingerprint,
     role: by?.role ?? null,
@@ -177,8 +216,9 @@ export async function checkReceipt(opts: {
       faults: Array.isArray(v.faults) ? v.faults : [],
     },
     reserves: reservesOf(raw),
-    faults,
-    lines,
+    faults: faults.map(english),
+    lines: [english(line)],
+    said: { lines: [line], faults },
   };
 }
 
@@ -195,12 +235,12 @@ export async function writeReceipt(
   const json = path.join(outDir, `${receipt.plan.id}.receipt.json`);
   const signature = `${json}.asc`;
   if (!opts.force && (await stat(json).catch(() => null)))
-    throw new ExitkitError(`${json} already exists`, { hints: ['give --force to replace it'] });
+    throw new ExitkitError((m) => m.receipt.exists(json), { hints: [(m) => m.receipt.existsHint] });
   const outInfo = await stat(outDir).catch(() => null);
   if (!outInfo || !outInfo.isDirectory())
-    throw new ExitkitError(`cannot write the receipt into ${outDir}: no such folder`, {
+    throw new ExitkitError((m) => m.receipt.noOutFolder(outDir), {
       code: 'file_access',
-      hints: ['create the folder, or give another --out'],
+      hints: [(m) => m.receipt.noOutFolderHint],
     });
   const bytes = Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
   const armored = await signDetached(bytes, key);
@@ -209,7 +249,7 @@ export async function writeReceipt(
       { path: json, data: bytes },
       { path: signature, data: armored },
     ],
-    { hint: 'check that the --out folder can be written' },
+    { hint: (m) => m.receipt.outWritableHint },
   );
   return { json, signature };
 }
