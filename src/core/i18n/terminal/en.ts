@@ -547,6 +547,24 @@ export const en = {
     notPinned: (keyId: string) => `signed by key ${keyId}, which is not the pinned signer`,
     mismatch: (detail: string) => `the signature does not match the file (${detail})`,
   },
+  /** `acknowledge --reserve/--due/--deliverable/--lift`. */
+  reserve: {
+    noSuchReserve: (id: string) => `there is no open reserve ${id} to lift`,
+    openOnes: (ids: string) => `your open reserves are ${ids}`,
+    noneOpen: 'your latest receipt has no open reserve',
+    withoutReserve: (flag: string) => `${flag} describes a reserve, and no --reserve was given`,
+    withoutReserveHint: (flag: string) => `give --reserve TEXT with ${flag}`,
+    countMismatch: (flag: string, n: number, reserves: number) =>
+      `${flag} is given ${n} times for ${reserves} reserves`,
+    countMismatchHint: (flag: string) =>
+      `give ${flag} once (it applies to every reserve), or once after each --reserve`,
+    emptyText: 'a reserve needs a text: what is wrong or missing',
+    badDue: (value: string) => `the due date ${value} is not a date`,
+    badDueHint: 'write it as YYYY-MM-DD, e.g. 2027-01-15',
+    noSuchDeliverable: (id: string) => `the plan has no deliverable ${id}`,
+    didYouMean: (id: string) => `did you mean ${id}?`,
+    deliverablesAre: (ids: string) => `the plan's deliverables are ${ids}`,
+  },
   keys: {
     notAnEmail: (email: string) => `"${email}" is not an e-mail address`,
     notAnEmailHint: 'give the contact address of the party, e.g. ops@infogest.example',

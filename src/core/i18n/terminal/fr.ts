@@ -517,6 +517,22 @@ export const fr: Messages = {
     notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
     mismatch: (detail) => `la signature ne correspond pas au fichier (${detail})`,
   },
+  reserve: {
+    noSuchReserve: (id) => `aucune réserve ouverte ${id} à lever`,
+    openOnes: (ids) => `vos réserves ouvertes sont ${ids}`,
+    noneOpen: 'votre dernier accusé de réception ne contient aucune réserve ouverte',
+    withoutReserve: (flag) => `${flag} précise une réserve, et aucune --reserve n’a été donnée`,
+    withoutReserveHint: (flag) => `donnez --reserve TEXTE avec ${flag}`,
+    countMismatch: (flag, n, reserves) => `${flag} est donné ${n} fois pour ${reserves} réserves`,
+    countMismatchHint: (flag) =>
+      `donnez ${flag} une seule fois (il vaut pour chaque réserve), ou une fois après chaque --reserve`,
+    emptyText: 'une réserve a besoin d’un texte : ce qui manque ou ne va pas',
+    badDue: (value) => `l’échéance ${value} n’est pas une date`,
+    badDueHint: 'écrivez-la AAAA-MM-JJ, p. ex. 2027-01-15',
+    noSuchDeliverable: (id) => `le plan n’a pas de livrable ${id}`,
+    didYouMean: (id) => `vouliez-vous dire ${id} ?`,
+    deliverablesAre: (ids) => `les livrables du plan sont ${ids}`,
+  },
   keys: {
     notAnEmail: (email) => `"${email}" n'est pas une adresse e-mail`,
     notAnEmailHint: "donnez l'adresse de contact de la partie, p. ex. ops@infogest.example",
