@@ -34,7 +34,7 @@ export default class Verify extends BaseCommand {
     '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.client.json',
   ];
   static override args = {
     manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
@@ -45,7 +45,7 @@ export default class Verify extends BaseCommand {
     'passphrase-file': passphraseFileFlag,
     receipt: Flags.string({
       description:
-        'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
+        "a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain",
       helpValue: 'FILE',
     }),
   };

@@ -689,18 +689,23 @@ export const en = {
   },
   /** Receipts: `acknowledge` writes them, `verify --receipt` checks them (src/io/receipts.ts). */
   receipt: {
-    nothingToAcknowledge: 'nothing to acknowledge: a receipt records a verification verdict',
-    nothingToAcknowledgeHint:
-      'give --verification FILE (what `exitkit verify --json` wrote), or --plan PLAN to verify now',
-    exists: (file: string) => `${file} already exists`,
-    existsHint: 'give --force to replace it',
+    needsPlanToAcknowledge:
+      'acknowledge needs the plan: it finds your role (client or incoming provider) from its keys, and the receipt is named after it',
+    needsPlanToAcknowledgeHint:
+      'give --plan PLAN (with --verification FILE, what `exitkit verify --json` wrote, or alone to verify now)',
+    previousInvalid: (file: string, why: string) =>
+      `your previous receipt ${file} does not hold (${why}): the new one cannot be chained to it`,
+    previousInvalidHint:
+      'restore the receipt and its .asc as you signed them, or move them away to start a new chain',
+    otherParty: (role: string) => `it is the ${role}'s receipt`,
     noOutFolder: (folder: string) => `cannot write the receipt into ${folder}: no such folder`,
     noOutFolderHint: 'create the folder, or give another --out',
     outWritableHint: 'check that the --out folder can be written',
     needsPlan: "cannot check the receipt without the plan: it pins the client's and incoming keys",
     needsPlanHint: 'give --plan PLAN with --receipt',
     noSuchFile: (file: string) => `cannot read the receipt ${file}: no such file`,
-    noSuchFileHint: 'give the <id>.receipt.json that `exitkit acknowledge` wrote',
+    noSuchFileHint:
+      'give the <id>.receipt.client.json or <id>.receipt.incoming.json that `exitkit acknowledge` wrote',
     tooLarge: (file: string) => `${file} is too large to be a receipt`,
     notJson: (file: string) => `${file} is not a receipt: it is not JSON`,
     unreadable: (file: string, problem: string) => `${file} is not a readable receipt: ${problem}`,
@@ -728,6 +733,25 @@ export const en = {
     valid: (file: string, date: string, role: string, fingerprint: string, ok: boolean, missing: string[]) =>
       `receipt: ${file}: signed on ${date} by the ${role} (${fingerprint}), for this manifest and archive; it records the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
     notValidLine: (file: string) => `receipt: ${file}: NOT VALID`,
+    otherRoleClaim: (claimed: string, actual: string) =>
+      `it claims to be the ${claimed}'s receipt, but the ${actual}'s key signed it`,
+    chained: (n: number) =>
+      `it supersedes ${count(n, 'earlier receipt', 'earlier receipts')} of that party, each present, unaltered and signed by it`,
+    reserveOpen: (id: string, text: string, deliverable?: string, due?: string) =>
+      `reserve ${id} (open${deliverable ? `, ${deliverable}` : ''}${due ? `, due ${due}` : ''}): ${text}`,
+    reserveLifted: (id: string, text: string, on: string) =>
+      `reserve ${id} (lifted ${on.slice(0, 10)}): ${text}`,
+    /** The faults of a chain of receipts: `file` is an earlier link's name. */
+    chainUnreadable: (file: string, why: string) => `the earlier receipt ${file} cannot be checked: ${why}`,
+    chainAltered: (file: string) =>
+      `the earlier receipt ${file} is not the one this receipt superseded (its SHA-256 differs)`,
+    chainLink: (file: string, fault: string) => `the earlier receipt ${file}: ${fault}`,
+    chainOrder: (file: string, sequence: number, expected: number) =>
+      `the earlier receipt ${file} is number ${sequence} of its chain, not ${expected}`,
+    chainStart: (file: string, sequence: number) =>
+      `${file} is number ${sequence} of its chain, yet names no earlier receipt`,
+    chainBadLink: (file: string) =>
+      `the earlier receipt it names, ${JSON.stringify(file)}, is not a file beside it`,
     /** A receipt's fault among the verdict's. */
     fault: (fault: string) => `receipt: ${fault}`,
   },
@@ -736,6 +760,9 @@ export const en = {
     signature: (file: string) => `signature: ${file}`,
     signedBy: (fingerprint: string, who: string | undefined, ok: boolean, missing: string[]) =>
       `signed by ${fingerprint}${who ? ` (${who})` : ''}, acknowledging the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+    supersedes: (file: string) =>
+      `supersedes your previous receipt, kept as ${file} (chained by its SHA-256)`,
+    noReserve: 'no open reserve',
   },
   role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {

@@ -646,12 +646,15 @@ export const fr: Messages = {
     askSignedManifestHint: 'demandez au prestataire sortant le manifeste et la signature qu’il a faits',
   },
   receipt: {
-    nothingToAcknowledge:
-      "rien dont accuser réception : un accusé de réception consigne le verdict d'une vérification",
-    nothingToAcknowledgeHint:
-      'indiquez --verification FICHIER (ce que `exitkit verify --json` a écrit), ou --plan PLAN pour vérifier maintenant',
-    exists: (file) => `${file} existe déjà`,
-    existsHint: 'ajoutez --force pour le remplacer',
+    needsPlanToAcknowledge:
+      'acknowledge a besoin du plan : il y trouve votre rôle (client ou prestataire entrant) d’après les clés, et l’accusé de réception porte ce nom',
+    needsPlanToAcknowledgeHint:
+      'indiquez --plan PLAN (avec --verification FICHIER, ce que `exitkit verify --json` a écrit, ou seul pour vérifier maintenant)',
+    previousInvalid: (file, why) =>
+      `votre accusé de réception précédent ${file} n’est pas valable (${why}) : le nouveau ne peut pas s’y enchaîner`,
+    previousInvalidHint:
+      'rétablissez l’accusé de réception et son .asc tels que vous les avez signés, ou déplacez-les pour commencer une nouvelle chaîne',
+    otherParty: (role) => `c’est l’accusé de réception du ${role}`,
     noOutFolder: (folder) => `impossible d'écrire l'accusé de réception dans ${folder} : dossier introuvable`,
     noOutFolderHint: 'créez le dossier, ou indiquez un autre --out',
     outWritableHint: 'vérifiez que le dossier --out est accessible en écriture',
@@ -659,7 +662,8 @@ export const fr: Messages = {
       "impossible de contrôler l'accusé de réception sans le plan : c'est lui qui désigne les clés du client et du prestataire entrant",
     needsPlanHint: 'indiquez --plan PLAN avec --receipt',
     noSuchFile: (file) => `impossible de lire l'accusé de réception ${file} : fichier introuvable`,
-    noSuchFileHint: 'indiquez le <id>.receipt.json que `exitkit acknowledge` a écrit',
+    noSuchFileHint:
+      'indiquez le <id>.receipt.client.json ou <id>.receipt.incoming.json que `exitkit acknowledge` a écrit',
     tooLarge: (file) => `${file} est trop grand pour être un accusé de réception`,
     notJson: (file) => `${file} n'est pas un accusé de réception : ce n'est pas du JSON`,
     unreadable: (file, problem) => `${file} n'est pas un accusé de réception lisible : ${problem}`,
@@ -684,6 +688,24 @@ export const fr: Messages = {
     valid: (file, date, role, fingerprint, ok, missing) =>
       `accusé de réception : ${file} : signé le ${date} par le ${role} (${fingerprint}), pour ce manifeste et cette archive ; il consigne le verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
     notValidLine: (file) => `accusé de réception : ${file} : PAS VALABLE`,
+    otherRoleClaim: (claimed, actual) =>
+      `il se présente comme l’accusé de réception du ${claimed}, mais c’est la clé du ${actual} qui l’a signé`,
+    chained: (n) =>
+      `il remplace ${count(n, 'accusé de réception antérieur', 'accusés de réception antérieurs')} de cette partie, chacun présent, intact et signé par elle`,
+    reserveOpen: (id, text, deliverable, due) =>
+      `réserve ${id} (ouverte${deliverable ? `, ${deliverable}` : ''}${due ? `, échéance ${due}` : ''}) : ${text}`,
+    reserveLifted: (id, text, on) => `réserve ${id} (levée le ${on.slice(0, 10)}) : ${text}`,
+    chainUnreadable: (file, why) =>
+      `l’accusé de réception antérieur ${file} ne peut pas être contrôlé : ${why}`,
+    chainAltered: (file) =>
+      `l’accusé de réception antérieur ${file} n’est pas celui que cet accusé a remplacé (son SHA-256 diffère)`,
+    chainLink: (file, fault) => `l’accusé de réception antérieur ${file} : ${fault}`,
+    chainOrder: (file, sequence, expected) =>
+      `l’accusé de réception antérieur ${file} porte le numéro ${sequence} de sa chaîne, et non ${expected}`,
+    chainStart: (file, sequence) =>
+      `${file} porte le numéro ${sequence} de sa chaîne, mais ne désigne aucun accusé de réception antérieur`,
+    chainBadLink: (file) =>
+      `l’accusé de réception antérieur qu’il désigne, ${JSON.stringify(file)}, n’est pas un fichier placé à côté de lui`,
     fault: (fault) => `accusé de réception : ${fault}`,
   },
   acknowledge: {
@@ -691,6 +713,9 @@ export const fr: Messages = {
     signature: (file) => `signature : ${file}`,
     signedBy: (fingerprint, who, ok, missing) =>
       `signé par ${fingerprint}${who ? ` (${who})` : ''}, qui prend acte du verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+    supersedes: (file) =>
+      `remplace votre accusé de réception précédent, conservé sous ${file} (enchaîné par son SHA-256)`,
+    noReserve: 'aucune réserve ouverte',
   },
   role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
   prompt: {
