@@ -293,8 +293,8 @@ step(
 );
 
 step(
-  'acknowledge: the incoming provider signs a receipt of its decrypting verification',
-  "a signed receipt binds the manifest, the archive and a verdict on every file, under NovaIT's key",
+  'acknowledge with a reserve: the incoming provider signs its receipt, reserving the network diagram',
+  "NovaIT's receipt binds the manifest, the archive and a verdict on every file; its reserve holds the final payment back",
   () => {
     exitkit([
       'acknowledge',
@@ -305,8 +305,46 @@ step(
       `${ID}/keys/novait.sec.asc`,
       '--verification',
       'verification.json',
-      '--out',
-      'handover',
+      '--reserve',
+      'the network diagram predates the 2026 firewall change',
+      '--deliverable',
+      'network-diagram',
+      '--due',
+      '2026-12-20',
+    ]);
+    const r = exitkit(
+      [
+        'compensation',
+        `${ID}.yaml`,
+        ...clientEvidence,
+        '--receipt',
+        `handover/${ID}.receipt.incoming.json`,
+        '--json',
+      ],
+      { expect: 1 },
+    );
+    const held = JSON.parse(r.stdout)
+      .finalPayment.conditions.filter((k) => !k.met)
+      .map((k) => k.id);
+    return `handover/${ID}.receipt.incoming.json: reserve I1 open; final payment held (not met: ${held.join(', ')})`;
+  },
+);
+
+step(
+  'the reserve lifted: the incoming provider signs its next receipt, chained to the first',
+  'one party, one chain: the first receipt is kept, the new one names it by its SHA-256; verify --receipt follows the chain',
+  () => {
+    exitkit([
+      'acknowledge',
+      `handover/${ID}.manifest.json`,
+      '--plan',
+      `${ID}.yaml`,
+      '--signing-key',
+      `${ID}/keys/novait.sec.asc`,
+      '--verification',
+      'verification.json',
+      '--lift',
+      'I1',
     ]);
     exitkit([
       'verify',
@@ -314,9 +352,9 @@ step(
       '--plan',
       `${ID}.yaml`,
       '--receipt',
-      `handover/${ID}.receipt.json`,
+      `handover/${ID}.receipt.incoming.json`,
     ]);
-    return `handover/${ID}.receipt.json and .asc, checked by verify --receipt`;
+    return `handover/${ID}.receipt.incoming.json (reserve I1 lifted) supersedes ${ID}.receipt.incoming.1.json`;
   },
 );
 
@@ -324,7 +362,7 @@ step(
   "compensation (décompte de réversibilité): the final payment released on the incoming provider's receipt",
   'every release condition holds: a verification that decrypted and re-hashed every file, a complete handover, no open reserve',
   () => {
-    const common = [...clientEvidence, '--receipt', `handover/${ID}.receipt.json`];
+    const common = [...clientEvidence, '--receipt', `handover/${ID}.receipt.incoming.json`];
     for (const [lang, format] of [
       ['fr', 'html'],
       ['en', 'html'],

@@ -1,4 +1,5 @@
 import { en } from '../core/i18n/terminal/en.js';
+import { english, say } from '../core/i18n/terminal/index.js';
 import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
@@ -33,7 +34,7 @@ export default class Verify extends BaseCommand {
     '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.client.json',
   ];
   static override args = {
     manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
@@ -44,7 +45,7 @@ export default class Verify extends BaseCommand {
     'passphrase-file': passphraseFileFlag,
     receipt: Flags.string({
       description:
-        'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
+        "a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain",
       helpValue: 'FILE',
     }),
   };
@@ -62,22 +63,23 @@ export default class Verify extends BaseCommand {
       m: this.m,
     });
     const v: VerifyResult = outcome.verification;
+    const { m } = this;
     let receiptLines: string[] | undefined;
     if (flags.receipt) {
-      const r = await checkReceipt({
+      const { said, ...r } = await checkReceipt({
         file: flags.receipt,
         manifestSha256: v.manifest.sha256,
         manifest: outcome.manifest,
         ...(outcome.plan ? { plan: outcome.plan } : {}),
       });
+      // The JSON in English, the terminal in its language.
       v.receipt = r;
-      receiptLines = r.lines;
+      receiptLines = said.lines.map((line) => say(m, line));
       if (!r.valid) {
-        // The receipt's own words are English for now (src/io/receipts.ts), in the JSON and here.
-        for (const said of [v, outcome.said]) {
-          said.faults.push(...r.faults.map((f) => `receipt: ${f}`));
-          said.ok = false;
-        }
+        v.faults.push(...said.faults.map((f) => english((w) => w.receipt.fault(say(w, f)))));
+        outcome.said.faults.push(...said.faults.map((f) => m.receipt.fault(say(m, f))));
+        v.ok = false;
+        outcome.said.ok = false;
       }
     }
     for (const line of describeVerification(
@@ -87,7 +89,7 @@ export default class Verify extends BaseCommand {
         planGiven: outcome.plan !== undefined,
         ...(receiptLines ? { receipt: receiptLines } : {}),
       },
-      this.m,
+      m,
     ))
       this.log(line);
     this.answer(v.ok);

@@ -1,15 +1,24 @@
 /**
- * The receipt (docs/FORMAT.md, "Receipts"; `exitkit acknowledge`): the client or the incoming provider states, under its
- * own signature, which manifest and which archive it received, what the verification concluded
- * and when. The receipt binds digests, not files: it stays true wherever the files are copied.
+ * The receipt (docs/FORMAT.md, "Receipts"; `exitkit acknowledge`): the client or the incoming
+ * provider states, under its own signature, which manifest and which archive it received, what
+ * the verification concluded, when, and its reserves. Each party has its own chain of receipts
+ * (the latest counts; each names the previous one by its SHA-256). The receipt binds digests, not
+ * files: it stays true wherever the files are copied.
  */
+import type { Text } from './i18n/terminal/index.js';
 import type { Manifest, Verification } from './manifest.js';
-import type { Role } from './plan.js';
+import type { AcknowledgingRole, LiftedReserve, Reserve, Standing } from './reserves.js';
 
-export const RECEIPT_FORMAT = 'exitkit-receipt/1';
+export const RECEIPT_FORMAT = 'exitkit-receipt/2';
+/** Receipts of exitkit 0.1: one file for both parties, no reserves, no chain. Still read. */
+export const RECEIPT_FORMAT_1 = 'exitkit-receipt/1';
 
 export interface Receipt {
   format: typeof RECEIPT_FORMAT;
+  /** 1 for the party's first receipt, then 2, 3… */
+  sequence: number;
+  /** The party's receipt this one supersedes: its file name (beside this one) and SHA-256. */
+  previous: { file: string; sha256: string } | null;
   plan: { id: string; title: string; contract: string };
   manifest: { file: string; sha256: string; created: string; signer: string };
   archive: { file: string; size: number; algorithm: 'sha256'; digest: string };
@@ -22,8 +31,11 @@ export interface Receipt {
     faults: string[];
     verifiedAt: string;
   };
-  /** Who signs the receipt: its fingerprint, and its role in the plan when the plan was given. */
-  signer: { fingerprint: string; role: Role | null; name: string | null };
+  /** Who signs the receipt: its fingerprint, its role in the plan and its name there. */
+  signer: { fingerprint: string; role: AcknowledgingRole; name: string };
+  /** The party's open reserves, and every reserve it lifted in this chain. */
+  reserves: Reserve[];
+  lifted: LiftedReserve[];
   /** ISO 8601 date-time, UTC. */
   date: string;
   generator: { name: 'exitkit'; version: string };
@@ -34,13 +46,17 @@ export function makeReceipt(input: {
   manifestSha256: string;
   manifest: Manifest;
   verification: Verification;
-  signer: { fingerprint: string; role: Role | null; name: string | null };
+  signer: Receipt['signer'];
+  standing: Standing;
+  previous: { sequence: number; file: string; sha256: string } | null;
   now: Date;
   version: string;
 }): Receipt {
-  const { manifest: m, verification: v } = input;
+  const { manifest: m, verification: v, previous } = input;
   return {
     format: RECEIPT_FORMAT,
+    sequence: previous ? previous.sequence + 1 : 1,
+    previous: previous ? { file: previous.file, sha256: previous.sha256 } : null,
     plan: { id: m.plan.id, title: m.plan.title, contract: m.plan.contract },
     manifest: {
       file: input.manifestFile,
@@ -58,60 +74,47 @@ export function makeReceipt(input: {
       verifiedAt: v.verifiedAt,
     },
     signer: input.signer,
+    reserves: input.standing.reserves,
+    lifted: input.standing.lifted,
     date: input.now.toISOString(),
     generator: { name: 'exitkit', version: input.version },
   };
 }
 
-/** A reserve as a receipt records it: what is wrong, the deliverable it concerns, its due date. */
-export interface Reserve {
-  id: string;
-  text: string;
-  deliverable?: string;
-  due?: string;
-}
-
-/**
- * The open reserves a receipt records: its `reserves` list (the latest receipt of a party is the
- * one that counts, so what it lists is open), or null when the receipt has no such list (receipts
- * of this version record none). Entries that are not {id, text} are kept with what they say.
- */
-export function reservesOf(raw: unknown): Reserve[] | null {
-  const list = (raw as { reserves?: unknown } | null)?.reserves;
-  if (!Array.isArray(list)) return null;
-  return list.map((x: unknown, i): Reserve => {
-    const r = (x ?? {}) as Record<string, unknown>;
-    const text = (k: string) => (typeof r[k] === 'string' ? r[k] : undefined);
-    return {
-      id: text('id') ?? String(i + 1),
-      text: text('text') ?? JSON.stringify(x),
-      ...(text('deliverable') ? { deliverable: text('deliverable')! } : {}),
-      ...(text('due') ? { due: text('due')! } : {}),
-    };
-  });
-}
-
 /** Checks the shape of a parsed receipt; a problem in words, or null. */
-export function receiptShapeProblem(raw: unknown): string | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+export function receiptShapeProblem(raw: unknown): Text | null {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return (w) => w.receipt.shape.notObject;
   const r = raw as Partial<Receipt>;
-  if (r.format !== RECEIPT_FORMAT) return `its format is not "${RECEIPT_FORMAT}"`;
-  if (typeof r.manifest?.sha256 !== 'string') return 'manifest.sha256 is missing';
-  if (typeof r.archive?.digest !== 'string') return 'archive.digest is missing';
+  const missing =
+    (field: string): Text =>
+    (w) =>
+      w.receipt.shape.missing(field);
+  const format: unknown = r.format;
+  if (format !== RECEIPT_FORMAT && format !== RECEIPT_FORMAT_1)
+    return (w) => w.receipt.shape.format(RECEIPT_FORMAT);
+  if (r.format === RECEIPT_FORMAT) {
+    if (!Number.isInteger(r.sequence) || r.sequence! < 1) return missing('sequence');
+    const p = r.previous;
+    if (p !== null && (typeof p?.file !== 'string' || typeof p.sha256 !== 'string'))
+      return missing('previous');
+    if (!Array.isArray(r.reserves)) return missing('reserves');
+  }
+  if (typeof r.manifest?.sha256 !== 'string') return missing('manifest.sha256');
+  if (typeof r.archive?.digest !== 'string') return missing('archive.digest');
   if (typeof r.verification?.ok !== 'boolean' || !Array.isArray(r.verification.missing))
-    return 'verification {ok, missing} is missing';
-  if (typeof r.signer?.fingerprint !== 'string') return 'signer.fingerprint is missing';
-  if (typeof r.date !== 'string') return 'date is missing';
+    return missing('verification {ok, missing}');
+  if (typeof r.signer?.fingerprint !== 'string') return missing('signer.fingerprint');
+  if (typeof r.date !== 'string') return missing('date');
   return null;
 }
 
 /** What ties a receipt to this manifest; each mismatch in words. */
-export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Manifest): string[] {
-  const faults: string[] = [];
+export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Manifest): Text[] {
+  const faults: Text[] = [];
   if (r.manifest.sha256 !== manifestSha256)
-    faults.push(`it acknowledges another manifest (sha256 ${r.manifest.sha256}, not ${manifestSha256})`);
+    faults.push((w) => w.receipt.otherManifest(r.manifest.sha256, manifestSha256));
   if (m.archive && r.archive.digest.toLowerCase() !== m.archive.digest.toLowerCase())
-    faults.push(`it acknowledges another archive (sha256 ${r.archive.digest})`);
-  if (r.plan?.id !== m.plan.id) faults.push(`it is for the exit "${r.plan?.id}", not "${m.plan.id}"`);
+    faults.push((w) => w.receipt.otherArchive(r.archive.digest));
+  if (r.plan?.id !== m.plan.id) faults.push((w) => w.receipt.otherExit(String(r.plan?.id), m.plan.id));
   return faults;
 }

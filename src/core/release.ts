@@ -22,7 +22,7 @@ import {
   type ReleaseCondition,
   type Role,
 } from './plan.js';
-import type { Reserve } from './receipt.js';
+import type { Reserve } from './reserves.js';
 
 /** One condition of `release_when`, met or not, and the evidence in words (`compensation --json`). */
 export interface ConditionResult {

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
+import type { Text } from '../core/i18n/terminal/index.js';
 import { writeFilesAtomically } from './atomic.js';
 import { generateKeyPair } from './openpgp/keys.js';
 import { newPassphrase, type PassphraseSource } from './openpgp/passphrase.js';
@@ -19,7 +20,7 @@ export interface KeyPairRequest {
   force: boolean;
   /** Where the new passphrase comes from; null for an unprotected key. */
   passphrase: PassphraseSource | null;
-  note: (message: string) => void;
+  note: (message: Text) => void;
 }
 
 export interface KeyPairFiles {
@@ -35,21 +36,21 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
   if (!r.force) {
     for (const f of [pub, sec]) {
       if (await stat(f).catch(() => null))
-        throw new ExitkitError(`${shown(f)} exists already`, {
+        throw new ExitkitError((m) => m.keyPair.exists(shown(f)), {
           code: 'output_exists',
-          hints: ['choose another --out PREFIX, or add --force to overwrite it'],
+          hints: [(m) => m.keyPair.existsHint],
         });
     }
   }
   const folder = await stat(path.dirname(pub)).catch(() => null);
   if (!folder?.isDirectory())
-    throw new ExitkitError(`the folder ${shown(path.dirname(pub))} does not exist`, {
+    throw new ExitkitError((m) => m.keyPair.noFolder(shown(path.dirname(pub))), {
       code: 'file_access',
-      hints: ['create it first, or give another --out PREFIX'],
+      hints: [(m) => m.keyPair.noFolderHint],
     });
 
   const passphrase = r.passphrase ? await newPassphrase(r.passphrase) : undefined;
-  if (r.type === 'rsa4096') r.note('making an RSA 4096 key: this can take a few seconds');
+  if (r.type === 'rsa4096') r.note((m) => m.keyPair.rsaSlow);
   const made = await generateKeyPair({
     name: r.name,
     email: r.email,
@@ -61,7 +62,7 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
       { path: pub, data: made.publicKey, mode: 0o644 },
       { path: sec, data: made.privateKey, mode: 0o600 },
     ],
-    { exclusive: !r.force, hint: 'choose another --out PREFIX, or add --force to overwrite it' },
+    { exclusive: !r.force, hint: (m) => m.keyPair.existsHint },
   );
   return {
     fingerprint: made.fingerprint,

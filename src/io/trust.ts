@@ -58,25 +58,17 @@ export async function outgoingSigningKey(
 ): Promise<PrivateKey> {
   const pin = await partyFingerprint(plan, 'outgoing');
   if (!pin)
-    throw new ExitkitError(
-      'the plan pins no key for the outgoing provider, so the signer cannot be checked',
-      {
-        code: 'signer_not_pinned',
-        location: plan.locate(['parties', 'outgoing']),
-        hints: ['add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan'],
-      },
-    );
+    throw new ExitkitError((m) => m.trust.outgoingNotPinned, {
+      code: 'signer_not_pinned',
+      location: plan.locate(['parties', 'outgoing']),
+      hints: [(m) => m.trust.outgoingNotPinnedHint],
+    });
   const key = await readKeyFile(file);
   if (!sameFingerprint(fingerprintOf(key), pin))
-    throw new ExitkitError(
-      `the signing key ${file} (${fingerprintOf(key)}) is not the outgoing provider's key of the plan (${pin})`,
-      {
-        code: 'key_wrong',
-        hints: [
-          "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
-        ],
-      },
-    );
+    throw new ExitkitError((m) => m.trust.notOutgoingKey(file, fingerprintOf(key), pin), {
+      code: 'key_wrong',
+      hints: [(m) => m.trust.notOutgoingKeyHint],
+    });
   await assertCanSign(key, file);
   return readPrivateKeyFile(file, passphrase);
 }
@@ -95,27 +87,23 @@ export async function pinnedSigner(o: {
   if (o.signer) {
     const key = await readKeyFile(o.signer);
     const want = o.plan ? await partyFingerprint(o.plan, 'outgoing') : undefined;
-    if (want && !sameFingerprint(fingerprintOf(key), want))
-      throw new ExitkitError(
-        `the --signer key ${o.signer} (${fingerprintOf(key)}) is not the outgoing provider's key in the plan (${want})`,
-        {
-          code: 'key_wrong',
-          hints: ['give one pin: the plan, or --signer with the key the outgoing provider published'],
-        },
-      );
+    if (want && !sameFingerprint(fingerprintOf(key), want)) {
+      const file = o.signer;
+      throw new ExitkitError((m) => m.trust.signerNotOutgoing(file, fingerprintOf(key), want), {
+        code: 'key_wrong',
+        hints: [(m) => m.trust.signerNotOutgoingHint],
+      });
+    }
     return key;
   }
   if (fromPlan) return fromPlan;
-  if (o.plan)
-    throw new ExitkitError(
-      `the plan ${o.planArg ?? o.plan.file} names no key file for the outgoing provider`,
-      {
-        code: 'signer_not_pinned',
-        hints: [
-          "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
-        ],
-      },
-    );
+  if (o.plan) {
+    const file = o.planArg ?? o.plan.file;
+    throw new ExitkitError((m) => m.trust.noOutgoingKey(file), {
+      code: 'signer_not_pinned',
+      hints: [(m) => m.trust.noOutgoingKeyHint],
+    });
+  }
   throw new ExitkitError((m) => m.verify.noSigner, {
     code: 'signer_not_pinned',
     hints: [(m) => m.verify.noSignerHint],
@@ -141,13 +129,10 @@ export async function recipientsOf(
     if (!party) continue;
     const key = await partyKey(plan, role);
     if (!key || !party.key)
-      throw new ExitkitError(
-        `the plan names no key file for the ${role} (${party.name}): nothing to encrypt to`,
-        {
-          location: plan.locate(['parties', role]),
-          hints: [`add parties.${role}.key: keys/<${role}>.pub.asc, the armored public key it gave you`],
-        },
-      );
+      throw new ExitkitError((m) => m.trust.noRecipientKey(m.role[role], party.name), {
+        location: plan.locate(['parties', role]),
+        hints: [(m) => m.trust.noRecipientKeyHint(role)],
+      });
     await add(key, party.key, role, party.name);
   }
   for (const file of extra) await add(await readKeyFile(file), file);
@@ -171,17 +156,14 @@ export async function acknowledgingParty(
 ): Promise<{ role: Role; name: string }> {
   const role = roleOfFingerprint(await planPins(plan), fingerprint, ['client', 'incoming', 'outgoing']);
   if (role === 'outgoing')
-    throw new ExitkitError('the outgoing provider cannot acknowledge its own handover', {
+    throw new ExitkitError((m) => m.trust.outgoingAcknowledges, {
       code: 'key_wrong',
-      hints: ["sign with the client's or the incoming provider's key"],
+      hints: [(m) => m.trust.outgoingAcknowledgesHint],
     });
   if (role === null)
-    throw new ExitkitError(
-      `the key ${fingerprint} is neither the client's nor the incoming provider's key in the plan ${plan.file}`,
-      {
-        code: 'key_wrong',
-        hints: ['sign with the key the plan names for the client or the incoming provider'],
-      },
-    );
+    throw new ExitkitError((m) => m.trust.notAcknowledgingParty(fingerprint, plan.file), {
+      code: 'key_wrong',
+      hints: [(m) => m.trust.notAcknowledgingPartyHint],
+    });
   return { role, name: plan.plan.parties[role]!.name };
 }

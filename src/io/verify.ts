@@ -23,7 +23,13 @@ import {
 import { unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
-import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
+import {
+  fingerprintOf,
+  readPrivateKeyFile,
+  type Key,
+  type PassphraseSource,
+  type PrivateKey,
+} from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { privateTemp, removeStaleTemps, staged } from './staged.js';
@@ -46,6 +52,8 @@ export interface VerifyRequest {
   extractTo?: string;
   /** The words of the verdict for the terminal (`said`; English when absent); `verification` is always English. */
   m?: Messages;
+  /** What a manifest the pinned signer did not sign may still cost (default: `report`). */
+  unsigned?: UnsignedManifest;
 }
 
 export interface VerifyOutcome {
@@ -74,7 +82,7 @@ export async function readManifestFile(file: string): Promise<ReadManifest> {
 }
 
 /** The manifest's bytes, size-capped: nothing is parsed before its signature is checked. */
-async function readManifestBytes(file: string): Promise<Buffer> {
+export async function readManifestBytes(file: string): Promise<Buffer> {
   const info = await stat(file).catch(() => null);
   if (!info || !info.isFile())
     throw new ExitkitError((w) => w.verify.noManifest(file), {
@@ -87,7 +95,7 @@ async function readManifestBytes(file: string): Promise<Buffer> {
 }
 
 /** Parses a manifest strictly (bounded nesting, no repeated key), then checks its shape. */
-function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
+export function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   let raw: unknown;
   try {
     raw = parseStrictJson(bytes.toString('utf8'));
@@ -130,12 +138,8 @@ export async function readSignatureFile(file: string, what: string): Promise<str
   return readFile(file, 'utf8');
 }
 
-/** The plan a manifest was made from: the plan `file` (as given), refused when it is another exit's. */
-export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan> {
-  return planOf(file, await loadPlan(file), m);
-}
-
-function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
+/** The plan `file` (as given) once loaded, refused when it is another exit's than the manifest's. */
+export function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
   if (plan.plan.id !== m.plan.id)
     throw new ExitkitError((w) => w.verify.otherPlan(file, plan.plan.id, m.plan.id), {
       hints: [(w) => w.verify.otherPlanHint],
@@ -163,28 +167,62 @@ function algorithmsFor(m: Manifest): string[] {
   return [...algs];
 }
 
-export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
-  // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Hostile archives").
-  const bytes = await readManifestBytes(req.manifest);
-  const loaded = req.plan ? await loadPlan(req.plan) : undefined;
-  const signer = await pinnedSigner({ plan: loaded, planArg: req.plan, signer: req.signer });
-  const armored = await readSignatureFile(`${req.manifest}.asc`, 'manifest');
+/**
+ * What a manifest whose signature is not valid may still cost: `report` parses it (strictly, up
+ * to 4 MiB) to name what it claims, as verify does; `refuse` never parses it (acknowledge).
+ */
+export type UnsignedManifest = 'report' | 'refuse';
+
+export interface SignedManifest {
+  read: ReadManifest;
+  signature: { valid: boolean; fingerprint: string | null; reason?: Text };
+}
+
+/**
+ * The one order in which a manifest is read (SECURITY.md, "Hostile archives"): its bytes, size-
+ * capped (readManifestBytes), then the signature over those bytes against the pinned `signer`,
+ * then, only then, the strict parse. A manifest the signer did not sign is refused unread (exit 1)
+ * when `unsigned` is `refuse` or when it is larger than what `report` reads.
+ */
+export async function readSignedManifest(
+  file: string,
+  bytes: Buffer,
+  signer: Key,
+  unsigned: UnsignedManifest = 'report',
+): Promise<SignedManifest> {
+  const armored = await readSignatureFile(`${file}.asc`, 'manifest');
   const check = await verifyDetached(bytes, armored, [signer]);
   const signature = {
     valid: check.valid,
     fingerprint: check.fingerprint,
     ...(check.reason ? { reason: check.reason } : {}),
   };
-  if (!check.valid && bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES)
-    throw new ExitkitError(
-      `the manifest ${req.manifest} is not signed by the pinned signer (${check.reason ?? 'the signature is not valid'}), and at ${bytes.byteLength} bytes it is not read further`,
-      {
-        exit: ExitCode.No,
-        code: 'input_invalid',
-        hints: ['ask the outgoing provider for the manifest and signature it made'],
-      },
-    );
-  const read = parseManifestBytes(req.manifest, bytes);
+  if (!check.valid && (unsigned === 'refuse' || bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES))
+    throw unsignedManifest(file, check.reason, unsigned === 'refuse' ? undefined : bytes.byteLength);
+  return { read: parseManifestBytes(file, bytes), signature };
+}
+
+/**
+ * The refusal of a manifest the pinned signer did not sign (exit 1: the answer is no): with its
+ * size when verify would have read a smaller one, without when acknowledge reads none.
+ */
+export function unsignedManifest(file: string, reason: Text | undefined, size?: number): ExitkitError {
+  const why = (w: Messages) => (reason === undefined ? w.trust.signatureNotValid : say(w, reason));
+  return new ExitkitError(
+    (w) =>
+      size === undefined
+        ? w.trust.unsignedNotAcknowledged(file, why(w))
+        : w.trust.unsignedNotRead(file, why(w), size),
+    { exit: ExitCode.No, code: 'input_invalid', hints: [(w) => w.trust.askSignedManifestHint] },
+  );
+}
+
+export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
+  // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Hostile archives").
+  const bytes = await readManifestBytes(req.manifest);
+  const loaded = req.plan ? await loadPlan(req.plan) : undefined;
+  const signer = await pinnedSigner({ plan: loaded, planArg: req.plan, signer: req.signer });
+  const { read, signature } = await readSignedManifest(req.manifest, bytes, signer, req.unsigned);
   const m = read.manifest;
   const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
 

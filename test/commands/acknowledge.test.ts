@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
 import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
+import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { signDetached } from '../../src/io/openpgp/signatures.js';
 
 let dir: string;
 let keys: TestKeys;
@@ -39,10 +41,14 @@ describe('exitkit acknowledge', () => {
     ]);
     expect(r.stderr).not.toContain('error:');
     expect(r.code).toBe(0);
-    const file = path.join(out, `${b.id}.receipt.json`);
+    const file = path.join(out, `${b.id}.receipt.client.json`);
     const receipt = JSON.parse(await readFile(file, 'utf8')) as { manifest: { sha256: string } };
     expect(receipt).toMatchObject({
-      format: 'exitkit-receipt/1',
+      format: 'exitkit-receipt/2',
+      sequence: 1,
+      previous: null,
+      reserves: [],
+      lifted: [],
       archive: { digest: b.manifestObject.archive!.digest },
       verification: { ok: true, complete: true, missing: [] },
       signer: { fingerprint: keys.client.fingerprint, role: 'client', name: 'ACME SA' },
@@ -108,24 +114,28 @@ describe('exitkit acknowledge', () => {
       'acknowledge',
       b.manifest,
       '--signing-key',
-      keys.stranger.sec,
+      keys.client.sec,
       '--verification',
       v,
+      '--plan',
+      plan,
       '--out',
       out,
     ]);
     expect(made.code).toBe(0);
+    // The same receipt, re-signed by a key the plan does not name.
+    const file = path.join(out, `${b.id}.receipt.client.json`);
+    const stranger = path.join(out, 'stranger.receipt.json');
+    const bytes = await readFile(file);
+    await writeFile(stranger, bytes);
+    await writeFile(
+      `${stranger}.asc`,
+      await signDetached(bytes, await readPrivateKeyFile(keys.stranger.sec, {})),
+    );
     const other = await makeBundle({ out: path.join(dir, 'other'), keys });
     const [r1, r2] = await Promise.all([
-      exitkit(['verify', b.manifest, '--plan', plan, '--receipt', path.join(out, `${b.id}.receipt.json`)]),
-      exitkit([
-        'verify',
-        other.manifest,
-        '--plan',
-        plan,
-        '--receipt',
-        path.join(out, `${b.id}.receipt.json`),
-      ]),
+      exitkit(['verify', b.manifest, '--plan', plan, '--receipt', stranger]),
+      exitkit(['verify', other.manifest, '--plan', plan, '--receipt', file]),
     ]);
     expect(r1.code).toBe(1);
     expect(r1.stdout).toContain(

@@ -475,7 +475,7 @@ describe('documents from a real bundle and verify', () => {
       path.join(s.dir, 'incoming'),
     ]);
     expect(ack.code).toBe(0);
-    const incomingReceipt = path.join(s.dir, 'incoming', `${s.id}.receipt.json`);
+    const incomingReceipt = path.join(s.dir, 'incoming', `${s.id}.receipt.incoming.json`);
     const released = await compensation('--receipt', incomingReceipt);
     expect(released.code).toBe(0);
     const r = JSON.parse(released.stdout) as Json;
@@ -502,7 +502,7 @@ describe('documents from a real bundle and verify', () => {
         ])
       ).code,
     ).toBe(0);
-    const clientReceipt = path.join(s.dir, 'client', `${s.id}.receipt.json`);
+    const clientReceipt = path.join(s.dir, 'client', `${s.id}.receipt.client.json`);
     const client = JSON.parse((await compensation('--receipt', clientReceipt)).stdout) as Json;
     expect(client.finalPayment.conditions[0]!.met).toBe(false);
     expect(client.finalPayment.releasable).toBe(false);

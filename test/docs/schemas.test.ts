@@ -186,9 +186,9 @@ describe('docs/schemas/receipt.schema.json', () => {
       dir,
     ]);
     expect(r.code, r.stderr).toBe(0);
-    const receiptFile = path.join(dir, `${s.id}.receipt.json`);
+    const receiptFile = path.join(dir, `${s.id}.receipt.incoming.json`);
     const receipt = await readJson(receiptFile);
-    expect(receipt).toMatchObject({ format: 'exitkit-receipt/1', signer: { role: 'incoming' } });
+    expect(receipt).toMatchObject({ format: 'exitkit-receipt/2', signer: { role: 'incoming' } });
     expect(schemaErrors('receipt', receipt)).toEqual([]);
 
     const checked = await verifyJson([manifestFile, '--plan', s.plan, '--receipt', receiptFile], 0);
@@ -204,6 +204,11 @@ describe('docs/schemas/receipt.schema.json', () => {
       ['the outgoing provider as signer', (x) => (x.signer.role = 'outgoing')],
       ['a date that is not a date', (x) => (x.date = 'yesterday')],
       ['verified as a string', (x) => (x.verification.ok = 'true')],
+      ['a reserve without a text', (x) => (x.reserves = [{ id: 'I1', opened: x.date }])],
+      [
+        'a chain link that is not a receipt beside it',
+        (x) => (x.previous = { file: '../x.json', sha256: x.manifest.sha256 }),
+      ],
     ];
     for (const [what, breakIt] of broken) {
       const x = clone(receipt) as Loose;

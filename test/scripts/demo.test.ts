@@ -45,8 +45,10 @@ describe('npm run demo', () => {
       `handover/${id}.tar.pgp`,
       `handover/${id}.manifest.json`,
       `handover/${id}.manifest.json.asc`,
-      `handover/${id}.receipt.json`,
-      `handover/${id}.receipt.json.asc`,
+      `handover/${id}.receipt.incoming.json`,
+      `handover/${id}.receipt.incoming.json.asc`,
+      `handover/${id}.receipt.incoming.1.json`,
+      `handover/${id}.receipt.incoming.1.json.asc`,
       `received/${id}/bagit.txt`,
       'documents/checklist.fr.md',
       'documents/checklist.fr.html',
@@ -66,6 +68,11 @@ describe('npm run demo', () => {
     // The story ends with a release that rests on a decrypting verification, not on the client's
     // keyless one: held first, released on the incoming provider's signed receipt.
     expect(r.stdout).toMatch(/releasable: false \(not met: decrypted_verification\)/);
+    // A reserve holds the payment until the party lifts it in its next, chained receipt.
+    expect(r.stdout).toMatch(/reserve I1 open; final payment held \(not met: no_open_reserves\)/);
+    expect(r.stdout).toMatch(
+      /receipt\.incoming\.json \(reserve I1 lifted\) supersedes acme-exit-2026\.receipt\.incoming\.1\.json/,
+    );
     expect(r.stdout).toMatch(/releasable\n[\s\S]*decrypted_verification: NovaIT SA a signé/);
     const statement = readFileSync(path.join(out, 'documents/compensation.en.md'), 'utf8');
     expect(statement).toContain('**Final payment of CHF');

@@ -64,7 +64,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       prefix: flags.out,
       force: flags.force,
       passphrase: flags['no-passphrase'] ? null : passphraseSource(flags, this.m),
-      note: (m) => this.note(m),
+      note: (text) => this.note(text),
     });
     this.log(this.m.keys.wrote(shown(made.publicKey), shown(made.secretKey)));
     this.log(this.m.keys.fingerprint(made.fingerprint, userId));

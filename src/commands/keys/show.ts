@@ -1,6 +1,6 @@
 import { en } from '../../core/i18n/terminal/en.js';
 import { Args } from '@oclif/core';
-import { describeKey, readKeyFile, type KeyInfo } from '../../io/openpgp/keys.js';
+import { describeKey, readKeyFile, type KeyInfo, type KeyPartInfo } from '../../io/openpgp/keys.js';
 import { BaseCommand } from '../../lib/base-command.js';
 
 export type KeysShowResult = KeyInfo & { file: string };
@@ -20,21 +20,27 @@ export default class KeysShow extends BaseCommand {
   async run(): Promise<KeysShowResult> {
     const { args } = await this.parse(KeysShow);
     const info = await describeKey(await readKeyFile(args.key));
-    const yes = (b: boolean) => (b ? 'yes' : 'no');
+    const { m } = this;
     const date = (iso: string) => iso.slice(0, 10);
-    const state = info.revoked ? ', REVOKED' : info.expired ? ', EXPIRED' : '';
-    const lines = [
-      `fingerprint  ${groups(info.fingerprint)}`,
-      ...info.userIds.map((u) => `user id      ${u}`),
-      `key          ${info.algorithm} [${info.usage.join(', ')}], created ${date(info.created)}, expires ${info.expires ? date(info.expires) : 'never'}${state}`,
-      ...info.subkeys.map(
-        (s) =>
-          `subkey       ${s.algorithm} [${s.usage.join(', ')}], created ${date(s.created)}, expires ${s.expires ? date(s.expires) : 'never'}`,
-      ),
-      `can sign     ${yes(info.canSign)}`,
-      `can encrypt  ${yes(info.canEncrypt)}`,
-      `private      ${info.secret ? `yes, ${info.protected ? 'protected by a passphrase' : 'NOT protected by a passphrase'}` : 'no (public key)'}`,
+    const part = (p: KeyPartInfo) =>
+      m.keyShow.part(
+        p.algorithm,
+        p.usage.map((u) => m.keyShow.usage[u] ?? u),
+        date(p.created),
+        p.expires ? date(p.expires) : null,
+      );
+    const state = info.revoked ? m.keyShow.revoked : info.expired ? m.keyShow.expired : '';
+    const rows: Array<[string, string]> = [
+      [m.keyShow.fingerprint, groups(info.fingerprint)],
+      ...info.userIds.map((u): [string, string] => [m.keyShow.userId, u]),
+      [m.keyShow.key, `${part(info)}${state}`],
+      ...info.subkeys.map((s): [string, string] => [m.keyShow.subkey, part(s)]),
+      [m.keyShow.canSign, info.canSign ? m.keyShow.yes : m.keyShow.no],
+      [m.keyShow.canEncrypt, info.canEncrypt ? m.keyShow.yes : m.keyShow.no],
+      [m.keyShow.private, info.secret ? m.keyShow.secret(info.protected) : m.keyShow.publicOnly],
     ];
+    const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+    const lines = rows.map(([label, value]) => `${label.padEnd(width)}${value}`);
     this.log(lines.join('\n'));
     this.answer(true);
     return { file: args.key, ...info };

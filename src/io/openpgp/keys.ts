@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as openpgp from 'openpgp';
 import { ExitkitError } from '../../core/errors.js';
+import type { Messages } from '../../core/i18n/terminal/index.js';
 import { normalizeFingerprint } from '../../core/trust.js';
 import { passphraseFor, type PassphraseSource } from './passphrase.js';
 
@@ -98,13 +99,11 @@ export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
   try {
     await key.getEncryptionKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
-    throw new ExitkitError(
-      `the recipient key ${name} (${fingerprintOf(key)}) cannot encrypt: ${keyProblem(e)}`,
-      {
-        code: 'key_invalid',
-        hints: ['use a valid key with an encryption subkey; `exitkit keys show KEY` tells what it can do'],
-      },
-    );
+    const why = keyProblem(e);
+    throw new ExitkitError((m) => m.keyUse.cannotEncrypt(name, fingerprintOf(key), why(m)), {
+      code: 'key_invalid',
+      hints: [(m) => m.keyUse.cannotEncryptHint],
+    });
   }
 }
 
@@ -113,18 +112,19 @@ export async function assertCanSign(key: Key, name: string): Promise<void> {
   try {
     await key.getSigningKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
-    throw new ExitkitError(`the key ${name} (${fingerprintOf(key)}) cannot sign: ${keyProblem(e)}`, {
+    const why = keyProblem(e);
+    throw new ExitkitError((m) => m.keyUse.cannotSign(name, fingerprintOf(key), why(m)), {
       code: 'key_invalid',
-      hints: ['use a valid key with signing capability; `exitkit keys show KEY` tells what it can do'],
+      hints: [(m) => m.keyUse.cannotSignHint],
     });
   }
 }
 
-function keyProblem(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  if (/expired/i.test(m)) return 'it has expired';
-  if (/revoked/i.test(m)) return 'it is revoked';
-  return 'it has no usable key for that';
+function keyProblem(e: unknown): (m: Messages) => string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/expired/i.test(message)) return (m) => m.keyUse.expired;
+  if (/revoked/i.test(message)) return (m) => m.keyUse.revoked;
+  return (m) => m.keyUse.unusable;
 }
 
 /** Whether the key can encrypt / sign now (for `keys show`). */

@@ -611,11 +611,162 @@ export const en = {
     emptyPassphraseHint: 'give a non-empty passphrase, or add --no-passphrase to make an unprotected key',
     promptCancelled: 'no passphrase: the prompt was cancelled',
   },
+  /** `keys generate`'s files (src/io/key-pair.ts). */
+  keyPair: {
+    exists: (file: string) => `${file} exists already`,
+    existsHint: 'choose another --out PREFIX, or add --force to overwrite it',
+    noFolder: (folder: string) => `the folder ${folder} does not exist`,
+    noFolderHint: 'create it first, or give another --out PREFIX',
+    rsaSlow: 'making an RSA 4096 key: this can take a few seconds',
+  },
+  /** What a key can do now (src/io/openpgp/keys.ts). */
+  keyUse: {
+    cannotEncrypt: (name: string, fingerprint: string, why: string) =>
+      `the recipient key ${name} (${fingerprint}) cannot encrypt: ${why}`,
+    cannotEncryptHint:
+      'use a valid key with an encryption subkey; `exitkit keys show KEY` tells what it can do',
+    cannotSign: (name: string, fingerprint: string, why: string) =>
+      `the key ${name} (${fingerprint}) cannot sign: ${why}`,
+    cannotSignHint: 'use a valid key with signing capability; `exitkit keys show KEY` tells what it can do',
+    expired: 'it has expired',
+    revoked: 'it is revoked',
+    unusable: 'it has no usable key for that',
+  },
+  /** The `keys show` table: a label a line, padded to the longest. */
+  keyShow: {
+    fingerprint: 'fingerprint',
+    userId: 'user id',
+    key: 'key',
+    subkey: 'subkey',
+    canSign: 'can sign',
+    canEncrypt: 'can encrypt',
+    private: 'private',
+    yes: 'yes',
+    no: 'no',
+    /** What a key or subkey may do, as its self-signature says. */
+    usage: { certify: 'certify', sign: 'sign', encrypt: 'encrypt', authenticate: 'authenticate' } as Record<
+      string,
+      string
+    >,
+    /** `created` and `expires` are dates (YYYY-MM-DD); `expires` null: it never expires. */
+    part: (algorithm: string, usage: string[], created: string, expires: string | null) =>
+      `${algorithm} [${usage.join(', ')}], created ${created}, expires ${expires ?? 'never'}`,
+    revoked: ', REVOKED',
+    expired: ', EXPIRED',
+    secret: (protectedByPassphrase: boolean) =>
+      `yes, ${protectedByPassphrase ? 'protected by a passphrase' : 'NOT protected by a passphrase'}`,
+    publicOnly: 'no (public key)',
+  },
+  /** Which key the plan pins for which party (src/io/trust.ts). */
+  trust: {
+    outgoingNotPinned: 'the plan pins no key for the outgoing provider, so the signer cannot be checked',
+    outgoingNotPinnedHint:
+      'add parties.outgoing.key: keys/<outgoing>.pub.asc (or its fingerprint) to the plan',
+    notOutgoingKey: (file: string, fingerprint: string, pin: string) =>
+      `the signing key ${file} (${fingerprint}) is not the outgoing provider's key of the plan (${pin})`,
+    notOutgoingKeyHint:
+      "sign with the outgoing provider's private key, the one whose public key the plan names under parties.outgoing",
+    signerNotOutgoing: (file: string, fingerprint: string, pin: string) =>
+      `the --signer key ${file} (${fingerprint}) is not the outgoing provider's key in the plan (${pin})`,
+    signerNotOutgoingHint: 'give one pin: the plan, or --signer with the key the outgoing provider published',
+    noOutgoingKey: (plan: string) => `the plan ${plan} names no key file for the outgoing provider`,
+    noOutgoingKeyHint:
+      "give --signer KEY with the outgoing provider's public key, or add parties.outgoing.key to the plan",
+    /** `party` is the role as the terminal names it, `role` the plan's key (client, incoming). */
+    noRecipientKey: (party: string, name: string) =>
+      `the plan names no key file for the ${party} (${name}): nothing to encrypt to`,
+    noRecipientKeyHint: (role: string) =>
+      `add parties.${role}.key: keys/<${role}>.pub.asc, the armored public key it gave you`,
+    outgoingAcknowledges: 'the outgoing provider cannot acknowledge its own handover',
+    outgoingAcknowledgesHint: "sign with the client's or the incoming provider's key",
+    notAcknowledgingParty: (fingerprint: string, plan: string) =>
+      `the key ${fingerprint} is neither the client's nor the incoming provider's key in the plan ${plan}`,
+    notAcknowledgingPartyHint: 'sign with the key the plan names for the client or the incoming provider',
+    /** verify: a manifest whose signature is not valid, too large to be read to report what it claims. */
+    unsignedNotRead: (file: string, why: string, size: number) =>
+      `the manifest ${file} is not signed by the pinned signer (${why}), and at ${size} bytes it is not read further`,
+    /** acknowledge: a manifest whose signature is not valid is never read. */
+    unsignedNotAcknowledged: (file: string, why: string) =>
+      `the manifest ${file} is not signed by the pinned signer (${why}): no receipt is signed for it, and it is not read further`,
+    signatureNotValid: 'the signature is not valid',
+    askSignedManifestHint: 'ask the outgoing provider for the manifest and signature it made',
+  },
+  /** Receipts: `acknowledge` writes them, `verify --receipt` checks them (src/io/receipts.ts). */
+  receipt: {
+    needsPlanToAcknowledge:
+      'acknowledge needs the plan: it finds your role (client or incoming provider) from its keys, and the receipt is named after it',
+    needsPlanToAcknowledgeHint:
+      'give --plan PLAN (with --verification FILE, what `exitkit verify --json` wrote, or alone to verify now)',
+    previousInvalid: (file: string, why: string) =>
+      `your previous receipt ${file} does not hold (${why}): the new one cannot be chained to it`,
+    previousInvalidHint:
+      'restore the receipt and its .asc as you signed them, or move them away to start a new chain',
+    otherParty: (role: string) => `it is the ${role}'s receipt`,
+    noOutFolder: (folder: string) => `cannot write the receipt into ${folder}: no such folder`,
+    noOutFolderHint: 'create the folder, or give another --out',
+    outWritableHint: 'check that the --out folder can be written',
+    needsPlan: "cannot check the receipt without the plan: it pins the client's and incoming keys",
+    needsPlanHint: 'give --plan PLAN with --receipt',
+    noSuchFile: (file: string) => `cannot read the receipt ${file}: no such file`,
+    noSuchFileHint:
+      'give the <id>.receipt.client.json or <id>.receipt.incoming.json that `exitkit acknowledge` wrote',
+    tooLarge: (file: string) => `${file} is too large to be a receipt`,
+    notJson: (file: string) => `${file} is not a receipt: it is not JSON`,
+    unreadable: (file: string, problem: string) => `${file} is not a readable receipt: ${problem}`,
+    /** What is wrong with a receipt's shape; field names are the receipt's own. */
+    shape: {
+      notObject: 'it is not a JSON object',
+      format: (format: string) => `its format is not "${format}"`,
+      missing: (field: string) => `${field} is missing`,
+    },
+    noSigners: (plan: string) => `the plan ${plan} names no key file for the client or the incoming provider`,
+    noSignersHint: 'add parties.client.key or parties.incoming.key to the plan',
+    /** The faults of a receipt that does not hold. */
+    notByParty: (why: string) =>
+      `its signature is not by the client's or the incoming provider's key in the plan (${why})`,
+    unknownKey: 'unknown key',
+    notValid: (why: string) => `its signature is not valid: ${why}`,
+    doesNotMatch: 'it does not match',
+    otherSigner: (claimed: string, actual: string) =>
+      `it claims the signer ${claimed}, but ${actual} signed it`,
+    otherManifest: (sha256: string, expected: string) =>
+      `it acknowledges another manifest (sha256 ${sha256}, not ${expected})`,
+    otherArchive: (digest: string) => `it acknowledges another archive (sha256 ${digest})`,
+    otherExit: (id: string, expected: string) => `it is for the exit "${id}", not "${expected}"`,
+    /** verify --receipt's line; `role` as the terminal names it, or `?`. */
+    valid: (file: string, date: string, role: string, fingerprint: string, ok: boolean, missing: string[]) =>
+      `receipt: ${file}: signed on ${date} by the ${role} (${fingerprint}), for this manifest and archive; it records the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+    notValidLine: (file: string) => `receipt: ${file}: NOT VALID`,
+    otherRoleClaim: (claimed: string, actual: string) =>
+      `it claims to be the ${claimed}'s receipt, but the ${actual}'s key signed it`,
+    chained: (n: number) =>
+      `it supersedes ${count(n, 'earlier receipt', 'earlier receipts')} of that party, each present, unaltered and signed by it`,
+    reserveOpen: (id: string, text: string, deliverable?: string, due?: string) =>
+      `reserve ${id} (open${deliverable ? `, ${deliverable}` : ''}${due ? `, due ${due}` : ''}): ${text}`,
+    reserveLifted: (id: string, text: string, on: string) =>
+      `reserve ${id} (lifted ${on.slice(0, 10)}): ${text}`,
+    /** The faults of a chain of receipts: `file` is an earlier link's name. */
+    chainUnreadable: (file: string, why: string) => `the earlier receipt ${file} cannot be checked: ${why}`,
+    chainAltered: (file: string) =>
+      `the earlier receipt ${file} is not the one this receipt superseded (its SHA-256 differs)`,
+    chainLink: (file: string, fault: string) => `the earlier receipt ${file}: ${fault}`,
+    chainOrder: (file: string, sequence: number, expected: number) =>
+      `the earlier receipt ${file} is number ${sequence} of its chain, not ${expected}`,
+    chainStart: (file: string, sequence: number) =>
+      `${file} is number ${sequence} of its chain, yet names no earlier receipt`,
+    chainBadLink: (file: string) =>
+      `the earlier receipt it names, ${JSON.stringify(file)}, is not a file beside it`,
+    /** A receipt's fault among the verdict's. */
+    fault: (fault: string) => `receipt: ${fault}`,
+  },
   acknowledge: {
     receipt: (file: string) => `receipt: ${file}`,
     signature: (file: string) => `signature: ${file}`,
     signedBy: (fingerprint: string, who: string | undefined, ok: boolean, missing: string[]) =>
       `signed by ${fingerprint}${who ? ` (${who})` : ''}, acknowledging the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+    supersedes: (file: string) =>
+      `supersedes your previous receipt, kept as ${file} (chained by its SHA-256)`,
+    noReserve: 'no open reserve',
   },
   role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {

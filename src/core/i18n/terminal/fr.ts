@@ -579,11 +579,147 @@ export const fr: Messages = {
       'donnez une phrase de passe non vide, ou ajoutez --no-passphrase pour créer une clé non protégée',
     promptCancelled: 'aucune phrase de passe : la saisie a été annulée',
   },
+  keyPair: {
+    exists: (file) => `${file} existe déjà`,
+    existsHint: 'choisissez un autre préfixe --out, ou ajoutez --force pour le remplacer',
+    noFolder: (folder) => `le dossier ${folder} n'existe pas`,
+    noFolderHint: "créez-le d'abord, ou indiquez un autre préfixe --out",
+    rsaSlow: 'création d’une clé RSA 4096 : cela peut prendre quelques secondes',
+  },
+  keyUse: {
+    cannotEncrypt: (name, fingerprint, why) =>
+      `la clé de destinataire ${name} (${fingerprint}) ne peut pas chiffrer : ${why}`,
+    cannotEncryptHint:
+      'utilisez une clé valable avec une sous-clé de chiffrement ; `exitkit keys show CLÉ` dit ce qu’elle peut faire',
+    cannotSign: (name, fingerprint, why) => `la clé ${name} (${fingerprint}) ne peut pas signer : ${why}`,
+    cannotSignHint:
+      'utilisez une clé valable qui peut signer ; `exitkit keys show CLÉ` dit ce qu’elle peut faire',
+    expired: 'elle a expiré',
+    revoked: 'elle est révoquée',
+    unusable: "elle n'a aucune clé utilisable pour cela",
+  },
+  keyShow: {
+    fingerprint: 'empreinte',
+    userId: 'identité',
+    key: 'clé',
+    subkey: 'sous-clé',
+    canSign: 'peut signer',
+    canEncrypt: 'peut chiffrer',
+    private: 'privée',
+    yes: 'oui',
+    no: 'non',
+    usage: { certify: 'certifier', sign: 'signer', encrypt: 'chiffrer', authenticate: 'authentifier' },
+    part: (algorithm, usage, created, expires) =>
+      `${algorithm} [${usage.join(', ')}], créée le ${created}, ${expires === null ? "n'expire jamais" : `expire le ${expires}`}`,
+    revoked: ', RÉVOQUÉE',
+    expired: ', EXPIRÉE',
+    secret: (protectedByPassphrase) =>
+      `oui, ${protectedByPassphrase ? 'protégée par une phrase de passe' : 'NON protégée par une phrase de passe'}`,
+    publicOnly: 'non (clé publique)',
+  },
+  trust: {
+    outgoingNotPinned:
+      'le plan ne désigne aucune clé pour le prestataire sortant : le signataire ne peut pas être contrôlé',
+    outgoingNotPinnedHint: 'ajoutez au plan parties.outgoing.key: keys/<sortant>.pub.asc (ou son empreinte)',
+    notOutgoingKey: (file, fingerprint, pin) =>
+      `la clé de signature ${file} (${fingerprint}) n'est pas celle que le plan donne au prestataire sortant (${pin})`,
+    notOutgoingKeyHint:
+      'signez avec la clé privée du prestataire sortant, celle dont le plan indique la clé publique sous parties.outgoing',
+    signerNotOutgoing: (file, fingerprint, pin) =>
+      `la clé --signer ${file} (${fingerprint}) n'est pas celle que le plan donne au prestataire sortant (${pin})`,
+    signerNotOutgoingHint:
+      'indiquez un seul signataire attendu : le plan, ou --signer avec la clé publiée par le prestataire sortant',
+    noOutgoingKey: (plan) => `le plan ${plan} n'indique aucun fichier de clé pour le prestataire sortant`,
+    noOutgoingKeyHint:
+      'indiquez --signer CLÉ avec la clé publique du prestataire sortant, ou ajoutez parties.outgoing.key au plan',
+    noRecipientKey: (party, name) =>
+      `le plan n'indique aucun fichier de clé pour le ${party} (${name}) : personne pour qui chiffrer`,
+    noRecipientKeyHint: (role) =>
+      `ajoutez parties.${role}.key: keys/<${role}>.pub.asc, la clé publique armée que cette partie vous a remise`,
+    outgoingAcknowledges: 'le prestataire sortant ne peut pas accuser réception de sa propre remise',
+    outgoingAcknowledgesHint: 'signez avec la clé du client ou celle du prestataire entrant',
+    notAcknowledgingParty: (fingerprint, plan) =>
+      `la clé ${fingerprint} n'est ni celle du client ni celle du prestataire entrant dans le plan ${plan}`,
+    notAcknowledgingPartyHint:
+      'signez avec la clé que le plan indique pour le client ou pour le prestataire entrant',
+    unsignedNotRead: (file, why, size) =>
+      `le manifeste ${file} n'est pas signé par le signataire attendu (${why}) ; à ${size} octets, il n'est pas lu plus loin`,
+    unsignedNotAcknowledged: (file, why) =>
+      `le manifeste ${file} n'est pas signé par le signataire attendu (${why}) : aucun accusé de réception n'est signé pour lui, et il n'est pas lu plus loin`,
+    signatureNotValid: "la signature n'est pas valable",
+    askSignedManifestHint: 'demandez au prestataire sortant le manifeste et la signature qu’il a faits',
+  },
+  receipt: {
+    needsPlanToAcknowledge:
+      'acknowledge a besoin du plan : il y trouve votre rôle (client ou prestataire entrant) d’après les clés, et l’accusé de réception porte ce nom',
+    needsPlanToAcknowledgeHint:
+      'indiquez --plan PLAN (avec --verification FICHIER, ce que `exitkit verify --json` a écrit, ou seul pour vérifier maintenant)',
+    previousInvalid: (file, why) =>
+      `votre accusé de réception précédent ${file} n’est pas valable (${why}) : le nouveau ne peut pas s’y enchaîner`,
+    previousInvalidHint:
+      'rétablissez l’accusé de réception et son .asc tels que vous les avez signés, ou déplacez-les pour commencer une nouvelle chaîne',
+    otherParty: (role) => `c’est l’accusé de réception du ${role}`,
+    noOutFolder: (folder) => `impossible d'écrire l'accusé de réception dans ${folder} : dossier introuvable`,
+    noOutFolderHint: 'créez le dossier, ou indiquez un autre --out',
+    outWritableHint: 'vérifiez que le dossier --out est accessible en écriture',
+    needsPlan:
+      "impossible de contrôler l'accusé de réception sans le plan : c'est lui qui désigne les clés du client et du prestataire entrant",
+    needsPlanHint: 'indiquez --plan PLAN avec --receipt',
+    noSuchFile: (file) => `impossible de lire l'accusé de réception ${file} : fichier introuvable`,
+    noSuchFileHint:
+      'indiquez le <id>.receipt.client.json ou <id>.receipt.incoming.json que `exitkit acknowledge` a écrit',
+    tooLarge: (file) => `${file} est trop grand pour être un accusé de réception`,
+    notJson: (file) => `${file} n'est pas un accusé de réception : ce n'est pas du JSON`,
+    unreadable: (file, problem) => `${file} n'est pas un accusé de réception lisible : ${problem}`,
+    shape: {
+      notObject: "ce n'est pas un objet JSON",
+      format: (format) => `son format n'est pas "${format}"`,
+      missing: (field) => `${field} manque`,
+    },
+    noSigners: (plan) =>
+      `le plan ${plan} n'indique aucun fichier de clé pour le client ni pour le prestataire entrant`,
+    noSignersHint: 'ajoutez parties.client.key ou parties.incoming.key au plan',
+    notByParty: (why) =>
+      `sa signature n'est pas celle de la clé du client ni de celle du prestataire entrant dans le plan (${why})`,
+    unknownKey: 'clé inconnue',
+    notValid: (why) => `sa signature n'est pas valable : ${why}`,
+    doesNotMatch: 'elle ne correspond pas',
+    otherSigner: (claimed, actual) => `il se dit signé par ${claimed}, mais c'est ${actual} qui l'a signé`,
+    otherManifest: (sha256, expected) =>
+      `il porte sur un autre manifeste (sha256 ${sha256}, et non ${expected})`,
+    otherArchive: (digest) => `il porte sur une autre archive (sha256 ${digest})`,
+    otherExit: (id, expected) => `il concerne la sortie "${id}", et non "${expected}"`,
+    valid: (file, date, role, fingerprint, ok, missing) =>
+      `accusé de réception : ${file} : signé le ${date} par le ${role} (${fingerprint}), pour ce manifeste et cette archive ; il consigne le verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+    notValidLine: (file) => `accusé de réception : ${file} : PAS VALABLE`,
+    otherRoleClaim: (claimed, actual) =>
+      `il se présente comme l’accusé de réception du ${claimed}, mais c’est la clé du ${actual} qui l’a signé`,
+    chained: (n) =>
+      `il remplace ${count(n, 'accusé de réception antérieur', 'accusés de réception antérieurs')} de cette partie, chacun présent, intact et signé par elle`,
+    reserveOpen: (id, text, deliverable, due) =>
+      `réserve ${id} (ouverte${deliverable ? `, ${deliverable}` : ''}${due ? `, échéance ${due}` : ''}) : ${text}`,
+    reserveLifted: (id, text, on) => `réserve ${id} (levée le ${on.slice(0, 10)}) : ${text}`,
+    chainUnreadable: (file, why) =>
+      `l’accusé de réception antérieur ${file} ne peut pas être contrôlé : ${why}`,
+    chainAltered: (file) =>
+      `l’accusé de réception antérieur ${file} n’est pas celui que cet accusé a remplacé (son SHA-256 diffère)`,
+    chainLink: (file, fault) => `l’accusé de réception antérieur ${file} : ${fault}`,
+    chainOrder: (file, sequence, expected) =>
+      `l’accusé de réception antérieur ${file} porte le numéro ${sequence} de sa chaîne, et non ${expected}`,
+    chainStart: (file, sequence) =>
+      `${file} porte le numéro ${sequence} de sa chaîne, mais ne désigne aucun accusé de réception antérieur`,
+    chainBadLink: (file) =>
+      `l’accusé de réception antérieur qu’il désigne, ${JSON.stringify(file)}, n’est pas un fichier placé à côté de lui`,
+    fault: (fault) => `accusé de réception : ${fault}`,
+  },
   acknowledge: {
     receipt: (file) => `accusé de réception : ${file}`,
     signature: (file) => `signature : ${file}`,
     signedBy: (fingerprint, who, ok, missing) =>
       `signé par ${fingerprint}${who ? ` (${who})` : ''}, qui prend acte du verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+    supersedes: (file) =>
+      `remplace votre accusé de réception précédent, conservé sous ${file} (enchaîné par son SHA-256)`,
+    noReserve: 'aucune réserve ouverte',
   },
   role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
   prompt: {
