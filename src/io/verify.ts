@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitkitError } from '../core/errors.js';
+import { ExitkitError, TextError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseStrictJson } from '../core/strict-json.js';
 import type { Manifest, Verification } from '../core/manifest.js';
@@ -22,7 +22,7 @@ import {
 } from '../core/verdict.js';
 import { unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
-import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
+import { NotExitkitArchive } from './openpgp/seipd.js';
 import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
@@ -92,10 +92,11 @@ function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   try {
     raw = parseStrictJson(bytes.toString('utf8'));
   } catch (e) {
+    const problem: Text = e instanceof TextError ? e.text : e instanceof Error ? e.message : String(e);
     throw new ExitkitError(
       e instanceof SyntaxError
         ? (w) => w.verify.notJson(file)
-        : `${file} is not an exit manifest: ${notJson(e)}`,
+        : (w) => w.shape.notManifest(file, say(w, problem)),
       {
         hints: [(w) => w.verify.giveManifestHint],
       },
@@ -103,15 +104,10 @@ function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   }
   const problem = manifestShapeProblem(raw);
   if (problem)
-    throw new ExitkitError((w) => w.verify.unreadableManifest(file, problem), {
+    throw new ExitkitError((w) => w.verify.unreadableManifest(file, say(w, problem)), {
       hints: [(w) => w.verify.giveManifestHint],
     });
   return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
-}
-
-function notJson(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return e instanceof SyntaxError ? 'it is not JSON' : m;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -175,15 +171,14 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     fingerprint: check.fingerprint,
     ...(check.reason ? { reason: check.reason } : {}),
   };
-  if (!check.valid && bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES)
-    throw new ExitkitError(
-      `the manifest ${req.manifest} is not signed by the pinned signer (${check.reason ?? 'the signature is not valid'}), and at ${bytes.byteLength} bytes it is not read further`,
-      {
-        exit: ExitCode.No,
-        code: 'input_invalid',
-        hints: ['ask the outgoing provider for the manifest and signature it made'],
-      },
-    );
+  if (!check.valid && bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES) {
+    const why: Text = check.reason ?? ((w) => w.archive.signatureNotValid);
+    throw new ExitkitError((w) => w.archive.unsignedTooLarge(req.manifest, say(w, why), bytes.byteLength), {
+      exit: ExitCode.No,
+      code: 'input_invalid',
+      hints: [(w) => w.archive.unsignedTooLargeHint],
+    });
+  }
   const read = parseManifestBytes(req.manifest, bytes);
   const m = read.manifest;
   const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
@@ -206,9 +201,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       ? observeArchive(key, archive, m, writeTo, dest)
       : notDecrypted(
           archive,
-          signature.valid
-            ? 'its size is not the signed size'
-            : 'the manifest is not signed by the pinned signer',
+          signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
         );
   const judged = (observed: Observed) => {
     const input: VerdictInput = {
@@ -281,7 +274,7 @@ async function observeArchive(
     return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
   } catch (e) {
     if (e instanceof NotExitkitArchive)
-      return { cipher: await hashFile(archive), decrypted: refused(`${NOT_OURS}: ${e.message}`) };
+      return { cipher: await hashFile(archive), decrypted: refused(e.notOurs) };
     if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
     // Decryption could not start. If the archive is the one signed, the key is wrong (2);
     // if not, the archive was damaged, and that is a fault (1).
@@ -304,8 +297,8 @@ async function observeArchive(
 }
 
 /** An archive left undecrypted: the signed manifest does not vouch for it. */
-async function notDecrypted(archive: string, why: string): Promise<Observed> {
-  return { cipher: await hashFile(archive), decrypted: refused(`not decrypted: ${why}`) };
+async function notDecrypted(archive: string, why: Text): Promise<Observed> {
+  return { cipher: await hashFile(archive), decrypted: refused((w) => w.archive.notDecrypted(say(w, why))) };
 }
 
 function refused(why: Text): ArchiveObservation {
