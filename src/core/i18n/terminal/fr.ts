@@ -465,7 +465,7 @@ export const fr: Messages = {
     afterPacket: 'des données inattendues après le paquet chiffré',
     packetNotV1: "le paquet chiffré n'est pas de version 1",
     packetCut: 'le paquet chiffré est tronqué',
-    mdcMismatch: 'le code de détection de modification (MDC) ne correspond pas',
+    mdcMismatch: 'le code de détection de modification ne correspond pas',
     literalCut: "le paquet de données littérales est tronqué ou suivi d'autres données",
     refused: (why) => `refusé : ${why}`,
     afterEnd: "des données après la marque de fin d'archive (GNU tar s'arrête là et ne les verrait pas)",
