@@ -3,6 +3,7 @@
  * verify's yes means the bag can be written out): a name or a type that could write outside the
  * bag, that two tar readers would read differently, or that a file system cannot hold is unsafe.
  */
+import type { Text } from './i18n/terminal/index.js';
 import type { Manifest } from './manifest.js';
 
 /** A tar entry as the reader saw it. */
@@ -19,16 +20,7 @@ export interface TarEntry {
   size: number;
 }
 
-export type EntrySafety = { ok: true; bagPath: string; segments: string[] } | { ok: false; reason: string };
-
-const TYPE_WORDS: Record<string, string> = {
-  symlink: 'a symbolic link',
-  link: 'a hard link',
-  'character-device': 'a character device',
-  'block-device': 'a block device',
-  fifo: 'a FIFO (named pipe)',
-  'contiguous-file': 'a contiguous file (an unusual type a bag never holds)',
-};
+export type EntrySafety = { ok: true; bagPath: string; segments: string[] } | { ok: false; reason: Text };
 
 /** The longest segment and the longest path any common file system holds (bytes, UTF-8). */
 export const MAX_SEGMENT_BYTES = 255;
@@ -40,18 +32,17 @@ export const MAX_PATH_BYTES = 4096;
  * for verify and extract, on every platform: a bag verify accepts is one extract can write.
  */
 export function checkName(name: string, bagId: string): EntrySafety {
-  if (name.includes('\0')) return { ok: false, reason: 'its name holds a NUL byte' };
-  if (name.includes('\\')) return { ok: false, reason: 'a backslash in its name (a separator on Windows)' };
-  if (utf8Length(name) > MAX_PATH_BYTES) return { ok: false, reason: `a path over ${MAX_PATH_BYTES} bytes` };
-  if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) return { ok: false, reason: 'an absolute path' };
+  if (name.includes('\0')) return unsafe((m) => m.entry.nul);
+  if (name.includes('\\')) return unsafe((m) => m.entry.backslash);
+  if (utf8Length(name) > MAX_PATH_BYTES) return unsafe((m) => m.entry.pathTooLong(MAX_PATH_BYTES));
+  if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) return unsafe((m) => m.entry.absolute);
   const trimmed = name.endsWith('/') ? name.slice(0, -1) : name;
   const segments = trimmed.split('/');
-  if (segments.includes('..')) return { ok: false, reason: 'a path that climbs out with ".."' };
-  if (segments.some((s) => s === '' || s === '.'))
-    return { ok: false, reason: 'a path with an empty or "." segment' };
-  if (segments[0] !== bagId) return { ok: false, reason: `outside the bag folder ${bagId}/` };
+  if (segments.includes('..')) return unsafe((m) => m.entry.climbs);
+  if (segments.some((s) => s === '' || s === '.')) return unsafe((m) => m.entry.emptySegment);
+  if (segments[0] !== bagId) return unsafe((m) => m.entry.outside(bagId));
   if (segments.some((seg) => utf8Length(seg) > MAX_SEGMENT_BYTES))
-    return { ok: false, reason: `a path segment over ${MAX_SEGMENT_BYTES} bytes` };
+    return unsafe((m) => m.entry.segmentTooLong(MAX_SEGMENT_BYTES));
   return { ok: true, bagPath: segments.slice(1).join('/'), segments: segments.slice(1) };
 }
 
@@ -62,18 +53,21 @@ export function checkName(name: string, bagId: string): EntrySafety {
  * name would stand on its own, is refused too: readers that ignore the record would see another file.
  */
 export function checkEntry(e: TarEntry, bagId: string): EntrySafety {
-  if (e.paxGlobal) return { ok: false, reason: 'a PAX global header changes every entry after it' };
+  if (e.paxGlobal) return unsafe((m) => m.entry.paxGlobal);
   if (e.type !== 'file' && e.type !== 'directory') {
-    const what = (e.type && TYPE_WORDS[e.type]) ?? `an entry of unknown type (${e.type ?? 'unknown'})`;
-    return { ok: false, reason: e.linkname ? `${what} to ${e.linkname}` : what };
+    const { type, linkname } = e;
+    return unsafe((m) => {
+      const what = (type && m.entry.types[type]) ?? m.entry.unknownType(type);
+      return linkname ? m.entry.linkTo(what, linkname) : what;
+    });
   }
   const named = checkName(e.name, bagId);
   if (!named.ok) return named;
   if (e.headerName !== undefined && e.headerName !== e.name) {
     const own = checkName(e.headerName, bagId);
     const truncated = utf8Length(e.headerName) >= 99 && e.name.startsWith(e.headerName);
-    if (own.ok && !truncated)
-      return { ok: false, reason: `a PAX header renames it (its tar header says ${e.headerName})` };
+    const headerName = e.headerName;
+    if (own.ok && !truncated) return unsafe((m) => m.entry.paxRename(headerName));
   }
   return named;
 }
@@ -90,30 +84,41 @@ export class BagNames {
   private readonly folders = new Map<string, string>();
 
   /** Why this entry (a name inside the bag, checked by checkName) cannot sit beside the earlier ones, or null. */
-  add(name: string, isFile: boolean): string | null {
+  add(name: string, isFile: boolean): Text | null {
     const exact = name.replace(/\/$/, '').normalize('NFC');
     const key = exact.toLowerCase();
     const before = this.seen.get(key);
-    if (before && before.name !== exact)
-      return `its name differs only by case from ${JSON.stringify(before.name)}`;
-    if (before) return 'a duplicate of an earlier entry with the same name';
-    if (isFile && this.folders.has(key)) return 'a file where an earlier entry has a folder of that name';
+    if (before && before.name !== exact) {
+      const other = JSON.stringify(before.name);
+      return (m) => m.entry.caseOnly(other);
+    }
+    if (before) return (m) => m.entry.duplicate;
+    if (isFile && this.folders.has(key)) return (m) => m.entry.fileOverFolder;
     const segs = exact.split('/');
     const ups: Array<[string, string]> = [];
     for (let k = 1; k < segs.length; k++) {
       const up = segs.slice(0, k).join('/');
       const upKey = up.toLowerCase();
       const file = this.seen.get(upKey);
-      if (file?.file) return `below ${JSON.stringify(file.name)}, which is a file`;
+      if (file?.file) {
+        const below = JSON.stringify(file.name);
+        return (m) => m.entry.belowFile(below);
+      }
       const folder = this.folders.get(upKey);
-      if (folder !== undefined && folder !== up)
-        return `its folder ${JSON.stringify(up)} differs only by case from ${JSON.stringify(folder)}`;
+      if (folder !== undefined && folder !== up) {
+        const [mine, theirs] = [JSON.stringify(up), JSON.stringify(folder)];
+        return (m) => m.entry.folderCaseOnly(mine, theirs);
+      }
       ups.push([upKey, up]);
     }
     for (const [upKey, up] of ups) this.folders.set(upKey, up);
     this.seen.set(key, { name: exact, file: isFile });
     return null;
   }
+}
+
+function unsafe(reason: Text): EntrySafety {
+  return { ok: false, reason };
 }
 
 function utf8Length(s: string): number {

@@ -1,6 +1,7 @@
 /**
  * BagIt (RFC 8493) text formats: the pure half of writing and reading a bag.
  */
+import { TextError } from './errors.js';
 import type { Category } from './plan.js';
 
 export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n';
@@ -33,7 +34,7 @@ export function parseManifest(text: string): ManifestEntry[] {
   for (const [i, line] of text.split('\n').entries()) {
     if (line === '' || line === '\r') continue;
     const m = /^([0-9a-fA-F]+)[ \t]+(.+?)\r?$/.exec(line);
-    if (!m) throw new Error(`line ${i + 1} is not "<digest> <path>"`);
+    if (!m) throw new TextError((w) => w.shape.manifestLine(i + 1));
     entries.push({ digest: m[1]!.toLowerCase(), path: decodeManifestPath(m[2]!) });
   }
   return entries;

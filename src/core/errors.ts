@@ -141,3 +141,15 @@ export function systemErrorText(err: Error & { code?: string; path?: string }): 
 export function describeSystemError(err: Error & { code?: string; path?: string }): string {
   return english(systemErrorText(err));
 }
+
+/**
+ * An error whose words are a Text, for the readers' own refusals (an archive or a tar of another
+ * shape): the verdict says them in the user's language, Error.message in English.
+ */
+export class TextError extends Error {
+  readonly text: Text;
+  constructor(text: Text) {
+    super(english(text));
+    this.text = text;
+  }
+}

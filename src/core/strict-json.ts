@@ -3,19 +3,24 @@
  * make JSON.parse costly or ambiguous (nesting deeper than a bound, a key repeated in an object,
  * which JSON.parse would silently resolve to the last value) before JSON.parse runs.
  */
+import { TextError } from './errors.js';
+import type { Text } from './i18n/terminal/index.js';
 
 /** Deeper than any manifest exitkit writes (it nests about five levels). */
 export const MAX_JSON_DEPTH = 64;
 
-/** Parses `text` as JSON; throws an Error naming the problem (depth, duplicate key, syntax). */
+/**
+ * Parses `text` as JSON; throws a TextError naming the structural problem (depth, duplicate key),
+ * or JSON.parse's SyntaxError.
+ */
 export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   const problem = jsonStructureProblem(text, maxDepth);
-  if (problem) throw new Error(problem);
+  if (problem) throw new TextError(problem);
   return JSON.parse(text) as unknown;
 }
 
 /** The first structural problem of `text` (too deep, a duplicate key), or null. */
-export function jsonStructureProblem(text: string, maxDepth = MAX_JSON_DEPTH): string | null {
+export function jsonStructureProblem(text: string, maxDepth = MAX_JSON_DEPTH): Text | null {
   // One entry a container: the keys seen so far (objects) or null (arrays).
   const stack: Array<Set<string> | null> = [];
   let expectKey = false;
@@ -34,14 +39,17 @@ export function jsonStructureProblem(text: string, maxDepth = MAX_JSON_DEPTH): s
         try {
           key = JSON.parse(text.slice(start, i + 1)) as string;
         } catch {
-          return `a malformed string at character ${start}`;
+          return (m) => m.shape.malformedString(start);
         }
-        if (top.has(key)) return `the key ${JSON.stringify(key)} is repeated in one object`;
+        if (top.has(key)) {
+          const repeated = JSON.stringify(key);
+          return (m) => m.shape.repeatedKey(repeated);
+        }
         top.add(key);
       }
       expectKey = false;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (stack.length >= maxDepth) return `it nests more than ${maxDepth} levels`;
+      if (stack.length >= maxDepth) return (m) => m.shape.tooDeep(maxDepth);
       stack.push(c === 0x7b ? new Set() : null);
       expectKey = c === 0x7b;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {

@@ -12,21 +12,26 @@ import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import type { ExitPlan } from './plan.js';
 import { isSettled } from './plan.js';
 import { unlistedTagManifest } from './bag-names.js';
+import { TextError } from './errors.js';
 
 // ---------------------------------------------------------------------------------------------
 // The manifest as read
 
 /** Checks the shape of a parsed manifest enough to rely on it; returns a problem in words or null. */
-export function manifestShapeProblem(raw: unknown): string | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+export function manifestShapeProblem(raw: unknown): Text | null {
+  const notList =
+    (field: string): Text =>
+    (w) =>
+      w.shape.notList(field);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return (w) => w.shape.notObject;
   const m = raw as Partial<Manifest>;
-  if (m.format !== MANIFEST_FORMAT) return `its format is not "${MANIFEST_FORMAT}"`;
+  if (m.format !== MANIFEST_FORMAT) return (w) => w.shape.format(MANIFEST_FORMAT);
   if (!m.plan || typeof m.plan.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(m.plan.id))
-    return 'plan.id is missing or not an exit id';
-  if (m.algorithm !== 'sha256' && m.algorithm !== 'sha512') return 'algorithm must be sha256 or sha512';
-  if (!Array.isArray(m.deliverables)) return 'deliverables is not a list';
-  if (!Array.isArray(m.tagFiles)) return 'tagFiles is not a list';
-  if (!Array.isArray(m.recipients)) return 'recipients is not a list';
+    return (w) => w.shape.planId;
+  if (m.algorithm !== 'sha256' && m.algorithm !== 'sha512') return (w) => w.shape.algorithm;
+  if (!Array.isArray(m.deliverables)) return notList('deliverables');
+  if (!Array.isArray(m.tagFiles)) return notList('tagFiles');
+  if (!Array.isArray(m.recipients)) return notList('recipients');
   const fileOk = (f: unknown): boolean => {
     const x = f as Partial<ManifestFile> | null;
     return (
@@ -40,11 +45,12 @@ export function manifestShapeProblem(raw: unknown): string | null {
     );
   };
   for (const d of m.deliverables) {
-    if (!d || typeof d.id !== 'string' || !Array.isArray(d.files)) return 'a deliverable lacks id or files';
-    if (!d.files.every(fileOk)) return `a file of deliverable ${d.id} lacks path, size or digest`;
+    if (!d || typeof d.id !== 'string' || !Array.isArray(d.files)) return (w) => w.shape.deliverable;
+    const id = d.id;
+    if (!d.files.every(fileOk)) return (w) => w.shape.deliverableFile(id);
   }
-  if (!m.tagFiles.every(fileOk)) return 'a tag file lacks path, size or digest';
-  if (typeof m.complete !== 'boolean' || !Array.isArray(m.missing)) return 'complete or missing is absent';
+  if (!m.tagFiles.every(fileOk)) return (w) => w.shape.tagFile;
+  if (typeof m.complete !== 'boolean' || !Array.isArray(m.missing)) return (w) => w.shape.completeOrMissing;
   const a = m.archive;
   if (
     !a ||
@@ -53,7 +59,7 @@ export function manifestShapeProblem(raw: unknown): string | null {
     typeof a.digest !== 'string' ||
     a.algorithm !== 'sha256'
   )
-    return 'archive {file, size, algorithm: sha256, digest} is missing';
+    return (w) => w.shape.archive;
   return null;
 }
 
@@ -71,7 +77,8 @@ export interface ObservedEntry {
   read: number;
   /** Hex digest per algorithm, when the entry was read to its end. */
   digests: Record<string, string>;
-  unsafe?: string;
+  /** Why the entry is unsafe (core/bag-names.ts), in words. */
+  unsafe?: Text;
 }
 
 export interface ArchiveObservation {
@@ -79,10 +86,10 @@ export interface ArchiveObservation {
   /** The bag's own text files (bagit.txt, bag-info.txt, manifests), by bag path. */
   texts: Record<string, string>;
   /** Why the tar could not be read to its end, if so. */
-  tarError?: string;
+  tarError?: Text;
   /** The OpenPGP integrity check (MDC): true when the message ended cleanly. */
   integrity: boolean;
-  integrityError?: string;
+  integrityError?: Text;
   /** The archive could not be decrypted at all (only reported when its digest is wrong too). */
   decryptError?: Text;
 }
@@ -142,7 +149,8 @@ export function judge(input: VerdictInput, w: Messages): Verification {
     if (d.decryptError) faults.push(w.verdict.cannotDecrypt(input.archive.file, say(w, d.decryptError)));
     // An archive that cannot be decrypted has no files to name: the archive fault says it all.
     if (!d.decryptError) files = checkFiles(m, d, faults, perFile, w);
-    if (!d.decryptError && !d.integrity) faults.push(w.verdict.integrity(d.integrityError));
+    if (!d.decryptError && !d.integrity)
+      faults.push(w.verdict.integrity(d.integrityError === undefined ? undefined : say(w, d.integrityError)));
   }
 
   const deliverables = m.deliverables.map((dl) => {
@@ -225,12 +233,12 @@ function checkFiles(
   for (const e of d.entries) {
     if (e.unsafe) {
       out.unsafe.push(e.name);
-      faults.push(w.verdict.unsafe(JSON.stringify(e.name), e.unsafe));
+      faults.push(w.verdict.unsafe(JSON.stringify(e.name), say(w, e.unsafe)));
       continue;
     }
     if (e.type === 'file' && e.bagPath !== null) seen.set(e.bagPath, e);
   }
-  if (d.tarError) faults.push(w.verdict.tar(d.tarError));
+  if (d.tarError) faults.push(w.verdict.tar(say(w, d.tarError)));
 
   const signedPaths = new Set<string>();
   for (const f of allFiles(m)) {
@@ -287,7 +295,12 @@ function checkBag(
     try {
       entries = parseManifest(d.texts[file]!);
     } catch (e) {
-      bag(w.verdict.malformed(file, e instanceof Error ? e.message : String(e)));
+      bag(
+        w.verdict.malformed(
+          file,
+          e instanceof TextError ? say(w, e.text) : e instanceof Error ? e.message : String(e),
+        ),
+      );
       return;
     }
     const listed = new Set<string>();

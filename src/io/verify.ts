@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitkitError } from '../core/errors.js';
+import { ExitkitError, TextError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseStrictJson } from '../core/strict-json.js';
 import type { Manifest, Verification } from '../core/manifest.js';
@@ -22,7 +22,7 @@ import {
 } from '../core/verdict.js';
 import { unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
-import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
+import { NotExitkitArchive } from './openpgp/seipd.js';
 import {
   fingerprintOf,
   readPrivateKeyFile,
@@ -100,10 +100,11 @@ export function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   try {
     raw = parseStrictJson(bytes.toString('utf8'));
   } catch (e) {
+    const problem: Text = e instanceof TextError ? e.text : e instanceof Error ? e.message : String(e);
     throw new ExitkitError(
       e instanceof SyntaxError
         ? (w) => w.verify.notJson(file)
-        : `${file} is not an exit manifest: ${notJson(e)}`,
+        : (w) => w.shape.notManifest(file, say(w, problem)),
       {
         hints: [(w) => w.verify.giveManifestHint],
       },
@@ -111,15 +112,10 @@ export function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
   }
   const problem = manifestShapeProblem(raw);
   if (problem)
-    throw new ExitkitError((w) => w.verify.unreadableManifest(file, problem), {
+    throw new ExitkitError((w) => w.verify.unreadableManifest(file, say(w, problem)), {
       hints: [(w) => w.verify.giveManifestHint],
     });
   return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
-}
-
-function notJson(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return e instanceof SyntaxError ? 'it is not JSON' : m;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -272,9 +268,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       ? observeArchive(key, archive, m, writeTo, dest)
       : notDecrypted(
           archive,
-          signature.valid
-            ? 'its size is not the signed size'
-            : 'the manifest is not signed by the pinned signer',
+          signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
         );
   if (!key || !req.extractTo) return judged(await decrypt());
 
@@ -328,7 +322,7 @@ async function observeArchive(
     return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
   } catch (e) {
     if (e instanceof NotExitkitArchive)
-      return { cipher: await hashFile(archive), decrypted: refused(`${NOT_OURS}: ${e.message}`) };
+      return { cipher: await hashFile(archive), decrypted: refused(e.notOurs) };
     if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
     // Decryption could not start. If the archive is the one signed, the key is wrong (2);
     // if not, the archive was damaged, and that is a fault (1).
@@ -351,8 +345,8 @@ async function observeArchive(
 }
 
 /** An archive left undecrypted: the signed manifest does not vouch for it. */
-async function notDecrypted(archive: string, why: string): Promise<Observed> {
-  return { cipher: await hashFile(archive), decrypted: refused(`not decrypted: ${why}`) };
+async function notDecrypted(archive: string, why: Text): Promise<Observed> {
+  return { cipher: await hashFile(archive), decrypted: refused((w) => w.archive.notDecrypted(say(w, why))) };
 }
 
 function refused(why: Text): ArchiveObservation {

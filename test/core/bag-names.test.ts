@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BagNames, checkName } from '../../src/core/bag-names.js';
+import { BagNames, checkName, type EntrySafety } from '../../src/core/bag-names.js';
+import { CATALOGS, english, say, type Text } from '../../src/core/i18n/terminal/index.js';
+
+/** Why a name is refused, in English (null when it is accepted). */
+const why = (r: EntrySafety) => (r.ok ? null : english(r.reason));
+const inEnglish = (t: Text | null) => (t === null ? null : english(t));
 
 const ID = 'acme-exit-2026';
 
@@ -8,7 +13,10 @@ describe('the name rules verify and extract share', () => {
   it('refuses a backslash: on Windows ..\\..\\x would climb out of DIR', () => {
     for (const name of [`${ID}/..\\..\\x`, `${ID}/data\\x`, `${ID}\\..\\x`]) {
       const r = checkName(name, ID);
-      expect(r).toEqual({ ok: false, reason: 'a backslash in its name (a separator on Windows)' });
+      expect(why(r)).toBe('a backslash in its name (a separator on Windows)');
+      expect(!r.ok && say(CATALOGS.fr, r.reason)).toBe(
+        'une barre oblique inverse dans son nom (un séparateur sous Windows)',
+      );
     }
     // What would happen without the rule: path.win32 reads the backslashes as separators.
     expect(path.win32.resolve('C:\\dest\\acme', '..\\..\\x')).toBe('C:\\x');
@@ -37,26 +45,29 @@ describe('the name rules verify and extract share', () => {
 
   it('refuses a segment over 255 bytes and a path over 4096 bytes (UTF-8)', () => {
     expect(checkName(`${ID}/data/${'a'.repeat(255)}`, ID).ok).toBe(true);
-    expect(checkName(`${ID}/data/${'é'.repeat(128)}`, ID)).toEqual({
-      ok: false,
-      reason: 'a path segment over 255 bytes',
-    });
+    expect(why(checkName(`${ID}/data/${'é'.repeat(128)}`, ID))).toBe('a path segment over 255 bytes');
     const deep = `${ID}/data/${Array.from({ length: 40 }, () => 'b'.repeat(120)).join('/')}`;
-    expect(checkName(deep, ID)).toEqual({ ok: false, reason: 'a path over 4096 bytes' });
+    expect(why(checkName(deep, ID))).toBe('a path over 4096 bytes');
   });
 
   it('refuses a file and a file below it, either order, and names that differ only by case', () => {
     const a = new BagNames();
-    expect(a.add(`${ID}/data/f`, true)).toBeNull();
-    expect(a.add(`${ID}/data/f/g`, true)).toBe(`below "${ID}/data/f", which is a file`);
+    expect(inEnglish(a.add(`${ID}/data/f`, true))).toBeNull();
+    expect(inEnglish(a.add(`${ID}/data/f/g`, true))).toBe(`below "${ID}/data/f", which is a file`);
     const b = new BagNames();
-    expect(b.add(`${ID}/data/f/g`, true)).toBeNull();
-    expect(b.add(`${ID}/data/f`, true)).toBe('a file where an earlier entry has a folder of that name');
-    expect(b.add(`${ID}/data/`, false)).toBeNull();
-    expect(b.add(`${ID}/data/F/h`, true)).toBe(
+    expect(inEnglish(b.add(`${ID}/data/f/g`, true))).toBeNull();
+    expect(inEnglish(b.add(`${ID}/data/f`, true))).toBe(
+      'a file where an earlier entry has a folder of that name',
+    );
+    expect(inEnglish(b.add(`${ID}/data/`, false))).toBeNull();
+    expect(inEnglish(b.add(`${ID}/data/F/h`, true))).toBe(
       `its folder "${ID}/data/F" differs only by case from "${ID}/data/f"`,
     );
-    expect(b.add(`${ID}/data/f/G`, true)).toBe(`its name differs only by case from "${ID}/data/f/g"`);
-    expect(b.add(`${ID}/data/f/g`, true)).toBe('a duplicate of an earlier entry with the same name');
+    expect(inEnglish(b.add(`${ID}/data/f/G`, true))).toBe(
+      `its name differs only by case from "${ID}/data/f/g"`,
+    );
+    expect(inEnglish(b.add(`${ID}/data/f/g`, true))).toBe(
+      'a duplicate of an earlier entry with the same name',
+    );
   });
 });

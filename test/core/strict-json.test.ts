@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonStructureProblem, parseStrictJson } from '../../src/core/strict-json.js';
+import { CATALOGS, english, say } from '../../src/core/i18n/terminal/index.js';
+import { jsonStructureProblem as problemText, parseStrictJson } from '../../src/core/strict-json.js';
+
+/** The problem in English (null when there is none). */
+const jsonStructureProblem = (text: string) => {
+  const p = problemText(text);
+  return p === null ? null : english(p);
+};
 
 describe('strict JSON (manifests)', () => {
   it('parses what JSON.parse parses, keys in strings and escapes included', () => {
@@ -13,6 +20,9 @@ describe('strict JSON (manifests)', () => {
     );
     expect(jsonStructureProblem('{"a": 1, "\\u0061": 2}')).toBe('the key "a" is repeated in one object');
     expect(jsonStructureProblem('[{"a": 1}, {"a": 2}]')).toBeNull();
+    expect(say(CATALOGS.fr, problemText('{"a": 1, "a": 2}')!)).toBe(
+      'la clé "a" est répétée dans un même objet',
+    );
   });
 
   it('refuses nesting deeper than the bound, before JSON.parse runs', () => {

@@ -2,6 +2,7 @@ import { en } from '../../src/core/i18n/terminal/en.js';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/manifest.js';
 import { checkEntry, checkName } from '../../src/core/bag-names.js';
+import { english } from '../../src/core/i18n/terminal/index.js';
 import { judge, type ArchiveObservation, type ObservedEntry } from '../../src/core/verdict.js';
 
 const ID = 'acme-exit-2026';
@@ -33,7 +34,7 @@ describe('entry safety rules', () => {
   ])('refuses the name %j', (name, why) => {
     const r = checkEntry({ name, type: 'file', size: 0 }, ID);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toContain(why);
+    expect(!r.ok && english(r.reason)).toContain(why);
   });
 
   it.each([
@@ -49,7 +50,7 @@ describe('entry safety rules', () => {
       { name: `${ID}/data/x`, type, linkname: type?.includes('link') ? '/etc' : null, size: 0 },
       ID,
     );
-    expect(!r.ok && r.reason).toContain(why);
+    expect(!r.ok && english(r.reason)).toContain(why);
   });
 
   it('refuses a PAX record that renames a header name that stands on its own, not a long or placeholder name', () => {
@@ -57,7 +58,7 @@ describe('entry safety rules', () => {
       { name: `${ID}/data/b`, headerName: `${ID}/data/a`, type: 'file', size: 0 },
       ID,
     );
-    expect(!renamed.ok && renamed.reason).toContain('a PAX header renames it');
+    expect(!renamed.ok && english(renamed.reason)).toContain('a PAX header renames it');
     // tar-stream writes "PaxHeader" as the header name of an entry whose real name is in the PAX record.
     expect(checkEntry({ name: `${ID}/data/é`, headerName: 'PaxHeader', type: 'file', size: 0 }, ID).ok).toBe(
       true,
@@ -68,7 +69,7 @@ describe('entry safety rules', () => {
       true,
     );
     const global = checkEntry({ name: `${ID}/data/a`, paxGlobal: true, type: 'file', size: 0 }, ID);
-    expect(!global.ok && global.reason).toContain('PAX global header');
+    expect(!global.ok && english(global.reason)).toContain('PAX global header');
   });
 });
 

@@ -14,12 +14,13 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
-import { ExitkitError } from '../../core/errors.js';
+import { ExitkitError, TextError } from '../../core/errors.js';
+import { say, type Text } from '../../core/i18n/terminal/index.js';
 import { BagNames, checkEntry, isBagTextFile } from '../../core/bag-names.js';
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digest-worker.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
-import { NOT_OURS, NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
+import { NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
 import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
@@ -98,7 +99,7 @@ function keepRawNames(ex: tar.Extract): void {
   };
 }
 
-class Stop extends Error {}
+class Stop extends TextError {}
 
 type EntryStream = AsyncIterable<Buffer>;
 
@@ -216,15 +217,15 @@ async function readPlain(
   const texts: Record<string, string> = {};
   const names = new BagNames();
   let fatal: unknown;
-  let tarError: string | undefined;
+  let tarError: Text | undefined;
 
   const ex = tar.extract();
   keepRawNames(ex);
   let integrity = true;
-  let integrityError: string | undefined;
+  let integrityError: Text | undefined;
   ex.on('error', (e: Error) => {
     // When the decrypted stream itself failed, the integrity fault names it: no tar fault on top.
-    if (integrity) tarError ??= e.message;
+    if (integrity) tarError ??= describeTarError(e);
   });
   const closed = new Promise<void>((resolve) => ex.once('close', () => resolve()));
   let inFlight: Promise<void> = Promise.resolve();
@@ -268,9 +269,11 @@ async function readPlain(
     if (!safety.ok) entry.unsafe = safety.reason;
     else if (clash) entry.unsafe = clash;
     if (size > opts.archiveSize) {
-      entry.unsafe = `its header declares ${size} bytes, more than the whole archive (${opts.archiveSize} bytes)`;
+      const { archiveSize } = opts;
+      const name = JSON.stringify(header.name);
+      entry.unsafe = (m) => m.archive.impossibleSize(size, archiveSize);
       entry.bagPath = null;
-      throw new Stop(`stopped at ${JSON.stringify(header.name)}, whose header declares an impossible size`);
+      throw new Stop((m) => m.archive.stoppedAt(name));
     }
     if (entry.unsafe || header.type !== 'file' || !safety.ok) {
       entry.bagPath = entry.unsafe ? null : entry.bagPath;
@@ -280,7 +283,7 @@ async function readPlain(
 
     const bagPath = safety.bagPath;
     if (isBagTextFile(bagPath) && size > MAX_TEXT_BYTES) {
-      entry.unsafe = `a bag text file of ${size} bytes, too large to be checked`;
+      entry.unsafe = (m) => m.archive.textTooLarge(size);
       entry.bagPath = null;
       for await (const chunk of stream) entry.read += chunk.length;
       return;
@@ -301,7 +304,7 @@ async function readPlain(
         await once(out, 'open');
       } catch (e) {
         if (isCollision(e)) {
-          entry.unsafe = 'it collides with an earlier entry on this file system';
+          entry.unsafe = (m) => m.archive.collides;
           entry.bagPath = null;
           for await (const chunk of stream) entry.read += chunk.length;
           return;
@@ -345,7 +348,8 @@ async function readPlain(
         gate.feed(chunk);
       } catch (e) {
         if (!(e instanceof TarRefused)) throw e;
-        tarError ??= `refused: ${e.message}`;
+        const why = e.text;
+        tarError ??= (m) => m.archive.refused(say(m, why));
         ex.destroy(e);
         continue;
       }
@@ -402,29 +406,37 @@ function drained(ex: tar.Extract): Promise<void> {
   });
 }
 
-function describePgpStreamError(e: unknown): string {
+/** Why the decrypted stream failed: the reader's own words, or another error's message. */
+function describePgpStreamError(e: unknown): Text {
+  if (e instanceof NotExitkitArchive) return e.notOurs;
+  if (e instanceof TextError) return e.text;
   const m = e instanceof Error ? e.message : String(e);
-  if (e instanceof NotExitkitArchive) return `${NOT_OURS}: ${m}`;
-  if (/modification detected|mdc/i.test(m)) return 'the modification detection code does not match';
+  if (/modification detected|mdc/i.test(m)) return (w) => w.archive.mdcMismatch;
   return m.replace(/^Error (decrypting|reading) message: /i, '');
+}
+
+/** Why the tar parser stopped: a Stop's words, or tar-stream's own (said in the user's language when known). */
+function describeTarError(e: Error): Text {
+  if (e instanceof TextError) return e.text;
+  const said = e.message;
+  if (/^Invalid (tar )?header/i.test(said)) return (m) => m.archive.badTarHeader(said);
+  if (/^Unexpected end of data/i.test(said)) return (m) => m.archive.tarCut(said);
+  return said;
 }
 
 /** Maps a Node error during extraction to "could not" (exit 2). */
 export function extractionError(e: unknown, where: string): ExitkitError {
   const code = (e as { code?: string }).code;
-  const what =
+  const said = e instanceof Error ? e.message : String(e);
+  const what: Text =
     code === 'ENOSPC'
-      ? 'the disk is full'
+      ? (m) => m.system.diskFull()
       : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
+        ? (m) => m.system.permissionDenied()
         : code === 'ENAMETOOLONG'
-          ? 'a path is too long for this file system'
-          : e instanceof Error
-            ? e.message
-            : String(e);
-  const hint =
-    code === 'ENAMETOOLONG'
-      ? 'choose a --to folder with a shorter path; nothing was left behind'
-      : 'free some space or choose another --to folder; nothing was left behind';
-  return new ExitkitError(`cannot extract into ${where}: ${what}`, { hints: [hint], cause: e });
+          ? (m) => m.archive.pathTooLong
+          : said;
+  const hint: Text =
+    code === 'ENAMETOOLONG' ? (m) => m.archive.shorterPathHint : (m) => m.archive.freeSpaceHint;
+  return new ExitkitError((m) => m.archive.cannotExtract(where, say(m, what)), { hints: [hint], cause: e });
 }

@@ -7,6 +7,7 @@
  * global headers, GNU long-name records, and any byte after the end-of-archive marker (GNU tar
  * stops at the first zero block; a reader that goes on would see entries GNU tar never sees).
  */
+import { TextError } from '../../core/errors.js';
 
 export interface TarBounds {
   /** Headers of entries (files, folders, anything but PAX and GNU records) allowed. */
@@ -16,7 +17,7 @@ export interface TarBounds {
 }
 
 /** The tar is not the shape bundle writes: the reader stops there (a fault: exit 1). */
-export class TarRefused extends Error {}
+export class TarRefused extends TextError {}
 
 const BLOCK = 512;
 /** A PAX record's own framing around the name: "NNNN path=" and "\n". */
@@ -41,11 +42,7 @@ export class TarGate {
     let i = 0;
     while (i < b.byteLength) {
       if (this.ended) {
-        for (; i < b.byteLength; i++)
-          if (b[i] !== 0)
-            throw new TarRefused(
-              'data after the end-of-archive marker (GNU tar stops there and would not see it)',
-            );
+        for (; i < b.byteLength; i++) if (b[i] !== 0) throw new TarRefused((m) => m.archive.afterEnd);
         return;
       }
       if (this.pax) {
@@ -85,14 +82,11 @@ export class TarGate {
     }
     const type = String.fromCharCode(h[156]!);
     const size = sizeField(h.subarray(124, 136));
-    if (size === null) throw new TarRefused('a tar header with an unreadable size');
+    if (size === null) throw new TarRefused((m) => m.archive.unreadableSize);
     const padded = Math.ceil(size / BLOCK) * BLOCK;
     if (type === 'x') {
       const max = this.bounds.maxNameBytes + PAX_OVERHEAD;
-      if (size > max)
-        throw new TarRefused(
-          `a PAX header of ${size} bytes, longer than any name the signed manifest lists allows (${max})`,
-        );
+      if (size > max) throw new TarRefused((m) => m.archive.paxTooLong(size, max));
       this.pax = new Uint8Array(size);
       this.paxN = 0;
       this.paxPadded = padded;
@@ -102,14 +96,11 @@ export class TarGate {
       }
       return;
     }
-    if (type === 'g') throw new TarRefused('a PAX global header (it changes every entry after it)');
-    if (type === 'L' || type === 'K')
-      throw new TarRefused('a GNU long-name record (bundle writes long names as PAX path records)');
-    if (type === 'S') throw new TarRefused('a GNU sparse file');
-    if (++this.entries > this.bounds.maxEntries)
-      throw new TarRefused(
-        `more than the ${this.bounds.maxEntries} entries the files and folders of the signed manifest make`,
-      );
+    if (type === 'g') throw new TarRefused((m) => m.archive.paxGlobal);
+    if (type === 'L' || type === 'K') throw new TarRefused((m) => m.archive.gnuLongName);
+    if (type === 'S') throw new TarRefused((m) => m.archive.gnuSparse);
+    const { maxEntries } = this.bounds;
+    if (++this.entries > maxEntries) throw new TarRefused((m) => m.archive.tooManyEntries(maxEntries));
     this.skip = padded;
   }
 
@@ -126,14 +117,11 @@ export class TarGate {
         at + len > text.byteLength ||
         text[at + len - 1] !== 0x0a
       )
-        throw new TarRefused('a malformed PAX record');
+        throw new TarRefused((m) => m.archive.malformedPax);
       const record = text.subarray(space + 1, at + len - 1);
       const eq = record.indexOf(0x3d);
       const key = eq > 0 ? record.toString('utf8', 0, eq) : '';
-      if (key !== 'path')
-        throw new TarRefused(
-          `a PAX record ${JSON.stringify(key)} (it can rename, link or make an entry sparse for other tar readers; bundle writes only "path")`,
-        );
+      if (key !== 'path') throw new TarRefused((m) => m.archive.paxKey(JSON.stringify(key)));
       at += len;
     }
   }

@@ -5,7 +5,8 @@
  */
 import { createCipheriv, createHash, randomBytes, timingSafeEqual, type Cipher } from 'node:crypto';
 import * as openpgp from 'openpgp';
-import { ExitkitError } from '../../core/errors.js';
+import { ExitkitError, TextError } from '../../core/errors.js';
+import { say, type Text } from '../../core/i18n/terminal/index.js';
 import { fingerprintOf, PGP_CONFIG, type PrivateKey, type PublicKey } from './keys.js';
 import { concat, packetHeader, readNewLength } from './packet-lengths.js';
 
@@ -121,21 +122,29 @@ export class CfbDecipher {
   }
 }
 
-/** How a message of another shape than `bundle` writes is named (a fault: exit 1). */
-export const NOT_OURS = 'not an archive exitkit signs';
-
 /**
  * Thrown when a message is not exactly the shape `bundle` writes: there is no other reader (no
- * decompression, no other packet), so this is the answer.
+ * decompression, no other packet), so this is the answer (a fault: exit 1). Its text says why;
+ * `notOurs` names it as a whole.
  */
-export class NotExitkitArchive extends Error {}
+export class NotExitkitArchive extends TextError {
+  /** The whole fault: "not an archive exitkit signs: <why>". */
+  get notOurs(): Text {
+    const why = this.text;
+    return (m) => m.archive.notOurs(say(m, why));
+  }
+}
+
+/** Thrown while the message is read when it is cut, altered or followed by other data. */
+export class DamagedMessage extends TextError {}
 
 /** RFC 4880 §4.2.2.4: the first partial body part is at least 512 bytes; exitkit refuses smaller ones anywhere. */
 const MIN_PART = 512;
 
-function checkPart(length: number, partial: boolean, what: string): void {
+/** `literal`: the literal data packet, else the encrypted packet. */
+function checkPart(length: number, partial: boolean, literal: boolean): void {
   if (partial && length < MIN_PART)
-    throw new NotExitkitArchive(`${what} is cut in parts of ${length} bytes (at least ${MIN_PART} expected)`);
+    throw new NotExitkitArchive((m) => m.archive.cutInParts(literal, length, MIN_PART));
 }
 
 /**
@@ -153,19 +162,17 @@ export async function openSeipdV1(
   let keyPacketCount = 0;
   for (;;) {
     const h = packetHeader(head, at);
-    if (!h) throw new NotExitkitArchive('no OpenPGP packet where one is expected');
+    if (!h) throw new NotExitkitArchive((m) => m.archive.noPacket);
     if (h.tag === openpgp.enums.packet.publicKeyEncryptedSessionKey && h.length !== null && !h.partial) {
       if (++keyPacketCount > maxKeyPackets)
-        throw new NotExitkitArchive(
-          `more key packets than the ${maxKeyPackets} recipients the signed manifest lists`,
-        );
+        throw new NotExitkitArchive((m) => m.archive.tooManyKeyPackets(maxKeyPackets));
       at = h.body + h.length;
       continue;
     }
     if (h.tag !== openpgp.enums.packet.symEncryptedIntegrityProtectedData || at === 0)
-      throw new NotExitkitArchive('not key packets then one integrity-protected packet');
-    if (h.length === null || head[h.body] !== 1) throw new NotExitkitArchive('not SEIPD version 1');
-    checkPart(h.length, h.partial, 'the encrypted packet');
+      throw new NotExitkitArchive((m) => m.archive.notKeyPacketsThenOne);
+    if (h.length === null || head[h.body] !== 1) throw new NotExitkitArchive((m) => m.archive.notSeipdV1);
+    checkPart(h.length, h.partial, false);
     break;
   }
   const keyPackets = head.slice(0, at);
@@ -178,20 +185,16 @@ export async function openSeipdV1(
       config: PGP_CONFIG,
     })) as Array<{ data: Uint8Array; algorithm: string | null }>;
   } catch {
-    throw new ExitkitError(
-      `the key ${fingerprintOf(key)} cannot decrypt this archive: it was not encrypted to it`,
-      {
-        code: 'key_wrong',
-        hints: [
-          'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
-        ],
-      },
-    );
+    const fingerprint = fingerprintOf(key);
+    throw new ExitkitError((m) => m.archive.notARecipient(fingerprint), {
+      code: 'key_wrong',
+      hints: [(m) => m.archive.notARecipientHint],
+    });
   }
   const session = sessions[0];
   const suite = session?.algorithm ? CFB[session.algorithm] : undefined;
   if (!session || !suite || session.data.byteLength !== suite.keyBytes || sessions.length !== 1)
-    throw new NotExitkitArchive('not encrypted with AES to one session key');
+    throw new NotExitkitArchive((m) => m.archive.notAes);
   const decipher = new CfbDecipher(suite.name.replace('-cfb', '-ecb'), session.data);
   session.data.fill(0);
   // The reader starts at the encrypted packet's first length header, just after its tag.
@@ -238,7 +241,7 @@ export class SeipdV1Reader {
     if (this.pos <= this.start) return out;
     let i = begin < this.start ? this.start - begin : 0;
     while (i < raw.byteLength) {
-      if (this.outerDone) throw new Error('unexpected data after the encrypted packet');
+      if (this.outerDone) throw new DamagedMessage((m) => m.archive.afterPacket);
       if (this.left === 0) {
         const l = this.lengthAt(raw, i, this.carry);
         if (!l) {
@@ -248,7 +251,7 @@ export class SeipdV1Reader {
         }
         i += l.consumed;
         this.carry = null;
-        checkPart(l.length, l.partial, 'the encrypted packet');
+        checkPart(l.length, l.partial, false);
         this.left = l.length;
         this.more = l.partial;
         if (this.left === 0 && !this.more) this.outerDone = true;
@@ -259,7 +262,7 @@ export class SeipdV1Reader {
       i += take;
       this.left -= take;
       if (!this.versionSeen) {
-        if (body[0] !== 1) throw new Error('the encrypted packet is not version 1');
+        if (body[0] !== 1) throw new DamagedMessage((m) => m.archive.packetNotV1);
         this.versionSeen = true;
         body = body.subarray(1);
       }
@@ -319,17 +322,16 @@ export class SeipdV1Reader {
         const acc = concat(this.inner, add);
         const h = packetHeader(acc, 0);
         if (h && (h.tag !== openpgp.enums.packet.literalData || h.length === null))
-          throw new NotExitkitArchive('the encrypted packet does not hold one literal data packet');
+          throw new NotExitkitArchive((m) => m.archive.notOneLiteral);
         const headerEnd = h && acc.byteLength >= h.body + 2 ? h.body + 2 + acc[h.body + 1]! + 4 : Infinity;
         if (!h || acc.byteLength < headerEnd) {
-          if (acc.byteLength >= 300) throw new NotExitkitArchive('a literal data packet with an odd header');
+          if (acc.byteLength >= 300) throw new NotExitkitArchive((m) => m.archive.oddLiteralHeader);
           this.inner = acc.slice();
           i += add.byteLength;
           continue;
         }
-        if (h.length! < headerEnd - h.body)
-          throw new NotExitkitArchive('a literal data packet with an odd header');
-        checkPart(h.length!, h.partial, 'the literal data packet');
+        if (h.length! < headerEnd - h.body) throw new NotExitkitArchive((m) => m.archive.oddLiteralHeader);
+        checkPart(h.length!, h.partial, true);
         i += headerEnd - had;
         this.inner = null;
         this.litLeft = h.length! - (headerEnd - h.body);
@@ -345,7 +347,7 @@ export class SeipdV1Reader {
         }
         i += l.consumed;
         this.pendingLength = null;
-        checkPart(l.length, l.partial, 'the literal data packet');
+        checkPart(l.length, l.partial, true);
         this.litLeft = l.length;
         this.litMore = l.partial;
         if (this.litLeft === 0 && !this.litMore) this.litDone = true;
@@ -363,13 +365,14 @@ export class SeipdV1Reader {
 
   /** Checks the end: the whole packet read, then the MDC packet (RFC 4880 §5.14). */
   end(): void {
-    if (!this.outerDone) throw new Error('the encrypted packet is cut short');
+    if (!this.outerDone) throw new DamagedMessage((m) => m.archive.packetCut);
     const t = this.tail;
     if (t.byteLength !== 22 || t[0] !== 0xd3 || t[1] !== 0x14)
-      throw new Error('Modification detected (no modification detection code).');
+      throw new DamagedMessage((m) => m.archive.mdcMismatch);
     this.mdc.update(t.subarray(0, 2));
-    if (!timingSafeEqual(this.mdc.digest(), t.subarray(2))) throw new Error('Modification detected.');
+    if (!timingSafeEqual(this.mdc.digest(), t.subarray(2)))
+      throw new DamagedMessage((m) => m.archive.mdcMismatch);
     if (!this.litDone || this.extra || this.inner !== null)
-      throw new Error('the literal data packet is cut short or followed by other data');
+      throw new DamagedMessage((m) => m.archive.literalCut);
   }
 }

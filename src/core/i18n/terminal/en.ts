@@ -474,6 +474,125 @@ export const en = {
       `Payload-Oxum in bag-info.txt says ${said}; the payload is ${actual}`,
     externalId: (said: string, id: string) => `External-Identifier in bag-info.txt says ${said}, not ${id}`,
   },
+  /**
+   * Why an archive is not read further: the OpenPGP message or the tar is not the shape bundle
+   * writes, or an entry cannot be read (inside the verdict's faults).
+   */
+  archive: {
+    notOurs: (why: string) => `not an archive exitkit signs: ${why}`,
+    cutInParts: (literal: boolean, length: number, min: number) =>
+      `the ${literal ? 'literal data' : 'encrypted'} packet is cut in parts of ${length} bytes (at least ${min} expected)`,
+    noPacket: 'no OpenPGP packet where one is expected',
+    tooManyKeyPackets: (max: number) =>
+      `more key packets than the ${max} recipients the signed manifest lists`,
+    notKeyPacketsThenOne: 'not key packets then one integrity-protected packet',
+    notSeipdV1: 'not SEIPD version 1',
+    notAes: 'not encrypted with AES to one session key',
+    notOneLiteral: 'the encrypted packet does not hold one literal data packet',
+    oddLiteralHeader: 'a literal data packet with an odd header',
+    notARecipient: (fingerprint: string) =>
+      `the key ${fingerprint} cannot decrypt this archive: it was not encrypted to it`,
+    notARecipientHint:
+      'use the private key of a recipient (the client or the incoming provider); the manifest lists the recipients',
+    afterPacket: 'unexpected data after the encrypted packet',
+    packetNotV1: 'the encrypted packet is not version 1',
+    packetCut: 'the encrypted packet is cut short',
+    mdcMismatch: 'the modification detection code does not match',
+    literalCut: 'the literal data packet is cut short or followed by other data',
+    refused: (why: string) => `refused: ${why}`,
+    afterEnd: 'data after the end-of-archive marker (GNU tar stops there and would not see it)',
+    unreadableSize: 'a tar header with an unreadable size',
+    paxTooLong: (size: number, max: number) =>
+      `a PAX header of ${size} bytes, longer than any name the signed manifest lists allows (${max})`,
+    paxGlobal: 'a PAX global header (it changes every entry after it)',
+    gnuLongName: 'a GNU long-name record (bundle writes long names as PAX path records)',
+    gnuSparse: 'a GNU sparse file',
+    tooManyEntries: (max: number) =>
+      `more than the ${max} entries the files and folders of the signed manifest make`,
+    malformedPax: 'a malformed PAX record',
+    paxKey: (key: string) =>
+      `a PAX record ${key} (it can rename, link or make an entry sparse for other tar readers; bundle writes only "path")`,
+    /** The tar parser's own words (kept as they are in English, `--json` included). */
+    badTarHeader: (said: string) => said,
+    tarCut: (said: string) => said,
+    impossibleSize: (size: number, archive: number) =>
+      `its header declares ${size} bytes, more than the whole archive (${archive} bytes)`,
+    stoppedAt: (name: string) => `stopped at ${name}, whose header declares an impossible size`,
+    textTooLarge: (size: number) => `a bag text file of ${size} bytes, too large to be checked`,
+    collides: 'it collides with an earlier entry on this file system',
+    notDecrypted: (why: string) => `not decrypted: ${why}`,
+    notSignedSize: 'its size is not the signed size',
+    notSignedByPinned: 'the manifest is not signed by the pinned signer',
+    cannotExtract: (where: string, what: string) => `cannot extract into ${where}: ${what}`,
+    pathTooLong: 'a path is too long for this file system',
+    shorterPathHint: 'choose a --to folder with a shorter path; nothing was left behind',
+    freeSpaceHint: 'free some space or choose another --to folder; nothing was left behind',
+  },
+  /** Why a tar entry is unsafe (core/bag-names.ts): the same rules for verify and extract. */
+  entry: {
+    nul: 'its name holds a NUL byte',
+    backslash: 'a backslash in its name (a separator on Windows)',
+    pathTooLong: (max: number) => `a path over ${max} bytes`,
+    absolute: 'an absolute path',
+    climbs: 'a path that climbs out with ".."',
+    emptySegment: 'a path with an empty or "." segment',
+    outside: (id: string) => `outside the bag folder ${id}/`,
+    segmentTooLong: (max: number) => `a path segment over ${max} bytes`,
+    paxGlobal: 'a PAX global header changes every entry after it',
+    types: {
+      symlink: 'a symbolic link',
+      link: 'a hard link',
+      'character-device': 'a character device',
+      'block-device': 'a block device',
+      fifo: 'a FIFO (named pipe)',
+      'contiguous-file': 'a contiguous file (an unusual type a bag never holds)',
+    } as Record<string, string>,
+    unknownType: (type: string | null) => `an entry of unknown type (${type ?? 'unknown'})`,
+    linkTo: (what: string, target: string) => `${what} to ${target}`,
+    paxRename: (headerName: string) => `a PAX header renames it (its tar header says ${headerName})`,
+    caseOnly: (before: string) => `its name differs only by case from ${before}`,
+    duplicate: 'a duplicate of an earlier entry with the same name',
+    fileOverFolder: 'a file where an earlier entry has a folder of that name',
+    belowFile: (file: string) => `below ${file}, which is a file`,
+    folderCaseOnly: (folder: string, before: string) =>
+      `its folder ${folder} differs only by case from ${before}`,
+  },
+  /** What makes a manifest or a verification unreadable (strict JSON, then its shape). */
+  shape: {
+    malformedString: (at: number) => `a malformed string at character ${at}`,
+    repeatedKey: (key: string) => `the key ${key} is repeated in one object`,
+    tooDeep: (max: number) => `it nests more than ${max} levels`,
+    notManifest: (file: string, problem: string) => `${file} is not an exit manifest: ${problem}`,
+    manifestLine: (line: number) => `line ${line} is not "<digest> <path>"`,
+    notObject: 'it is not a JSON object',
+    format: (format: string) => `its format is not "${format}"`,
+    planId: 'plan.id is missing or not an exit id',
+    algorithm: 'algorithm must be sha256 or sha512',
+    notList: (field: string) => `${field} is not a list`,
+    deliverable: 'a deliverable lacks id or files',
+    deliverableFile: (id: string) => `a file of deliverable ${id} lacks path, size or digest`,
+    tagFile: 'a tag file lacks path, size or digest',
+    completeOrMissing: 'complete or missing is absent',
+    archive: 'archive {file, size, algorithm: sha256, digest} is missing',
+    recordsError: 'it records an error: verify could not check the handover',
+    missing: (field: string) => `${field} is missing`,
+    deliverablesList: 'deliverables is not a list of {id, ...}',
+  },
+  /** The verification file that acknowledge and the documents read back. */
+  verification: {
+    noFile: (file: string) => `cannot read the verification ${file}: no such file`,
+    writeItHint: 'write it with `exitkit verify MANIFEST --plan PLAN --json > verification.json`',
+    tooLarge: (file: string, size: number) => `${file} is ${size} bytes: too large for a verification`,
+    notJson: (file: string) => `${file} is not a verification: it is not JSON`,
+    giveItHint: 'give what `exitkit verify --json` wrote',
+    notVerification: (file: string, problem: string) => `${file} is not a verification: ${problem}`,
+    giveItFailedHint: 'give what `exitkit verify --json` wrote (a failed verify still writes one)',
+    otherManifest: (file: string, manifest: string) =>
+      `the verification ${file} is not of the manifest ${manifest}`,
+    otherManifestHint: (was: string, is: string) =>
+      `it verified a manifest with SHA-256 ${was}…, this one is ${is}…`,
+    verifyAgainHint: 'run `exitkit verify` again on this manifest with --json',
+  },
   /** The report of verify and extract. */
   report: {
     manifest: (file: string, id: string, created: string) => `manifest ${file} (${id}, created ${created})`,
@@ -512,7 +631,7 @@ export const en = {
     manifestTooLarge: (file: string, size: number) =>
       `${file} is ${size} bytes: too large for an exit manifest`,
     notJson: (file: string) => `${file} is not an exit manifest: it is not JSON`,
-    /** `problem` is the manifest's shape problem (English: it names JSON fields). */
+    /** `problem` is the manifest's shape problem (it names JSON fields). */
     unreadableManifest: (file: string, problem: string) =>
       `${file} is not a readable exit manifest: ${problem}`,
     giveManifestHint: 'give the <id>.manifest.json that `exitkit bundle` wrote',
