@@ -3,6 +3,7 @@
  * "verify --json"; both have a JSON Schema in docs/schemas/).
  * These shapes are read by other tools: fields may be added, never renamed.
  */
+import type { Text } from './i18n/terminal/index.js';
 import type { Category, IsoDate, Role, Status, Waiver } from './plan.js';
 
 export const MANIFEST_FORMAT = 'exitkit-manifest/1';
@@ -97,20 +98,26 @@ export interface Verification {
  * Checks the shape of what `verify --json` wrote, as read back by `acknowledge` and the
  * documents; a problem in words, or null. An error object is no verification.
  */
-export function verificationShapeProblem(raw: unknown): string | null {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+export function verificationShapeProblem(raw: unknown): Text | null {
+  const missing =
+    (field: string): Text =>
+    (m) =>
+      m.verificationFile.missing(field);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return (m) => m.verificationFile.notObject;
   const v = raw as Partial<Verification> & { error?: unknown };
-  if (v.error !== undefined) return 'it records an error: verify could not check the handover';
-  if (typeof v.ok !== 'boolean') return 'ok is missing';
-  if (typeof v.complete !== 'boolean' || !Array.isArray(v.missing)) return 'complete or missing is absent';
+  if (v.error !== undefined) return (m) => m.verificationFile.recordsError;
+  if (typeof v.ok !== 'boolean') return missing('ok');
+  if (typeof v.complete !== 'boolean' || !Array.isArray(v.missing))
+    return (m) => m.verificationFile.completeAbsent;
   if (!v.manifest || typeof v.manifest.planId !== 'string' || typeof v.manifest.sha256 !== 'string')
-    return 'manifest {planId, sha256} is missing';
-  if (!v.signature || typeof v.signature.valid !== 'boolean') return 'signature.valid is missing';
-  if (!v.archive || typeof v.archive.ok !== 'boolean') return 'archive.ok is missing';
-  if (typeof v.decrypted !== 'boolean') return 'decrypted is missing';
+    return missing('manifest {planId, sha256}');
+  if (!v.signature || typeof v.signature.valid !== 'boolean') return missing('signature.valid');
+  if (!v.archive || typeof v.archive.ok !== 'boolean') return missing('archive.ok');
+  if (typeof v.decrypted !== 'boolean') return missing('decrypted');
   if (!Array.isArray(v.deliverables) || !v.deliverables.every((d) => d && typeof d.id === 'string'))
-    return 'deliverables is not a list of {id, ...}';
-  if (!Array.isArray(v.faults)) return 'faults is not a list';
-  if (typeof v.verifiedAt !== 'string') return 'verifiedAt is missing';
+    return (m) => m.verificationFile.notList('deliverables', '{id, ...}');
+  if (!Array.isArray(v.faults)) return (m) => m.verificationFile.notList('faults');
+  if (typeof v.verifiedAt !== 'string') return missing('verifiedAt');
   return null;
 }

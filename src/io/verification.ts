@@ -4,10 +4,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { ExitkitError } from '../core/errors.js';
+import { say } from '../core/i18n/terminal/index.js';
 import { verificationShapeProblem, type Verification } from '../core/manifest.js';
 
 const MAX_VERIFICATION_BYTES = 64 * 1024 * 1024;
-const WRITE_IT = 'write it with `exitkit verify MANIFEST --plan PLAN --json > verification.json`';
 
 /**
  * Reads and checks a verification; with `manifest`, it must be the verification of that manifest
@@ -19,32 +19,34 @@ export async function readVerificationFile(
 ): Promise<Verification> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile())
-    throw new ExitkitError(`cannot read the verification ${file}: no such file`, {
+    throw new ExitkitError((m) => m.verificationFile.noFile(file), {
       code: 'file_access',
-      hints: [WRITE_IT],
+      hints: [(m) => m.verificationFile.writeItHint],
     });
-  if (info.size > MAX_VERIFICATION_BYTES)
-    throw new ExitkitError(`${file} is ${info.size} bytes: too large for a verification`);
+  const size = info.size;
+  if (size > MAX_VERIFICATION_BYTES) throw new ExitkitError((m) => m.verificationFile.tooLarge(file, size));
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    throw new ExitkitError(`${file} is not a verification: it is not JSON`, {
-      hints: ['give what `exitkit verify --json` wrote'],
+    throw new ExitkitError((m) => m.verificationFile.notJson(file), {
+      hints: [(m) => m.verificationFile.giveItHint],
     });
   }
   const problem = verificationShapeProblem(raw);
   if (problem)
-    throw new ExitkitError(`${file} is not a verification: ${problem}`, {
-      hints: ['give what `exitkit verify --json` wrote (a failed verify still writes one)'],
+    throw new ExitkitError((m) => m.verificationFile.badShape(file, say(m, problem)), {
+      hints: [(m) => m.verificationFile.badShapeHint],
     });
   const verification = raw as Verification;
-  if (manifest && verification.manifest.sha256 !== manifest.sha256)
-    throw new ExitkitError(`the verification ${file} is not of the manifest ${manifest.file}`, {
+  if (manifest && verification.manifest.sha256 !== manifest.sha256) {
+    const [theirs, ours] = [verification.manifest.sha256.slice(0, 16), manifest.sha256.slice(0, 16)];
+    throw new ExitkitError((m) => m.verificationFile.otherManifest(file, manifest.file), {
       hints: [
-        `it verified a manifest with SHA-256 ${verification.manifest.sha256.slice(0, 16)}…, this one is ${manifest.sha256.slice(0, 16)}…`,
-        'run `exitkit verify` again on this manifest with --json',
+        (m) => m.verificationFile.otherManifestHint(theirs, ours),
+        (m) => m.verificationFile.verifyAgainHint,
       ],
     });
+  }
   return verification;
 }
