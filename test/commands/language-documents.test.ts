@@ -10,7 +10,7 @@ import { openProblem, stillAsListed, type PayloadEntry } from '../../src/io/arch
 import { exitkit, tempDir, type CliResult } from '../helpers/cli.js';
 import { examplePlan, writeDocumentInputs } from '../helpers/documents.js';
 import { englishIn, frenchIn } from '../helpers/language.js';
-import { DEFAULT_DELIVERABLES, makeScenario, type Scenario } from '../helpers/scenario.js';
+import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const FR = { LANG: 'fr_CH.UTF-8' };
 const SLOW = 240_000;
@@ -46,14 +46,8 @@ async function jsonError(args: string[], cwd: string) {
 describe('bundle refusals in the terminal language', () => {
   let s: Scenario;
   beforeAll(async () => {
-    // Names, not sentences, in the plan: only exitkit's own words are judged.
-    s = await makeScenario({
-      deliverables: DEFAULT_DELIVERABLES.map((d) => ({
-        ...d,
-        title: d.id.toUpperCase(),
-        ...(d.waiver ? { waiver: { ...d.waiver, reason: 'CAD' } } : {}),
-      })),
-    });
+    // The refusals name files, never the plan's titles: the plan's own sentences are not judged.
+    s = await makeScenario();
   });
   afterAll(async () => s.cleanup());
 
