@@ -169,10 +169,8 @@ export function computeCompensation(input: CompensationInput): CompensationResul
   const lang = input.language ?? plan.language;
   const c = plan.compensation;
   if (!c) {
-    throw new ExitkitError(`the plan "${plan.id}" has no compensation section`, {
-      hints: [
-        'add compensation: {currency, vat_percent, rounding, fees, penalties} (see plans/exit-plan.schema.json)',
-      ],
+    throw new ExitkitError((m) => m.money.noCompensation(plan.id), {
+      hints: [(m) => m.money.noCompensationHint],
     });
   }
   checkEvidence(plan, manifest, verification);
@@ -185,8 +183,8 @@ export function computeCompensation(input: CompensationInput): CompensationResul
       return { label, amount: toAmountString(value), value };
     }
     if (f.quantity === undefined || f.unit_price === undefined) {
-      throw new ExitkitError(`${what} ("${label}") has neither an amount nor quantity and unit_price`, {
-        hints: ['write amount: 4500, or quantity: 10 with unit_price: 1200'],
+      throw new ExitkitError((m) => m.money.feeShape(what, label), {
+        hints: [(m) => m.money.feeShapeHint],
       });
     }
     const q = parseAmount(f.quantity, `${what}.quantity`);

@@ -29,22 +29,19 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** Checks that a manifest and a verification concern this plan (else the summary would lie). */
 export function checkEvidence(plan: ExitPlan, manifest?: Manifest, verification?: Verification): void {
   if (manifest && manifest.plan?.id !== plan.id) {
-    throw new ExitkitError(`the manifest is for the plan "${manifest.plan?.id}", not "${plan.id}"`, {
-      hints: ['give the manifest that `exitkit bundle` wrote for this plan'],
+    throw new ExitkitError((m) => m.evidence.manifestOtherPlan(manifest.plan?.id, plan.id), {
+      hints: [(m) => m.evidence.manifestOtherPlanHint],
     });
   }
   if (verification && verification.manifest?.planId !== plan.id) {
-    throw new ExitkitError(
-      `the verification is for the plan "${verification.manifest?.planId}", not "${plan.id}"`,
-      { hints: ['give what `exitkit verify --json` wrote for the manifest of this plan'] },
-    );
+    throw new ExitkitError((m) => m.evidence.verificationOtherPlan(verification.manifest?.planId, plan.id), {
+      hints: [(m) => m.evidence.verificationOtherPlanHint],
+    });
   }
   if (manifest && verification && verification.manifest.created !== manifest.created) {
-    throw new ExitkitError('the verification and the manifest do not concern the same bundle', {
-      hints: [
-        `the manifest was created ${manifest.created}, the verified one ${verification.manifest.created}`,
-        'run `exitkit verify` again on this manifest',
-      ],
+    const [created, verified] = [manifest.created, verification.manifest.created];
+    throw new ExitkitError((m) => m.evidence.otherBundle, {
+      hints: [(m) => m.evidence.otherBundleCreated(created, verified), (m) => m.evidence.verifyAgainHint],
     });
   }
 }

@@ -72,6 +72,17 @@ export class ExitkitError extends Error {
   }
 }
 
+/**
+ * A fault of exitkit itself, not of the user's input (a worker thread that died): `internal` under
+ * `--json`, like any bug, but said in words in the user's language.
+ */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+  constructor(readonly text: Text) {
+    super(english(text));
+  }
+}
+
 /** Several problems found in one input (every problem, not just the first). */
 export interface Problem {
   message: Text;
@@ -133,7 +144,7 @@ export function systemErrorText(err: Error & { code?: string; path?: string }): 
     case 'ENOTDIR':
       return (m) => m.system.fileForFolder(path);
     default:
-      return err.message;
+      return err instanceof InternalError ? err.text : err.message;
   }
 }
 

@@ -20,11 +20,11 @@ const AMOUNT = /^\d+(\.\d+)?$/;
  * Parses an amount written in the plan. Only the plain decimal form is accepted ("4500", "8.1",
  * "0.05"); exponents, signs, commas or currency signs are refused, so that nothing is guessed.
  */
-export function parseAmount(text: string, what = 'amount'): Money {
+export function parseAmount(text: string, what?: string): Money {
   const s = String(text).trim();
   if (!AMOUNT.test(s)) {
-    throw new ExitkitError(`${what} "${text}" is not a decimal amount`, {
-      hints: ['write it like 4500 or 1200.50, without a currency sign or thousands separator'],
+    throw new ExitkitError((m) => m.money.notAmount(what, text), {
+      hints: [(m) => m.money.notAmountHint],
     });
   }
   return new D(s);

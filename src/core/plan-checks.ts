@@ -248,7 +248,7 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
  */
 function releaseConditionIssues(
   plan: ExitPlan,
-  warn: (p: PlanIssue['path'], message: string, hint?: string) => void,
+  warn: (p: PlanIssue['path'], message: Text, hint?: Text) => void,
 ): void {
   const when = plan.compensation?.final_payment?.release_when;
   if (!when) return;
@@ -260,21 +260,21 @@ function releaseConditionIssues(
     if (when.includes(condition) && !plan.parties[role]?.key)
       warn(
         at,
-        `${condition} can never hold: the plan gives no key file for the ${role === 'client' ? 'client' : 'incoming provider'}`,
-        `add parties.${role}.key: a receipt is checked against it`,
+        (m) => m.release.receiptNeverHolds(condition, role),
+        (m) => m.release.receiptNeverHoldsHint(role),
       );
   }
   if (when.includes('deletion_attested'))
     warn(
       at,
-      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
-      'the final payment stays held while release_when names it',
+      (m) => m.release.deletionNotYet,
+      (m) => m.release.deletionNotYetHint,
     );
   if (!when.includes('decrypted_verification'))
     warn(
       at,
-      'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
-      'add decrypted_verification unless the contract says otherwise',
+      (m) => m.release.notDecrypted,
+      (m) => m.release.notDecryptedHint,
     );
 }
 

@@ -46,10 +46,9 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
   const verification = flags.verification
     ? await readVerificationFile(flags.verification, manifest)
     : undefined;
-  if (flags.date !== undefined && !isRealDate(flags.date)) {
-    throw new ExitkitError(`--date ${flags.date} is not a date`, {
-      hints: ['write it YYYY-MM-DD, e.g. 2026-12-20'],
-    });
+  const given = flags.date;
+  if (given !== undefined && !isRealDate(given)) {
+    throw new ExitkitError((m) => m.documents.badDate(given), { hints: [(m) => m.documents.badDateHint] });
   }
   const date = flags.date ?? new Date().toISOString().slice(0, 10);
   const language = (flags.lang as Language | undefined) ?? loaded.plan.language;
@@ -79,9 +78,9 @@ export async function readReleaseEvidence(
 ): Promise<{ receipts: ReceiptEvidence[]; attestation?: AttestationEvidence }> {
   const receipts: ReceiptEvidence[] = [];
   if (flags.receipt?.length && !inputs.manifest)
-    throw new ExitkitError('a receipt is checked against the manifest it acknowledges: none was given', {
+    throw new ExitkitError((m) => m.documents.receiptWithoutManifest, {
       code: 'usage',
-      hints: ['give --manifest <id>.manifest.json with --receipt'],
+      hints: [(m) => m.documents.receiptWithoutManifestHint],
     });
   for (const file of flags.receipt ?? []) {
     const r = await checkReceipt({
@@ -106,14 +105,15 @@ export async function readReleaseEvidence(
       reserves: r.reserves,
     });
   }
-  if (flags.attestation === undefined) return { receipts };
-  const info = await stat(flags.attestation).catch(() => null);
+  const attestation = flags.attestation;
+  if (attestation === undefined) return { receipts };
+  const info = await stat(attestation).catch(() => null);
   if (!info?.isFile())
-    throw new ExitkitError(`cannot read the attestation ${flags.attestation}: no such file`, {
+    throw new ExitkitError((m) => m.documents.noAttestation(attestation), {
       code: 'file_access',
-      hints: ['give the deletion attestation the outgoing provider signed (<id>.deletion.json)'],
+      hints: [(m) => m.documents.noAttestationHint],
     });
-  return { receipts, attestation: { file: flags.attestation, checked: false } };
+  return { receipts, attestation: { file: attestation, checked: false } };
 }
 
 /** What the checklist reads on disk, beside the plan and the manifest. */

@@ -51,11 +51,9 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
   try {
     source = await readFile(file, 'utf8');
   } catch {
-    throw new ExitkitError(`cannot read the template ${file}`, {
+    throw new ExitkitError((m) => m.documents.noTemplate(file), {
       code: 'file_access',
-      hints: opts.template
-        ? ['give the path of a Handlebars template (.md.hbs or .html.hbs)']
-        : ['reinstall exitkit: its templates folder is incomplete'],
+      hints: [opts.template ? (m) => m.documents.noTemplateHint : (m) => m.documents.reinstallHint],
     });
   }
   const md = opts.format === 'md';
@@ -65,8 +63,9 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
     hbs.parse(source);
     template = hbs.compile(source, { noEscape: md, strict: false });
   } catch (e) {
-    throw new ExitkitError(`the template ${file} does not compile: ${firstLine(e)}`, {
-      hints: ['check its {{...}} blocks: every {{#each}} and {{#if}} needs its closing tag'],
+    const detail = firstLine(e);
+    throw new ExitkitError((m) => m.documents.templateSyntax(file, detail), {
+      hints: [(m) => m.documents.templateSyntaxHint],
     });
   }
   try {
@@ -75,8 +74,9 @@ export async function renderDocument(data: object, opts: RenderOptions): Promise
     const out = template({ t: words(opts.language), ...(md ? escapeMarkdownDeep(data) : data) });
     return md ? tidyMarkdown(out) : out;
   } catch (e) {
-    throw new ExitkitError(`the template ${file} failed: ${firstLine(e)}`, {
-      hints: ['check the helpers and fields it uses (docs/TEMPLATES.md lists the data it receives)'],
+    const detail = firstLine(e);
+    throw new ExitkitError((m) => m.documents.templateFailed(file, detail), {
+      hints: [(m) => m.documents.templateFailedHint],
     });
   }
 }

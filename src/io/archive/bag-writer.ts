@@ -19,14 +19,9 @@ export type { PayloadEntry, TagFile, WriteBagOptions, WrittenBag } from './paylo
 export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenBag> {
   const seipd = await startSeipdV1(opts.recipients);
   if (!seipd)
-    throw new ExitkitError(
-      "the recipients' keys ask for an AEAD-encrypted message (SEIPD v2), which exitkit does not write: GnuPG 2.2 cannot read it",
-      {
-        code: 'key_invalid',
-        hints: [
-          'give at least one recipient key that accepts SEIPD v1 with AES: a key made by GnuPG or by `exitkit keys generate`',
-        ],
-      },
-    );
+    throw new ExitkitError((m) => m.sealing.seipdV2, {
+      code: 'key_invalid',
+      hints: [(m) => m.sealing.seipdV2Hint],
+    });
   return writeSealedBag(opts, seipd);
 }

@@ -6,6 +6,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { InternalError } from '../../core/errors.js';
 import { ownedBuffer, type FileRange } from './buffers.js';
 
 export interface Hashed {
@@ -96,7 +97,7 @@ export class Digester {
       else fail(new Error(m.message));
     });
     w.on('error', fail);
-    w.on('exit', () => fail(new Error('the digest worker stopped')));
+    w.on('exit', () => fail(new InternalError((m) => m.sealing.digesterStopped)));
     w.postMessage({ type: 'init', algorithms } satisfies ToWorker);
   }
 

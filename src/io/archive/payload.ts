@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { ExitkitError } from '../../core/errors.js';
+import type { SourceChange } from '../../core/i18n/terminal/en.js';
 import type { DigestAlgorithm, ManifestFile } from '../../core/manifest.js';
 import type { PublicKey } from '../openpgp/keys.js';
 
@@ -55,18 +56,18 @@ export interface WrittenBag {
 export function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
   return createHash(algorithm).update(bytes).digest('hex');
 }
-export function changed(entry: PayloadEntry, how: string): ExitkitError {
-  return new ExitkitError(`the source file ${entry.shown} ${how}: nothing was written`, {
-    hints: ['wait until whatever writes to it has finished, then run the bundle again'],
+export function changed(entry: PayloadEntry, how: SourceChange): ExitkitError {
+  return new ExitkitError((m) => m.sealing.changed(entry.shown, how), {
+    hints: [(m) => m.sealing.changedHint],
   });
 }
 
 export function openProblem(entry: PayloadEntry, e: unknown): unknown {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return changed(entry, 'vanished before it was read');
+  if (code === 'ENOENT') return changed(entry, 'vanished');
   if (code === 'ELOOP')
-    return new ExitkitError(`the source ${entry.shown} became a symbolic link: refused`, {
-      hints: ['bundle the file it points to instead, by naming it in the plan'],
+    return new ExitkitError((m) => m.sealing.becameLink(entry.shown), {
+      hints: [(m) => m.sealing.becameLinkHint],
     });
   return e;
 }
@@ -74,9 +75,8 @@ export function openProblem(entry: PayloadEntry, e: unknown): unknown {
 /** The source must still be the regular file that was listed, with the same size and time. */
 export function stillAsListed(entry: PayloadEntry, now: Pick<Stats, 'size' | 'mtimeMs' | 'isFile'>): void {
   if (!now.isFile())
-    throw new ExitkitError(`the source ${entry.shown} is not a regular file: refused`, {
-      hints: ['a bundle holds regular files only; export the data to a file'],
+    throw new ExitkitError((m) => m.sealing.notRegular(entry.shown), {
+      hints: [(m) => m.sealing.notRegularHint],
     });
-  if (now.size !== entry.size || now.mtimeMs !== entry.mtimeMs)
-    throw changed(entry, 'changed since the sources were listed');
+  if (now.size !== entry.size || now.mtimeMs !== entry.mtimeMs) throw changed(entry, 'listed');
 }

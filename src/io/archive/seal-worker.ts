@@ -14,6 +14,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { writeSync, writevSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { InternalError } from '../../core/errors.js';
 import { lengthHeader } from '../openpgp/packet-lengths.js';
 import { ownedBuffer, type FileRange } from './buffers.js';
 
@@ -177,7 +178,7 @@ export function startSealer(fd: number, algorithm: string, head: Uint8Array): Se
     } else fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
   });
   worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('the archive writer stopped')));
+  worker.on('exit', () => fail(new InternalError((m) => m.sealing.writerStopped)));
   worker.postMessage({ type: 'init', fd, algorithm, head } satisfies ToWorker);
   const ask = <T>(type: 'digests' | 'end'): Promise<T> => {
     if (failure) return Promise.reject(failure);

@@ -297,18 +297,16 @@ function sealedEntry(
     let pos = 0;
     const finish = () => {
       const extra = readSync(fd, Buffer.alloc(1), 0, 1, pos);
-      if (extra > 0) throw changed(entry, 'grew while it was read');
+      if (extra > 0) throw changed(entry, 'grew');
       const after = fstatSync(fd);
-      if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs)
-        throw changed(entry, 'changed while it was read');
+      if (after.size !== entry.size || after.mtimeMs !== entry.mtimeMs) throw changed(entry, 'changed');
       let still: Stats | undefined;
       try {
         still = statSync(entry.abs);
       } catch {
         still = undefined;
       }
-      if (!still || still.ino !== before.ino || still.dev !== before.dev)
-        throw changed(entry, 'vanished or was replaced while it was read');
+      if (!still || still.ino !== before.ino || still.dev !== before.dev) throw changed(entry, 'replaced');
       close();
     };
     const work = (async () => {
@@ -324,7 +322,7 @@ function sealedEntry(
                 len - got < SYNC_READ
                   ? readSync(fd, into, off + got, len - got, pos + got)
                   : (await readAsync(fd, into, off + got, len - got, pos + got)).bytesRead;
-              if (n === 0) throw changed(entry, 'shrank while it was read');
+              if (n === 0) throw changed(entry, 'shrank');
               got += n;
             }
             pos += got;

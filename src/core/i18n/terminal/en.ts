@@ -9,6 +9,8 @@ const count = (n: number, one: string, other: string) => `${n} ${plural('en', n,
 
 type Role = 'client' | 'outgoing' | 'incoming';
 type Status = 'pending' | 'ready' | 'delivered' | 'waived';
+/** How a source changed under the bundle (`sealing.changed`). */
+export type SourceChange = 'vanished' | 'listed' | 'grew' | 'changed' | 'replaced' | 'shrank';
 
 export const en = {
   /** `--help`: each command's summary (the command classes take theirs from here) and the topics. */
@@ -425,6 +427,87 @@ export const en = {
       `${b.id}: ${count(b.files, 'file', 'files')}, ${b.bytes} in ${b.archive} (${b.size}), ` +
       `${b.missing ? `INCOMPLETE (missing: ${b.missing.join(', ')})` : 'complete'}; ` +
       `encrypted to ${b.recipients.join(', ')}; signed by ${b.signer}; ${b.seconds.toFixed(1)} s`,
+  },
+  /** A source that changed or was swapped while the bundle read it, and the recipients' keys. */
+  sealing: {
+    changed: (file: string, how: SourceChange) =>
+      `the source file ${file} ${
+        {
+          vanished: 'vanished before it was read',
+          listed: 'changed since the sources were listed',
+          grew: 'grew while it was read',
+          changed: 'changed while it was read',
+          replaced: 'vanished or was replaced while it was read',
+          shrank: 'shrank while it was read',
+        }[how]
+      }: nothing was written`,
+    changedHint: 'wait until whatever writes to it has finished, then run the bundle again',
+    becameLink: (file: string) => `the source ${file} became a symbolic link: refused`,
+    becameLinkHint: 'bundle the file it points to instead, by naming it in the plan',
+    notRegular: (file: string) => `the source ${file} is not a regular file: refused`,
+    notRegularHint: 'a bundle holds regular files only; export the data to a file',
+    seipdV2:
+      "the recipients' keys ask for an AEAD-encrypted message (SEIPD v2), which exitkit does not write: GnuPG 2.2 cannot read it",
+    seipdV2Hint:
+      'give at least one recipient key that accepts SEIPD v1 with AES: a key made by GnuPG or by `exitkit keys generate`',
+    /** A worker thread that died (a bug, or the system killed it). */
+    writerStopped: 'the archive writer stopped',
+    digesterStopped: 'the digest worker stopped',
+  },
+  /** The inputs of the documents (checklist, compensation) and their templates. */
+  documents: {
+    badDate: (value: string) => `--date ${value} is not a date`,
+    badDateHint: 'write it YYYY-MM-DD, e.g. 2026-12-20',
+    receiptWithoutManifest: 'a receipt is checked against the manifest it acknowledges: none was given',
+    receiptWithoutManifestHint: 'give --manifest <id>.manifest.json with --receipt',
+    noAttestation: (file: string) => `cannot read the attestation ${file}: no such file`,
+    noAttestationHint: 'give the deletion attestation the outgoing provider signed (<id>.deletion.json)',
+    noTemplate: (file: string) => `cannot read the template ${file}`,
+    noTemplateHint: 'give the path of a Handlebars template (.md.hbs or .html.hbs)',
+    reinstallHint: 'reinstall exitkit: its templates folder is incomplete',
+    /** `detail` is Handlebars' own (English) words. */
+    templateSyntax: (file: string, detail: string) => `the template ${file} does not compile: ${detail}`,
+    templateSyntaxHint: 'check its {{...}} blocks: every {{#each}} and {{#if}} needs its closing tag',
+    templateFailed: (file: string, detail: string) => `the template ${file} failed: ${detail}`,
+    templateFailedHint: 'check the helpers and fields it uses (docs/TEMPLATES.md lists the data it receives)',
+  },
+  /** The money of the plan, as `compensation` reads it. */
+  money: {
+    notAmount: (what: string | undefined, text: string) =>
+      `${what ?? 'amount'} "${text}" is not a decimal amount`,
+    notAmountHint: 'write it like 4500 or 1200.50, without a currency sign or thousands separator',
+    noCompensation: (id: string) => `the plan "${id}" has no compensation section`,
+    noCompensationHint:
+      'add compensation: {currency, vat_percent, rounding, fees, penalties} (see plans/exit-plan.schema.json)',
+    feeShape: (what: string, label: string) =>
+      `${what} ("${label}") has neither an amount nor quantity and unit_price`,
+    feeShapeHint: 'write amount: 4500, or quantity: 10 with unit_price: 1200',
+  },
+  /** A manifest and a verification given to a document: they must concern its plan and each other. */
+  evidence: {
+    manifestOtherPlan: (other: string | undefined, id: string) =>
+      `the manifest is for the plan "${other}", not "${id}"`,
+    manifestOtherPlanHint: 'give the manifest that `exitkit bundle` wrote for this plan',
+    verificationOtherPlan: (other: string | undefined, id: string) =>
+      `the verification is for the plan "${other}", not "${id}"`,
+    verificationOtherPlanHint: 'give what `exitkit verify --json` wrote for the manifest of this plan',
+    otherBundle: 'the verification and the manifest do not concern the same bundle',
+    otherBundleCreated: (manifest: string, verified: string) =>
+      `the manifest was created ${manifest}, the verified one ${verified}`,
+    verifyAgainHint: 'run `exitkit verify` again on this manifest',
+  },
+  /** `validate`'s warnings about the plan's release conditions (compensation.final_payment.release_when). */
+  release: {
+    receiptNeverHolds: (condition: string, role: 'client' | 'incoming') =>
+      `${condition} can never hold: the plan gives no key file for the ${role === 'client' ? 'client' : 'incoming provider'}`,
+    receiptNeverHoldsHint: (role: 'client' | 'incoming') =>
+      `add parties.${role}.key: a receipt is checked against it`,
+    deletionNotYet:
+      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
+    deletionNotYetHint: 'the final payment stays held while release_when names it',
+    notDecrypted:
+      'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
+    notDecryptedHint: 'add decrypted_verification unless the contract says otherwise',
   },
   progress: {
     line: (done: string, total: string, pct: number, rate: string, left?: string) =>

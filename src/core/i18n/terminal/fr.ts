@@ -405,6 +405,100 @@ export const fr: Messages = {
       `${b.missing ? `INCOMPLÈTE (manquent : ${b.missing.join(', ')})` : 'complète'} ; ` +
       `chiffrée pour ${b.recipients.join(', ')} ; signée par ${b.signer} ; ${b.seconds.toFixed(1).replace('.', ',')} s`,
   },
+  sealing: {
+    changed: (file, how) =>
+      `le fichier source ${file} ${
+        {
+          vanished: 'a disparu avant d’être lu',
+          listed: 'a changé depuis que les sources ont été listées',
+          grew: 'a grossi pendant sa lecture',
+          changed: 'a changé pendant sa lecture',
+          replaced: 'a disparu ou a été remplacé pendant sa lecture',
+          shrank: 'a rétréci pendant sa lecture',
+        }[how]
+      } : rien n'a été écrit`,
+    changedHint:
+      'attendez que ce qui écrit dans ce fichier ait terminé, puis relancez la constitution de l’archive',
+    becameLink: (file) => `la source ${file} est devenue un lien symbolique : refusée`,
+    becameLinkHint: 'nommez plutôt dans le plan le fichier vers lequel pointe ce lien',
+    notRegular: (file) => `la source ${file} n'est pas un fichier ordinaire : refusée`,
+    notRegularHint:
+      'une archive ne contient que des fichiers ordinaires ; exportez les données dans un fichier',
+    seipdV2:
+      "les clés des destinataires demandent un message chiffré en AEAD (SEIPD v2), qu'exitkit n'écrit pas : GnuPG 2.2 ne sait pas le lire",
+    seipdV2Hint:
+      'indiquez au moins une clé de destinataire qui accepte SEIPD v1 avec AES : une clé créée par GnuPG ou par `exitkit keys generate`',
+    writerStopped: 'l’écriture de l’archive s’est arrêtée',
+    digesterStopped: 'le calcul des empreintes s’est arrêté',
+  },
+  documents: {
+    badDate: (value) => `--date ${value} n'est pas une date`,
+    badDateHint: 'écrivez-la AAAA-MM-JJ, p. ex. 2026-12-20',
+    receiptWithoutManifest:
+      "un accusé de réception se contrôle par rapport au manifeste qu'il reconnaît : aucun manifeste n'a été donné",
+    receiptWithoutManifestHint: 'indiquez --manifest <id>.manifest.json avec --receipt',
+    noAttestation: (file) => `impossible de lire l'attestation ${file} : fichier introuvable`,
+    noAttestationHint:
+      "indiquez l'attestation de suppression signée par le prestataire sortant (<id>.deletion.json)",
+    noTemplate: (file) => `impossible de lire le modèle ${file}`,
+    noTemplateHint: "indiquez le chemin d'un modèle Handlebars (.md.hbs ou .html.hbs)",
+    reinstallHint: 'réinstallez exitkit : son dossier de modèles est incomplet',
+    templateSyntax: (file, detail) => {
+      const line = /^Parse error on line (\d+)/.exec(detail);
+      const mismatch = /^(\S+) doesn't match (\S+) - (\d+):(\d+)/.exec(detail);
+      const why = line
+        ? `erreur de syntaxe à la ligne ${line[1]}`
+        : mismatch
+          ? `le bloc {{#${mismatch[1]}}} est fermé par {{/${mismatch[2]}}} (ligne ${mismatch[3]}, colonne ${mismatch[4]})`
+          : `"${detail}"`;
+      return `le modèle ${file} ne se compile pas : ${why}`;
+    },
+    templateSyntaxHint:
+      'vérifiez ses blocs {{...}} : chaque {{#each}} et chaque {{#if}} demande sa balise de fermeture',
+    templateFailed: (file, detail) => {
+      const helper = /^Missing helper: "(.*)"$/.exec(detail);
+      const partial = /^The partial (\S+) could not be found$/.exec(detail);
+      const why = helper
+        ? `la fonction d'aide (helper) "${helper[1]}" n'existe pas`
+        : partial
+          ? `le fragment (partial) ${partial[1]} est introuvable`
+          : `"${detail}"`;
+      return `le modèle ${file} a échoué : ${why}`;
+    },
+    templateFailedHint:
+      'vérifiez les fonctions d’aide et les champs qu’il utilise (docs/TEMPLATES.md décrit les données qu’il reçoit)',
+  },
+  money: {
+    notAmount: (what, text) => `${what ?? 'le montant'} "${text}" n'est pas un montant décimal`,
+    notAmountHint: 'écrivez-le comme 4500 ou 1200.50, sans symbole monétaire ni séparateur de milliers',
+    noCompensation: (id) => `le plan "${id}" n'a pas de section compensation`,
+    noCompensationHint:
+      'ajoutez compensation: {currency, vat_percent, rounding, fees, penalties} (voir plans/exit-plan.schema.json)',
+    feeShape: (what, label) => `${what} ("${label}") n'a ni amount, ni quantity et unit_price`,
+    feeShapeHint: 'écrivez amount: 4500, ou quantity: 10 avec unit_price: 1200',
+  },
+  evidence: {
+    manifestOtherPlan: (other, id) => `le manifeste concerne le plan "${other}", pas "${id}"`,
+    manifestOtherPlanHint: "indiquez le manifeste qu'`exitkit bundle` a écrit pour ce plan",
+    verificationOtherPlan: (other, id) => `la vérification concerne le plan "${other}", pas "${id}"`,
+    verificationOtherPlanHint: "indiquez ce qu'`exitkit verify --json` a écrit pour le manifeste de ce plan",
+    otherBundle: 'la vérification et le manifeste ne concernent pas la même archive',
+    otherBundleCreated: (manifest, verified) =>
+      `le manifeste a été créé le ${manifest}, celui qui a été vérifié le ${verified}`,
+    verifyAgainHint: 'relancez `exitkit verify` sur ce manifeste',
+  },
+  release: {
+    receiptNeverHolds: (condition, role) =>
+      `${condition} ne pourra jamais être remplie : le plan ne donne aucun fichier de clé ${ROLE[role]}`,
+    receiptNeverHoldsHint: (role) =>
+      `ajoutez parties.${role}.key : l'accusé de réception est contrôlé avec cette clé`,
+    deletionNotYet:
+      "deletion_attested ne peut pas encore être remplie : cette version n'écrit ni ne contrôle d'attestation de suppression",
+    deletionNotYetHint: 'le paiement final reste retenu tant que release_when la mentionne',
+    notDecrypted:
+      "sans decrypted_verification, une vérification qui n'a jamais déchiffré l’archive peut libérer le paiement final",
+    notDecryptedHint: 'ajoutez decrypted_verification, sauf si le contrat en dispose autrement',
+  },
   progress: {
     line: (done, total, pct, rate, left) =>
       `constitution de l’archive : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
