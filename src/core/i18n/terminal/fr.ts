@@ -591,7 +591,8 @@ export const fr: Messages = {
     allReady: (n) =>
       `le marquer prêt, ainsi que tous les autres dont les fichiers sont en ordre (${count(n, 'livrable', 'livrables')} en tout)`,
     allReadyDescription: 'status: ready pour chacun d’eux ; les questions continuent pour les autres',
-    saved: (file, ids) => `interrompu : les réponses données ont été enregistrées (${file} : statut écrit pour ${ids})`,
+    saved: (file, ids) =>
+      `interrompu : les réponses données ont été enregistrées (${file} : statut écrit pour ${ids})`,
     savedHint: 'relancez `exitkit walk` pour répondre aux autres questions',
     next: 'étape suivante : répondez aux questions ci-dessous : marquez chaque livrable prêt, dispensez-le, ou laissez-le pour plus tard',
   },
