@@ -11,7 +11,7 @@ import {
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { shown } from '../io/shown.js';
-import { applyDecisions, askDecisions, walkPlan } from '../io/walk.js';
+import { askAndWrite, walkPlan } from '../io/walk.js';
 import { inEnglish } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 
@@ -55,24 +55,19 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     let walked = await walkPlan(loaded, now);
     const planFile = shown(loaded.file);
     const header = { id: loaded.plan.id, title: loaded.plan.title, file: planFile };
+    const asking = canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() });
     for (const line of formatWalkReport(
       header,
       walked.map((w) => w.assessment),
       this.m,
+      { asking },
     ))
       this.log(line);
 
     let updated: string[] = [];
-    if (canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() })) {
+    if (asking) {
       this.log('');
-      const decisions = await askDecisions(
-        walked,
-        terminalPrompter(this.m),
-        new Date(now).toISOString().slice(0, 10),
-        this.m,
-      );
-      walked = await applyDecisions(loaded, walked, decisions, now);
-      updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
+      ({ walked, updated } = await askAndWrite(loaded, walked, terminalPrompter(this.m), now, this.m));
       if (updated.length > 0) {
         this.log('', this.m.walk.wrote(planFile, updated.join(', ')));
         const s = summarizeWalk(walked.map((w) => w.assessment));

@@ -615,8 +615,7 @@ export const en = {
     interruptedHint: 'run the command again to answer the questions, or use --no-input for a report only',
   },
   walkAnswers: {
-    allReady: (n: number) =>
-      `mark it ready, and every other one whose files check out (${count(n, 'deliverable', 'deliverables')} in all)`,
+    allReady: (n: number) => `mark it ready, and every other one whose files check out (${n})`,
     allReadyDescription: 'status: ready for each of them; the questions go on for the others',
     saved: (file: string, ids: string) =>
       `interrupted: the answers given were saved (${file}: wrote the status of ${ids})`,

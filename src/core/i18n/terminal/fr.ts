@@ -588,8 +588,7 @@ export const fr: Messages = {
       'relancez la commande pour répondre aux questions, ou utilisez --no-input pour un simple rapport',
   },
   walkAnswers: {
-    allReady: (n) =>
-      `le marquer prêt, ainsi que tous les autres dont les fichiers sont en ordre (${count(n, 'livrable', 'livrables')} en tout)`,
+    allReady: (n) => `le marquer prêt, ainsi que tous les autres en ordre (${n})`,
     allReadyDescription: 'status: ready pour chacun d’eux ; les questions continuent pour les autres',
     saved: (file, ids) =>
       `interrompu : les réponses données ont été enregistrées (${file} : statut écrit pour ${ids})`,
