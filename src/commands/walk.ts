@@ -33,7 +33,7 @@ export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
   static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
 
-On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
+On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. One answer marks every deliverable whose files check out ready at once; the questions go on for the others. Nothing is written without an answer; interrupted (Ctrl-C), it writes the answers already given (exit 2). --no-input (or --json, or no terminal) only reports.
 
 Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`;
   static override examples = [

@@ -161,15 +161,13 @@ describe('exitkit keys generate --out in a folder', () => {
   it('refuses a prefix whose folder is a file (exit 2), in the terminal language', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'keys'), 'not a folder\n');
+    const who = { name: 'Nexa Services SAS', email: 'transition@nexa.example' };
     const args = [
       'keys',
       'generate',
-      '--name',
-      'N',
-      '--email',
-      'n@example.org',
-      '--out',
-      'keys/n',
+      `--name=${who.name}`,
+      `--email=${who.email}`,
+      '--out=keys/n',
       '--no-passphrase',
     ];
     const en = await exitkit(args, { cwd: dir });
