@@ -15,7 +15,7 @@ describe('exitkit with a command that does not exist', () => {
   it('names the nearest command in French on a French terminal', async () => {
     const r = await exitkit(['verfy'], { env: { LANG: 'fr_CH.UTF-8' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('erreur : aucune commande verfy\nconseil : vouliez-vous dire verify ?\n');
+    expect(r.stderr).toBe('erreur : commande inconnue : verfy\nconseil : vouliez-vous dire verify ?\n');
     expect(englishIn(r.stderr)).toEqual([]);
     const flag = await exitkit(['walkk', '--lang', 'fr']);
     expect(flag.stderr).toContain('conseil : vouliez-vous dire walk ?');

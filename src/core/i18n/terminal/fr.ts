@@ -596,7 +596,7 @@ export const fr: Messages = {
     next: 'étape suivante : répondez aux questions ci-dessous : marquez chaque livrable prêt, dispensez-le, ou laissez-le pour plus tard',
   },
   notFound: {
-    noCommand: (id) => `aucune commande ${id}`,
+    noCommand: (id) => `commande inconnue : ${id}`,
   },
   initBeside: {
     schema: (file) =>
