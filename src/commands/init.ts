@@ -5,7 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitkitError } from '../core/errors.js';
 import type { Language } from '../core/plan.js';
-import { SCHEMA_PATH } from '../io/plan/plan-file.js';
+import {
+  SCHEMA_BESIDE,
+  keepPrivateKeysOutOfGit,
+  writeSchemaBeside,
+  type GitignoreOutcome,
+} from '../io/plan/beside.js';
 import { writeNewPlan } from '../io/plan/write-back.js';
 import { shown } from '../io/shown.js';
 import { BaseCommand } from '../lib/base-command.js';
@@ -18,6 +23,9 @@ export interface InitResult {
   id: string;
   lang: Language;
   replaced: boolean;
+  /** The JSON Schema written beside the plan, which its `$schema` line names. */
+  schema: string;
+  gitignore: { file: string; outcome: GitignoreOutcome };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -36,7 +44,7 @@ export function planIdFor(folder: string): string {
 
 export default class Init extends BaseCommand {
   static override summary = en.help.summary.init;
-  static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It names the plan's JSON Schema so that editors complete and check it, and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
+  static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It writes the plan's JSON Schema beside it (${SCHEMA_BESIDE}, named relatively, so that editors complete and check the plan wherever it travels) and a .gitignore that keeps private keys (*.sec.asc) out of git (an existing .gitignore gains that line if it lacks it), and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
   static override examples = [
     '<%= config.bin %> init',
     '<%= config.bin %> init exits/acme --lang fr',
@@ -80,7 +88,7 @@ export default class Init extends BaseCommand {
     const now = Date.now();
     const day = (offset: number) => new Date(now + offset * DAY_MS).toISOString().slice(0, 10);
     const values: Record<string, string> = {
-      schema: path.relative(dir, SCHEMA_PATH).split(path.sep).join('/'),
+      schema: `./${SCHEMA_BESIDE}`,
       id,
       file: shownAs.includes(' ') ? `"${shownAs}"` : shownAs,
       today: day(0),
@@ -90,10 +98,15 @@ export default class Init extends BaseCommand {
     };
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
     const outcome = await writeNewPlan(file, text, { force: flags.force, shown: shownAs });
+    const schema = shown(await writeSchemaBeside(dir));
+    const ignore = await keepPrivateKeysOutOfGit(dir);
+    const gitignore = { file: shown(ignore.file), outcome: ignore.outcome };
 
     this.log(this.m.init.wrote(shownAs, outcome === 'replaced', id, lang));
+    this.log(this.m.initBeside.schema(schema));
+    this.log(this.m.initBeside.gitignore(gitignore.file, gitignore.outcome));
     this.log(this.m.init.next(`exitkit validate ${values.file}`));
     this.answer(true);
-    return { file: shownAs, id, lang, replaced: outcome === 'replaced' };
+    return { file: shownAs, id, lang, replaced: outcome === 'replaced', schema, gitignore };
   }
 }

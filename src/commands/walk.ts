@@ -11,7 +11,7 @@ import {
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { shown } from '../io/shown.js';
-import { applyDecisions, askDecisions, walkPlan } from '../io/walk.js';
+import { askAndWrite, walkPlan } from '../io/walk.js';
 import { inEnglish } from '../core/i18n/terminal/index.js';
 import { BaseCommand } from '../lib/base-command.js';
 
@@ -33,7 +33,7 @@ export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
   static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
 
-On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
+On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. One answer marks every deliverable whose files check out ready at once; the questions go on for the others. Nothing is written without an answer; interrupted (Ctrl-C), it writes the answers already given (exit 2). --no-input (or --json, or no terminal) only reports.
 
 Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`;
   static override examples = [
@@ -55,24 +55,19 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     let walked = await walkPlan(loaded, now);
     const planFile = shown(loaded.file);
     const header = { id: loaded.plan.id, title: loaded.plan.title, file: planFile };
+    const asking = canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() });
     for (const line of formatWalkReport(
       header,
       walked.map((w) => w.assessment),
       this.m,
+      { asking },
     ))
       this.log(line);
 
     let updated: string[] = [];
-    if (canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() })) {
+    if (asking) {
       this.log('');
-      const decisions = await askDecisions(
-        walked,
-        terminalPrompter(this.m),
-        new Date(now).toISOString().slice(0, 10),
-        this.m,
-      );
-      walked = await applyDecisions(loaded, walked, decisions, now);
-      updated = walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
+      ({ walked, updated } = await askAndWrite(loaded, walked, terminalPrompter(this.m), now, this.m));
       if (updated.length > 0) {
         this.log('', this.m.walk.wrote(planFile, updated.join(', ')));
         const s = summarizeWalk(walked.map((w) => w.assessment));

@@ -307,11 +307,7 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
       hint: (m) => m.walk.markedButFailingHint,
     });
   } else if (!marked && checksPass) {
-    add(
-      'info',
-      (m) => m.walk.notMarked,
-      (m) => m.walk.notMarkedHint,
-    );
+    add('info', (m) => m.walk.notMarked, NOT_MARKED_HINT);
   }
   if (!marked && d.due !== undefined) {
     const late = daysBetween(d.due, now);
@@ -401,6 +397,9 @@ export function applyDecision(d: Deliverable, decision: Decision): Deliverable {
 
 const MARK: Record<string, string> = { ready: '✓', waived: '–', notReady: '✗' };
 
+/** "Mark it ready (`exitkit walk` on a terminal)": said by a report, not by a walk that then asks. */
+const NOT_MARKED_HINT: Text = (m) => m.walk.notMarkedHint;
+
 /**
  * The walk as a person reads it: family by family, each deliverable with its findings and what
  * to do, then a summary and the next step.
@@ -409,6 +408,7 @@ export function formatWalkReport(
   plan: { id: string; title: string; file: string },
   assessments: readonly Assessment[],
   m: Messages,
+  opts: { asking?: boolean } = {},
 ): string[] {
   const lines: string[] = [];
   lines.push(m.walk.header(plan.file, plan.title, plan.id, assessments.length));
@@ -422,7 +422,8 @@ export function formatWalkReport(
       lines.push(`  ${mark} ${m.walk.entry(a.id, a.title, state.join(', '))}`);
       for (const f of a.findings) {
         lines.push(`      ${m.label[f.level]}${say(m, f.message)}`);
-        if (f.hint) lines.push(`        ${m.label.hint}${say(m, f.hint)}`);
+        if (f.hint && !(opts.asking && f.hint === NOT_MARKED_HINT))
+          lines.push(`        ${m.label.hint}${say(m, f.hint)}`);
       }
     }
   }
@@ -432,7 +433,7 @@ export function formatWalkReport(
     lines.push(m.walk.allReady(`exitkit bundle ${plan.file} --out DIR`));
   } else {
     lines.push(m.walk.blocking(s.blocking.join(', ')));
-    lines.push(m.walk.blockingNext);
+    lines.push(opts.asking ? m.walkAnswers.next : m.walk.blockingNext);
   }
   return lines;
 }

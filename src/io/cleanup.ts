@@ -12,8 +12,16 @@ const pending = new Set<Undo>();
 let installed = false;
 /** Whether the command runs under --json: then the interruption is said as JSON on stdout. */
 let json = false;
+/** Who takes the next signal instead of ending the process (an open question: see below). */
+let interceptor: ((signal: NodeJS.Signals) => void) | undefined;
 
 function onSignal(signal: NodeJS.Signals): void {
+  if (interceptor) {
+    const take = interceptor;
+    interceptor = undefined;
+    take(signal);
+    return;
+  }
   for (const undo of pending) {
     try {
       undo();
@@ -50,6 +58,19 @@ function install(): void {
 export function exitOnInterrupt(opts: { json?: boolean } = {}): void {
   json = opts.json ?? false;
   install();
+}
+
+/**
+ * While questions are asked, the first SIGINT or SIGTERM goes to `take` (which ends the questions
+ * and lets the command keep the answers given) instead of ending the process; a second one ends
+ * it as usual. Returns the function that stops intercepting.
+ */
+export function interceptInterrupt(take: (signal: NodeJS.Signals) => void): () => void {
+  install();
+  interceptor = take;
+  return () => {
+    if (interceptor === take) interceptor = undefined;
+  };
 }
 
 /** Registers paths to remove on interruption; call the returned function once they are final or gone. */

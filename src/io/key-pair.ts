@@ -2,7 +2,7 @@
  * `exitkit keys generate`'s file work: PREFIX.pub.asc and PREFIX.sec.asc, never half a key pair
  * and never an overwrite without `force`.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError } from '../core/errors.js';
 import type { Text } from '../core/i18n/terminal/index.js';
@@ -42,11 +42,14 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
         });
     }
   }
-  const folder = await stat(path.dirname(pub)).catch(() => null);
-  if (!folder?.isDirectory())
-    throw new ExitkitError((m) => m.keyPair.noFolder(shown(path.dirname(pub))), {
+  // The folder of the prefix is made when missing (`--out keys/x`, as `bundle --out`), once the
+  // key is made: a refused passphrase leaves no empty folder behind.
+  const folder = path.dirname(pub);
+  const there = await stat(folder).catch(() => null);
+  if (there && !there.isDirectory())
+    throw new ExitkitError((m) => m.keysOut.notAFolder(shown(folder)), {
       code: 'file_access',
-      hints: [(m) => m.keyPair.noFolderHint],
+      hints: [(m) => m.keysOut.notAFolderHint],
     });
 
   const passphrase = r.passphrase ? await newPassphrase(r.passphrase) : undefined;
@@ -57,6 +60,14 @@ export async function writeKeyPair(r: KeyPairRequest): Promise<KeyPairFiles> {
     type: r.type,
     ...(passphrase === undefined ? {} : { passphrase }),
   });
+  if (!there)
+    await mkdir(folder, { recursive: true }).catch((e: Error) => {
+      const why = e.message;
+      throw new ExitkitError((m) => m.init.cannotCreate(shown(folder), why), {
+        code: 'file_access',
+        hints: [(m) => m.keysOut.notAFolderHint],
+      });
+    });
   await writeFilesAtomically(
     [
       { path: pub, data: made.publicKey, mode: 0o644 },

@@ -1,7 +1,7 @@
 import { input, password, select } from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
 import type { Messages } from '../core/i18n/terminal/index.js';
-import { exitOnInterrupt } from './cleanup.js';
+import { exitOnInterrupt, interceptInterrupt } from './cleanup.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -20,6 +20,8 @@ export interface Prompter {
     message: string,
     opts?: { preset?: string; check?: (value: string) => string | undefined },
   ): Promise<string>;
+  /** No more questions: a signal ends the process again. */
+  close(): void;
 }
 
 /**
@@ -68,18 +70,32 @@ export function terminalPrompter(m: Messages): Prompter {
       )
       .join(' • ');
   exitOnInterrupt();
-  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+  // A Ctrl-C inside a question is a key the prompt library turns into ExitPromptError; a signal
+  // (a Ctrl-C between two questions, a kill) closes the open question, or the next one, likewise:
+  // either way the caller gets PromptInterrupted and may keep the answers already given.
+  let interrupted = false;
+  let open: AbortController | undefined;
+  const close = interceptInterrupt(() => {
+    interrupted = true;
+    open?.abort();
+  });
+  const guard = async <T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (interrupted) throw new PromptInterrupted();
+    open = new AbortController();
     try {
-      return await ask();
+      return await ask(open.signal);
     } catch (e) {
       if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError'))
         throw new PromptInterrupted();
       throw e;
+    } finally {
+      open = undefined;
     }
   };
   return {
+    close,
     choose: (message, choices, preset) =>
-      guard(() =>
+      guard((signal) =>
         select(
           {
             message,
@@ -87,22 +103,25 @@ export function terminalPrompter(m: Messages): Prompter {
             theme: { style: { keysHelpTip } },
             ...(preset === undefined ? {} : { default: preset }),
           },
-          { output: process.stderr },
+          { output: process.stderr, signal },
         ),
       ),
     text: (message, opts = {}) =>
-      guard(() =>
+      guard((signal) =>
         input(
           {
             message,
             ...(opts.preset === undefined ? {} : { default: opts.preset }),
             validate: (v: string) => opts.check?.(v) ?? true,
           },
-          { output: process.stderr },
+          { output: process.stderr, signal },
         ),
       ),
   };
 }
+
+/** A scripted answer that interrupts the question, as Ctrl-C does on a terminal. */
+export const CTRL_C = '\u0003';
 
 /**
  * A prompter that gives recorded answers in order (tests): a choice is answered by its value, a
@@ -115,10 +134,12 @@ export function scriptedPrompter(answers: string[]): Prompter & { asked: string[
     asked.push(message);
     const a = answers.shift();
     if (a === undefined) throw new Error(`no scripted answer for: ${message}`);
+    if (a === CTRL_C) throw new PromptInterrupted();
     return a;
   };
   return {
     asked,
+    close: () => undefined,
     choose: <T extends string>(message: string, choices: Array<Choice<T>>) => {
       const a = next(message);
       const found = choices.find((c) => c.value === a);

@@ -19,7 +19,8 @@ import {
 import { summarizeInventory } from './plan/inventory.js';
 import type { LoadedPlan } from './plan/plan-file.js';
 import { planWithStatuses, writePlanAtomically } from './plan/write-back.js';
-import type { Choice, Prompter } from './prompts.js';
+import { PromptInterrupted, type Choice, type Prompter } from './prompts.js';
+import { shown } from './shown.js';
 import { resolveSources } from './plan/sources.js';
 
 /** Enough of a file's start to recognize every encrypted format we accept. */
@@ -109,8 +110,23 @@ export async function walkPlan(loaded: LoadedPlan, now: number): Promise<WalkedD
 }
 
 /**
+ * The user stopped answering (Ctrl-C, a signal): the decisions taken until then, which the
+ * command keeps (`askAndWrite`).
+ */
+export class AnswersInterrupted extends PromptInterrupted {
+  constructor(readonly decisions: ReadonlyMap<number, Decision>) {
+    super();
+  }
+}
+
+/** What may be answered for a deliverable: its actions, or nothing when it is settled. */
+type Answer = Decision['action'] | 'allReady';
+
+/**
  * Asks, deliverable by deliverable, what to do with the ones that are not settled. The plan is
- * never changed without an answer: leaving every one as it is changes nothing.
+ * never changed without an answer: leaving every one as it is changes nothing. Where more than one
+ * deliverable checks out, one answer marks them all ready (the questions go on for the others).
+ * Interrupted, it throws AnswersInterrupted with the answers given.
  */
 export async function askDecisions(
   walked: readonly WalkedDeliverable[],
@@ -119,35 +135,87 @@ export async function askDecisions(
   m: Messages,
 ): Promise<Map<number, Decision>> {
   const decisions = new Map<number, Decision>();
-  for (const w of walked) {
-    const actions = choicesFor(w.assessment);
-    if (actions.length === 0) continue;
-    const choices: Array<Choice<Decision['action']>> = actions.map((a) => ({
-      value: a,
-      ...m.prompt.choice[a],
-    }));
-    const action = await prompter.choose(
-      describeForPrompt(w, m),
-      choices,
-      actions.includes('ready') ? 'ready' : 'leave',
-    );
-    if (action === 'waive') {
-      const required = (missing: string) => (v: string) => (v.trim() === '' ? missing : undefined);
-      const reason = (
-        await prompter.text(m.prompt.why(w.deliverable.id), { check: required(m.prompt.needsReason) })
-      ).trim();
-      const approvedBy = (
-        await prompter.text(m.prompt.approvedBy, {
-          preset: 'client',
-          check: required(m.prompt.needsApprover),
-        })
-      ).trim();
-      decisions.set(w.index, { action: 'waive', reason, approvedBy, date: today });
-    } else if (action !== 'leave') {
-      decisions.set(w.index, { action });
+  const open = walked.filter((w) => choicesFor(w.assessment).length > 0);
+  try {
+    for (const [i, w] of open.entries()) {
+      if (decisions.has(w.index)) continue;
+      const actions = choicesFor(w.assessment);
+      const choices: Array<Choice<Answer>> = actions.map((a) => ({ value: a, ...m.prompt.choice[a] }));
+      const alsoReady = actions.includes('ready')
+        ? open.slice(i + 1).filter((o) => choicesFor(o.assessment).includes('ready'))
+        : [];
+      if (alsoReady.length > 0)
+        choices.push({
+          value: 'allReady',
+          name: m.walkAnswers.allReady(alsoReady.length + 1),
+          description: m.walkAnswers.allReadyDescription,
+        });
+      const action = await prompter.choose(
+        `${i + 1}/${open.length} ${describeForPrompt(w, m)}`,
+        choices,
+        actions.includes('ready') ? 'ready' : 'leave',
+      );
+      if (action === 'allReady') {
+        for (const o of [w, ...alsoReady]) decisions.set(o.index, { action: 'ready' });
+      } else if (action === 'waive') {
+        const required = (missing: string) => (v: string) => (v.trim() === '' ? missing : undefined);
+        const reason = (
+          await prompter.text(m.prompt.why(w.deliverable.id), { check: required(m.prompt.needsReason) })
+        ).trim();
+        const approvedBy = (
+          await prompter.text(m.prompt.approvedBy, {
+            preset: 'client',
+            check: required(m.prompt.needsApprover),
+          })
+        ).trim();
+        decisions.set(w.index, { action: 'waive', reason, approvedBy, date: today });
+      } else if (action !== 'leave') {
+        decisions.set(w.index, { action });
+      }
     }
+  } catch (e) {
+    if (e instanceof PromptInterrupted) throw new AnswersInterrupted(decisions);
+    throw e;
   }
   return decisions;
+}
+
+/**
+ * The interactive walk: asks, then writes the answers into the plan (atomically). Interrupted
+ * after some answers, it writes those (never half a plan) and then says so as an error (exit 2);
+ * interrupted before any, "nothing was written".
+ */
+export async function askAndWrite(
+  loaded: LoadedPlan,
+  walked: readonly WalkedDeliverable[],
+  prompter: Prompter,
+  now: number,
+  m: Messages,
+): Promise<{ walked: WalkedDeliverable[]; updated: string[] }> {
+  let decisions: Map<number, Decision>;
+  try {
+    decisions = await askDecisions(walked, prompter, new Date(now).toISOString().slice(0, 10), m);
+  } catch (e) {
+    if (!(e instanceof AnswersInterrupted) || e.decisions.size === 0) throw e;
+    const after = await applyDecisions(loaded, walked, e.decisions, now);
+    const ids = updatedIds(after, e.decisions).join(', ');
+    const file = shown(loaded.file);
+    throw new ExitkitError((t) => t.walkAnswers.saved(file, ids), {
+      code: 'interrupted',
+      hints: [(t) => t.walkAnswers.savedHint],
+    });
+  } finally {
+    prompter.close();
+  }
+  const after = await applyDecisions(loaded, walked, decisions, now);
+  return { walked: after, updated: updatedIds(after, decisions) };
+}
+
+function updatedIds(
+  walked: readonly WalkedDeliverable[],
+  decisions: ReadonlyMap<number, Decision>,
+): string[] {
+  return walked.filter((w) => decisions.has(w.index)).map((w) => w.deliverable.id);
 }
 
 /**

@@ -141,6 +141,45 @@ describe('exitkit keys generate', () => {
   });
 });
 
+describe('exitkit keys generate --out in a folder', () => {
+  it('creates the missing folder of the prefix, as bundle creates --out, relative to where it runs', async () => {
+    const dir = await tempDir();
+    const args = ['keys', 'generate', '--name', 'NovaIT SA', '--email', 'handover@novait.example'];
+    const r = await exitkit([...args, '--out', 'keys/novait', '--no-passphrase'], { cwd: dir });
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect((await readdir(path.join(dir, 'keys'))).sort()).toEqual(['novait.pub.asc', 'novait.sec.asc']);
+    // Deeper too, and a refused passphrase leaves no empty folder behind.
+    const refused = await exitkit([...args, '--out', 'exit/keys/novait'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(await readdir(dir)).toEqual(['keys']);
+    const deep = await exitkit([...args, '--out', 'exit/keys/novait', '--no-passphrase'], { cwd: dir });
+    expect(deep.code).toBe(0);
+    expect((await readdir(path.join(dir, 'exit/keys'))).sort()).toEqual(['novait.pub.asc', 'novait.sec.asc']);
+  });
+
+  it('refuses a prefix whose folder is a file (exit 2), in the terminal language', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'keys'), 'not a folder\n');
+    const who = { name: 'Nexa Services SAS', email: 'transition@nexa.example' };
+    const args = [
+      'keys',
+      'generate',
+      `--name=${who.name}`,
+      `--email=${who.email}`,
+      '--out=keys/n',
+      '--no-passphrase',
+    ];
+    const en = await exitkit(args, { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('error: keys is not a folder');
+    const fr = await exitkit([...args, '--lang', 'fr'], { cwd: dir });
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain("erreur : keys n'est pas un dossier");
+    expect(await readdir(dir)).toEqual(['keys']);
+  });
+});
+
 describe('exitkit keys show', () => {
   it('shows fingerprint, user id, algorithms and capabilities of keys made by GnuPG', async () => {
     const dir = await tempDir();

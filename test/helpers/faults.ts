@@ -243,11 +243,12 @@ export function startExitkit(
 
 /**
  * Runs the built CLI on a pseudo-terminal (util-linux `script`) and types `steps` when their
- * prompt appears on screen: driven by what the program prints, never by timing.
+ * prompt appears on screen: driven by what the program prints, never by timing. A step may be a
+ * function instead of keys: it gets the pid of `script`, whose child is exitkit (to signal it).
  */
 export function onTerminal(
   args: string[],
-  steps: Array<[RegExp, string]>,
+  steps: Array<[RegExp, string | ((scriptPid: number) => void)]>,
   opts: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<{ code: number | null; screen: string; unanswered: number }> {
   const env = opts.env ?? {};
@@ -267,7 +268,8 @@ export function onTerminal(
       while (steps.length > 0 && steps[0]![0].test(pending)) {
         const [, keys] = steps.shift()!;
         pending = '';
-        child.stdin.write(keys);
+        if (typeof keys === 'string') child.stdin.write(keys);
+        else keys(child.pid!);
       }
     };
     child.stdout.on('data', feed);

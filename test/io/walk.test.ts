@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/io/plan/plan-file.js';
 import { planWithStatuses } from '../../src/io/plan/write-back.js';
-import { scriptedPrompter } from '../../src/io/prompts.js';
+import { CTRL_C, scriptedPrompter } from '../../src/io/prompts.js';
 import { CATALOGS } from '../../src/core/i18n/terminal/index.js';
-import { applyDecisions, askDecisions, walkPlan } from '../../src/io/walk.js';
+import { AnswersInterrupted, applyDecisions, askDecisions, walkPlan } from '../../src/io/walk.js';
 import { tempDir } from '../helpers/cli.js';
 
 const PLAN = `# yaml-language-server: $schema=./exit-plan.schema.json
@@ -122,6 +122,59 @@ describe('the interactive walk (prompt layer driven by recorded answers)', () =>
     await writeFile(file, `${PLAN}# edited meanwhile\n`);
     await expect(applyDecisions(loaded, walked, decisions, Date.now())).rejects.toThrow(/changed on disk/);
     expect(await readFile(file, 'utf8')).toBe(`${PLAN}# edited meanwhile\n`);
+  });
+});
+
+describe('the answers of a long walk', () => {
+  async function manyReady() {
+    const { dir, file } = await scenario();
+    await writeFile(path.join(dir, 'exports/cad.lic'), 'licence\n');
+    return { file, loaded: await loadPlan(file, { checkKeys: false }) };
+  }
+
+  it('marks every deliverable that checks out ready with one answer, and asks about the others only', async () => {
+    const { loaded } = await manyReady();
+    const walked = await walkPlan(loaded, Date.now());
+    const prompter = scriptedPrompter(['allReady', 'leave']);
+    const decisions = await askDecisions(walked, prompter, '2026-11-23', CATALOGS.en);
+    // fs01-backup (asked, answered for all), vault (clear text: asked), runbooks and cad (settled).
+    expect(prompter.asked).toHaveLength(2);
+    expect(prompter.asked[0]).toMatch(/^1\/4 backups \/ fs01-backup: /);
+    expect(prompter.asked[1]).toMatch(/^2\/4 credentials \/ vault: /);
+    const ready = [...decisions].filter(([, d]) => d.action === 'ready').map(([i]) => i);
+    expect(ready.map((i) => loaded.plan.deliverables[i]!.id).sort()).toEqual([
+      'cad',
+      'fs01-backup',
+      'runbooks',
+    ]);
+  });
+
+  it('offers the answer for all only while another deliverable that checks out is still to come', async () => {
+    const { loaded } = await manyReady();
+    const walked = await walkPlan(loaded, Date.now());
+    // The last one that checks out (cad) has no one after it: "allReady" is no choice there.
+    await expect(
+      askDecisions(
+        walked,
+        scriptedPrompter(['ready', 'leave', 'ready', 'allReady']),
+        '2026-11-23',
+        CATALOGS.en,
+      ),
+    ).rejects.toThrow(/is not a choice/);
+  });
+
+  it('gives the answers taken until an interruption with it', async () => {
+    const { loaded } = await manyReady();
+    const walked = await walkPlan(loaded, Date.now());
+    const asked = askDecisions(
+      walked,
+      scriptedPrompter(['ready', 'leave', CTRL_C]),
+      '2026-11-23',
+      CATALOGS.en,
+    );
+    const e = await asked.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AnswersInterrupted);
+    expect([...(e as AnswersInterrupted).decisions.entries()]).toEqual([[0, { action: 'ready' }]]);
   });
 });
 

@@ -29,7 +29,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     name: Flags.string({ description: "the party's name, as in the plan", required: true }),
     email: Flags.string({ description: "the party's contact address", required: true }),
     out: Flags.string({
-      description: 'path prefix: writes PREFIX.pub.asc and PREFIX.sec.asc',
+      description: 'path prefix: writes PREFIX.pub.asc and PREFIX.sec.asc (its folder is made if missing)',
       required: true,
       helpValue: 'PREFIX',
     }),

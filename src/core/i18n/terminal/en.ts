@@ -817,8 +817,6 @@ export const en = {
   keyPair: {
     exists: (file: string) => `${file} exists already`,
     existsHint: 'choose another --out PREFIX, or add --force to overwrite it',
-    noFolder: (folder: string) => `the folder ${folder} does not exist`,
-    noFolderHint: 'create it first, or give another --out PREFIX',
     rsaSlow: 'making an RSA 4096 key: this can take a few seconds',
   },
   /** What a key can do now (src/io/openpgp/keys.ts). */
@@ -988,6 +986,29 @@ export const en = {
     needsApprover: 'a waiver needs who approved it',
     interrupted: 'interrupted: nothing was written',
     interruptedHint: 'run the command again to answer the questions, or use --no-input for a report only',
+  },
+  walkAnswers: {
+    allReady: (n: number) => `mark it ready, and every other one whose files check out (${n})`,
+    allReadyDescription: 'status: ready for each of them; the questions go on for the others',
+    saved: (file: string, ids: string) =>
+      `interrupted: the answers given were saved (${file}: wrote the status of ${ids})`,
+    savedHint: 'run `exitkit walk` again to answer the other questions',
+    next: 'next: answer the questions below: mark each deliverable ready, waive it, or leave it for later',
+  },
+  notFound: {
+    noCommand: (id: string) => `no command ${id}`,
+  },
+  initBeside: {
+    schema: (file: string) =>
+      `${file}: the plan's JSON Schema, which its $schema line names (keep it beside the plan, commit it with it)`,
+    gitignore: (file: string, outcome: 'created' | 'appended' | 'kept') =>
+      outcome === 'kept'
+        ? `${file} already keeps private keys (*.sec.asc) out of git`
+        : `${file}: ${outcome === 'created' ? 'wrote' : 'added a line to'} it, so that private keys (*.sec.asc) stay out of git`,
+  },
+  keysOut: {
+    notAFolder: (dir: string) => `${dir} is not a folder`,
+    notAFolderHint: 'give another --out PREFIX, in a folder',
   },
   validate: {
     valid: (file: string, id: string, n: number, warnings: number) =>

@@ -785,8 +785,6 @@ export const fr: Messages = {
   keyPair: {
     exists: (file) => `${file} existe déjà`,
     existsHint: 'choisissez un autre préfixe --out, ou ajoutez --force pour le remplacer',
-    noFolder: (folder) => `le dossier ${folder} n'existe pas`,
-    noFolderHint: "créez-le d'abord, ou indiquez un autre préfixe --out",
     rsaSlow: 'création d’une clé RSA 4096 : cela peut prendre quelques secondes',
   },
   keyUse: {
@@ -945,6 +943,29 @@ export const fr: Messages = {
     interrupted: "interrompu : rien n'a été écrit",
     interruptedHint:
       'relancez la commande pour répondre aux questions, ou utilisez --no-input pour un simple rapport',
+  },
+  walkAnswers: {
+    allReady: (n) => `le marquer prêt, ainsi que tous les autres en ordre (${n})`,
+    allReadyDescription: 'status: ready pour chacun d’eux ; les questions continuent pour les autres',
+    saved: (file, ids) =>
+      `interrompu : les réponses données ont été enregistrées (${file} : statut écrit pour ${ids})`,
+    savedHint: 'relancez `exitkit walk` pour répondre aux autres questions',
+    next: 'étape suivante : répondez aux questions ci-dessous : marquez chaque livrable prêt, dispensez-le, ou laissez-le pour plus tard',
+  },
+  notFound: {
+    noCommand: (id) => `commande inconnue : ${id}`,
+  },
+  initBeside: {
+    schema: (file) =>
+      `${file} : le schéma JSON du plan, que sa ligne $schema désigne (gardez-le à côté du plan, versionnez-le avec lui)`,
+    gitignore: (file, outcome) =>
+      outcome === 'kept'
+        ? `${file} tient déjà les clés privées (*.sec.asc) hors de git`
+        : `${file} : ${outcome === 'created' ? 'écrit' : 'une ligne ajoutée'}, pour que les clés privées (*.sec.asc) restent hors de git`,
+  },
+  keysOut: {
+    notAFolder: (dir) => `${dir} n'est pas un dossier`,
+    notAFolderHint: 'donnez un autre --out PRÉFIXE, dans un dossier',
   },
   validate: {
     valid: (file, id, n, warnings) =>
