@@ -5,9 +5,12 @@ import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
 import { checkReceipt, type ReceiptCheck } from '../io/receipts.js';
+import { attestationJson, faultText, type AttestationJson } from '../core/attestation.js';
+import { checkAttestation } from '../io/attestation.js';
+import { english, say } from '../core/i18n/terminal/index.js';
 import { runVerification } from '../io/verify.js';
 
-export type VerifyResult = Verification & { receipt?: ReceiptCheck };
+export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?: AttestationJson };
 
 export const pinFlags = {
   plan: Flags.string({
@@ -34,6 +37,7 @@ export default class Verify extends BaseCommand {
     '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --attestation acme-exit-2026.deletion.json',
   ];
   static override args = {
     manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
@@ -45,6 +49,11 @@ export default class Verify extends BaseCommand {
     receipt: Flags.string({
       description:
         'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
+      helpValue: 'FILE',
+    }),
+    attestation: Flags.string({
+      description:
+        "a deletion attestation (<id>.deletion.json) to check too: signed by the outgoing key of --plan, for this plan, following this delivery (its manifest's SHA-256), not dated before it",
       helpValue: 'FILE',
     }),
   };
@@ -79,6 +88,28 @@ export default class Verify extends BaseCommand {
           said.ok = false;
         }
       }
+    }
+    if (flags.attestation) {
+      const a = await checkAttestation({
+        file: flags.attestation,
+        plan: outcome.plan,
+        manifest: { sha256: v.manifest.sha256, manifest: outcome.manifest },
+      });
+      v.attestation = attestationJson(a);
+      const { m } = this;
+      const at = a.attestation;
+      receiptLines = [
+        ...(receiptLines ?? []),
+        a.valid
+          ? m.attestation.valid(a.file, at.date, at.method, a.fingerprint ?? '')
+          : m.attestation.notValid(a.file),
+      ];
+      for (const f of a.faults) {
+        const text = faultText(f, a.outgoing);
+        v.faults.push(en.attestation.fault(english(text)));
+        outcome.said.faults.push(m.attestation.fault(say(m, text)));
+      }
+      if (!a.valid) v.ok = outcome.said.ok = false;
     }
     for (const line of describeVerification(
       outcome.said,

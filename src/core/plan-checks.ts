@@ -253,23 +253,19 @@ function releaseConditionIssues(
   const when = plan.compensation?.final_payment?.release_when;
   if (!when) return;
   const at = ['compensation', 'final_payment', 'release_when'];
-  for (const [condition, role] of [
-    ['receipt_client', 'client'],
-    ['receipt_incoming', 'incoming'],
+  const party = { client: 'client', incoming: 'incoming provider', outgoing: 'outgoing provider' } as const;
+  for (const [condition, role, what] of [
+    ['receipt_client', 'client', 'a receipt'],
+    ['receipt_incoming', 'incoming', 'a receipt'],
+    ['deletion_attested', 'outgoing', 'the deletion attestation'],
   ] as const) {
     if (when.includes(condition) && !plan.parties[role]?.key)
       warn(
         at,
-        `${condition} can never hold: the plan gives no key file for the ${role === 'client' ? 'client' : 'incoming provider'}`,
-        `add parties.${role}.key: a receipt is checked against it`,
+        `${condition} can never hold: the plan gives no key file for the ${party[role]}`,
+        `add parties.${role}.key: ${what} is checked against it`,
       );
   }
-  if (when.includes('deletion_attested'))
-    warn(
-      at,
-      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
-      'the final payment stays held while release_when names it',
-    );
   if (!when.includes('decrypted_verification'))
     warn(
       at,

@@ -135,7 +135,8 @@ export async function loadPlanOf(file: string, m: Manifest): Promise<LoadedPlan>
   return planOf(file, await loadPlan(file), m);
 }
 
-function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
+/** The plan, refused when it is another exit's than the manifest's. */
+export function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan {
   if (plan.plan.id !== m.plan.id)
     throw new ExitkitError((w) => w.verify.otherPlan(file, plan.plan.id, m.plan.id), {
       hints: [(w) => w.verify.otherPlanHint],
