@@ -146,6 +146,12 @@ export async function checkAttestation(o: {
   plan?: LoadedPlan | undefined;
   manifest?: { sha256: string; manifest: Manifest } | undefined;
 }): Promise<AttestationCheck> {
+  const info = await stat(o.file).catch(() => null);
+  if (!info?.isFile())
+    throw new ExitkitError((m) => m.attestation.noFile(o.file), {
+      code: 'file_access',
+      hints: [(m) => m.attestation.noFileHint],
+    });
   if (!o.plan)
     throw new ExitkitError((m) => m.attestation.needsPlan, {
       code: 'signer_not_pinned',
@@ -162,12 +168,6 @@ export async function checkAttestation(o: {
     throw new ExitkitError((m) => m.attestation.noOutgoingKey(plan.file), {
       code: 'signer_not_pinned',
       hints: [(m) => m.attestation.noOutgoingKeyHint],
-    });
-  const info = await stat(o.file).catch(() => null);
-  if (!info?.isFile())
-    throw new ExitkitError((m) => m.attestation.noFile(o.file), {
-      code: 'file_access',
-      hints: [(m) => m.attestation.noFileHint],
     });
   if (info.size > MAX_ATTESTATION_BYTES) throw new ExitkitError((m) => m.attestation.tooLarge(o.file));
   const bytes = await readFile(o.file);
