@@ -5,9 +5,8 @@ import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
 import { checkReceipt, type ReceiptCheck } from '../io/receipts.js';
-import { attestationJson, faultText, type AttestationJson } from '../core/attestation.js';
+import { attestationJson, describeAttestation, type AttestationJson } from '../core/attestation.js';
 import { checkAttestation } from '../io/attestation.js';
-import { english, say } from '../core/i18n/terminal/index.js';
 import { runVerification } from '../io/verify.js';
 
 export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?: AttestationJson };
@@ -96,19 +95,10 @@ export default class Verify extends BaseCommand {
         manifest: { sha256: v.manifest.sha256, manifest: outcome.manifest },
       });
       v.attestation = attestationJson(a);
-      const { m } = this;
-      const at = a.attestation;
-      receiptLines = [
-        ...(receiptLines ?? []),
-        a.valid
-          ? m.attestation.valid(a.file, at.date, at.method, a.fingerprint ?? '')
-          : m.attestation.notValid(a.file),
-      ];
-      for (const f of a.faults) {
-        const text = faultText(f, a.outgoing);
-        v.faults.push(en.attestation.fault(english(text)));
-        outcome.said.faults.push(m.attestation.fault(say(m, text)));
-      }
+      const said = describeAttestation(a, this.m);
+      receiptLines = [...(receiptLines ?? []), said.line];
+      v.faults.push(...describeAttestation(a, en).faults);
+      outcome.said.faults.push(...said.faults);
       if (!a.valid) v.ok = outcome.said.ok = false;
     }
     for (const line of describeVerification(

@@ -6,7 +6,7 @@
  * by the SHA-256 of that delivery's manifest. Pure: what the attestation says, what makes one
  * acceptable to write, and what ties one to a plan and a delivery.
  */
-import { english, type Text } from './i18n/terminal/index.js';
+import { english, say, type Messages, type Text } from './i18n/terminal/index.js';
 import { ExitkitError } from './errors.js';
 import type { Manifest } from './manifest.js';
 import type { ExitPlan, IsoDate } from './plan.js';
@@ -198,6 +198,17 @@ export function faultText(f: AttestationFault, outgoing: string): Text {
     case 'before':
       return (m) => m.attestation.datedBefore(f.date, f.created);
   }
+}
+
+/** The report line of a checked attestation and its faults, in the words of `m` (verify). */
+export function describeAttestation(c: AttestationCheck, m: Messages): { line: string; faults: string[] } {
+  const a = c.attestation;
+  return {
+    line: c.valid
+      ? m.attestation.valid(c.file, a.date, a.method, c.fingerprint ?? '')
+      : m.attestation.notValid(c.file),
+    faults: c.faults.map((f) => m.attestation.fault(say(m, faultText(f, c.outgoing)))),
+  };
 }
 
 /** The attestation as `--json` gives it (verify, compensation): what it says, and whether it holds, in English. */

@@ -12,6 +12,7 @@ import {
   attestationShapeProblem,
   makeAttestation,
   type AttestationCheck,
+  type AttestationRequest,
   type DeletionAttestation,
 } from '../core/attestation.js';
 import { ExitkitError } from '../core/errors.js';
@@ -29,7 +30,11 @@ import { planOf, readManifestFile, readSignatureFile } from './verify.js';
 /** An attestation is a few kilobytes; anything past this is not one (it is read whole). */
 const MAX_ATTESTATION_BYTES = 1024 * 1024;
 
-export interface AttestRequest {
+/** What `attest deletion` was asked: the words attested (core's request), and the files. */
+export type AttestRequest = Pick<
+  AttestationRequest,
+  'systems' | 'datasets' | 'method' | 'date' | 'retained' | 'basis' | 'version'
+> & {
   plan: string;
   signingKey: string;
   passphrase: PassphraseSource;
@@ -38,14 +43,7 @@ export interface AttestRequest {
   /** Where the attestation goes, and where the delivery is looked for; default: the manifest's folder. */
   out?: string | undefined;
   force: boolean;
-  systems: string[];
-  datasets: string[];
-  method: string;
-  date?: string | undefined;
-  retained: string[];
-  basis: string[];
-  version: string;
-}
+};
 
 /** `exitkit attest deletion`: the attestation made, signed and written. */
 export async function attestDeletion(
