@@ -25,11 +25,6 @@ export default class Compensation extends BaseCommand {
       helpValue: 'FILE',
       multiple: true,
     }),
-    attestation: Flags.string({
-      description:
-        'the deletion attestation (<id>.deletion.json) for the deletion_attested condition (this version does not check one: it stays unmet)',
-      helpValue: 'FILE',
-    }),
   };
 
   async run(): Promise<CompensationCommandResult> {

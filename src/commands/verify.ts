@@ -6,9 +6,11 @@ import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
 import { checkReceipt, type ReceiptCheck } from '../io/receipts.js';
+import { attestationJson, describeAttestation, type AttestationJson } from '../core/attestation.js';
+import { checkAttestation } from '../io/attestation.js';
 import { runVerification } from '../io/verify.js';
 
-export type VerifyResult = Verification & { receipt?: ReceiptCheck };
+export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?: AttestationJson };
 
 export const pinFlags = {
   plan: Flags.string({
@@ -35,6 +37,7 @@ export default class Verify extends BaseCommand {
     '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.client.json',
+    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --attestation acme-exit-2026.deletion.json',
   ];
   static override args = {
     manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
@@ -46,6 +49,11 @@ export default class Verify extends BaseCommand {
     receipt: Flags.string({
       description:
         "a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain",
+      helpValue: 'FILE',
+    }),
+    attestation: Flags.string({
+      description:
+        "a deletion attestation (<id>.deletion.json) to check too: signed by the outgoing key of --plan, for this plan, following this delivery (its manifest's SHA-256), not dated before it",
       helpValue: 'FILE',
     }),
   };
@@ -81,6 +89,19 @@ export default class Verify extends BaseCommand {
         v.ok = false;
         outcome.said.ok = false;
       }
+    }
+    if (flags.attestation) {
+      const a = await checkAttestation({
+        file: flags.attestation,
+        plan: outcome.plan,
+        manifest: { sha256: v.manifest.sha256, manifest: outcome.manifest },
+      });
+      v.attestation = attestationJson(a);
+      const said = describeAttestation(a, this.m);
+      receiptLines = [...(receiptLines ?? []), said.line];
+      v.faults.push(...describeAttestation(a, en).faults);
+      outcome.said.faults.push(...said.faults);
+      if (!a.valid) v.ok = outcome.said.ok = false;
     }
     for (const line of describeVerification(
       outcome.said,

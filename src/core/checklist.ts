@@ -13,6 +13,7 @@ import { deliverableStates, handoverOf } from './deliveries.js';
 import { formatDate } from './dates.js';
 import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, Verification } from './manifest.js';
+import { faultKind, type AttestationCheck, type DataSet, type Retained } from './attestation.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
 import { byCategory, ROLES } from './plan.js';
 
@@ -116,6 +117,21 @@ export interface Checklist {
     checked?: number;
     faults: string[];
   };
+  /** The outgoing provider's deletion attestation, as checked (`--attestation`). */
+  attestation?: {
+    file: string;
+    valid: boolean;
+    /** Why it does not hold, in the document's language. */
+    faults: string[];
+    date: IsoDate;
+    method: string;
+    systems: string[];
+    datasets: DataSet[];
+    retained: Retained[];
+    manifest: { file: string; sha256: string };
+    /** The outgoing key that signed it, when it did. */
+    signer: string | null;
+  };
   /** The day lateness is counted to, and where it comes from. */
   handover: { date: IsoDate; basis: 'manifest' | 'date' };
   families: Array<{ category: Category; title: string; rows: ChecklistRow[] }>;
@@ -145,6 +161,7 @@ export interface ChecklistInput {
   manifestFile?: string;
   planSha256?: string;
   verification?: Verification;
+  attestation?: AttestationCheck;
   /** Files found on disk per deliverable id (used when no manifest is given). */
   diskFiles?: Map<string, FoundFile[]>;
   /** Problems found resolving those sources, per deliverable id (named, never file contents). */
@@ -322,6 +339,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
           },
         }
       : {}),
+    ...(input.attestation ? { attestation: attestationShown(input.attestation, t) } : {}),
     handover,
     families,
     totals: {
@@ -338,6 +356,22 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     signOff: roles.map((role) => ({ role, name: plan.parties[role]!.name })),
     complete,
     notes,
+  };
+}
+
+function attestationShown(c: AttestationCheck, t: Words): NonNullable<Checklist['attestation']> {
+  const a = c.attestation;
+  return {
+    file: c.file,
+    valid: c.valid,
+    faults: [...new Set(c.faults.map((f) => t.attestation.faults[faultKind(f)]))],
+    date: a.date,
+    method: a.method,
+    systems: a.scope.systems,
+    datasets: a.scope.datasets,
+    retained: a.retained,
+    manifest: { file: a.manifest.file, sha256: a.manifest.sha256 },
+    signer: c.fingerprint,
   };
 }
 

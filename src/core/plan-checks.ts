@@ -256,20 +256,15 @@ function releaseConditionIssues(
   for (const [condition, role] of [
     ['receipt_client', 'client'],
     ['receipt_incoming', 'incoming'],
+    ['deletion_attested', 'outgoing'],
   ] as const) {
     if (when.includes(condition) && !plan.parties[role]?.key)
       warn(
         at,
-        (m) => m.release.receiptNeverHolds(condition, role),
-        (m) => m.release.receiptNeverHoldsHint(role),
+        (m) => m.release.keyNeverHolds(condition, role),
+        (m) => m.release.keyNeverHoldsHint(role, condition),
       );
   }
-  if (when.includes('deletion_attested'))
-    warn(
-      at,
-      (m) => m.release.deletionNotYet,
-      (m) => m.release.deletionNotYetHint,
-    );
   if (!when.includes('decrypted_verification'))
     warn(
       at,

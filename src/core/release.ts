@@ -6,8 +6,8 @@
  * A verification that did not decrypt the archive vouches for the signature and the archive's
  * digest, not for the content: it never satisfies `decrypted_verification`. The incoming
  * provider's signed receipt of a decrypting verification does, once checked against the plan's
- * incoming key (src/io/receipts.ts). Evidence this version does not produce (deletion
- * attestations) is never taken as given.
+ * incoming key (src/io/receipts.ts). A deletion attestation counts once checked against the
+ * plan's outgoing key and the delivery at hand (src/io/attestation.ts).
  */
 import { formatDate } from './dates.js';
 import { say, words } from './i18n/index.js';
@@ -23,6 +23,7 @@ import {
   type Role,
 } from './plan.js';
 import type { Reserve } from './reserves.js';
+import { faultKind, type AttestationCheck, type AttestationFault } from './attestation.js';
 
 /** One condition of `release_when`, met or not, and the evidence in words (`compensation --json`). */
 export interface ConditionResult {
@@ -48,12 +49,8 @@ export interface ReceiptEvidence {
   reserves: Reserve[] | null;
 }
 
-/** A deletion attestation given with --attestation. */
-export interface AttestationEvidence {
-  file: string;
-  /** This version neither writes nor checks attestations: one given is named, never believed. */
-  checked: false;
-}
+/** A deletion attestation given with --attestation, as src/io/attestation.ts checked it. */
+export type AttestationEvidence = AttestationCheck;
 
 export interface ReleaseEvidence {
   plan: ExitPlan;
@@ -80,10 +77,7 @@ export function evaluateRelease(when: readonly ReleaseCondition[], e: ReleaseEvi
         detail: w.reversibility(met, formatDate(end, e.language), formatDate(e.date, e.language)),
       };
     },
-    deletion_attested: () => ({
-      met: false,
-      detail: e.attestation ? w.attestationUnchecked(e.attestation.file) : w.noAttestation,
-    }),
+    deletion_attested: () => deletionAttested(e, w),
     receipt_client: () => receiptOf('client', e, w),
     receipt_incoming: () => receiptOf('incoming', e, w),
   };
@@ -178,6 +172,22 @@ function noOpenReserves(e: ReleaseEvidence, w: Words): { met: boolean; detail: s
   return { met: true, detail: w.noReserve(list(e.receipts.map((r) => w.owner[r.role ?? 'client']))) };
 }
 
+function deletionAttested(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {
+  const a = e.attestation;
+  if (!a) return { met: false, detail: w.noAttestation };
+  if (!a.valid) return { met: false, detail: w.attestationInvalid(a.file, a.faults) };
+  const name = e.plan.parties.outgoing?.name ?? w.owner.outgoing;
+  return {
+    met: true,
+    detail: w.attested(
+      name,
+      formatDate(a.attestation.date, e.language),
+      a.attestation.method,
+      a.fingerprint ?? '',
+    ),
+  };
+}
+
 function receiptOf(
   role: 'client' | 'incoming',
   e: ReleaseEvidence,
@@ -257,8 +267,15 @@ export function releaseWords(lang: Language) {
         { end, date },
       ),
     noAttestation: t.compensation.conditions.noAttestation,
-    attestationUnchecked: (file: string) =>
-      say(lang, t.compensation.conditions.attestationUnchecked, { file }),
+    attestationInvalid: (file: string, faults: readonly AttestationFault[]) =>
+      say(lang, t.compensation.conditions.attestationInvalid, {
+        file,
+        faults: [...new Set(faults.map((f) => t.attestation.faults[faultKind(f)]))].join(
+          t.compensation.conditions.and,
+        ),
+      }),
+    attested: (name: string, when: string, method: string, fpr: string) =>
+      say(lang, t.compensation.conditions.attested, { name, date: when, method, key: short(fpr) }),
     receiptSigned: (name: string, when: string, fpr: string) =>
       say(lang, t.compensation.conditions.receiptSigned, { name, date: when, key: short(fpr) }),
     receiptNotOk: (name: string) => say(lang, t.compensation.conditions.receiptNotOk, { name }),

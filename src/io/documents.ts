@@ -4,7 +4,6 @@
  * date and language, and where the output goes; and what the checklist reads on disk (the files
  * found from the sources, the inventory CSVs summarised).
  */
-import { stat } from 'node:fs/promises';
 import { ExitkitError } from '../core/errors.js';
 import { english } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
@@ -15,6 +14,7 @@ import type { AttestationEvidence, ReceiptEvidence } from '../core/release.js';
 import { summarizeInventory } from './plan/inventory.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { resolveSources } from './plan/sources.js';
+import { checkAttestation } from './attestation.js';
 import { checkReceipt } from './receipts.js';
 import { formatOfFile, type Format } from './render.js';
 import { readVerificationFile } from './verification.js';
@@ -70,7 +70,7 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
 /**
  * The evidence the release conditions rest on besides the verification (README.md, "The plan":
  * the money): each --receipt checked against the plan's client and incoming keys and bound
- * to the manifest; the --attestation named (this version neither writes nor checks one).
+ * to the manifest; the --attestation checked against the outgoing key and that manifest.
  */
 export async function readReleaseEvidence(
   inputs: DocumentInputs,
@@ -105,15 +105,20 @@ export async function readReleaseEvidence(
       reserves: r.reserves,
     });
   }
-  const attestation = flags.attestation;
-  if (attestation === undefined) return { receipts };
-  const info = await stat(attestation).catch(() => null);
-  if (!info?.isFile())
-    throw new ExitkitError((m) => m.documents.noAttestation(attestation), {
-      code: 'file_access',
-      hints: [(m) => m.documents.noAttestationHint],
-    });
-  return { receipts, attestation: { file: attestation, checked: false } };
+  const attestation = await readAttestation(inputs, flags.attestation);
+  return { receipts, ...(attestation ? { attestation } : {}) };
+}
+
+/**
+ * The --attestation of checklist and compensation, checked against the plan's outgoing key and
+ * the --manifest it must follow (the same check as `verify --attestation`).
+ */
+export async function readAttestation(
+  inputs: DocumentInputs,
+  file: string | undefined,
+): Promise<AttestationEvidence | undefined> {
+  if (file === undefined) return undefined;
+  return checkAttestation({ file, plan: inputs.loaded, manifest: inputs.manifest });
 }
 
 /** What the checklist reads on disk, beside the plan and the manifest. */

@@ -40,6 +40,11 @@ export const documentFlags = {
       'the date of the document, and the day lateness is counted to without a manifest (default: today)',
     helpValue: 'YYYY-MM-DD',
   }),
+  attestation: Flags.string({
+    description:
+      "the outgoing provider's deletion attestation (<id>.deletion.json, from `exitkit attest deletion`), checked against the plan's outgoing key and the --manifest it follows; the deletion_attested condition",
+    helpValue: 'FILE',
+  }),
 };
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCompensation, daysBetween, type CompensationInput } from '../../src/core/compensation.js';
 import type { ExitPlan } from '../../src/core/plan.js';
 import type { ReceiptEvidence } from '../../src/core/release.js';
+import type { AttestationCheck, AttestationFault } from '../../src/core/attestation.js';
 import { deliverable, examplePlan, manifestFor, verificationFor } from '../helpers/documents.js';
 
 type Money = NonNullable<ExitPlan['compensation']>;
@@ -28,6 +29,35 @@ function receipt(over: Partial<ReceiptEvidence> = {}): ReceiptEvidence {
     faults: [],
     reserves: null,
     ...over,
+  };
+}
+
+/** A deletion attestation as src/io/attestation.ts hands it over once checked; valid without faults. */
+function attested(faults: AttestationFault[]): AttestationCheck {
+  const outgoing = '2'.repeat(40);
+  return {
+    file: 'acme-exit-2026.deletion.json',
+    valid: faults.length === 0,
+    fingerprint: faults.length ? null : outgoing,
+    outgoing,
+    faults,
+    attestation: {
+      format: 'exitkit-deletion/1',
+      plan: { id: 'acme-exit-2026', title: 'Reversibility', contract: 'INF-2021-014' },
+      manifest: {
+        file: 'acme-exit-2026.manifest.json',
+        sha256: 'cd'.repeat(32),
+        created: '2026-12-09T16:00:00Z',
+        signer: outgoing,
+      },
+      scope: { systems: [], datasets: [{ title: 'Full backup', deliverable: 'fs01-backup' }] },
+      method: 'crypto-erase',
+      date: '2027-01-04',
+      retained: [],
+      signer: { fingerprint: outgoing, name: 'InfoGest Sàrl' },
+      signedAt: '2027-01-04T10:00:00.000Z',
+      generator: { name: 'exitkit', version: '0.1.0' },
+    },
   };
 }
 
@@ -450,16 +480,41 @@ describe('computeCompensation: release of the final payment', () => {
       ...base,
       date: '2027-01-05',
       receipts: [receipt({ role: 'client', fingerprint: '1'.repeat(40) }), receipt()],
-      attestation: { file: 'acme-exit-2026.deletion.json', checked: false },
+      attestation: attested([]),
     });
     expect(conditions(after)).toEqual({
       reversibility_ended: true,
-      deletion_attested: false,
+      deletion_attested: true,
       receipt_client: true,
       receipt_incoming: true,
     });
-    expect(after.finalPayment.conditions[1]!.detail).toContain('not produced or checked by this version');
-    expect(after.finalPayment.releasable).toBe(false);
+    expect(after.finalPayment.conditions[1]!.detail).toBe(
+      'InfoGest Sàrl attests the deletion of the data, completed on 4 January 2027 (crypto-erase; key …2222222222222222), after this delivery',
+    );
+    expect(after.finalPayment.releasable).toBe(true);
+    // An attestation that does not hold is named, never believed.
+    const forged = computeCompensation({
+      ...base,
+      date: '2027-01-05',
+      receipts: [receipt({ role: 'client', fingerprint: '1'.repeat(40) }), receipt()],
+      attestation: attested([
+        { kind: 'signature', keyId: 'ABCDEF0123456789', byOutgoing: false },
+        {
+          kind: 'delivery',
+          file: 'x.manifest.json',
+          sha256: 'ab'.repeat(32),
+          created: '2026-01-01T00:00:00Z',
+          older: true,
+        },
+      ]),
+    });
+    expect(forged.finalPayment.conditions[1]).toMatchObject({
+      id: 'deletion_attested',
+      met: false,
+      detail:
+        'the attestation acme-exit-2026.deletion.json does not hold: it is not signed by the outgoing provider’s key of the plan, or was changed after it was signed; it is older than this delivery: it follows an earlier one',
+    });
+    expect(forged.finalPayment.releasable).toBe(false);
   });
 });
 

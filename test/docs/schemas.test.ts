@@ -217,3 +217,50 @@ describe('docs/schemas/receipt.schema.json', () => {
     }
   });
 });
+
+describe('docs/schemas/attestation.schema.json', () => {
+  it('accepts the attestation that attest deletion wrote, and verify --attestation --json', async () => {
+    const r = await exitkit([
+      'attest',
+      'deletion',
+      s.plan,
+      '--manifest',
+      manifestFile,
+      '--signing-key',
+      s.keys.outgoing.sec,
+      '--method',
+      'crypto-erase',
+      '--retained',
+      'invoices',
+      '--basis',
+      'kept ten years, CO art. 958f',
+      '--force',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(s.out, `${s.id}.deletion.json`);
+    const attestation = await readJson(file);
+    expect(attestation).toMatchObject({ format: 'exitkit-deletion/1', method: 'crypto-erase' });
+    expect(schemaErrors('attestation', attestation)).toEqual([]);
+
+    const checked = await verifyJson([manifestFile, '--plan', s.plan, '--attestation', file], 0);
+    expect(checked).toMatchObject({ attestation: { valid: true, faults: [] } });
+    expect(schemaErrors('verify-output', checked)).toEqual([]);
+    const invalid = clone(checked) as Loose;
+    invalid.attestation.valid = false;
+    expect(schemaErrors('verify-output', invalid), 'not valid without a fault').not.toEqual([]);
+
+    const broken: Array<[string, (a: Loose) => void]> = [
+      ['no manifest digest', (x) => delete x.manifest.sha256],
+      ['a date-time as the deletion date', (x) => (x.date = x.signedAt)],
+      ['a retained data without its basis', (x) => (x.retained = [{ data: 'invoices' }])],
+      ['no data set', (x) => (x.scope.datasets = [])],
+      ['an empty method', (x) => (x.method = '')],
+      ['another format', (x) => (x.format = 'exitkit-deletion/2')],
+    ];
+    for (const [what, breakIt] of broken) {
+      const x = clone(attestation) as Loose;
+      breakIt(x);
+      expect(schemaErrors('attestation', x), what).not.toEqual([]);
+    }
+  });
+});

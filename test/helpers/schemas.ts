@@ -18,7 +18,7 @@ addFormats(ajv);
 for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith('.schema.json')))
   ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMAS, file), 'utf8')) as object);
 
-export type SchemaName = 'manifest' | 'receipt' | 'verify-output' | 'error';
+export type SchemaName = 'manifest' | 'receipt' | 'attestation' | 'verify-output' | 'error';
 
 /** Every violation of the schema in words ("/deliverables/0/files/0/digest: must match pattern ..."); [] when valid. */
 export function schemaErrors(name: SchemaName, doc: unknown): string[] {

@@ -351,8 +351,9 @@ export const de: Words = {
       reversibilityEnded: 'die Reversibilitätsphase ist am {end} abgelaufen',
       reversibilityRunning: 'die Reversibilitätsphase endet am {end}; diese Abrechnung datiert vom {date}',
       noAttestation: 'keine Löschbestätigung angegeben (--attestation)',
-      attestationUnchecked:
-        'diese Version von exitkit erstellt und prüft keine Löschbestätigungen: {file} gilt nicht als Nachweis',
+      attestationInvalid: 'die Löschbestätigung {file} ist nicht gültig: {faults}',
+      attested:
+        '{name} bestätigt die Löschung der Daten, abgeschlossen am {date} ({method}; Schlüssel {key}), im Anschluss an diese Übergabe',
       receiptSigned:
         '{name} hat am {date} (Schlüssel {key}) eine Empfangsbestätigung für dieses Manifest und dieses Archiv unterzeichnet',
       receiptNotOk: 'die Empfangsbestätigung von {name} hält ein Ergebnis fest, das nicht in Ordnung ist',
@@ -388,5 +389,32 @@ export const de: Words = {
     approval: { heading: 'Genehmigung' },
     footer: 'Erstellt von {generator} am {date} gemäss Plan {plan}',
     footerEnd: '. Beträge in {currency}, in exakten Dezimalzahlen berechnet.',
+  },
+  attestation: {
+    heading: 'Löschbestätigung',
+    intro:
+      'Nach der Rückgabe der Daten bestätigt der bisherige Dienstleister mit seiner Signatur, seine Kopien gelöscht zu haben (DSGVO Art. 28 Abs. 3 lit. g, revDSG, DORA Art. 30).',
+    holds:
+      'Geprüft: signiert mit dem Schlüssel des bisherigen Dienstleisters gemäss Plan, für diesen Plan, im Anschluss an diese Übergabe.',
+    fails: 'Nicht gültig: {faults}.',
+    file: 'Datei',
+    date: 'Löschung abgeschlossen am',
+    method: 'Methode',
+    systems: 'Systeme',
+    datasets: 'Datenbestände',
+    retained: 'Aufbewahrte Daten und Rechtsgrundlage',
+    nothing: 'keine',
+    notNamed: 'nicht genannt',
+    follows: 'Folgt dem Manifest',
+    signer: 'Signiert von (Fingerprint)',
+    faults: {
+      signature:
+        'sie ist nicht mit dem Schlüssel des bisherigen Dienstleisters gemäss Plan signiert oder wurde nach der Signatur verändert',
+      signer: 'sie nennt einen anderen Unterzeichner als den Schlüssel, der sie signiert hat',
+      plan: 'sie betrifft einen anderen Ausstieg',
+      delivery: 'sie folgt einer anderen Übergabe als dieser',
+      older: 'sie ist älter als diese Übergabe: sie folgt einer früheren',
+      before: 'sie ist vor der Übergabe datiert, der sie folgt',
+    },
   },
 };

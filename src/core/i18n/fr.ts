@@ -347,8 +347,9 @@ export const fr: Words = {
       reversibilityEnded: 'la période de réversibilité a pris fin le {end}',
       reversibilityRunning: 'la période de réversibilité prend fin le {end}\u202f; ce décompte est du {date}',
       noAttestation: 'aucune attestation de suppression fournie (--attestation)',
-      attestationUnchecked:
-        'cette version d’exitkit ne produit ni ne contrôle d’attestation de suppression\u00a0: {file} n’est pas retenu comme preuve',
+      attestationInvalid: 'l’attestation {file} n’est pas valable\u00a0: {faults}',
+      attested:
+        '{name} atteste la suppression des données, achevée le {date} ({method}\u202f; clé {key}), à la suite de cette remise',
       receiptSigned:
         '{name} a signé un accusé de réception le {date} (clé {key}) pour ce manifeste et cette archive',
       receiptNotOk: 'l’accusé de réception de {name} consigne un verdict non conforme',
@@ -384,5 +385,32 @@ export const fr: Words = {
     approval: { heading: 'Approbation' },
     footer: 'Établi par {generator} le {date} d’après le plan {plan}',
     footerEnd: '. Montants en {currency}, calculés en décimales exactes.',
+  },
+  attestation: {
+    heading: 'Attestation de suppression',
+    intro:
+      'Après la restitution des données, le prestataire sortant atteste sous sa signature en avoir supprimé ses copies (RGPD art. 28, par. 3, let. g\u202f; nLPD\u202f; DORA art. 30).',
+    holds:
+      'Contrôlée\u00a0: signée par la clé du prestataire sortant du plan, pour ce plan, à la suite de cette remise.',
+    fails: 'Non valable\u00a0: {faults}.',
+    file: 'Fichier',
+    date: 'Suppression achevée le',
+    method: 'Méthode',
+    systems: 'Systèmes',
+    datasets: 'Ensembles de données',
+    retained: 'Données conservées et base légale',
+    nothing: 'aucune',
+    notNamed: 'non précisés',
+    follows: 'Suit le manifeste',
+    signer: 'Signée par (empreinte)',
+    faults: {
+      signature:
+        'elle n’est pas signée par la clé du prestataire sortant du plan, ou a été modifiée après sa signature',
+      signer: 'elle nomme un autre signataire que la clé qui l’a signée',
+      plan: 'elle concerne une autre sortie',
+      delivery: 'elle suit une autre remise que celle-ci',
+      older: 'elle est antérieure à cette remise\u00a0: elle en suit une précédente',
+      before: 'elle est datée d’avant la remise qu’elle suit',
+    },
   },
 };

@@ -345,8 +345,9 @@ export const it: Words = {
       reversibilityEnded: 'il periodo di reversibilità è terminato il {end}',
       reversibilityRunning: 'il periodo di reversibilità termina il {end}; questo conteggio è del {date}',
       noAttestation: 'nessuna attestazione di cancellazione fornita (--attestation)',
-      attestationUnchecked:
-        'questa versione di exitkit non produce né controlla attestazioni di cancellazione: {file} non è considerato una prova',
+      attestationInvalid: 'l’attestazione {file} non è valida: {faults}',
+      attested:
+        '{name} attesta la cancellazione dei dati, completata il {date} ({method}; chiave {key}), a seguito di questa consegna',
       receiptSigned:
         '{name} ha firmato una ricevuta il {date} (chiave {key}) per questo manifesto e questo archivio',
       receiptNotOk: 'la ricevuta di {name} registra un esito non conforme',
@@ -382,5 +383,32 @@ export const it: Words = {
     approval: { heading: 'Approvazione' },
     footer: 'Redatto da {generator} il {date} in base al piano {plan}',
     footerEnd: '. Importi in {currency}, calcolati in decimali esatti.',
+  },
+  attestation: {
+    heading: 'Attestazione di cancellazione',
+    intro:
+      'Dopo la restituzione dei dati, il fornitore uscente attesta con la propria firma di averne cancellato le copie (GDPR art. 28 par. 3 lett. g, nLPD, DORA art. 30).',
+    holds:
+      'Verificata: firmata con la chiave del fornitore uscente indicata nel piano, per questo piano, a seguito di questa consegna.',
+    fails: 'Non valida: {faults}.',
+    file: 'File',
+    date: 'Cancellazione completata il',
+    method: 'Metodo',
+    systems: 'Sistemi',
+    datasets: 'Insiemi di dati',
+    retained: 'Dati conservati e base giuridica',
+    nothing: 'nessuno',
+    notNamed: 'non indicati',
+    follows: 'Segue il manifesto',
+    signer: 'Firmata da (impronta)',
+    faults: {
+      signature:
+        'non è firmata con la chiave del fornitore uscente indicata nel piano, o è stata modificata dopo la firma',
+      signer: 'indica un firmatario diverso dalla chiave che l’ha firmata',
+      plan: 'riguarda un’altra uscita',
+      delivery: 'segue un’altra consegna, non questa',
+      older: 'è anteriore a questa consegna: ne segue una precedente',
+      before: 'è datata prima della consegna che segue',
+    },
   },
 };

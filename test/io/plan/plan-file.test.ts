@@ -98,7 +98,7 @@ describe('loadPlan', () => {
     );
     expect(risky.warnings.map((w) => w.message)).toEqual([
       'receipt_incoming can never hold: the plan gives no key file for the incoming provider',
-      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
+      'deletion_attested can never hold: the plan gives no key file for the outgoing provider',
       'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
     ]);
     expect(risky.warnings[0]?.location.line).toBe(20);

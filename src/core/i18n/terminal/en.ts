@@ -28,9 +28,14 @@ export const en = {
       walk: 'Walk the deliverables of an exit plan: what is there, what is missing, what to do.',
       'keys:generate': 'Make an OpenPGP key pair for a party.',
       'keys:show': 'Show what a key is and what it can do.',
+      'attest:deletion':
+        "Sign the outgoing provider's attestation that the client's data was returned, then deleted.",
     },
     /** As package.json says it (oclif reads topics from there). */
-    topic: { keys: 'Make and inspect the OpenPGP keys of the parties.' },
+    topic: {
+      keys: 'Make and inspect the OpenPGP keys of the parties.',
+      attest: "The outgoing provider's signed attestations.",
+    },
   },
   label: {
     error: 'error: ',
@@ -460,8 +465,6 @@ export const en = {
     badDateHint: 'write it YYYY-MM-DD, e.g. 2026-12-20',
     receiptWithoutManifest: 'a receipt is checked against the manifest it acknowledges: none was given',
     receiptWithoutManifestHint: 'give --manifest <id>.manifest.json with --receipt',
-    noAttestation: (file: string) => `cannot read the attestation ${file}: no such file`,
-    noAttestationHint: 'give the deletion attestation the outgoing provider signed (<id>.deletion.json)',
     noTemplate: (file: string) => `cannot read the template ${file}`,
     noTemplateHint: 'give the path of a Handlebars template (.md.hbs or .html.hbs)',
     reinstallHint: 'reinstall exitkit: its templates folder is incomplete',
@@ -498,13 +501,10 @@ export const en = {
   },
   /** `validate`'s warnings about the plan's release conditions (compensation.final_payment.release_when). */
   release: {
-    receiptNeverHolds: (condition: string, role: 'client' | 'incoming') =>
-      `${condition} can never hold: the plan gives no key file for the ${role === 'client' ? 'client' : 'incoming provider'}`,
-    receiptNeverHoldsHint: (role: 'client' | 'incoming') =>
-      `add parties.${role}.key: a receipt is checked against it`,
-    deletionNotYet:
-      'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
-    deletionNotYetHint: 'the final payment stays held while release_when names it',
+    keyNeverHolds: (condition: string, role: 'client' | 'incoming' | 'outgoing') =>
+      `${condition} can never hold: the plan gives no key file for the ${{ client: 'client', incoming: 'incoming provider', outgoing: 'outgoing provider' }[role]}`,
+    keyNeverHoldsHint: (role: 'client' | 'incoming' | 'outgoing', condition: string) =>
+      `add parties.${role}.key: ${condition === 'deletion_attested' ? 'the deletion attestation' : 'a receipt'} is checked against it`,
     notDecrypted:
       'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
     notDecryptedHint: 'add decrypted_verification unless the contract says otherwise',
@@ -967,6 +967,73 @@ export const en = {
     supersedes: (file: string) =>
       `supersedes your previous receipt, kept as ${file} (chained by its SHA-256)`,
     noReserve: 'no open reserve',
+  },
+  /** `attest deletion`: the outgoing provider's signed attestation of return and destruction. */
+  attest: {
+    badDate: (date: string) => `--date ${date} is not a date`,
+    badDateHint: 'write it YYYY-MM-DD, e.g. 2027-01-15',
+    futureDate: (date: string) =>
+      `--date ${date} is in the future: an attestation states a deletion that was done`,
+    futureDateHint: 'attest once the deletion is complete, with the day it was completed',
+    beforeDelivery: (date: string, created: string) =>
+      `--date ${date} is before the delivery it follows (its manifest was made ${created}): the data was deleted after it was returned`,
+    beforeDeliveryHint: 'give the day the deletion was completed, after the handover',
+    noMethod: 'the deletion method is empty',
+    noMethodHint: 'name it with --method, e.g. "NIST SP 800-88 purge" or "crypto-erase"',
+    unpaired: (retained: number, basis: number) =>
+      `each retained data needs its legal basis: ${retained} --retained, ${basis} --basis, each non-empty`,
+    unpairedHint: 'give them in pairs, e.g. --retained "invoices" --basis "kept ten years, CO art. 958f"',
+    noDelivery: (dir: string, id: string) =>
+      `no delivery of ${id} in ${dir}: nothing was returned yet whose deletion could be attested`,
+    noDeliveryHint:
+      'attest after `exitkit bundle` wrote <id>.manifest.json: give its folder with --out DIR, or the manifest with --manifest FILE',
+    manifestNotSigned: (file: string, why: string) =>
+      `the manifest ${file} is not signed by the outgoing provider's key of the plan (${why}): it is not a delivery to attest`,
+    manifestNotSignedHint: 'give the manifest of the delivery you signed with --manifest FILE',
+    noFolder: (dir: string) => `cannot write the attestation into ${dir}: no such folder`,
+    noFolderHint: 'create the folder, or give another --out',
+    attestation: (file: string) => `attestation: ${file}`,
+    signature: (file: string) => `signature: ${file}`,
+    deleted: (date: string, method: string, datasets: number, systems: number) =>
+      `deleted on ${date} (${method}): ${count(datasets, 'data set', 'data sets')}${systems ? `, on ${count(systems, 'system', 'systems')}` : ''}`,
+    retained: (items: string[]) => (items.length ? `retained: ${items.join('; ')}` : 'nothing retained'),
+    follows: (file: string, sha256: string) => `following the delivery ${file} (sha256 ${sha256})`,
+    signedBy: (name: string, fingerprint: string) => `signed by ${name} (${fingerprint})`,
+  },
+  /** Checking a deletion attestation (verify, checklist, compensation --attestation). */
+  attestation: {
+    needsPlan: "cannot check the attestation without the plan: it pins the outgoing provider's key",
+    needsPlanHint: 'give --plan PLAN with --attestation',
+    needsManifest: 'an attestation is checked against the delivery it follows: no manifest was given',
+    needsManifestHint: 'give --manifest <id>.manifest.json with --attestation',
+    noOutgoingKey: (plan: string) =>
+      `the plan ${plan} names no key file for the outgoing provider: the attestation cannot be checked`,
+    noOutgoingKeyHint: 'add parties.outgoing.key: keys/<outgoing>.pub.asc to the plan',
+    noFile: (file: string) => `cannot read the attestation ${file}: no such file`,
+    noFileHint: 'give the <id>.deletion.json that `exitkit attest deletion` wrote',
+    tooLarge: (file: string) => `${file} is too large to be a deletion attestation`,
+    /** `problem` names JSON fields (English). */
+    unreadable: (file: string, problem: string) =>
+      `${file} is not a readable deletion attestation: ${problem}`,
+    tampered:
+      "its signature by the outgoing provider's key does not match its content: it was changed after it was signed",
+    otherKey: (keyId: string | null, outgoing: string) =>
+      keyId
+        ? `it is signed by the key ${keyId}, not by the outgoing provider's key of the plan (${outgoing})`
+        : `it holds no valid signature by the outgoing provider's key of the plan (${outgoing})`,
+    otherSigner: (claimed: string, actual: string) =>
+      `it claims the signer ${claimed}, but ${actual} signed it`,
+    otherPlan: (found: string, expected: string) => `it is for the exit "${found}", not "${expected}"`,
+    otherDelivery: (file: string, sha256: string) =>
+      `it follows another delivery (${file}, sha256 ${sha256}), not this one`,
+    olderDelivery: (file: string, created: string) =>
+      `it is older than this delivery: it follows ${file}, made ${created}, before this one`,
+    datedBefore: (date: string, created: string) =>
+      `it is dated ${date}, before the delivery it follows was made (${created})`,
+    valid: (file: string, date: string, method: string, fingerprint: string) =>
+      `attestation: ${file}: deletion on ${date} (${method}), signed by the outgoing provider (${fingerprint}), following this delivery`,
+    notValid: (file: string) => `attestation: ${file}: NOT VALID`,
+    fault: (text: string) => `attestation: ${text}`,
   },
   role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {

@@ -32,8 +32,13 @@ export const fr: Messages = {
       walk: 'Parcourir les livrables d’un plan de sortie : ce qui est là, ce qui manque, que faire.',
       'keys:generate': 'Créer une paire de clés OpenPGP pour une partie.',
       'keys:show': 'Montrer ce qu’est une clé et ce qu’elle permet.',
+      'attest:deletion':
+        'Signer l’attestation du prestataire sortant : les données du client ont été restituées, puis supprimées.',
     },
-    topic: { keys: 'Créer et examiner les clés OpenPGP des parties.' },
+    topic: {
+      keys: 'Créer et examiner les clés OpenPGP des parties.',
+      attest: 'Les attestations signées du prestataire sortant.',
+    },
   },
   label: {
     error: 'erreur : ',
@@ -437,9 +442,6 @@ export const fr: Messages = {
     receiptWithoutManifest:
       "un accusé de réception se contrôle par rapport au manifeste qu'il reconnaît : aucun manifeste n'a été donné",
     receiptWithoutManifestHint: 'indiquez --manifest <id>.manifest.json avec --receipt',
-    noAttestation: (file) => `impossible de lire l'attestation ${file} : fichier introuvable`,
-    noAttestationHint:
-      "indiquez l'attestation de suppression signée par le prestataire sortant (<id>.deletion.json)",
     noTemplate: (file) => `impossible de lire le modèle ${file}`,
     noTemplateHint: "indiquez le chemin d'un modèle Handlebars (.md.hbs ou .html.hbs)",
     reinstallHint: 'réinstallez exitkit : son dossier de modèles est incomplet',
@@ -488,13 +490,10 @@ export const fr: Messages = {
     verifyAgainHint: 'relancez `exitkit verify` sur ce manifeste',
   },
   release: {
-    receiptNeverHolds: (condition, role) =>
+    keyNeverHolds: (condition, role) =>
       `${condition} ne pourra jamais être remplie : le plan ne donne aucun fichier de clé ${ROLE[role]}`,
-    receiptNeverHoldsHint: (role) =>
-      `ajoutez parties.${role}.key : l'accusé de réception est contrôlé avec cette clé`,
-    deletionNotYet:
-      "deletion_attested ne peut pas encore être remplie : cette version n'écrit ni ne contrôle d'attestation de suppression",
-    deletionNotYetHint: 'le paiement final reste retenu tant que release_when la mentionne',
+    keyNeverHoldsHint: (role, condition) =>
+      `ajoutez parties.${role}.key : ${condition === 'deletion_attested' ? 'l’attestation de suppression est contrôlée' : 'l’accusé de réception est contrôlé'} avec cette clé`,
     notDecrypted:
       "sans decrypted_verification, une vérification qui n'a jamais déchiffré l’archive peut libérer le paiement final",
     notDecryptedHint: 'ajoutez decrypted_verification, sauf si le contrat en dispose autrement',
@@ -921,6 +920,72 @@ export const fr: Messages = {
     supersedes: (file) =>
       `remplace votre accusé de réception précédent, conservé sous ${file} (enchaîné par son SHA-256)`,
     noReserve: 'aucune réserve ouverte',
+  },
+  attest: {
+    badDate: (date) => `--date ${date} n’est pas une date`,
+    badDateHint: 'écrivez-la AAAA-MM-JJ, par exemple 2027-01-15',
+    futureDate: (date) =>
+      `--date ${date} est dans le futur : une attestation constate une suppression déjà faite`,
+    futureDateHint: 'attestez une fois la suppression achevée, avec le jour où elle l’a été',
+    beforeDelivery: (date, created) =>
+      `--date ${date} précède la remise qu’elle suit (son manifeste date du ${created}) : les données sont supprimées après leur restitution`,
+    beforeDeliveryHint: 'donnez le jour où la suppression a été achevée, après la remise',
+    noMethod: 'la méthode de suppression est vide',
+    noMethodHint:
+      'indiquez-la avec --method, par exemple « NIST SP 800-88 purge » ou « effacement cryptographique »',
+    unpaired: (retained, basis) =>
+      `chaque donnée conservée demande sa base légale : ${retained} --retained, ${basis} --basis, chacun non vide`,
+    unpairedHint:
+      'donnez-les par paires, par exemple --retained "factures" --basis "conservées dix ans, CO art. 958f"',
+    noDelivery: (dir, id) =>
+      `aucune remise de ${id} dans ${dir} : rien n’a encore été restitué dont la suppression puisse être attestée`,
+    noDeliveryHint:
+      'attestez après que `exitkit bundle` a écrit <id>.manifest.json : donnez son dossier avec --out DIR, ou le manifeste avec --manifest FILE',
+    manifestNotSigned: (file, why) =>
+      `le manifeste ${file} n’est pas signé par la clé du prestataire sortant du plan (${why}) : ce n’est pas une remise à attester`,
+    manifestNotSignedHint: 'donnez le manifeste de la remise que vous avez signée avec --manifest FILE',
+    noFolder: (dir) => `impossible d’écrire l’attestation dans ${dir} : ce dossier n’existe pas`,
+    noFolderHint: 'créez le dossier, ou donnez un autre --out',
+    attestation: (file) => `attestation : ${file}`,
+    signature: (file) => `signature : ${file}`,
+    deleted: (date, method, datasets, systems) =>
+      `données supprimées le ${date} (${method}) : ${count(datasets, 'ensemble de données', 'ensembles de données')}${systems ? `, sur ${count(systems, 'système', 'systèmes')}` : ''}`,
+    retained: (items) => (items.length ? `conservé : ${items.join(' ; ')}` : 'rien n’est conservé'),
+    follows: (file, sha256) => `à la suite de la remise ${file} (sha256 ${sha256})`,
+    signedBy: (name, fingerprint) => `signée par ${name} (${fingerprint})`,
+  },
+  attestation: {
+    needsPlan:
+      'impossible de contrôler l’attestation sans le plan : c’est lui qui fixe la clé du prestataire sortant',
+    needsPlanHint: 'donnez --plan PLAN avec --attestation',
+    needsManifest:
+      'une attestation se contrôle contre la remise qu’elle suit : aucun manifeste n’a été donné',
+    needsManifestHint: 'donnez --manifest <id>.manifest.json avec --attestation',
+    noOutgoingKey: (plan) =>
+      `le plan ${plan} ne nomme aucun fichier de clé pour le prestataire sortant : l’attestation ne peut pas être contrôlée`,
+    noOutgoingKeyHint: 'ajoutez parties.outgoing.key: keys/<sortant>.pub.asc au plan',
+    noFile: (file) => `impossible de lire l’attestation ${file} : ce fichier n’existe pas`,
+    noFileHint: 'donnez le <id>.deletion.json qu’a écrit `exitkit attest deletion`',
+    tooLarge: (file) => `${file} est trop volumineux pour être une attestation de suppression`,
+    unreadable: (file, problem) => `${file} n’est pas une attestation de suppression lisible : ${problem}`,
+    tampered:
+      'sa signature par la clé du prestataire sortant ne correspond pas à son contenu : elle a été modifiée après avoir été signée',
+    otherKey: (keyId, outgoing) =>
+      keyId
+        ? `elle est signée par la clé ${keyId}, pas par la clé du prestataire sortant du plan (${outgoing})`
+        : `elle ne porte aucune signature valable de la clé du prestataire sortant du plan (${outgoing})`,
+    otherSigner: (claimed, actual) =>
+      `elle se dit signée par ${claimed}, mais c’est ${actual} qui l’a signée`,
+    otherPlan: (found, expected) => `elle concerne la sortie « ${found} », pas « ${expected} »`,
+    otherDelivery: (file, sha256) => `elle suit une autre remise (${file}, sha256 ${sha256}), pas celle-ci`,
+    olderDelivery: (file, created) =>
+      `elle est antérieure à cette remise : elle suit ${file}, faite le ${created}, avant celle-ci`,
+    datedBefore: (date, created) =>
+      `elle est datée du ${date}, avant que la remise qu’elle suit ait été faite (${created})`,
+    valid: (file, date, method, fingerprint) =>
+      `attestation : ${file} : suppression le ${date} (${method}), signée par le prestataire sortant (${fingerprint}), à la suite de cette remise`,
+    notValid: (file) => `attestation : ${file} : NON VALABLE`,
+    fault: (text) => `attestation : ${text}`,
   },
   role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
   prompt: {
