@@ -36,12 +36,14 @@ export function manifestShapeProblem(raw: unknown): string | null {
       Number.isSafeInteger(x.size) &&
       (x.size as number) >= 0 &&
       typeof x.digest === 'string' &&
-      /^[0-9a-f]+$/i.test(x.digest)
+      /^[0-9a-f]+$/i.test(x.digest) &&
+      (x.mtime === undefined || isIsoTime(x.mtime))
     );
   };
   for (const d of m.deliverables) {
     if (!d || typeof d.id !== 'string' || !Array.isArray(d.files)) return 'a deliverable lacks id or files';
-    if (!d.files.every(fileOk)) return `a file of deliverable ${d.id} lacks path, size or digest`;
+    if (!d.files.every(fileOk))
+      return `a file of deliverable ${d.id} lacks path, size or digest, or has an mtime that is no ISO 8601 time`;
   }
   if (!m.tagFiles.every(fileOk)) return 'a tag file lacks path, size or digest';
   if (typeof m.complete !== 'boolean' || !Array.isArray(m.missing)) return 'complete or missing is absent';
@@ -55,6 +57,15 @@ export function manifestShapeProblem(raw: unknown): string | null {
   )
     return 'archive {file, size, algorithm: sha256, digest} is missing';
   return null;
+}
+
+/** A time as the manifest writes it: ISO 8601 in UTC, e.g. 2026-12-01T16:01:54.319Z. */
+function isIsoTime(v: unknown): boolean {
+  return (
+    typeof v === 'string' &&
+    /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/.test(v) &&
+    Number.isFinite(Date.parse(v))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
