@@ -309,7 +309,7 @@ export const en = {
     emptyAmongOthersHint: 'export it again if it should hold something; the other files are handed over',
     refused: (lines: string[]) =>
       `not ready, whatever the plan's status says: the walk finds errors in ${plural('en', lines.length, { one: 'this deliverable', other: 'these deliverables' })}\n  ${lines.join('\n  ')}`,
-    refusedHint: 'fix what `exitkit walk` lists for it, or set its status back to pending',
+    refusedHint: 'fix what `exitkit walk` lists for it, or set it back to `status: pending`',
     leftOut: (line: string) => `note: left out of the payload, its checks fail: ${line}`,
     unclaimed: (n: number, bytes: string) =>
       `${count(n, 'file', 'files')} (${bytes}) under the sources' folders that no deliverable claims`,

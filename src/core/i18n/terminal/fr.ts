@@ -307,7 +307,7 @@ export const fr: Messages = {
       's’il doit contenir quelque chose, exportez-le à nouveau ; les autres fichiers sont remis',
     refused: (lines) =>
       `pas prêt, quel que soit le statut indiqué dans le plan : le contrôle relève des erreurs dans ${plural('fr', lines.length, { one: 'ce livrable', other: 'ces livrables' })}\n  ${lines.join('\n  ')}`,
-    refusedHint: 'corrigez ce que `exitkit walk` signale, ou remettez son statut à pending',
+    refusedHint: 'corrigez ce que `exitkit walk` signale, ou remettez le livrable à `status: pending`',
     leftOut: (line) => `remarque : laissé hors de l’archive, ses contrôles échouent : ${line}`,
     unclaimed: (n, bytes) =>
       `${count(n, 'fichier', 'fichiers')} (${bytes}) dans les dossiers des sources, qu’aucun livrable ne réclame`,
