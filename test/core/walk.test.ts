@@ -367,4 +367,28 @@ describe('decisions and summary', () => {
     expect(report).toContain('backups (3)');
     expect(report).toContain('not ready (required): c');
   });
+
+  it('lists unclaimed files with their size, at most twenty, then a hint; none, no section', () => {
+    const a = assessDeliverable(deliverable({ status: 'ready' }), facts(), NOW);
+    const header = { id: 'x', title: 'X', file: 'plan.yaml' };
+    const files = Array.from({ length: 22 }, (_, i) => ({
+      path: `exports/backups/old-${i + 10}.vbk`,
+      size: 1024,
+    }));
+    const report = formatWalkReport(header, [a], CATALOGS.en, files);
+    expect(report).toContain(
+      "warning: 22 files (22.0 KiB) under the sources' folders that no deliverable claims",
+    );
+    expect(report).toContain('    exports/backups/old-10.vbk (1.0 KiB)');
+    expect(report).toContain('    exports/backups/old-29.vbk (1.0 KiB)');
+    expect(report).not.toContain('    exports/backups/old-30.vbk (1.0 KiB)');
+    expect(report).toContain('    and 2 more');
+    expect(report.some((l) => l.includes('hint: add them to a deliverable'))).toBe(true);
+    expect(formatWalkReport(header, [a], CATALOGS.en, []).join('\n')).not.toContain('no deliverable claims');
+    // The same lines in French.
+    const fr = formatWalkReport(header, [a], CATALOGS.fr, files.slice(0, 1));
+    expect(fr).toContain(
+      'avertissement : 1 fichier (1,0 Kio) dans les dossiers des sources, qu’aucun livrable ne réclame',
+    );
+  });
 });
