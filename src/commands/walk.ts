@@ -6,8 +6,10 @@ import {
   summarizeWalk,
   type Assessment,
   type FindingJson,
+  type UnclaimedFile,
   type WalkSummary,
 } from '../core/walk.js';
+import { findUnclaimed } from '../io/plan/unclaimed.js';
 import { loadPlan } from '../io/plan/plan-file.js';
 import { canAsk, terminalPrompter } from '../io/prompts.js';
 import { shown } from '../io/shown.js';
@@ -27,11 +29,17 @@ export interface WalkResult {
   /** Ids of the deliverables whose status this walk wrote into the plan. */
   updated: string[];
   deliverables: WalkEntry[];
+  /** Files under the sources' folders that no deliverable claims and `ignore:` does not silence. */
+  unclaimed: UnclaimedFile[];
 }
 
 export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
-  static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
+  static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path. An empty file is an error when it is the deliverable's only file, a warning among files that are not empty.
+
+Freshness (max_age_days) is judged by each file's modification time, as the file system gives it: copy exports with their times kept (cp -p, rsync -t), and a file dated in the future is flagged. bundle refuses what walk refuses: a deliverable with an error is not ready, whatever its status says.
+
+Files under the folders the sources point into that no deliverable claims are listed with their size: add them to a deliverable's sources, or list them under ignore: in the plan (globs relative to the plan).
 
 On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. One answer marks every deliverable whose files check out ready at once; the questions go on for the others. Nothing is written without an answer; interrupted (Ctrl-C), it writes the answers already given (exit 2). --no-input (or --json, or no terminal) only reports.
 
@@ -53,6 +61,10 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
     for (const w of loaded.warnings) this.note(formatProblem(w, this.m));
     const now = Date.now();
     let walked = await walkPlan(loaded, now);
+    const unclaimed = await findUnclaimed(
+      loaded,
+      walked.flatMap((w) => w.files.map((f) => f.abs)),
+    );
     const planFile = shown(loaded.file);
     const header = { id: loaded.plan.id, title: loaded.plan.title, file: planFile };
     const asking = canAsk({ noInput: flags['no-input'], json: this.jsonEnabled() });
@@ -60,7 +72,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
       header,
       walked.map((w) => w.assessment),
       this.m,
-      { asking },
+      { asking, unclaimed },
     ))
       this.log(line);
 
@@ -90,6 +102,7 @@ Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when 
         ...entry,
         findings: findings.map(inEnglish),
       })),
+      unclaimed,
     };
   }
 }

@@ -9,9 +9,12 @@ import {
   type Manifest,
   type ManifestDeliverable,
   type ManifestFile,
+  type ManifestFinding,
   type ManifestParty,
 } from './manifest.js';
+import { english, type Text } from './i18n/terminal/index.js';
 import type { Deliverable, ExitPlan, Party, Role } from './plan.js';
+import type { Assessment, Finding } from './walk.js';
 
 /**
  * Which deliverables go into the payload. The plan's status is the outgoing provider's word that
@@ -19,8 +22,47 @@ import type { Deliverable, ExitPlan, Party, Role } from './plan.js';
  * A `pending` one stays out even when its files are all there (it may be a draft or a stale
  * export: `exitkit walk` marks it ready), and a `waived` one stays out by agreement.
  */
-export function isBundled(d: Deliverable): boolean {
+export function isBundled(d: Pick<Deliverable, 'status'>): boolean {
   return d.status === 'ready' || d.status === 'delivered';
+}
+
+/** A deliverable whose status says ready or delivered, but whose walk findings include an error. */
+export interface RefusedDeliverable {
+  id: string;
+  required: boolean;
+  /** The walk's error findings, in its words. */
+  errors: Text[];
+}
+
+/**
+ * What bundle hands over, decided by the walk's assessments (the same findings `exitkit walk`
+ * shows, README.md "What walk refuses, bundle refuses"): a deliverable goes into the payload when
+ * its status says ready or delivered AND its checks pass. One whose findings include an error (a
+ * stale backup, a clear-text credential export, a missing or empty sole file) is refused whatever
+ * its status: bundle names it, or with --allow-incomplete leaves it out.
+ */
+export function handoverSelection(assessments: readonly Assessment[]): {
+  bundled: Set<string>;
+  refused: RefusedDeliverable[];
+} {
+  const bundled = new Set<string>();
+  const refused: RefusedDeliverable[] = [];
+  for (const a of assessments) {
+    if (!isBundled(a)) continue;
+    if (a.ready) bundled.add(a.id);
+    else
+      refused.push({
+        id: a.id,
+        required: a.required,
+        errors: a.findings.filter((f) => f.level === 'error').map((f) => f.message),
+      });
+  }
+  return { bundled, refused };
+}
+
+/** A walk finding as the manifest records it: level and message in English, never file content. */
+export function manifestFinding(f: Finding): ManifestFinding {
+  return { level: f.level, message: english(f.message) };
 }
 
 /** Whether a deliverable counts as settled by a waiver: waived, with a reason on record. */
@@ -65,6 +107,8 @@ export interface ManifestInput {
   version: string;
   signer: string;
   recipients: Recipient[];
+  /** The walk's findings by deliverable id, as they stood when it was bundled. */
+  findings: ReadonlyMap<string, ManifestFinding[]>;
   /** Fingerprints of the parties' keys named in the plan. */
   partyFingerprints: Partial<Record<Role, string>>;
   archive?: Manifest['archive'];
@@ -85,6 +129,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       delivered: input.payload.has(d.id),
       files,
       bytes: files.reduce((n, f) => n + f.size, 0),
+      findings: input.findings.get(d.id) ?? [],
     };
   });
   const files = deliverables.reduce((n, d) => n + d.files.length, 0);

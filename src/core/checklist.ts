@@ -23,6 +23,8 @@ export interface FoundFile {
   name: string;
   size: number;
   digest?: string;
+  /** The day it was last modified (YYYY-MM-DD, UTC): a backup's date. */
+  modified?: IsoDate;
 }
 
 /** A file as the checklist shows it: a credential file has its name only. */
@@ -30,6 +32,7 @@ export interface ShownFile {
   name: string;
   size?: number;
   digest?: string;
+  modified?: IsoDate;
 }
 
 /** An inventory CSV in numbers (from src/io/inventory.ts `summarizeInventory`). */
@@ -198,6 +201,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         name: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
         size: f.size,
         digest: f.digest,
+        ...(f.mtime ? { modified: f.mtime.slice(0, 10) } : {}),
       }));
       filesFrom = 'manifest';
     } else if (input.diskFiles?.has(d.id)) {

@@ -16,6 +16,14 @@ export interface ManifestFile {
   size: number;
   /** Hex digest with the manifest's `algorithm`. */
   digest: string;
+  /** The source file's modification time (ISO 8601, UTC): payload files; extract restores it. */
+  mtime?: string;
+}
+
+/** A walk finding as the manifest records it (never file content). */
+export interface ManifestFinding {
+  level: 'error' | 'warning' | 'info';
+  message: string;
 }
 
 export interface ManifestDeliverable {
@@ -30,6 +38,8 @@ export interface ManifestDeliverable {
   delivered: boolean;
   files: ManifestFile[];
   bytes: number;
+  /** The walk's findings when it was bundled (absent from manifests older than 0.1 wrote them). */
+  findings?: ManifestFinding[];
 }
 
 export interface ManifestParty {

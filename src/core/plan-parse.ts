@@ -443,6 +443,7 @@ function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {
       status: d.status ?? 'pending',
     })),
     allow_external_sources: r.allow_external_sources ?? false,
+    ...(r.ignore?.length ? { ignore: r.ignore } : {}),
   };
   if (r.compensation) {
     const c = r.compensation;

@@ -155,6 +155,8 @@ export interface ExitPlan {
   compensation?: Compensation;
   /** Sources may point outside the plan's folder tree (off by default). */
   allow_external_sources: boolean;
+  /** Files, folders or globs (relative to the plan) that walk does not list as unclaimed. */
+  ignore?: string[];
 }
 
 /** A label in `lang`: its own text, else English, else French, else the first one written. */

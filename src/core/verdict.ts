@@ -41,7 +41,8 @@ export function manifestShapeProblem(raw: unknown): Text | null {
       Number.isSafeInteger(x.size) &&
       (x.size as number) >= 0 &&
       typeof x.digest === 'string' &&
-      /^[0-9a-f]+$/i.test(x.digest)
+      /^[0-9a-f]+$/i.test(x.digest) &&
+      (x.mtime === undefined || isIsoTime(x.mtime))
     );
   };
   for (const d of m.deliverables) {
@@ -61,6 +62,15 @@ export function manifestShapeProblem(raw: unknown): Text | null {
   )
     return (w) => w.shape.archive;
   return null;
+}
+
+/** A time as the manifest writes it: ISO 8601 in UTC, e.g. 2026-12-01T16:01:54.319Z. */
+function isIsoTime(v: unknown): boolean {
+  return (
+    typeof v === 'string' &&
+    /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/.test(v) &&
+    Number.isFinite(Date.parse(v))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,19 @@ export interface SourceIssue {
   message: Text;
 }
 
+/**
+ * The source problems bundle cannot get past, whatever it is asked (exit 2, bad input): a link, a
+ * special file, an unreadable file, a path outside the plan's tree, two files on one name. A
+ * missing source or an empty folder makes the deliverable not ready (exit 1), as any walk error.
+ */
+export const INPUT_FAULTS: ReadonlySet<SourceIssue['kind']> = new Set([
+  'symlink',
+  'special',
+  'outside',
+  'unreadable',
+  'duplicate',
+]);
+
 /** The encrypted formats a credential export may take, recognized by their first bytes. */
 export type CredentialFormat = 'kdbx' | 'kdb' | 'openpgp' | 'age' | 'bitwarden';
 
@@ -172,14 +185,33 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
       (m) => m.meaning.listSources,
     );
   for (const p of facts.problems) add('error', p.message, (m) => m.sources.hint[p.kind], p.path);
+  if (d.sources.length > 0 && facts.files.length === 0 && facts.problems.length === 0) {
+    const sources = d.sources;
+    add(
+      'error',
+      (m) => m.walkRefuses.noFile(sources),
+      (m) => m.sources.hint.missing,
+    );
+  }
 
+  // An empty file hands nothing over: an error when nothing else is (a sole file, or every file
+  // empty); among files with content, a warning naming it (an empty .cfg among a switch's
+  // exports), unless the plan asks every file for min_bytes.
+  const allEmpty = facts.files.every((f) => f.size === 0);
   for (const f of facts.files) {
     const where = f.shown ?? f.rel;
-    if (f.size === 0) {
+    if (f.size === 0 && allEmpty) {
       add(
         'error',
         (m) => m.walk.emptyFile(where),
         (m) => m.walk.emptyFileHint,
+        where,
+      );
+    } else if (f.size === 0 && d.checks.min_bytes === undefined) {
+      add(
+        'warning',
+        (m) => m.walkRefuses.emptyAmongOthers(where),
+        (m) => m.walkRefuses.emptyAmongOthersHint,
         where,
       );
     } else if (d.checks.min_bytes !== undefined && f.size < d.checks.min_bytes) {
@@ -322,6 +354,33 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
   return { ...base, ready: marked && checksPass, checksPass, findings };
 }
 
+/** A file under the sources' folders that no deliverable claims (and `ignore:` does not silence). */
+export interface UnclaimedFile {
+  /** Relative to the plan's folder. */
+  path: string;
+  size: number;
+}
+
+/** How many unclaimed files the report names; the rest are counted. */
+const UNCLAIMED_SHOWN = 20;
+
+/** The unclaimed files as the walk report says them: a warning, the files with their size, a hint. */
+function unclaimedLines(files: readonly UnclaimedFile[], m: Messages): string[] {
+  if (files.length === 0) return [];
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  return [
+    '',
+    `${m.label.warning}${m.walkRefuses.unclaimed(files.length, formatBytes(bytes, m))}`,
+    ...files
+      .slice(0, UNCLAIMED_SHOWN)
+      .map((f) => `    ${m.walkRefuses.unclaimedFile(f.path, formatBytes(f.size, m))}`),
+    ...(files.length > UNCLAIMED_SHOWN
+      ? [`    ${m.walkRefuses.unclaimedMore(files.length - UNCLAIMED_SHOWN)}`]
+      : []),
+    `  ${m.label.hint}${m.walkRefuses.unclaimedHint}`,
+  ];
+}
+
 export interface WalkSummary {
   deliverables: number;
   ready: number;
@@ -408,7 +467,7 @@ export function formatWalkReport(
   plan: { id: string; title: string; file: string },
   assessments: readonly Assessment[],
   m: Messages,
-  opts: { asking?: boolean } = {},
+  opts: { asking?: boolean; unclaimed?: readonly UnclaimedFile[] } = {},
 ): string[] {
   const lines: string[] = [];
   lines.push(m.walk.header(plan.file, plan.title, plan.id, assessments.length));
@@ -427,6 +486,7 @@ export function formatWalkReport(
       }
     }
   }
+  lines.push(...unclaimedLines(opts.unclaimed ?? [], m));
   const s = summarizeWalk(assessments);
   lines.push('', m.walk.summary(s));
   if (s.ok) {

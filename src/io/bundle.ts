@@ -11,26 +11,29 @@ import {
   bagInfo,
   buildManifest,
   completeness,
+  handoverSelection,
   isBundled,
+  manifestFinding,
   manifestJson,
   manifestText,
   type Recipient,
+  type RefusedDeliverable,
 } from '../core/build-manifest.js';
 import { ExitkitError, systemErrorText } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
-import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
-import type { Deliverable } from '../core/plan.js';
+import type { DigestAlgorithm, Manifest, ManifestFinding } from '../core/manifest.js';
+import { INPUT_FAULTS } from '../core/walk.js';
 import type { Pins } from '../core/trust.js';
 import { writeEncryptedBag, type PayloadEntry, type WrittenBag } from './archive/bag-writer.js';
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
 import { signDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
-import { resolveSources } from './plan/sources.js';
 import { Progress } from './progress.js';
 import { shown } from './shown.js';
 import { staged } from './staged.js';
 import { outgoingSigningKey, planPins, recipientsOf } from './trust.js';
+import { walkPlan } from './walk.js';
 
 export interface BundleOptions {
   plan: string;
@@ -72,7 +75,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const signer = fingerprintOf(signingKey);
   const { keys, recipients } = await recipientsOf(loaded, o.recipients);
   const pins = await planPins(loaded);
-  const payload = await collectPayload(loaded, o);
+  const payload = await collectPayload(loaded, o, started);
   const out = await prepareOutput(loaded.plan.id, o.out, o.force);
   const context: ManifestContext = {
     loaded,
@@ -82,6 +85,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     signer,
     recipients,
     pins,
+    findings: payload.findings,
   };
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
@@ -101,35 +105,27 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   return { manifest, signer, recipients, files: out.final, seconds: (Date.now() - started) / 1000 };
 }
 
-/** What goes in: the files of ready and delivered deliverables, each problem named. */
+/** What goes in: the files of ready and delivered deliverables whose checks pass, each problem named. */
 interface Payload {
   entries: PayloadEntry[];
   byDeliverable: Map<string, PayloadEntry[]>;
+  /** The walk's findings by deliverable id, recorded in the manifest. */
+  findings: Map<string, ManifestFinding[]>;
 }
 
 async function collectPayload(
   loaded: LoadedPlan,
   o: Pick<BundleOptions, 'allowIncomplete' | 'note'>,
+  now: number,
 ): Promise<Payload> {
   const { plan } = loaded;
-  const entries: PayloadEntry[] = [];
-  const byDeliverable = new Map<string, PayloadEntry[]>();
+  // The same facts and findings `exitkit walk` shows: one decision (README.md, "What walk refuses,
+  // bundle refuses").
+  const walked = new Map((await walkPlan(loaded, now)).map((w) => [w.deliverable.id, w]));
   const problems: Text[] = [];
-  const seen = new Map<string, string>();
-  for (const d of plan.deliverables.filter(isBundled)) {
-    const files = await deliverableFiles(loaded, d, problems);
-    for (const e of files) {
-      const other = seen.get(e.bagPath);
-      if (other) {
-        const [one, bagPath] = [e.shown, e.bagPath];
-        problems.push((m) => m.bundle.sameName(one, other, bagPath));
-        continue;
-      }
-      seen.set(e.bagPath, e.shown);
-    }
-    byDeliverable.set(d.id, files);
-    entries.push(...files);
-  }
+  for (const d of plan.deliverables.filter(isBundled))
+    for (const p of walked.get(d.id)!.facts.problems)
+      if (INPUT_FAULTS.has(p.kind)) problems.push((m) => `${d.id}: ${say(m, p.message)}`);
   if (problems.length)
     throw new ExitkitError(
       (m) =>
@@ -140,36 +136,62 @@ async function collectPayload(
       { hints: [(m) => m.bundle.sourceProblemsHint] },
     );
 
-  const state = completeness(plan, new Set(byDeliverable.keys()));
-  if (!state.complete && !o.allowIncomplete)
-    throw new ExitkitError((m) => m.bundle.incomplete(state.missing), {
-      exit: ExitCode.No,
-      hints: [(m) => m.bundle.incompleteHint, (m) => m.bundle.allowIncompleteHint],
-    });
+  const assessments = plan.deliverables.map((d) => walked.get(d.id)!.assessment);
+  const { bundled, refused } = handoverSelection(assessments);
+  const state = completeness(plan, bundled);
+  if ((refused.length > 0 || !state.complete) && !o.allowIncomplete) {
+    const others = state.missing.filter((id) => !refused.some((r) => r.id === id));
+    throw new ExitkitError(
+      (m) =>
+        [
+          ...(refused.length ? [m.walkRefuses.refused(refused.map((r) => refusedLine(r, m)))] : []),
+          ...(others.length ? [m.bundle.incomplete(others)] : []),
+        ].join('\n'),
+      {
+        exit: ExitCode.No,
+        code: 'not_ready',
+        hints: [
+          refused.length ? (m) => m.walkRefuses.refusedHint : (m) => m.bundle.incompleteHint,
+          (m) => m.bundle.allowIncompleteHint,
+        ],
+      },
+    );
+  }
+  for (const r of refused) o.note((m) => m.walkRefuses.leftOut(refusedLine(r, m)));
   const pending = plan.deliverables.filter((d) => d.status === 'pending').map((d) => d.id);
   if (pending.length) o.note((m) => m.bundle.pendingLeftOut(pending.join(', ')));
-  return { entries, byDeliverable };
+
+  const entries: PayloadEntry[] = [];
+  const byDeliverable = new Map<string, PayloadEntry[]>();
+  const seen = new Map<string, string>();
+  for (const d of plan.deliverables.filter((x) => bundled.has(x.id))) {
+    const files = walked.get(d.id)!.files.map((f) => ({
+      abs: f.abs,
+      bagPath: payloadPath(d.category, d.id, f.rel),
+      size: f.size,
+      mtimeMs: f.mtimeMs,
+      shown: shown(f.abs),
+    }));
+    for (const e of files) {
+      const other = seen.get(e.bagPath);
+      if (other) {
+        const [one, bagPath] = [e.shown, e.bagPath];
+        throw new ExitkitError((m) => m.bundle.sameName(one, other, bagPath), {
+          hints: [(m) => m.bundle.sourceProblemsHint],
+        });
+      }
+      seen.set(e.bagPath, e.shown);
+    }
+    byDeliverable.set(d.id, files);
+    entries.push(...files);
+  }
+  const findings = new Map(assessments.map((a) => [a.id, a.findings.map(manifestFinding)]));
+  return { entries, byDeliverable, findings };
 }
 
-/** A bundled deliverable's files as bag entries; its problems are added to `problems`. */
-async function deliverableFiles(
-  loaded: LoadedPlan,
-  d: Deliverable,
-  problems: Text[],
-): Promise<PayloadEntry[]> {
-  const { files, problems: found } = await resolveSources(loaded.dir, d, {
-    allowExternal: loaded.plan.allow_external_sources,
-  });
-  for (const p of found) problems.push((m) => `${d.id}: ${say(m, p.message)}`);
-  if (found.length === 0 && files.length === 0)
-    problems.push((m) => m.bundle.noFile(d.id, m.status[d.status], d.sources));
-  return files.map((f) => ({
-    abs: f.abs,
-    bagPath: payloadPath(d.category, d.id, f.rel),
-    size: f.size,
-    mtimeMs: f.mtimeMs,
-    shown: shown(f.abs),
-  }));
+/** A refused deliverable in one line: its id and the walk's errors. */
+function refusedLine(r: RefusedDeliverable, m: Messages): string {
+  return `${r.id}: ${r.errors.map((e) => say(m, e)).join('; ')}`;
 }
 
 /** Where the bundle goes: DIR (made when absent), the final names, and the temporary ones beside them. */
@@ -224,6 +246,7 @@ interface ManifestContext {
   signer: string;
   recipients: Recipient[];
   pins: Pins;
+  findings: ReadonlyMap<string, ManifestFinding[]>;
 }
 
 type MeasuredFiles = Map<string, Manifest['deliverables'][number]['files']>;
@@ -241,6 +264,7 @@ function manifestOf(c: ManifestContext, measured: MeasuredFiles, tagFiles: Manif
     signer: c.signer,
     recipients: c.recipients,
     partyFingerprints: c.pins,
+    findings: c.findings,
   });
 }
 
@@ -270,7 +294,12 @@ async function writeBag(
       tagFiles: (files) => {
         const byPath = new Map(files.map((f) => [f.path, f]));
         measured = new Map(
-          [...payload.byDeliverable].map(([id, entries]) => [id, entries.map((e) => byPath.get(e.bagPath)!)]),
+          [...payload.byDeliverable].map(([id, entries]) => [
+            id,
+            // Each file's modification time goes with it: a backup's age stays visible, and
+            // extract restores it.
+            entries.map((e) => ({ ...byPath.get(e.bagPath)!, mtime: new Date(e.mtimeMs).toISOString() })),
+          ]),
         );
         const bytes = files.reduce((n, f) => n + f.size, 0);
         const text = (s: string) => Buffer.from(s, 'utf8');

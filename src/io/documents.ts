@@ -142,7 +142,11 @@ export async function checklistFacts(inputs: DocumentInputs): Promise<ChecklistF
     if (needFiles) {
       facts.diskFiles.set(
         d.id,
-        files.map((f) => ({ name: f.rel, size: f.size })),
+        files.map((f) => ({
+          name: f.rel,
+          size: f.size,
+          modified: new Date(f.mtimeMs).toISOString().slice(0, 10),
+        })),
       );
       if (problems.length)
         facts.diskProblems.set(

@@ -6,7 +6,7 @@
  * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { ExitkitError, TextError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -280,6 +280,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     if (!outcome.verification.ok) return outcome;
     const extracted = path.join(dest, m.plan.id);
     try {
+      await restoreTimes(path.join(temp, m.plan.id), m);
       await mkdir(dest, { recursive: true });
       await commit([{ from: path.join(temp, m.plan.id), to: extracted }]);
     } catch (e) {
@@ -287,6 +288,20 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     }
     return { ...outcome, extracted };
   });
+}
+
+/**
+ * Gives each extracted payload file the modification time the signed manifest records (a backup's
+ * age stays visible after the handover, docs/FORMAT.md): after the verdict, before the bag is
+ * moved into view. A manifest without times (older versions) leaves the time of extraction.
+ */
+async function restoreTimes(bag: string, m: Manifest): Promise<void> {
+  for (const d of m.deliverables)
+    for (const f of d.files) {
+      if (f.mtime === undefined) continue;
+      const t = new Date(f.mtime);
+      await utimes(path.join(bag, ...f.path.split('/')), t, t);
+    }
 }
 
 interface Observed {

@@ -21,18 +21,21 @@ import type { LoadedPlan } from './plan/plan-file.js';
 import { planWithStatuses, writePlanAtomically } from './plan/write-back.js';
 import { PromptInterrupted, type Choice, type Prompter } from './prompts.js';
 import { shown } from './shown.js';
-import { resolveSources } from './plan/sources.js';
+import { resolveSources, type SourceFile } from './plan/sources.js';
 
 /** Enough of a file's start to recognize every encrypted format we accept. */
 const HEAD_BYTES = 4096;
 
-/** Looks at a deliverable's files on disk: what the pure walk needs to judge it. */
+/**
+ * Looks at a deliverable's files on disk: what the pure walk needs to judge it (`facts`), and the
+ * files themselves (`files`, what bundle hands over).
+ */
 export async function gatherFacts(
   planDir: string,
   d: Deliverable,
   opts: { allowExternal: boolean },
-): Promise<DeliverableFacts> {
-  if (d.status === 'waived') return { files: [], problems: [] };
+): Promise<{ facts: DeliverableFacts; files: SourceFile[] }> {
+  if (d.status === 'waived') return { facts: { files: [], problems: [] }, files: [] };
   const { files, problems } = await resolveSources(planDir, d, opts);
   const shownOf = (abs: string) => {
     const r = path.relative(planDir, abs);
@@ -71,7 +74,7 @@ export async function gatherFacts(
     }
     facts.inventories = inventories;
   }
-  return facts;
+  return { facts, files };
 }
 
 /** The first bytes of a file, read into a small buffer (the file is never read whole). */
@@ -91,6 +94,8 @@ export interface WalkedDeliverable {
   /** Its index in the plan's deliverables (for the write-back). */
   index: number;
   facts: DeliverableFacts;
+  /** Its files on disk, as the sources resolved (what bundle hands over). */
+  files: SourceFile[];
   assessment: Assessment;
 }
 
@@ -98,11 +103,14 @@ export interface WalkedDeliverable {
 export async function walkPlan(loaded: LoadedPlan, now: number): Promise<WalkedDeliverable[]> {
   const out: WalkedDeliverable[] = [];
   for (const d of walkOrder(loaded.plan)) {
-    const facts = await gatherFacts(loaded.dir, d, { allowExternal: loaded.plan.allow_external_sources });
+    const { facts, files } = await gatherFacts(loaded.dir, d, {
+      allowExternal: loaded.plan.allow_external_sources,
+    });
     out.push({
       deliverable: d,
       index: loaded.plan.deliverables.indexOf(d),
       facts,
+      files,
       assessment: assessDeliverable(d, facts, now),
     });
   }

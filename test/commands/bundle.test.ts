@@ -426,7 +426,7 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
     expect(m).toMatchObject({ complete: false, missing: ['fs01-backup', 'inventory'] });
   });
 
-  it('a ready deliverable whose sources name no file: exit 2, named (the plan and the disk disagree)', async () => {
+  it('a ready deliverable whose sources name no file: not ready, as walk says (exit 1), named', async () => {
     const dir = await tempDir();
     const e = await makeScenario({
       dir,
@@ -435,7 +435,7 @@ describe('exitkit bundle refuses, leaving nothing in DIR', () => {
       ),
     });
     const r = await exitkit(['bundle', e.plan, '--out', e.out, '--signing-key', e.keys.outgoing.sec]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toContain('fs01-backup');
     expect(r.stderr).toContain('fs02-*.vbk');
     expect(await readdir(e.out)).toEqual([]);

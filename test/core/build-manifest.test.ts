@@ -3,9 +3,13 @@ import {
   bagInfo,
   buildManifest,
   completeness,
+  handoverSelection,
   isBundled,
+  manifestFinding,
   manifestText,
 } from '../../src/core/build-manifest.js';
+import { english } from '../../src/core/i18n/terminal/index.js';
+import type { Assessment, Finding } from '../../src/core/walk.js';
 import type { Deliverable, ExitPlan } from '../../src/core/plan.js';
 
 const d = (id: string, over: Partial<Deliverable> = {}): Deliverable => ({
@@ -45,6 +49,64 @@ describe('what goes in the payload', () => {
   });
 });
 
+describe('handoverSelection: what walk refuses, bundle refuses', () => {
+  const assessed = (id: string, over: Partial<Assessment> = {}): Assessment => ({
+    id,
+    category: 'backups',
+    title: id,
+    required: true,
+    status: 'ready',
+    ready: true,
+    checksPass: true,
+    files: 1,
+    bytes: 10,
+    findings: [],
+    ...over,
+  });
+  const stale: Finding = {
+    level: 'error',
+    message: (m) => m.walk.stale('exports/fs01.vbk', '2026-11-01', 9, 7),
+  };
+
+  it('bundles a ready or delivered deliverable whose checks pass; refuses one with an error, whatever its status', () => {
+    const { bundled, refused } = handoverSelection([
+      assessed('ok'),
+      assessed('delivered', { status: 'delivered' }),
+      assessed('stale', { ready: false, checksPass: false, findings: [stale] }),
+      assessed('pending', { status: 'pending', ready: false }),
+      assessed('waived', { status: 'waived', ready: true }),
+      assessed('optional', { required: false, ready: false, checksPass: false, findings: [stale] }),
+    ]);
+    expect([...bundled]).toEqual(['ok', 'delivered']);
+    expect(refused.map((r) => [r.id, r.required, r.errors.map(english)])).toEqual([
+      ['stale', true, ['exports/fs01.vbk is stale: last modified 2026-11-01, 9 days ago (max_age_days: 7)']],
+      [
+        'optional',
+        false,
+        ['exports/fs01.vbk is stale: last modified 2026-11-01, 9 days ago (max_age_days: 7)'],
+      ],
+    ]);
+  });
+
+  it('a refused required deliverable is missing from a complete plan', () => {
+    const p = plan([d('ok'), d('stale')]);
+    const { bundled } = handoverSelection([
+      assessed('ok'),
+      assessed('stale', { ready: false, checksPass: false, findings: [stale] }),
+    ]);
+    expect(completeness(p, bundled)).toEqual({ complete: false, missing: ['stale'] });
+  });
+
+  it('records a finding as level and English message only', () => {
+    expect(
+      manifestFinding({ ...stale, hint: (m) => m.walk.staleBackupHint, path: 'exports/fs01.vbk' }),
+    ).toEqual({
+      level: 'error',
+      message: 'exports/fs01.vbk is stale: last modified 2026-11-01, 9 days ago (max_age_days: 7)',
+    });
+  });
+});
+
 describe('completeness', () => {
   it('lists required deliverables neither bundled nor waived, in plan order', () => {
     const p = plan([
@@ -67,8 +129,8 @@ describe('completeness', () => {
 describe('buildManifest', () => {
   const p = plan([d('a', { category: 'inventory' }), d('b', { status: 'pending' })]);
   const files = [
-    { path: 'data/inventory/a/x.csv', size: 10, digest: 'aa' },
-    { path: 'data/inventory/a/y.csv', size: 0, digest: 'bb' },
+    { path: 'data/inventory/a/x.csv', size: 10, digest: 'aa', mtime: '2026-11-30T08:00:00.000Z' },
+    { path: 'data/inventory/a/y.csv', size: 0, digest: 'bb', mtime: '2026-11-30T08:00:00.000Z' },
   ];
   const m = buildManifest({
     plan: p,
@@ -82,6 +144,9 @@ describe('buildManifest', () => {
     signer: 'S',
     recipients: [{ fingerprint: 'C', role: 'client' }],
     partyFingerprints: { client: 'C', outgoing: 'S' },
+    findings: new Map([
+      ['b', [{ level: 'info', message: 'its files check out, but it is not marked ready' }]],
+    ]),
   });
 
   it('fills every field, totals and completeness, and no archive field unless given', () => {
@@ -110,6 +175,17 @@ describe('buildManifest', () => {
       algorithm: 'sha512',
     });
     expect('archive' in m).toBe(false);
+  });
+
+  it("records each file's modification time and each deliverable's findings", () => {
+    expect(m.deliverables[0]!.files.map((f) => f.mtime)).toEqual([
+      '2026-11-30T08:00:00.000Z',
+      '2026-11-30T08:00:00.000Z',
+    ]);
+    expect(m.deliverables.map((x) => x.findings)).toEqual([
+      [],
+      [{ level: 'info', message: 'its files check out, but it is not marked ready' }],
+    ]);
   });
 
   it('writes bag-info.txt with the reserved labels and the payload manifest with encoded paths', () => {

@@ -97,7 +97,7 @@ describe('assessDeliverable', () => {
     expect(a.findings.find((f) => f.path === 'exports/link')?.hint).toMatch(/cp -L/);
   });
 
-  it('flags an empty file, a file under min_bytes and a stale backup', () => {
+  it('flags a file under min_bytes (an empty one too) and a stale backup', () => {
     const a = assess(
       deliverable({ checks: { max_age_days: 7, min_bytes: 1_048_576 } }),
       facts({
@@ -110,12 +110,69 @@ describe('assessDeliverable', () => {
       NOW,
     );
     const e = errors(a);
-    expect(e).toContain('exports/empty.vbk is empty (0 bytes)');
+    expect(e.some((m) => m.startsWith('exports/empty.vbk is 0 bytes, less than the 1.0 MiB expected'))).toBe(
+      true,
+    );
     expect(
       e.some((m) => m.startsWith('exports/small.vbk is 1000 bytes, less than the 1.0 MiB expected')),
     ).toBe(true);
     expect(e).toContain('exports/old.vbk is stale: last modified 2026-10-24, 30 days ago (max_age_days: 7)');
     expect(a.checksPass).toBe(false);
+  });
+
+  it('an empty file among others is a warning naming it; an empty sole file stays an error', () => {
+    const among = assess(
+      deliverable({ status: 'ready', category: 'configurations', sources: ['exports/configs'] }),
+      facts({
+        files: [
+          file({ rel: 'fw01.cfg', shown: 'exports/configs/fw01.cfg', size: 120 }),
+          file({ rel: 'sw02.cfg', shown: 'exports/configs/sw02.cfg', size: 0 }),
+        ],
+      }),
+      NOW,
+    );
+    expect(errors(among)).toEqual([]);
+    expect(among.ready).toBe(true);
+    expect(among.findings).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        path: 'exports/configs/sw02.cfg',
+        message: 'exports/configs/sw02.cfg is empty (0 bytes), among files that are not',
+      }),
+    );
+
+    const sole = assess(deliverable({ status: 'ready' }), facts({ files: [file({ size: 0 })] }), NOW);
+    expect(sole.ready).toBe(false);
+    expect(errors(sole)).toContain('exports/fs01.vbk is empty (0 bytes)');
+
+    // Every file empty: nothing is handed over, each is an error.
+    const allEmpty = assess(
+      deliverable({ status: 'ready' }),
+      facts({ files: [file({ size: 0 }), file({ rel: 'b.vbk', shown: 'exports/b.vbk', size: 0 })] }),
+      NOW,
+    );
+    expect(errors(allEmpty)).toContain('exports/b.vbk is empty (0 bytes)');
+    expect(allEmpty.ready).toBe(false);
+  });
+
+  it('flags a file dated in the future, and says freshness is judged by the modification time', () => {
+    const a = assess(
+      deliverable({ status: 'ready', checks: { max_age_days: 7 } }),
+      facts({ files: [file({ mtimeMs: NOW + 30 * DAY })] }),
+      NOW,
+    );
+    expect(a.findings).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        message: 'exports/fs01.vbk is dated in the future (2026-12-23)',
+      }),
+    );
+  });
+
+  it('sources that resolve to no file and no problem: an error, not a silent ready', () => {
+    const a = assess(deliverable({ status: 'ready', sources: ['exports/*'] }), facts({ files: [] }), NOW);
+    expect(a.ready).toBe(false);
+    expect(errors(a)).toContain('its sources name no file (exports/*)');
   });
 
   it('does not call a backup stale on its last allowed day', () => {
@@ -309,5 +366,31 @@ describe('decisions and summary', () => {
     );
     expect(report).toContain('backups (3)');
     expect(report).toContain('not ready (required): c');
+  });
+
+  it('lists unclaimed files with their size, at most twenty, then a hint; none, no section', () => {
+    const a = assessDeliverable(deliverable({ status: 'ready' }), facts(), NOW);
+    const header = { id: 'x', title: 'X', file: 'plan.yaml' };
+    const files = Array.from({ length: 22 }, (_, i) => ({
+      path: `exports/backups/old-${i + 10}.vbk`,
+      size: 1024,
+    }));
+    const report = formatWalkReport(header, [a], CATALOGS.en, { unclaimed: files });
+    expect(report).toContain(
+      "warning: 22 files (22.0 KiB) under the sources' folders that no deliverable claims",
+    );
+    expect(report).toContain('    exports/backups/old-10.vbk (1.0 KiB)');
+    expect(report).toContain('    exports/backups/old-29.vbk (1.0 KiB)');
+    expect(report).not.toContain('    exports/backups/old-30.vbk (1.0 KiB)');
+    expect(report).toContain('    and 2 more');
+    expect(report.some((l) => l.includes('hint: add them to a deliverable'))).toBe(true);
+    expect(formatWalkReport(header, [a], CATALOGS.en, { unclaimed: [] }).join('\n')).not.toContain(
+      'no deliverable claims',
+    );
+    // The same lines in French.
+    const fr = formatWalkReport(header, [a], CATALOGS.fr, { unclaimed: files.slice(0, 1) });
+    expect(fr).toContain(
+      'avertissement : 1 fichier (1,0 Kio) dans les dossiers des sources, qu’aucun livrable ne réclame',
+    );
   });
 });

@@ -271,7 +271,8 @@ function realPath(p: string): string | undefined {
   }
 }
 
-function within(root: string, abs: string): boolean {
+/** Whether `abs` is `root` or below it. */
+export function within(root: string, abs: string): boolean {
   const r = path.relative(root, abs);
   return r === '' || (r !== '..' && !r.startsWith(`..${path.sep}`) && !path.isAbsolute(r));
 }

@@ -309,6 +309,22 @@ export const en = {
       duplicate: 'two files would share one name in the archive: rename one, or split the sources',
     },
   },
+  /** What walk refuses, bundle refuses; empty files among others; files no deliverable claims. */
+  walkRefuses: {
+    noFile: (sources: string[]) => `its sources name no file (${sources.join(', ')})`,
+    emptyAmongOthers: (path: string) => `${path} is empty (0 bytes), among files that are not`,
+    emptyAmongOthersHint: 'export it again if it should hold something; the other files are handed over',
+    refused: (lines: string[]) =>
+      `not ready, whatever the plan's status says: the walk finds errors in ${plural('en', lines.length, { one: 'this deliverable', other: 'these deliverables' })}\n  ${lines.join('\n  ')}`,
+    refusedHint: 'fix what `exitkit walk` lists for it, or set it back to `status: pending`',
+    leftOut: (line: string) => `note: left out of the payload, its checks fail: ${line}`,
+    unclaimed: (n: number, bytes: string) =>
+      `${count(n, 'file', 'files')} (${bytes}) under the sources' folders that no deliverable claims`,
+    unclaimedFile: (path: string, size: string) => `${path} (${size})`,
+    unclaimedMore: (n: number) => `and ${n} more`,
+    unclaimedHint:
+      "add them to a deliverable's sources, or list them under ignore: in the plan (globs relative to the plan)",
+  },
   inventory: {
     lineTooLong: (file: string, max: number) =>
       `${file} has a line longer than ${max} characters: it is not a CSV inventory`,
@@ -404,8 +420,6 @@ export const en = {
     allowIncompleteHint:
       'or add --allow-incomplete to hand over what there is (the manifest then says complete: false)',
     pendingLeftOut: (ids: string) => `note: pending deliverables left out of the payload: ${ids}`,
-    noFile: (id: string, status: string, sources: string[]) =>
-      `${id} is ${status} but its sources name no file${sources.length ? ` (${sources.join(', ')})` : ''}`,
     exists: (file: string) => `${file} exists already`,
     existsHint: 'choose another --out DIR, or add --force to replace the previous bundle',
     notAFolder: (dir: string) => `${dir} is not a folder`,
@@ -653,7 +667,8 @@ export const en = {
     algorithm: 'algorithm must be sha256 or sha512',
     notList: (field: string) => `${field} is not a list`,
     deliverable: 'a deliverable lacks id or files',
-    deliverableFile: (id: string) => `a file of deliverable ${id} lacks path, size or digest`,
+    deliverableFile: (id: string) =>
+      `a file of deliverable ${id} lacks path, size or digest, or has an mtime that is no ISO 8601 time`,
     tagFile: 'a tag file lacks path, size or digest',
     completeOrMissing: 'complete or missing is absent',
     archive: 'archive {file, size, algorithm: sha256, digest} is missing',

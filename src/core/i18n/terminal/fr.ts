@@ -305,6 +305,22 @@ export const fr: Messages = {
         "deux fichiers partageraient un même nom dans l'archive : renommez-en un, ou répartissez les sources",
     },
   },
+  walkRefuses: {
+    noFile: (sources) => `ses sources ne désignent aucun fichier (${sources.join(', ')})`,
+    emptyAmongOthers: (path) => `${path} est vide (0 octet), parmi des fichiers qui ne le sont pas`,
+    emptyAmongOthersHint:
+      's’il doit contenir quelque chose, exportez-le à nouveau ; les autres fichiers sont remis',
+    refused: (lines) =>
+      `pas prêt, quel que soit le statut indiqué dans le plan : le contrôle relève des erreurs dans ${plural('fr', lines.length, { one: 'ce livrable', other: 'ces livrables' })}\n  ${lines.join('\n  ')}`,
+    refusedHint: 'corrigez ce que `exitkit walk` signale, ou remettez le livrable à `status: pending`',
+    leftOut: (line) => `remarque : laissé hors de l’archive, ses contrôles échouent : ${line}`,
+    unclaimed: (n, bytes) =>
+      `${count(n, 'fichier', 'fichiers')} (${bytes}) dans les dossiers des sources, qu’aucun livrable ne réclame`,
+    unclaimedFile: (path, size) => `${path} (${size})`,
+    unclaimedMore: (n) => `et ${n} de plus`,
+    unclaimedHint:
+      'ajoutez-les aux sources d’un livrable, ou inscrivez-les sous ignore: dans le plan (motifs relatifs au plan)',
+  },
   inventory: {
     lineTooLong: (file, max) =>
       `${file} a une ligne de plus de ${max} caractères : ce n'est pas un inventaire CSV`,
@@ -390,8 +406,6 @@ export const fr: Messages = {
     allowIncompleteHint:
       'ou ajoutez --allow-incomplete pour remettre ce qui existe (le manifeste indique alors `complete: false`)',
     pendingLeftOut: (ids) => `remarque : livrables à préparer laissés hors de l’archive : ${ids}`,
-    noFile: (id, status, sources) =>
-      `${id} est ${status} mais ses sources ne désignent aucun fichier${sources.length ? ` (${sources.join(', ')})` : ''}`,
     exists: (file) => `${file} existe déjà`,
     existsHint: 'choisissez un autre --out DIR, ou ajoutez --force pour remplacer l’archive précédente',
     notAFolder: (dir) => `${dir} n'est pas un dossier`,
@@ -630,7 +644,8 @@ export const fr: Messages = {
     algorithm: '"algorithm" doit valoir sha256 ou sha512',
     notList: (field) => `"${field}" n'est pas une liste`,
     deliverable: 'un livrable n\'a pas de "id" ou de "files"',
-    deliverableFile: (id) => `un fichier du livrable ${id} n'a pas de "path", "size" ou "digest"`,
+    deliverableFile: (id) =>
+      `un fichier du livrable ${id} n'a pas de "path", "size" ou "digest", ou son "mtime" n'est pas une date ISO 8601`,
     tagFile: 'un fichier de métadonnées n\'a pas de "path", "size" ou "digest"',
     completeOrMissing: '"complete" ou "missing" est absent',
     archive: '"archive" {file, size, algorithm: sha256, digest} manque',
