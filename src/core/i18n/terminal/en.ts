@@ -718,6 +718,9 @@ export const en = {
     signature: (file: string) => `signature: ${file}`,
     signedBy: (fingerprint: string, who: string | undefined, ok: boolean, missing: string[]) =>
       `signed by ${fingerprint}${who ? ` (${who})` : ''}, acknowledging the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+
+    /** The signer as the plan names it: its role, then its name. */
+    party: (role: string, name: string) => `${role}: ${name}`,
   },
   role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {

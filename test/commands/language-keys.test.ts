@@ -1,0 +1,280 @@
+/**
+ * Keys, trust, signatures and receipts speak the terminal's language (README.md, "Commands"):
+ * `keys show`, `keys generate`, `acknowledge` and `verify --receipt` in French under a French
+ * locale and in English with `--lang en`, with the same `--json` and exit codes.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exitkit, tempDir, type CliResult } from '../helpers/cli.js';
+import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
+import { englishIn, frenchIn } from '../helpers/language.js';
+
+const FR = { LANG: 'fr_CH.UTF-8' };
+/** What exitkit said, without the plan's own words (the waiver reason of test/helpers/hostile.ts). */
+const said = (r: CliResult) => (r.stdout + r.stderr).replaceAll('Licences end with the contract', '');
+/** The JSON without what changes from one run to the next (dates, the receipt's time). */
+const stable = (json: string) => json.replace(/"(verifiedAt|date)": "[^"]*"/g, '"$1": ""');
+
+let dir: string;
+let keys: TestKeys;
+let b: Bundle;
+let plan: string;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  keys = await testKeys(dir);
+  b = await makeBundle({ out: path.join(dir, 'bundle'), keys });
+  plan = await writePlan(dir, b.id, keys);
+});
+
+/** The same command in French (locale) and in English (--lang en over the French locale). */
+async function both(args: string[]): Promise<{ fr: CliResult; en: CliResult }> {
+  const [fr, en] = await Promise.all([
+    exitkit(args, { env: FR }),
+    exitkit([...args, '--lang', 'en'], { env: FR }),
+  ]);
+  return { fr, en };
+}
+
+describe('keys in the terminal language', () => {
+  it('keys show: the table in French, in English with --lang en; the JSON is the same', async () => {
+    for (const key of [keys.client.pub, keys.client.sec]) {
+      const { fr, en } = await both(['keys', 'show', key]);
+      expect(fr.code).toBe(0);
+      expect(en.code).toBe(0);
+      expect(fr.stdout).toMatch(/^empreinte +[0-9A-F]{4} /m);
+      expect(fr.stdout).toMatch(
+        /^clé +ed25519 \[certifier, signer\], créée le \d{4}-\d\d-\d\d, n'expire jamais$/m,
+      );
+      expect(fr.stdout).toMatch(/^peut chiffrer +oui$/m);
+      expect(englishIn(said(fr)), said(fr)).toEqual([]);
+      expect(en.stdout).toMatch(/^key +ed25519 \[certify, sign\], created \d{4}-\d\d-\d\d, expires never$/m);
+      expect(frenchIn(said(en)), said(en)).toEqual([]);
+      expect(fr.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
+    }
+    const sec = await exitkit(['keys', 'show', keys.client.sec], { env: FR });
+    expect(sec.stdout).toMatch(/^privée +oui, NON protégée par une phrase de passe$/m);
+
+    const jsonFr = await exitkit(['keys', 'show', keys.client.pub, '--json'], { env: FR });
+    const jsonEn = await exitkit(['keys', 'show', keys.client.pub, '--json']);
+    expect(jsonFr.stdout).toBe(jsonEn.stdout);
+    expect(JSON.parse(jsonFr.stdout).usage).toEqual(['certify', 'sign']);
+  });
+
+  it('keys generate: an existing output and a missing passphrase are said in French; the JSON error stays English', async () => {
+    const here = path.join(dir, 'generate');
+    await mkdir(here);
+    const prefix = path.join(here, 'k');
+    const args = ['keys', 'generate', '--name', 'N', '--email', 'n@example.org', '--out', prefix];
+    expect((await exitkit([...args, '--no-passphrase'])).code).toBe(0);
+
+    const exists = await both([...args, '--no-passphrase']);
+    expect(exists.fr.code).toBe(2);
+    expect(exists.fr.stderr).toMatch(/^erreur : .*k\.pub\.asc existe déjà$/m);
+    expect(englishIn(exists.fr.stderr), exists.fr.stderr).toEqual([]);
+    expect(exists.en.code).toBe(2);
+    expect(exists.en.stderr).toMatch(/^error: .*k\.pub\.asc exists already$/m);
+    expect(frenchIn(exists.en.stderr), exists.en.stderr).toEqual([]);
+
+    // No passphrase source and no terminal (CI): refused before a key is made.
+    const fresh = [...args.slice(0, -1), path.join(here, 'other')];
+    const none = await both(fresh);
+    expect(none.fr.code).toBe(2);
+    expect(none.fr.stderr).toContain(
+      'erreur : aucune phrase de passe pour la nouvelle clé privée, et pas de terminal pour la demander',
+    );
+    expect(englishIn(none.fr.stderr), none.fr.stderr).toEqual([]);
+    expect(frenchIn(none.en.stderr), none.en.stderr).toEqual([]);
+
+    const [jsonFr, jsonEn] = await Promise.all([
+      exitkit([...args, '--no-passphrase', '--json'], { env: FR }),
+      exitkit([...args, '--no-passphrase', '--json']),
+    ]);
+    expect(jsonFr.code).toBe(2);
+    expect(jsonFr.stdout).toBe(jsonEn.stdout);
+    expect(JSON.parse(jsonFr.stdout).error).toMatchObject({ code: 'output_exists' });
+    expect(JSON.parse(jsonFr.stdout).error.message).toMatch(/exists already$/);
+  });
+
+  it('a key that cannot be used where it is given: the pinning errors in French', async () => {
+    // The outgoing provider's key where the client's or the incoming provider's is needed.
+    const { fr, en } = await both([
+      'acknowledge',
+      b.manifest,
+      '--signing-key',
+      keys.outgoing.sec,
+      '--plan',
+      plan,
+      '--out',
+      dir,
+    ]);
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toContain(
+      'erreur : le prestataire sortant ne peut pas accuser réception de sa propre remise',
+    );
+    expect(englishIn(fr.stderr), fr.stderr).toEqual([]);
+    expect(en.stderr).toContain('error: the outgoing provider cannot acknowledge its own handover');
+    expect(frenchIn(en.stderr), en.stderr).toEqual([]);
+
+    const signer = await both(['verify', b.manifest, '--plan', plan, '--signer', keys.stranger.pub]);
+    expect(signer.fr.code).toBe(2);
+    expect(signer.fr.stderr).toMatch(/^erreur : la clé --signer .* n'est pas celle que le plan donne/m);
+    expect(englishIn(signer.fr.stderr), signer.fr.stderr).toEqual([]);
+    expect(frenchIn(signer.en.stderr), signer.en.stderr).toEqual([]);
+  });
+});
+
+describe('receipts in the terminal language', () => {
+  let verification: string;
+  let receipt: string;
+  let strangers: string;
+
+  beforeAll(async () => {
+    verification = path.join(dir, 'verification.json');
+    await writeFile(verification, (await exitkit(['verify', b.manifest, '--plan', plan, '--json'])).stdout);
+  });
+
+  it('acknowledge: the receipt written and its errors, in French and in English', async () => {
+    const out = {
+      fr: path.join(dir, 'ack-fr'),
+      en: path.join(dir, 'ack-en'),
+      json: path.join(dir, 'ack-json'),
+    };
+    await Promise.all(Object.values(out).map((d) => mkdir(d)));
+    const sign = ['--signing-key', keys.client.sec, '--verification', verification, '--plan', plan];
+    const fr = await exitkit(['acknowledge', b.manifest, ...sign, '--out', out.fr], { env: FR });
+    const en = await exitkit(['acknowledge', b.manifest, ...sign, '--out', out.en, '--lang', 'en'], {
+      env: FR,
+    });
+    expect(fr.code).toBe(0);
+    expect(en.code).toBe(0);
+    expect(fr.stdout).toMatch(/^accusé de réception : .*\.receipt\.json$/m);
+    expect(fr.stdout).toMatch(/^signé par [0-9A-F]{40} \(client : ACME SA\), qui prend acte du verdict OK$/m);
+    expect(englishIn(said(fr)), said(fr)).toEqual([]);
+    expect(frenchIn(said(en)), said(en)).toEqual([]);
+    receipt = path.join(out.fr, `${b.id}.receipt.json`);
+
+    const again = await both(['acknowledge', b.manifest, ...sign, '--out', out.fr]);
+    expect(again.fr.code).toBe(2);
+    expect(again.fr.stderr).toMatch(/^erreur : .*\.receipt\.json existe déjà$/m);
+    expect(englishIn(again.fr.stderr), again.fr.stderr).toEqual([]);
+    expect(frenchIn(again.en.stderr), again.en.stderr).toEqual([]);
+
+    const nothing = await both(['acknowledge', b.manifest, '--signing-key', keys.client.sec]);
+    expect(nothing.fr.code).toBe(2);
+    expect(nothing.fr.stderr).toContain('erreur : rien dont accuser réception');
+    expect(englishIn(nothing.fr.stderr), nothing.fr.stderr).toEqual([]);
+    expect(frenchIn(nothing.en.stderr), nothing.en.stderr).toEqual([]);
+
+    const stranger = await both([
+      'acknowledge',
+      b.manifest,
+      '--signing-key',
+      keys.stranger.sec,
+      '--plan',
+      plan,
+    ]);
+    expect(stranger.fr.code).toBe(2);
+    expect(stranger.fr.stderr).toMatch(/n'est ni celle du client ni celle du prestataire entrant/);
+    expect(englishIn(stranger.fr.stderr), stranger.fr.stderr).toEqual([]);
+    expect(frenchIn(stranger.en.stderr), stranger.en.stderr).toEqual([]);
+
+    // A receipt by a stranger (no plan to refuse it), for verify --receipt below.
+    const made = await exitkit([
+      'acknowledge',
+      b.manifest,
+      '--signing-key',
+      keys.stranger.sec,
+      '--verification',
+      verification,
+      '--out',
+      out.json,
+      '--json',
+    ]);
+    expect(made.code).toBe(0);
+    strangers = path.join(out.json, `${b.id}.receipt.json`);
+  });
+
+  it('acknowledge refuses a manifest not signed by the pinned signer in French; the JSON error is the same', async () => {
+    const here = path.join(dir, 'forged');
+    await mkdir(here);
+    const manifest = path.join(here, path.basename(b.manifest));
+    await writeFile(manifest, '['.repeat(1 << 20));
+    await writeFile(`${manifest}.asc`, await readFile(b.signature));
+    const args = ['acknowledge', manifest, '--signing-key', keys.client.sec, '--plan', plan];
+    const { fr, en } = await both(args);
+    expect(fr.code).toBe(1);
+    expect(fr.stderr).toMatch(/^erreur : le manifeste .* n'est pas signé par le signataire attendu \(/m);
+    expect(englishIn(fr.stderr), fr.stderr).toEqual([]);
+    expect(en.code).toBe(1);
+    expect(frenchIn(en.stderr), en.stderr).toEqual([]);
+    const [jsonFr, jsonEn] = await Promise.all([
+      exitkit([...args, '--json'], { env: FR }),
+      exitkit([...args, '--json']),
+    ]);
+    expect(jsonFr.code).toBe(1);
+    expect(jsonFr.stdout).toBe(jsonEn.stdout);
+    expect(JSON.parse(jsonFr.stdout).error.message).toMatch(/is not signed by the pinned signer/);
+  });
+
+  it('verify --receipt: its line, its faults and its errors in French; the JSON is the same', async () => {
+    const good = await both(['verify', b.manifest, '--plan', plan, '--receipt', receipt]);
+    expect(good.fr.code).toBe(0);
+    expect(good.fr.stdout).toMatch(
+      /accusé de réception : .* : signé le .* par le client \([0-9A-F]{40}\), pour ce manifeste et cette archive ; il consigne le verdict OK/,
+    );
+    expect(englishIn(said(good.fr)), said(good.fr)).toEqual([]);
+    expect(good.en.stdout).toMatch(
+      /receipt: .* signed on .* by the client \([0-9A-F]{40}\), for this manifest/,
+    );
+    expect(frenchIn(said(good.en)), said(good.en)).toEqual([]);
+
+    const bad = await both(['verify', b.manifest, '--plan', plan, '--receipt', strangers]);
+    expect(bad.fr.code).toBe(1);
+    expect(bad.fr.stdout).toContain(
+      "accusé de réception : sa signature n'est pas celle de la clé du client ni de celle du prestataire entrant dans le plan",
+    );
+    expect(englishIn(said(bad.fr)), said(bad.fr)).toEqual([]);
+    expect(bad.en.code).toBe(1);
+    expect(frenchIn(said(bad.en)), said(bad.en)).toEqual([]);
+    const [jsonFr, jsonEn] = await Promise.all(
+      [FR, {}].map((env) =>
+        exitkit(['verify', b.manifest, '--plan', plan, '--receipt', strangers, '--json'], { env }),
+      ),
+    );
+    expect(jsonFr!.code).toBe(1);
+    expect(stable(jsonFr!.stdout)).toBe(stable(jsonEn!.stdout));
+    const j = JSON.parse(jsonFr!.stdout) as {
+      faults: string[];
+      receipt: { faults: string[]; lines: string[] };
+    };
+    expect(j.faults.at(-1)).toMatch(
+      /^receipt: its signature is not by the client's or the incoming provider's key/,
+    );
+    expect(j.receipt.lines).toEqual([`receipt: ${strangers}: NOT VALID`]);
+
+    const missing = await both([
+      'verify',
+      b.manifest,
+      '--plan',
+      plan,
+      '--receipt',
+      path.join(dir, 'none.json'),
+    ]);
+    expect(missing.fr.code).toBe(2);
+    expect(missing.fr.stderr).toMatch(
+      /^erreur : impossible de lire l'accusé de réception .* : fichier introuvable$/m,
+    );
+    expect(englishIn(missing.fr.stderr), missing.fr.stderr).toEqual([]);
+    expect(frenchIn(missing.en.stderr), missing.en.stderr).toEqual([]);
+
+    const unpinned = await both(['verify', b.manifest, '--signer', keys.outgoing.pub, '--receipt', receipt]);
+    expect(unpinned.fr.code).toBe(2);
+    expect(unpinned.fr.stderr).toContain(
+      "erreur : impossible de contrôler l'accusé de réception sans le plan",
+    );
+    expect(englishIn(unpinned.fr.stderr), unpinned.fr.stderr).toEqual([]);
+    expect(frenchIn(unpinned.en.stderr), unpinned.en.stderr).toEqual([]);
+  });
+});
