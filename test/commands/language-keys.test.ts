@@ -37,6 +37,19 @@ async function both(args: string[]): Promise<{ fr: CliResult; en: CliResult }> {
   return { fr, en };
 }
 
+/**
+ * Both runs ended with `exit`, the French one saying `french`, and each speaks its own language
+ * only (the check can fail: see test/commands/language.test.ts).
+ */
+function eachInItsLanguage(r: { fr: CliResult; en: CliResult }, exit: number, french: RegExp | string): void {
+  expect(r.fr.code, said(r.fr)).toBe(exit);
+  expect(r.en.code, said(r.en)).toBe(exit);
+  if (typeof french === 'string') expect(said(r.fr)).toContain(french);
+  else expect(said(r.fr)).toMatch(french);
+  expect(englishIn(said(r.fr)), said(r.fr)).toEqual([]);
+  expect(frenchIn(said(r.en)), said(r.en)).toEqual([]);
+}
+
 describe('keys in the terminal language', () => {
   it('keys show: the table in French, in English with --lang en; the JSON is the same', async () => {
     for (const key of [keys.client.pub, keys.client.sec]) {
@@ -51,6 +64,7 @@ describe('keys in the terminal language', () => {
       expect(englishIn(said(fr)), said(fr)).toEqual([]);
       expect(en.stdout).toMatch(/^key +ed25519 \[certify, sign\], created \d{4}-\d\d-\d\d, expires never$/m);
       expect(frenchIn(said(en)), said(en)).toEqual([]);
+      expect(englishIn(en.stdout)).toContain('key'); // the check sees English where it is
       expect(fr.stdout.split('\n').length).toBe(en.stdout.split('\n').length);
     }
     const sec = await exitkit(['keys', 'show', keys.client.sec], { env: FR });
@@ -70,22 +84,17 @@ describe('keys in the terminal language', () => {
     expect((await exitkit([...args, '--no-passphrase'])).code).toBe(0);
 
     const exists = await both([...args, '--no-passphrase']);
-    expect(exists.fr.code).toBe(2);
-    expect(exists.fr.stderr).toMatch(/^erreur : .*k\.pub\.asc existe déjà$/m);
-    expect(englishIn(exists.fr.stderr), exists.fr.stderr).toEqual([]);
-    expect(exists.en.code).toBe(2);
+    eachInItsLanguage(exists, 2, /^erreur : .*k\.pub\.asc existe déjà$/m);
     expect(exists.en.stderr).toMatch(/^error: .*k\.pub\.asc exists already$/m);
-    expect(frenchIn(exists.en.stderr), exists.en.stderr).toEqual([]);
 
     // No passphrase source and no terminal (CI): refused before a key is made.
     const fresh = [...args.slice(0, -1), path.join(here, 'other')];
     const none = await both(fresh);
-    expect(none.fr.code).toBe(2);
-    expect(none.fr.stderr).toContain(
+    eachInItsLanguage(
+      none,
+      2,
       'erreur : aucune phrase de passe pour la nouvelle clé privée, et pas de terminal pour la demander',
     );
-    expect(englishIn(none.fr.stderr), none.fr.stderr).toEqual([]);
-    expect(frenchIn(none.en.stderr), none.en.stderr).toEqual([]);
 
     const [jsonFr, jsonEn] = await Promise.all([
       exitkit([...args, '--no-passphrase', '--json'], { env: FR }),
@@ -99,7 +108,7 @@ describe('keys in the terminal language', () => {
 
   it('a key that cannot be used where it is given: the pinning errors in French', async () => {
     // The outgoing provider's key where the client's or the incoming provider's is needed.
-    const { fr, en } = await both([
+    const outgoing = await both([
       'acknowledge',
       b.manifest,
       '--signing-key',
@@ -109,19 +118,15 @@ describe('keys in the terminal language', () => {
       '--out',
       dir,
     ]);
-    expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain(
+    eachInItsLanguage(
+      outgoing,
+      2,
       'erreur : le prestataire sortant ne peut pas accuser réception de sa propre remise',
     );
-    expect(englishIn(fr.stderr), fr.stderr).toEqual([]);
-    expect(en.stderr).toContain('error: the outgoing provider cannot acknowledge its own handover');
-    expect(frenchIn(en.stderr), en.stderr).toEqual([]);
+    expect(outgoing.en.stderr).toContain('error: the outgoing provider cannot acknowledge its own handover');
 
     const signer = await both(['verify', b.manifest, '--plan', plan, '--signer', keys.stranger.pub]);
-    expect(signer.fr.code).toBe(2);
-    expect(signer.fr.stderr).toMatch(/^erreur : la clé --signer .* n'est pas celle que le plan donne/m);
-    expect(englishIn(signer.fr.stderr), signer.fr.stderr).toEqual([]);
-    expect(frenchIn(signer.en.stderr), signer.en.stderr).toEqual([]);
+    eachInItsLanguage(signer, 2, /^erreur : la clé --signer .* n'est pas celle que le plan donne/m);
   });
 });
 
@@ -156,16 +161,10 @@ describe('receipts in the terminal language', () => {
     receipt = path.join(out.fr, `${b.id}.receipt.json`);
 
     const again = await both(['acknowledge', b.manifest, ...sign, '--out', out.fr]);
-    expect(again.fr.code).toBe(2);
-    expect(again.fr.stderr).toMatch(/^erreur : .*\.receipt\.json existe déjà$/m);
-    expect(englishIn(again.fr.stderr), again.fr.stderr).toEqual([]);
-    expect(frenchIn(again.en.stderr), again.en.stderr).toEqual([]);
+    eachInItsLanguage(again, 2, /^erreur : .*\.receipt\.json existe déjà$/m);
 
     const nothing = await both(['acknowledge', b.manifest, '--signing-key', keys.client.sec]);
-    expect(nothing.fr.code).toBe(2);
-    expect(nothing.fr.stderr).toContain('erreur : rien dont accuser réception');
-    expect(englishIn(nothing.fr.stderr), nothing.fr.stderr).toEqual([]);
-    expect(frenchIn(nothing.en.stderr), nothing.en.stderr).toEqual([]);
+    eachInItsLanguage(nothing, 2, 'erreur : rien dont accuser réception');
 
     const stranger = await both([
       'acknowledge',
@@ -175,10 +174,7 @@ describe('receipts in the terminal language', () => {
       '--plan',
       plan,
     ]);
-    expect(stranger.fr.code).toBe(2);
-    expect(stranger.fr.stderr).toMatch(/n'est ni celle du client ni celle du prestataire entrant/);
-    expect(englishIn(stranger.fr.stderr), stranger.fr.stderr).toEqual([]);
-    expect(frenchIn(stranger.en.stderr), stranger.en.stderr).toEqual([]);
+    eachInItsLanguage(stranger, 2, /n'est ni celle du client ni celle du prestataire entrant/);
 
     // A receipt by a stranger (no plan to refuse it), for verify --receipt below.
     const made = await exitkit([
@@ -203,12 +199,11 @@ describe('receipts in the terminal language', () => {
     await writeFile(manifest, '['.repeat(1 << 20));
     await writeFile(`${manifest}.asc`, await readFile(b.signature));
     const args = ['acknowledge', manifest, '--signing-key', keys.client.sec, '--plan', plan];
-    const { fr, en } = await both(args);
-    expect(fr.code).toBe(1);
-    expect(fr.stderr).toMatch(/^erreur : le manifeste .* n'est pas signé par le signataire attendu \(/m);
-    expect(englishIn(fr.stderr), fr.stderr).toEqual([]);
-    expect(en.code).toBe(1);
-    expect(frenchIn(en.stderr), en.stderr).toEqual([]);
+    eachInItsLanguage(
+      await both(args),
+      1,
+      /^erreur : le manifeste .* n'est pas signé par le signataire attendu \(/m,
+    );
     const [jsonFr, jsonEn] = await Promise.all([
       exitkit([...args, '--json'], { env: FR }),
       exitkit([...args, '--json']),
@@ -220,24 +215,21 @@ describe('receipts in the terminal language', () => {
 
   it('verify --receipt: its line, its faults and its errors in French; the JSON is the same', async () => {
     const good = await both(['verify', b.manifest, '--plan', plan, '--receipt', receipt]);
-    expect(good.fr.code).toBe(0);
-    expect(good.fr.stdout).toMatch(
+    eachInItsLanguage(
+      good,
+      0,
       /accusé de réception : .* : signé le .* par le client \([0-9A-F]{40}\), pour ce manifeste et cette archive ; il consigne le verdict OK/,
     );
-    expect(englishIn(said(good.fr)), said(good.fr)).toEqual([]);
     expect(good.en.stdout).toMatch(
       /receipt: .* signed on .* by the client \([0-9A-F]{40}\), for this manifest/,
     );
-    expect(frenchIn(said(good.en)), said(good.en)).toEqual([]);
 
     const bad = await both(['verify', b.manifest, '--plan', plan, '--receipt', strangers]);
-    expect(bad.fr.code).toBe(1);
-    expect(bad.fr.stdout).toContain(
+    eachInItsLanguage(
+      bad,
+      1,
       "accusé de réception : sa signature n'est pas celle de la clé du client ni de celle du prestataire entrant dans le plan",
     );
-    expect(englishIn(said(bad.fr)), said(bad.fr)).toEqual([]);
-    expect(bad.en.code).toBe(1);
-    expect(frenchIn(said(bad.en)), said(bad.en)).toEqual([]);
     const [jsonFr, jsonEn] = await Promise.all(
       [FR, {}].map((env) =>
         exitkit(['verify', b.manifest, '--plan', plan, '--receipt', strangers, '--json'], { env }),
@@ -262,19 +254,13 @@ describe('receipts in the terminal language', () => {
       '--receipt',
       path.join(dir, 'none.json'),
     ]);
-    expect(missing.fr.code).toBe(2);
-    expect(missing.fr.stderr).toMatch(
+    eachInItsLanguage(
+      missing,
+      2,
       /^erreur : impossible de lire l'accusé de réception .* : fichier introuvable$/m,
     );
-    expect(englishIn(missing.fr.stderr), missing.fr.stderr).toEqual([]);
-    expect(frenchIn(missing.en.stderr), missing.en.stderr).toEqual([]);
 
     const unpinned = await both(['verify', b.manifest, '--signer', keys.outgoing.pub, '--receipt', receipt]);
-    expect(unpinned.fr.code).toBe(2);
-    expect(unpinned.fr.stderr).toContain(
-      "erreur : impossible de contrôler l'accusé de réception sans le plan",
-    );
-    expect(englishIn(unpinned.fr.stderr), unpinned.fr.stderr).toEqual([]);
-    expect(frenchIn(unpinned.en.stderr), unpinned.en.stderr).toEqual([]);
+    eachInItsLanguage(unpinned, 2, "erreur : impossible de contrôler l'accusé de réception sans le plan");
   });
 });
