@@ -89,11 +89,12 @@ export default class Acknowledge extends BaseCommand {
     });
     const { signer, verification: v } = receipt;
     const { m } = this;
-    this.log(m.acknowledge.receipt(files.json), m.acknowledge.signature(files.signature));
+    this.log(m.acknowledge.receipt(files.json));
+    this.log(m.acknowledge.signature(files.signature));
     this.log(
       m.acknowledge.signedBy(
         signer.fingerprint,
-        signer.role ? `${m.role[signer.role]}: ${signer.name ?? ''}` : undefined,
+        signer.role ? m.acknowledge.party(m.role[signer.role], signer.name ?? '') : undefined,
         v.ok,
         v.missing,
       ),

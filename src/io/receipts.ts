@@ -39,17 +39,20 @@ import {
   type PrivateKey,
 } from './openpgp/keys.js';
 import { signDetached, verifyDetached } from './openpgp/signatures.js';
-import { acknowledgingParty, pinnedSigner, receiptSigners } from './trust.js';
+import { acknowledgingParty, partyKey, receiptSigners } from './trust.js';
 import type { Key } from './openpgp/keys.js';
 import { readVerificationFile } from './verification.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import {
+  parseManifestBytes,
   planOf,
   readManifestBytes,
   readSignatureFile,
   readSignedManifest,
   runVerification,
   sha256,
+  unsignedManifest,
+  type ReadManifest,
 } from './verify.js';
 
 const MAX_RECEIPT_BYTES = 16 * 1024 * 1024;
@@ -183,10 +186,10 @@ async function previousReceipt(
 }
 
 /**
- * The manifest acknowledged, and the verdict the receipt rests on. With --plan, the signature is
- * checked against the plan's outgoing key (by verify's own reader, or by the verification run
- * now); with --verification alone, nothing pins the signer here: the verification does, for
- * these exact bytes (its SHA-256), and it must say that the signature held.
+ * The manifest acknowledged, and the verdict the receipt rests on. When the plan gives the
+ * outgoing provider's key, the signature is checked against it (by verify's own reader, or by the
+ * verification run now); else nothing pins the signer here: the verification does, for these
+ * exact bytes (their SHA-256, compared before any parse), and it must say that the signature held.
  */
 async function acknowledgedManifest(o: AcknowledgeRequest & { plan: string }): Promise<{
   read: { sha256: string; manifest: Manifest };
@@ -201,10 +204,20 @@ async function acknowledgedManifest(o: AcknowledgeRequest & { plan: string }): P
   const bytes = await readManifestBytes(o.manifest);
   const digest = { file: o.manifest, sha256: sha256(bytes) };
   const loaded = await loadPlan(o.plan);
-  const signer = await pinnedSigner({ plan: loaded, planArg: o.plan });
-  const { read } = await readSignedManifest(o.manifest, bytes, signer, 'refuse');
-  const plan = planOf(o.plan, loaded, read.manifest);
-  return { read, verification: await readVerificationFile(o.verification, digest), plan };
+  const signer = await partyKey(loaded, 'outgoing');
+  let read: ReadManifest;
+  let verification: Verification;
+  if (signer) {
+    ({ read } = await readSignedManifest(o.manifest, bytes, signer, 'refuse'));
+    verification = await readVerificationFile(o.verification, digest);
+  } else {
+    // A plan without the outgoing provider's key: the verification vouches for these exact bytes.
+    verification = await readVerificationFile(o.verification, digest);
+    // Its reason is in the verification's (English) words: not repeated here.
+    if (!verification.signature.valid) throw unsignedManifest(o.manifest, undefined);
+    read = parseManifestBytes(o.manifest, bytes);
+  }
+  return { read, verification, plan: planOf(o.plan, loaded, read.manifest) };
 }
 
 export async function checkReceipt(opts: {

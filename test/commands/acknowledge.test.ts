@@ -1,7 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
+import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { signDetached } from '../../src/io/openpgp/signatures.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
 import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
 import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
@@ -143,5 +145,92 @@ describe('exitkit acknowledge', () => {
     );
     expect(r2.code).toBe(1);
     expect(r2.stdout).toMatch(/receipt: it acknowledges another manifest/);
+  });
+});
+
+describe('acknowledge reads the manifest as verify does: a size cap, the signature over its bytes, then the strict parse', () => {
+  /**
+   * `name`/ holds the bundle's manifest replaced by `text`, with the real signature of the real
+   * manifest (someone in the middle), or re-signed by the outgoing key (a hostile signer); and
+   * an empty receipts folder.
+   */
+  async function manifestOf(name: string, text: string, opts: { resign?: boolean } = {}) {
+    const here = path.join(dir, name);
+    const out = path.join(here, 'receipts');
+    await mkdir(out, { recursive: true });
+    const manifest = path.join(here, path.basename(b.manifest));
+    await writeFile(manifest, text);
+    if (opts.resign) {
+      const key = await readPrivateKeyFile(keys.outgoing.sec);
+      await writeFile(`${manifest}.asc`, await signDetached(Buffer.from(text), key));
+    } else await copyFile(b.signature, `${manifest}.asc`);
+    await copyFile(b.archive, path.join(here, path.basename(b.archive)));
+    return { manifest, out };
+  }
+  const ack = (manifest: string, out: string, ...more: string[]) =>
+    exitkit(['acknowledge', manifest, '--signing-key', keys.client.sec, '--out', out, ...more]);
+  const REFUSED =
+    /^error: the manifest .* is not signed by the pinned signer \(.*\): no receipt is signed for it/m;
+
+  it('a large manifest of nested JSON, not signed: refused on the signature (exit 1), never parsed, no receipt', async () => {
+    const t = await manifestOf('ack-bomb', '['.repeat(5 << 20));
+    const r = await ack(t.manifest, t.out, '--plan', plan);
+    expect(r.stderr).toMatch(REFUSED);
+    expect(r.stderr).not.toMatch(/JSON|nests/);
+    expect(r.code).toBe(1);
+    expect(await readdir(t.out)).toEqual([]);
+    const j = await ack(t.manifest, t.out, '--plan', plan, '--json');
+    expect(j.code).toBe(1);
+    expect(JSON.parse(j.stdout).error).toMatchObject({ code: 'input_invalid', exit: 1 });
+  });
+
+  it('a small manifest that verify would parse (nested, or a repeated key), not signed: refused on the signature all the same', async () => {
+    const deep = await manifestOf('ack-deep', `${'['.repeat(100)}${']'.repeat(100)}`);
+    // verify parses a small unsigned manifest to name what it claims: here, the nesting (exit 2).
+    const seen = await exitkit(['verify', deep.manifest, '--plan', plan]);
+    expect(seen.stderr).toMatch(/it nests more than 64 levels/);
+    const r = await ack(deep.manifest, deep.out, '--plan', plan);
+    expect(r.stderr).toMatch(REFUSED);
+    expect(r.stderr).not.toMatch(/nests/);
+    expect(r.code).toBe(1);
+
+    const text = (await readFile(b.manifest, 'utf8')).replace(
+      '"complete": true',
+      '"complete": false,\n  "complete": true',
+    );
+    const dup = await manifestOf('ack-dup', text);
+    const verification = path.join(dir, 'ack-dup', 'verification.json');
+    await writeFile(verification, (await exitkit(['verify', b.manifest, '--plan', plan, '--json'])).stdout);
+    const d = await ack(dup.manifest, dup.out, '--plan', plan, '--verification', verification);
+    expect(d.stderr).toMatch(REFUSED);
+    expect(d.stderr).not.toMatch(/repeated/);
+    expect(d.code).toBe(1);
+    expect(await readdir(dup.out)).toEqual([]);
+  });
+
+  it('a repeated key signed by the outgoing key (a hostile signer): the strict parse refuses it (exit 2, named)', async () => {
+    const text = (await readFile(b.manifest, 'utf8')).replace(
+      '"complete": true',
+      '"complete": false,\n  "complete": true',
+    );
+    const t = await manifestOf('ack-dup-signed', text, { resign: true });
+    const r = await ack(t.manifest, t.out, '--plan', plan);
+    expect(r.stderr).toMatch(/the key "complete" is repeated in one object/);
+    expect(r.code).toBe(2);
+    expect(await readdir(t.out)).toEqual([]);
+  });
+
+  it('with --verification alone, a verification that found the signature not valid: refused (exit 1), no receipt', async () => {
+    const text = (await readFile(b.manifest, 'utf8')).replace('"title": "', '"title": "Forged ');
+    const t = await manifestOf('ack-forged', text);
+    const v = await exitkit(['verify', t.manifest, '--plan', plan, '--json']);
+    expect(v.code).toBe(1);
+    expect(JSON.parse(v.stdout).signature.valid).toBe(false);
+    const verification = path.join(dir, 'ack-forged', 'verification.json');
+    await writeFile(verification, v.stdout);
+    const r = await ack(t.manifest, t.out, '--verification', verification);
+    expect(r.stderr).toMatch(REFUSED);
+    expect(r.code).toBe(1);
+    expect(await readdir(t.out)).toEqual([]);
   });
 });

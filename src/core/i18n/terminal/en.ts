@@ -979,6 +979,8 @@ export const en = {
     signature: (file: string) => `signature: ${file}`,
     signedBy: (fingerprint: string, who: string | undefined, ok: boolean, missing: string[]) =>
       `signed by ${fingerprint}${who ? ` (${who})` : ''}, acknowledging the verdict ${ok ? 'OK' : 'NOT OK'}${missing.length ? `, missing: ${missing.join(', ')}` : ''}`,
+    /** The signer as the plan names it: its role, then its name. */
+    party: (role: string, name: string) => `${role}: ${name}`,
     supersedes: (file: string) =>
       `supersedes your previous receipt, kept as ${file} (chained by its SHA-256)`,
     noReserve: 'no open reserve',

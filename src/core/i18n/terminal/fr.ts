@@ -736,7 +736,8 @@ export const fr: Messages = {
     notASignature: "le fichier de signature n'est pas une signature OpenPGP",
     empty: 'le fichier de signature ne contient aucune signature',
     notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
-    mismatch: (detail) => `la signature ne correspond pas au fichier (${detail})`,
+    /** Le détail d'OpenPGP.js est en anglais : il n'est pas repris. */
+    mismatch: () => 'la signature ne correspond pas au fichier',
   },
   reserve: {
     noSuchReserve: (id) => `aucune réserve ouverte ${id} à lever`,
@@ -932,6 +933,7 @@ export const fr: Messages = {
     signature: (file) => `signature : ${file}`,
     signedBy: (fingerprint, who, ok, missing) =>
       `signé par ${fingerprint}${who ? ` (${who})` : ''}, qui prend acte du verdict ${ok ? 'OK' : 'PAS OK'}${missing.length ? `, manquent : ${missing.join(', ')}` : ''}`,
+    party: (role, name) => `${role} : ${name}`,
     supersedes: (file) =>
       `remplace votre accusé de réception précédent, conservé sous ${file} (enchaîné par son SHA-256)`,
     noReserve: 'aucune réserve ouverte',
