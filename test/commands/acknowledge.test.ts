@@ -220,7 +220,7 @@ describe('acknowledge reads the manifest as verify does: a size cap, the signatu
     expect(await readdir(t.out)).toEqual([]);
   });
 
-  it('with --verification alone, a verification that found the signature not valid: refused (exit 1), no receipt', async () => {
+  it('with a plan that pins no outgoing key, a verification that found the signature not valid: refused (exit 1), no receipt', async () => {
     const text = (await readFile(b.manifest, 'utf8')).replace('"title": "', '"title": "Forged ');
     const t = await manifestOf('ack-forged', text);
     const v = await exitkit(['verify', t.manifest, '--plan', plan, '--json']);
@@ -228,7 +228,14 @@ describe('acknowledge reads the manifest as verify does: a size cap, the signatu
     expect(JSON.parse(v.stdout).signature.valid).toBe(false);
     const verification = path.join(dir, 'ack-forged', 'verification.json');
     await writeFile(verification, v.stdout);
-    const r = await ack(t.manifest, t.out, '--verification', verification);
+    // Nothing here pins the signer: the verification's word on these exact bytes is taken.
+    const unpinned = path.join(path.dirname(plan), 'plan-no-outgoing-key.yaml');
+    await writeFile(
+      unpinned,
+      (await readFile(plan, 'utf8')).replace(/(outgoing:\n(?: {4}.*\n)*?) {4}key: .*\n/, '$1'),
+    );
+    expect(await readFile(unpinned, 'utf8')).not.toContain('outgoing.pub.asc');
+    const r = await ack(t.manifest, t.out, '--verification', verification, '--plan', unpinned);
     expect(r.stderr).toMatch(REFUSED);
     expect(r.code).toBe(1);
     expect(await readdir(t.out)).toEqual([]);
