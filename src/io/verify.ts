@@ -20,13 +20,14 @@ import {
   type ArchiveObservation,
   type VerdictInput,
 } from '../core/verdict.js';
-import { unlistedTagManifest } from '../core/bag-names.js';
+import { nameFlavour, unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { NOT_OURS, NotExitkitArchive } from './openpgp/seipd.js';
 import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { privateTemp, removeStaleTemps, staged } from './staged.js';
+import { Progress } from './progress.js';
 import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
@@ -46,6 +47,8 @@ export interface VerifyRequest {
   extractTo?: string;
   /** The words of the verdict for the terminal (`said`; English when absent); `verification` is always English. */
   m?: Messages;
+  /** Progress of the decryption on stderr, in the words of `m` (src/io/progress.ts, showsProgress). */
+  progress?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -201,9 +204,14 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     : undefined;
   // Not a byte is decrypted of an archive the signed manifest does not vouch for (its size).
   const vouched = signature.valid && info.size === m.archive!.size;
+  const progress = new Progress(
+    info.size,
+    req.progress && key && vouched ? req.m : undefined,
+    req.extractTo ? 'extract' : 'verify',
+  );
   const decrypt = (writeTo?: string, dest?: string) =>
     vouched || !key
-      ? observeArchive(key, archive, m, writeTo, dest)
+      ? observeArchive(key, archive, m, writeTo, dest, progress)
       : notDecrypted(
           archive,
           signature.valid
@@ -217,7 +225,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       manifest: m,
       signature,
       archive: { file: archive, ...observed.cipher },
-      ...(plan ? { plan: plan.plan } : {}),
+      ...(plan && req.plan ? { plan: plan.plan, planFile: req.plan } : {}),
       ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
     };
@@ -264,6 +272,7 @@ async function observeArchive(
   m: Manifest,
   writeTo?: string,
   dest?: string,
+  progress?: Progress,
 ): Promise<Observed> {
   if (!key) return { cipher: await hashFile(archive) };
   try {
@@ -277,7 +286,9 @@ async function observeArchive(
       maxKeyPackets: m.recipients.length,
       tagManifest: unlistedTagManifest(m),
       ...(writeTo ? { writeTo } : {}),
-    });
+      flavour: nameFlavour(process.platform),
+      ...(progress ? { onProgress: (n: number) => progress.update(n) } : {}),
+    }).finally(() => progress?.done());
     return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
   } catch (e) {
     if (e instanceof NotExitkitArchive)
