@@ -12,6 +12,14 @@ import { exitkit, tempDir } from '../helpers/cli.js';
 import { hasScript, onTerminal } from '../helpers/faults.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
+/** The configurations deliverable of the scenario, as `walk --json` gives it. */
+function configsOf(stdout: string) {
+  const out = JSON.parse(stdout) as {
+    deliverables: Array<{ id: string; ready: boolean; findings: Array<{ level: string; message: string }> }>;
+  };
+  return out.deliverables.find((d) => d.id === 'network-configs')!;
+}
+
 describe('walk: file names Windows cannot hold', () => {
   let s: Scenario;
   beforeAll(async () => {
@@ -39,14 +47,7 @@ describe('walk: file names Windows cannot hold', () => {
     expect(fr.stdout).toContain('exports/configs/CON.txt : Windows ne peut pas enregistrer ce nom');
 
     const json = await exitkit(['walk', s.plan, '--no-input', '--json']);
-    const out = JSON.parse(json.stdout) as {
-      deliverables: Array<{
-        id: string;
-        ready: boolean;
-        findings: Array<{ level: string; message: string }>;
-      }>;
-    };
-    const configs = out.deliverables.find((d) => d.id === 'network-configs')!;
+    const configs = configsOf(json.stdout);
     expect(configs.ready).toBe(true);
     expect(configs.findings.filter((f) => f.level === 'warning').map((f) => f.message)).toEqual([
       expect.stringContaining('exports/configs/CON.txt: Windows cannot hold this name'),
@@ -61,14 +62,7 @@ describe('walk: file names Windows cannot hold', () => {
     });
     const r = await exitkit(['walk', t.plan, '--no-input', '--json']);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as {
-      deliverables: Array<{
-        id: string;
-        ready: boolean;
-        findings: Array<{ level: string; message: string }>;
-      }>;
-    };
-    const configs = out.deliverables.find((d) => d.id === 'network-configs')!;
+    const configs = configsOf(r.stdout);
     expect(configs.ready).toBe(false);
     expect(configs.findings).toContainEqual(
       expect.objectContaining({
