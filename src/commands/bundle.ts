@@ -76,7 +76,7 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
       algorithm,
       force: flags.force,
       version: this.config.version,
-      progress: !this.jsonEnabled() && Boolean(process.stderr.isTTY),
+      progress: this.showsProgress(),
       m: this.m,
       note: (text) => this.note(text),
     });
@@ -85,7 +85,7 @@ Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) a
     this.log(
       m.bundle.done({
         id: manifest.plan.id,
-        files: manifest.payload.files,
+        files: m.fileCount.payloadAndTags(manifest.payload.files, manifest.tagFiles.length),
         bytes: formatBytes(manifest.payload.bytes, m),
         archive: shown(files.archive),
         size: formatBytes(archive.size, m),

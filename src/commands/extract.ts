@@ -43,6 +43,7 @@ export default class Extract extends BaseCommand {
       passphrase: passphraseSource(flags, this.m),
       extractTo: flags.to,
       m: this.m,
+      progress: this.showsProgress(),
     });
     const v = outcome.verification;
     for (const stale of outcome.removedStale ?? []) this.note((w) => w.verify.removedStale(stale));

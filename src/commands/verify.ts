@@ -15,7 +15,7 @@ export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?
 export const pinFlags = {
   plan: Flags.string({
     description:
-      "the exit plan: pins the outgoing provider's key as the signer, and completeness is checked against it",
+      "the exit plan: pins the outgoing provider's key as the signer, completeness is checked against it, and its deliverables against the manifest's (a difference is a fault)",
     helpValue: 'PLAN',
   }),
   signer: Flags.string({
@@ -69,6 +69,7 @@ export default class Verify extends BaseCommand {
       ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
       passphrase: passphraseSource(flags, this.m),
       m: this.m,
+      progress: this.showsProgress(),
     });
     const v: VerifyResult = outcome.verification;
     const { m } = this;

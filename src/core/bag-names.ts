@@ -3,7 +3,7 @@
  * verify's yes means the bag can be written out): a name or a type that could write outside the
  * bag, that two tar readers would read differently, or that a file system cannot hold is unsafe.
  */
-import type { Text } from './i18n/terminal/index.js';
+import { say, type Text } from './i18n/terminal/index.js';
 import type { Manifest } from './manifest.js';
 
 /** A tar entry as the reader saw it. */
@@ -85,36 +85,204 @@ export class BagNames {
 
   /** Why this entry (a name inside the bag, checked by checkName) cannot sit beside the earlier ones, or null. */
   add(name: string, isFile: boolean): Text | null {
+    const c = this.clash(name, isFile);
+    if (!c) return null;
+    switch (c.kind) {
+      case 'case': {
+        const other = JSON.stringify(c.other);
+        return (m) => m.entry.caseOnly(other);
+      }
+      case 'duplicate':
+        return (m) => m.entry.duplicate;
+      case 'fileOverFolder':
+        return (m) => m.entry.fileOverFolder;
+      case 'belowFile': {
+        const below = JSON.stringify(c.other);
+        return (m) => m.entry.belowFile(below);
+      }
+      case 'folderCase': {
+        const [mine, theirs] = [JSON.stringify(c.folder), JSON.stringify(c.other)];
+        return (m) => m.entry.folderCaseOnly(mine, theirs);
+      }
+    }
+  }
+
+  /** The same, as data (walk words it in the user's language); the name is recorded when it fits. */
+  clash(name: string, isFile: boolean): NameClash | null {
     const exact = name.replace(/\/$/, '').normalize('NFC');
     const key = exact.toLowerCase();
     const before = this.seen.get(key);
-    if (before && before.name !== exact) {
-      const other = JSON.stringify(before.name);
-      return (m) => m.entry.caseOnly(other);
-    }
-    if (before) return (m) => m.entry.duplicate;
-    if (isFile && this.folders.has(key)) return (m) => m.entry.fileOverFolder;
+    if (before && before.name !== exact) return { kind: 'case', other: before.name };
+    if (before) return { kind: 'duplicate' };
+    if (isFile && this.folders.has(key)) return { kind: 'fileOverFolder' };
     const segs = exact.split('/');
     const ups: Array<[string, string]> = [];
     for (let k = 1; k < segs.length; k++) {
       const up = segs.slice(0, k).join('/');
       const upKey = up.toLowerCase();
       const file = this.seen.get(upKey);
-      if (file?.file) {
-        const below = JSON.stringify(file.name);
-        return (m) => m.entry.belowFile(below);
-      }
+      if (file?.file) return { kind: 'belowFile', other: file.name };
       const folder = this.folders.get(upKey);
-      if (folder !== undefined && folder !== up) {
-        const [mine, theirs] = [JSON.stringify(up), JSON.stringify(folder)];
-        return (m) => m.entry.folderCaseOnly(mine, theirs);
-      }
+      if (folder !== undefined && folder !== up) return { kind: 'folderCase', folder: up, other: folder };
       ups.push([upKey, up]);
     }
     for (const [upKey, up] of ups) this.folders.set(upKey, up);
     this.seen.set(key, { name: exact, file: isFile });
     return null;
   }
+}
+
+/** Why a name cannot sit beside the earlier ones of a bag (BagNames). */
+export type NameClash =
+  | { kind: 'case'; other: string }
+  | { kind: 'duplicate' }
+  | { kind: 'fileOverFolder' }
+  | { kind: 'belowFile'; other: string }
+  | { kind: 'folderCase'; folder: string; other: string };
+
+/** The two kinds of file system names: POSIX (Linux, macOS) and Windows (NTFS, FAT, exFAT). */
+export type NameFlavour = 'posix' | 'win32';
+
+/** The flavour of the names this platform's file systems hold (`process.platform`). */
+export function nameFlavour(platform: string): NameFlavour {
+  return platform === 'win32' ? 'win32' : 'posix';
+}
+
+/** Why a file system cannot hold one segment of a path (a file or folder name). */
+export type NameProblem =
+  | { kind: 'character'; character: string }
+  | { kind: 'control'; code: number }
+  | { kind: 'trailing'; character: '.' | ' ' }
+  | { kind: 'reserved'; device: string };
+
+/** A segment of a path that a file system cannot hold, and why. */
+export interface UnholdableName {
+  segment: string;
+  problem: NameProblem;
+}
+
+const WINDOWS_RESERVED_CHARACTERS = /[<>:"|?*]/;
+/** Device names Windows reserves in every folder, with or without an extension (CON, CON.txt, com1.log). */
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[1-9¹²³]|LPT[1-9¹²³])(\.|$)/i;
+
+/**
+ * Why a file system of this flavour cannot hold `segment` (one name, no separator), or null.
+ * POSIX holds every name the tar rules let through (checkName refuses NUL, '/' separates);
+ * Windows refuses `< > : " | ? *`, control characters, a trailing dot or space, and the device
+ * names CON, PRN, AUX, NUL, COM1-9 and LPT1-9 with or without an extension.
+ */
+export function segmentProblem(segment: string, flavour: NameFlavour): NameProblem | null {
+  if (flavour === 'posix') return null;
+  for (const ch of segment) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x20 || code === 0x7f) return { kind: 'control', code };
+    if (WINDOWS_RESERVED_CHARACTERS.test(ch)) return { kind: 'character', character: ch };
+  }
+  if (segment.endsWith('.') && segment !== '.' && segment !== '..')
+    return { kind: 'trailing', character: '.' };
+  if (segment.endsWith(' ')) return { kind: 'trailing', character: ' ' };
+  const device = WINDOWS_DEVICE.exec(segment)?.[1];
+  if (device) return { kind: 'reserved', device: device.toUpperCase() };
+  return null;
+}
+
+/**
+ * The first segment of a relative path ('/'-separated) that a file system of this flavour cannot
+ * hold, or null: the one rule walk warns with (flavour win32, for a receiver on Windows) and
+ * verify and extract refuse with (the flavour of the platform they run on).
+ */
+export function unholdableName(relative: string, flavour: NameFlavour): UnholdableName | null {
+  for (const segment of relative.split('/')) {
+    const problem = segmentProblem(segment, flavour);
+    if (problem) return { segment, problem };
+  }
+  return null;
+}
+
+/** The problem in words (the catalogs' `names` section). */
+export function nameProblemText(u: UnholdableName): Text {
+  const { problem: p, segment } = u;
+  const name = JSON.stringify(segment);
+  switch (p.kind) {
+    case 'character':
+      return (m) => m.names.character(name, p.character);
+    case 'control':
+      return (m) => m.names.control(name, `U+${p.code.toString(16).toUpperCase().padStart(4, '0')}`);
+    case 'trailing':
+      return (m) => (p.character === '.' ? m.names.trailingDot(name) : m.names.trailingSpace(name));
+    case 'reserved':
+      return (m) => m.names.reserved(name, p.device);
+  }
+}
+
+/** A name among a deliverable's files that a bag cannot carry everywhere (walk's finding). */
+export interface NameFinding {
+  /** windows: Windows cannot hold it (extract there refuses it); case: verify refuses it everywhere. */
+  kind: 'windows' | 'case';
+  /** The file, as walk shows it. */
+  where: string;
+  message: Text;
+}
+
+/**
+ * The names among a deliverable's files (`rel`: the path inside the deliverable's bag folder)
+ * that Windows cannot hold, and those that differ only by case from another (BagNames, the rule
+ * verify applies on every platform), each named.
+ */
+export function deliverableNameFindings(
+  files: ReadonlyArray<{ rel: string; shown?: string }>,
+): NameFinding[] {
+  const out: NameFinding[] = [];
+  const names = new BagNames();
+  const shownOf = new Map<string, string>();
+  for (const f of files) {
+    const where = f.shown ?? f.rel;
+    const rel = f.rel.normalize('NFC');
+    const unholdable = unholdableName(rel, 'win32');
+    if (unholdable) {
+      const why = nameProblemText(unholdable);
+      out.push({ kind: 'windows', where, message: (m) => m.names.windowsCannotHold(where, say(m, why)) });
+    }
+    const clash = names.clash(rel, true);
+    if (clash?.kind === 'case' || clash?.kind === 'folderCase') {
+      const other = clash.kind === 'case' ? (shownOf.get(clash.other) ?? clash.other) : clash.other;
+      const mine = clash.kind === 'case' ? where : clash.folder;
+      out.push({ kind: 'case', where, message: (m) => m.names.differOnlyByCase(mine, other) });
+    }
+    shownOf.set(rel, where);
+  }
+  return out;
+}
+
+/** A path-joining API: node:path, or path.win32 / path.posix in the tests. */
+export interface PathApi {
+  join(...parts: string[]): string;
+  resolve(...parts: string[]): string;
+  relative(from: string, to: string): string;
+  isAbsolute(p: string): boolean;
+  sep: string;
+}
+
+/**
+ * Where an entry checked by checkName (its segments after `<id>/`) is written under `root`, or
+ * why it is refused: a name this flavour cannot hold, or a target that would resolve outside
+ * `root/<id>` (never, after checkName; checked again here, with the API of the platform).
+ */
+export function entryTarget(
+  root: string,
+  bagId: string,
+  segments: readonly string[],
+  flavour: NameFlavour,
+  p: PathApi,
+): { ok: true; target: string } | { ok: false; reason: Text } {
+  const unholdable = unholdableName(segments.join('/'), flavour);
+  if (unholdable) return { ok: false, reason: nameProblemText(unholdable) };
+  const base = p.resolve(root, bagId);
+  const target = p.resolve(base, ...segments);
+  const rel = p.relative(base, target);
+  if (rel.split(p.sep)[0] === '..' || p.isAbsolute(rel))
+    return { ok: false, reason: (m) => m.archive.resolvesOutside };
+  return { ok: true, target };
 }
 
 function unsafe(reason: Text): EntrySafety {

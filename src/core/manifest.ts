@@ -94,6 +94,14 @@ export interface Verification {
   };
   complete: boolean;
   missing: string[];
+  /** With --plan: that plan against the one the manifest was made from (src/core/plan-diff.ts). */
+  plan?: {
+    file: string | null;
+    matches: boolean;
+    added: string[];
+    removed: string[];
+    changed: Array<{ id: string; fields: Array<'title' | 'category' | 'required' | 'due'> }>;
+  };
   decrypted: boolean;
   files?: FileFaults;
   /** The OpenPGP integrity check (MDC) at the end of the message, when decrypted. */

@@ -98,7 +98,7 @@ export function parsePlan(bytes: Buffer, shown: string, validate: ValidateFuncti
     const offset = yamlErrorOffset(e.code, e.message, text, e.pos[0]);
     problems.push({
       message: yamlMessage(e.code, e.message, text, offset),
-      hint: yamlHint(e.code, e.message),
+      hint: colonInValueHint(e.code, text, offset) ?? yamlHint(e.code, e.message),
       location: posOf(offset),
     });
   }
@@ -304,6 +304,24 @@ function yamlHint(code: string, message: string): Text {
   if (/flow (sequence|mapping|collection)/i.test(message)) return (m) => m.yaml.closeBracket;
   if ((HINTED_CODES as readonly string[]).includes(code)) return (m) => m.yaml.hints[code as HintedCode];
   return (m) => m.yaml.fixHere;
+}
+
+/**
+ * `title: Backups: daily`: a plain value that holds ": " reads as a mapping inside a value. The
+ * line the parser stopped on says so; the hint shows the value quoted.
+ */
+function colonInValueHint(code: string, text: string, offset: number): Text | undefined {
+  if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
+  const start = text.lastIndexOf('\n', Math.max(0, Math.min(offset, text.length) - 1)) + 1;
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  const found =
+    /^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):[ \t]+([^\s'"#[{&*!|>][^#]*?:[ \t][^#]*?)[ \t]*(?:#.*)?$/.exec(
+      line,
+    );
+  if (!found) return undefined;
+  const [, key, value] = found;
+  return (m) => m.yamlColon.quoteValue(key!, value!.replace(/\\/g, '\\\\').replace(/"/g, '\\"'));
 }
 
 /** A quote that is never closed is reported at the end of the file: point at where it opens. */

@@ -11,6 +11,7 @@ import { MANIFEST_FORMAT } from './manifest.js';
 import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import type { ExitPlan } from './plan.js';
 import { isSettled } from './plan.js';
+import { planDifference, planDifferenceFault, planDiffers } from './plan-diff.js';
 import { unlistedTagManifest } from './bag-names.js';
 import { TextError } from './errors.js';
 
@@ -122,6 +123,8 @@ export interface VerdictInput {
   archive: ArchiveCheck;
   /** When given, completeness is judged against it; else the manifest's own word is reported. */
   plan?: ExitPlan;
+  /** The plan's file as given (named when it differs from the manifest's plan). */
+  planFile?: string;
   decrypted?: ArchiveObservation;
   now: Date;
 }
@@ -194,6 +197,10 @@ export function judge(input: VerdictInput, w: Messages): Verification {
     for (const row of deliverables)
       if (row.required && row.intact === false && !missing.includes(row.id)) missing.push(row.id);
   }
+  // The client's own plan against the one the manifest was made from: told plainly, a fault (1).
+  const difference = input.plan ? planDifference(input.plan, m) : undefined;
+  if (difference && planDiffers(difference))
+    faults.push(planDifferenceFault(input.planFile ?? 'the plan', difference, w));
   for (const id of missing) faults.push(w.verdict.incomplete(id));
   const complete = missing.length === 0 && (input.plan !== undefined || m.complete);
 
@@ -220,6 +227,9 @@ export function judge(input: VerdictInput, w: Messages): Verification {
     },
     complete,
     missing,
+    ...(difference
+      ? { plan: { file: input.planFile ?? null, matches: !planDiffers(difference), ...difference } }
+      : {}),
     decrypted: d !== undefined && !d.decryptError,
     ...(files ? { files } : {}),
     ...(d ? { integrity: d.integrity && !d.decryptError } : {}),
@@ -373,7 +383,13 @@ export function describeVerification(
         ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
         : w.report.archiveNotOk(v.archive.file),
   );
-  if (v.files) lines.push(w.report.files(v.files.checked, v.integrity === true));
+  if (v.files) {
+    // Counted as bundle counts them: payload files, tag files apart.
+    const missing = new Set(v.files.missing);
+    const found = (files: ManifestFile[]) => files.filter((f) => !missing.has(f.path)).length;
+    const payload = found(m.deliverables.flatMap((d) => d.files));
+    lines.push(w.report.files(w.fileCount.payloadAndTags(payload, found(m.tagFiles)), v.integrity === true));
+  }
   lines.push(w.report.deliverables);
   for (const d of v.deliverables) {
     const src = m.deliverables.find((x) => x.id === d.id);
@@ -396,6 +412,7 @@ export function describeVerification(
     lines.push(w.report.faults(v.faults.length));
     for (const f of v.faults) lines.push(`  - ${f}`);
   }
+  if (v.plan && !v.plan.matches) lines.push(`${w.label.hint}${w.planDiff.hint}`);
   lines.push(v.ok ? w.report.ok(v.decrypted, v.complete) : w.report.notOk(v.faults.length));
   return lines;
 }

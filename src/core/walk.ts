@@ -3,6 +3,7 @@
  * files, the findings (each with what to do) and whether it is ready. Pure: the facts are
  * gathered by src/io/walk.ts, and the same facts always give the same findings.
  */
+import { deliverableNameFindings } from './bag-names.js';
 import { formatBytes } from './bytes.js';
 import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import { UNSPECIFIED } from './inventory.js';
@@ -243,6 +244,13 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
         where,
       );
     }
+  }
+
+  // Names a receiver on Windows cannot write out (a warning), and names that differ only by case
+  // (an error: verify refuses them on every platform), each named (src/core/bag-names.ts).
+  for (const n of deliverableNameFindings(facts.files)) {
+    if (n.kind === 'windows') add('warning', n.message, (m) => m.names.windowsCannotHoldHint, n.where);
+    else add('error', n.message, (m) => m.names.differOnlyByCaseHint, n.where);
   }
 
   if (d.category === 'backups' && d.checks.max_age_days === undefined && facts.files.length > 0) {

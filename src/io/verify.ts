@@ -20,7 +20,7 @@ import {
   type ArchiveObservation,
   type VerdictInput,
 } from '../core/verdict.js';
-import { unlistedTagManifest } from '../core/bag-names.js';
+import { nameFlavour, unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
 import { NotExitkitArchive } from './openpgp/seipd.js';
 import {
@@ -33,6 +33,7 @@ import {
 import { verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { privateTemp, removeStaleTemps, staged } from './staged.js';
+import { Progress } from './progress.js';
 import { pinnedSigner } from './trust.js';
 
 /** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
@@ -54,6 +55,8 @@ export interface VerifyRequest {
   m?: Messages;
   /** What a manifest the pinned signer did not sign may still cost (default: `report`). */
   unsigned?: UnsignedManifest;
+  /** Progress of the decryption on stderr, in the words of `m` (src/io/progress.ts, showsProgress). */
+  progress?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -243,7 +246,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       archive: observed.cipher
         ? { file: archive, present: true, ...observed.cipher }
         : { file: archive, present: false },
-      ...(plan ? { plan: plan.plan } : {}),
+      ...(plan && req.plan ? { plan: plan.plan, planFile: req.plan } : {}),
       ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
     };
@@ -263,9 +266,14 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     : undefined;
   // Not a byte is decrypted of an archive the signed manifest does not vouch for (its size).
   const vouched = signature.valid && info.size === m.archive!.size;
+  const progress = new Progress(
+    info.size,
+    req.progress && key && vouched ? req.m : undefined,
+    req.extractTo ? 'extract' : 'verify',
+  );
   const decrypt = (writeTo?: string, dest?: string) =>
     vouched || !key
-      ? observeArchive(key, archive, m, writeTo, dest)
+      ? observeArchive(key, archive, m, writeTo, dest, progress)
       : notDecrypted(
           archive,
           signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
@@ -320,6 +328,7 @@ async function observeArchive(
   m: Manifest,
   writeTo?: string,
   dest?: string,
+  progress?: Progress,
 ): Promise<Observed> {
   if (!key) return { cipher: await hashFile(archive) };
   try {
@@ -333,7 +342,9 @@ async function observeArchive(
       maxKeyPackets: m.recipients.length,
       tagManifest: unlistedTagManifest(m),
       ...(writeTo ? { writeTo } : {}),
-    });
+      flavour: nameFlavour(process.platform),
+      ...(progress ? { onProgress: (n: number) => progress.update(n) } : {}),
+    }).finally(() => progress?.done());
     return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
   } catch (e) {
     if (e instanceof NotExitkitArchive)

@@ -16,6 +16,7 @@ import {
   type Text,
 } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt } from '../io/cleanup.js';
+import { showsProgress } from '../io/progress.js';
 import { ExitCode } from '../core/exit-codes.js';
 
 /** oclif's own exit code for any error it raises (not exitkit's "no"). */
@@ -58,6 +59,11 @@ export abstract class BaseCommand extends Command {
   /** Sets the exit code for a finished command whose answer is yes (0) or no (1). */
   protected answer(yes: boolean): void {
     process.exitCode = yes ? ExitCode.Yes : ExitCode.No;
+  }
+
+  /** Whether long work shows its progress on stderr (src/io/progress.ts, showsProgress). */
+  protected showsProgress(): boolean {
+    return showsProgress({ json: this.jsonEnabled(), stderrIsTTY: process.stderr.isTTY, env: process.env });
   }
 
   /** Progress and notes go to stderr so that stdout stays the result (human or JSON). */

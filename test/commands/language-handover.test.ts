@@ -33,7 +33,9 @@ describe('bundle, verify and extract speak the terminal language', () => {
     });
     expect(fr.code).toBe(0);
     expect(en.code).toBe(0);
-    expect(fr.stdout).toMatch(/^acme-exit-2026 : \d+ fichiers, .* complète ; chiffrée pour /);
+    expect(fr.stdout).toMatch(
+      /^acme-exit-2026 : \d+ fichiers \(\+ \d+ fichiers de contrôle\), .* complète ; chiffrée pour /,
+    );
     expect(englishIn(fr.stdout + fr.stderr)).toEqual([]);
     expect(frenchIn(en.stdout + en.stderr)).toEqual([]);
 

@@ -16,7 +16,7 @@ import { once } from 'node:events';
 import * as tar from 'tar-stream';
 import { ExitkitError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
-import { BagNames, checkEntry, isBagTextFile } from '../../core/bag-names.js';
+import { BagNames, checkEntry, entryTarget, isBagTextFile, type NameFlavour } from '../../core/bag-names.js';
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digest-worker.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
@@ -42,6 +42,10 @@ export interface ReadArchiveOptions {
   maxKeyPackets: number;
   /** When given, safe signed files are written under `<writeTo>/<bagId>/`. */
   writeTo?: string;
+  /** The names the platform's file systems hold: an entry this flavour cannot hold is unsafe. */
+  flavour: NameFlavour;
+  /** Bytes of the archive read so far (for a progress line). */
+  onProgress?: (archiveBytes: number) => void;
 }
 
 export interface ArchiveRead extends ArchiveObservation {
@@ -174,6 +178,7 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
           buf = next;
           n = r.bytesRead;
           pos += n;
+          opts.onProgress?.(pos);
           ready = n === 0 ? [] : reader.feed(buf.subarray(0, n));
         }
         wholeFile = true;
@@ -266,8 +271,14 @@ async function readPlain(
     };
     entries.push(entry);
     const clash = safety.ok ? names.add(header.name, header.type === 'file') : null;
+    // Where it would be written, or why this platform cannot hold its name (refused by name,
+    // before a byte of it is written): the same rule for verify and extract.
+    const target = safety.ok
+      ? entryTarget(opts.writeTo ?? '.', opts.bagId, safety.segments, opts.flavour, path)
+      : undefined;
     if (!safety.ok) entry.unsafe = safety.reason;
     else if (clash) entry.unsafe = clash;
+    else if (target && !target.ok) entry.unsafe = target.reason;
     if (size > opts.archiveSize) {
       const { archiveSize } = opts;
       const name = JSON.stringify(header.name);
@@ -296,11 +307,10 @@ async function readPlain(
     const id = entryCount++;
     const chunks: Buffer[] = [];
     let out: WriteStream | undefined;
-    if (write) {
-      const target = path.join(opts.writeTo!, opts.bagId, ...safety.segments);
+    if (write && target?.ok) {
       try {
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        out = createWriteStream(target, { flags: 'wx', mode: 0o600 });
+        await mkdir(path.dirname(target.target), { recursive: true, mode: 0o700 });
+        out = createWriteStream(target.target, { flags: 'wx', mode: 0o600 });
         await once(out, 'open');
       } catch (e) {
         if (isCollision(e)) {

@@ -434,7 +434,8 @@ export const en = {
     cannotWriteHint: 'check that the folder exists and can be written, or choose another --out DIR',
     done: (b: {
       id: string;
-      files: number;
+      /** Counted as fileCount.payloadAndTags says. */
+      files: string;
       bytes: string;
       archive: string;
       size: string;
@@ -443,7 +444,7 @@ export const en = {
       signer: string;
       seconds: number;
     }) =>
-      `${b.id}: ${count(b.files, 'file', 'files')}, ${b.bytes} in ${b.archive} (${b.size}), ` +
+      `${b.id}: ${b.files}, ${b.bytes} in ${b.archive} (${b.size}), ` +
       `${b.missing ? `INCOMPLETE (missing: ${b.missing.join(', ')})` : 'complete'}; ` +
       `encrypted to ${b.recipients.join(', ')}; signed by ${b.signer}; ${b.seconds.toFixed(1)} s`,
   },
@@ -524,8 +525,9 @@ export const en = {
     notDecryptedHint: 'add decrypted_verification unless the contract says otherwise',
   },
   progress: {
-    line: (done: string, total: string, pct: number, rate: string, left?: string) =>
-      `bundling ${done} of ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, ${left} left`}`,
+    /** `what` is one of the `work` section's words. */
+    line: (what: string, done: string, total: string, pct: number, rate: string, left?: string) =>
+      `${what} ${done} of ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, ${left} left`}`,
   },
   /** The faults of a verification: `--json` keeps them in English. */
   verdict: {
@@ -617,6 +619,7 @@ export const en = {
     stoppedAt: (name: string) => `stopped at ${name}, whose header declares an impossible size`,
     textTooLarge: (size: number) => `a bag text file of ${size} bytes, too large to be checked`,
     collides: 'it collides with an earlier entry on this file system',
+    resolvesOutside: 'a path that resolves outside the destination folder',
     notDecrypted: (why: string) => `not decrypted: ${why}`,
     notSignedSize: 'its size is not the signed size',
     notSignedByPinned: 'the manifest is not signed by the pinned signer',
@@ -702,8 +705,9 @@ export const en = {
     archiveNotOk: (file: string) => `archive: ${file} does NOT match the manifest`,
     archiveAbsent: (file: string) =>
       `archive: ${file} has NOT arrived (the manifest came first): verify again once it is there`,
-    files: (n: number, integrity: boolean) =>
-      `files: ${n} re-hashed after decryption; OpenPGP integrity check ${integrity ? 'passed' : 'FAILED'}`,
+    /** `files` is counted as fileCount.payloadAndTags says. */
+    files: (files: string, integrity: boolean) =>
+      `files: ${files} re-hashed after decryption; OpenPGP integrity check ${integrity ? 'passed' : 'FAILED'}`,
     deliverables: 'deliverables:',
     deliverable: (id: string, category: string, state: string) => `${id} (${category}): ${state}`,
     waived: (reason?: string, by?: string) =>
@@ -1097,6 +1101,50 @@ export const en = {
   validate: {
     valid: (file: string, id: string, n: number, warnings: number) =>
       `${file}: valid plan "${id}", ${count(n, 'deliverable', 'deliverables')}${warnings ? `, ${count(warnings, 'warning', 'warnings')}` : ''}`,
+  },
+  /** Names a file system cannot hold: walk warns of them; verify and extract on Windows refuse them. */
+  names: {
+    character: (name: string, character: string) =>
+      `${name} holds ${character}, a character Windows refuses in file names`,
+    control: (name: string, code: string) =>
+      `${name} holds a control character (${code}), which Windows refuses in file names`,
+    trailingDot: (name: string) => `${name} ends with a dot, which Windows drops from file names`,
+    trailingSpace: (name: string) => `${name} ends with a space, which Windows drops from file names`,
+    reserved: (name: string, device: string) =>
+      `${name} is the Windows device name ${device} (reserved in every folder, with any extension)`,
+    windowsCannotHold: (where: string, why: string) => `${where}: Windows cannot hold this name: ${why}`,
+    windowsCannotHoldHint:
+      'rename it: a receiver on Windows cannot extract it (`exitkit extract` there refuses it by name)',
+    differOnlyByCase: (one: string, other: string) =>
+      `${one} and ${other} differ only by case: Windows and macOS hold them as one`,
+    differOnlyByCaseHint:
+      'rename one of them: verify and extract refuse names that differ only by case, on every platform',
+  },
+  /** What the progress line says is being done. */
+  work: {
+    bundle: 'bundling',
+    verify: 'decrypting and checking',
+    extract: 'decrypting and extracting',
+  },
+  /** Files counted the same way by bundle and verify: payload files, tag files apart. */
+  fileCount: {
+    payloadAndTags: (payload: number, tags: number) =>
+      `${count(payload, 'file', 'files')} (+ ${count(tags, 'tag file', 'tag files')})`,
+  },
+  /** A YAML value that holds ": " without quotes. */
+  yamlColon: {
+    quoteValue: (key: string, value: string) =>
+      `a value that holds ": " must be quoted: write ${key}: "${value}"`,
+  },
+  /** The client's own plan (verify --plan) against the plan the manifest was made from. */
+  planDiff: {
+    fault: (file: string, parts: string[]) =>
+      `plan: ${file} differs from the plan the manifest was made from: ${parts.join('; ')}`,
+    added: (ids: string[]) => `in your plan only: ${ids.join(', ')}`,
+    removed: (ids: string[]) => `in the manifest only: ${ids.join(', ')}`,
+    changed: (id: string, fields: string[]) => `${id} changed (${fields.join(', ')})`,
+    field: { title: 'title', category: 'family', required: 'required', due: 'due date' },
+    hint: 'agree with the outgoing provider on one plan: the one the manifest was made from is in the bag (exit-plan.yaml)',
   },
   init: {
     badId: (id: string) => `"${id}" is not a plan id`,

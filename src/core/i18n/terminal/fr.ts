@@ -420,7 +420,7 @@ export const fr: Messages = {
     cannotWriteHint:
       'vérifiez que le dossier existe et est accessible en écriture, ou choisissez un autre --out DIR',
     done: (b) =>
-      `${b.id} : ${count(b.files, 'fichier', 'fichiers')}, ${b.bytes} dans ${b.archive} (${b.size}), ` +
+      `${b.id} : ${b.files}, ${b.bytes} dans ${b.archive} (${b.size}), ` +
       `${b.missing ? `INCOMPLÈTE (manquent : ${b.missing.join(', ')})` : 'complète'} ; ` +
       `chiffrée pour ${b.recipients.join(', ')} ; signée par ${b.signer} ; ${b.seconds.toFixed(1).replace('.', ',')} s`,
   },
@@ -513,8 +513,8 @@ export const fr: Messages = {
     notDecryptedHint: 'ajoutez decrypted_verification, sauf si le contrat en dispose autrement',
   },
   progress: {
-    line: (done, total, pct, rate, left) =>
-      `constitution de l’archive : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
+    line: (what, done, total, pct, rate, left) =>
+      `${what} : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
   },
   verdict: {
     badSignature: (reason) => `signature : ${reason ?? "la signature du manifeste n'est pas valable"}`,
@@ -597,6 +597,7 @@ export const fr: Messages = {
     stoppedAt: (name) => `arrêt à ${name}, dont l'en-tête annonce une taille impossible`,
     textTooLarge: (size) => `un fichier texte du sac BagIt de ${size} octets, trop grand pour être contrôlé`,
     collides: 'elle se confond avec une entrée précédente sur ce système de fichiers',
+    resolvesOutside: 'un chemin qui aboutit hors du dossier de destination',
     notDecrypted: (why) => `non déchiffrée : ${why}`,
     notSignedSize: "sa taille n'est pas la taille signée",
     notSignedByPinned: "le manifeste n'est pas signé par le signataire attendu",
@@ -675,8 +676,8 @@ export const fr: Messages = {
     archiveNotOk: (file) => `archive : ${file} ne correspond PAS au manifeste`,
     archiveAbsent: (file) =>
       `archive : ${file} n’est PAS encore arrivée (le manifeste l’a précédée) : vérifiez à nouveau dès qu’elle sera là`,
-    files: (n, integrity) =>
-      `fichiers : ${count(n, 'recalculé', 'recalculés')} après déchiffrement ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
+    files: (files, integrity) =>
+      `fichiers recalculés après déchiffrement : ${files} ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
     deliverables: 'livrables :',
     deliverable: (id, category, state) => `${id} (${category}) : ${state}`,
     waived: (reason, by) => `dispensé : ${reason ?? 'sans motif'}${by ? ` (approuvé par ${by})` : ''}`,
@@ -1052,6 +1053,45 @@ export const fr: Messages = {
   validate: {
     valid: (file, id, n, warnings) =>
       `${file} : plan "${id}" valable, ${count(n, 'livrable', 'livrables')}${warnings ? `, ${count(warnings, 'avertissement', 'avertissements')}` : ''}`,
+  },
+  names: {
+    character: (name, character) =>
+      `${name} contient ${character}, un caractère que Windows refuse dans les noms de fichiers`,
+    control: (name, code) =>
+      `${name} contient un caractère de contrôle (${code}), que Windows refuse dans les noms de fichiers`,
+    trailingDot: (name) => `${name} se termine par un point, que Windows retire des noms de fichiers`,
+    trailingSpace: (name) => `${name} se termine par une espace, que Windows retire des noms de fichiers`,
+    reserved: (name, device) =>
+      `${name} est le nom de périphérique Windows ${device} (réservé dans tout dossier, quelle que soit l'extension)`,
+    windowsCannotHold: (where, why) => `${where} : Windows ne peut pas enregistrer ce nom : ${why}`,
+    windowsCannotHoldHint:
+      "renommez-le : un destinataire sous Windows ne pourrait pas l'extraire (`exitkit extract` y refuse ce nom)",
+    differOnlyByCase: (one, other) =>
+      `${one} et ${other} ne diffèrent que par la casse : Windows et macOS n'en font qu'un`,
+    differOnlyByCaseHint:
+      "renommez l'un des deux : verify et extract refusent, sur toute plateforme, des noms qui ne diffèrent que par la casse",
+  },
+  work: {
+    bundle: "constitution de l'archive",
+    verify: 'déchiffrement et contrôle',
+    extract: 'déchiffrement et extraction',
+  },
+  fileCount: {
+    payloadAndTags: (payload, tags) =>
+      `${count(payload, 'fichier', 'fichiers')} (+ ${count(tags, 'fichier de contrôle', 'fichiers de contrôle')})`,
+  },
+  yamlColon: {
+    quoteValue: (key, value) =>
+      `une valeur qui contient « : » doit être entre guillemets : écrivez ${key}: "${value}"`,
+  },
+  planDiff: {
+    fault: (file, parts) =>
+      `plan : ${file} diffère du plan dont le manifeste est issu : ${parts.join(' ; ')}`,
+    added: (ids) => `seulement dans votre plan : ${ids.join(', ')}`,
+    removed: (ids) => `seulement dans le manifeste : ${ids.join(', ')}`,
+    changed: (id, fields) => `${id} modifié (${fields.join(', ')})`,
+    field: { title: 'titre', category: 'famille', required: 'obligatoire', due: 'échéance' },
+    hint: "convenez d'un seul plan avec le prestataire sortant : celui dont le manifeste est issu se trouve dans le sac (exit-plan.yaml)",
   },
   init: {
     badId: (id) => `"${id}" n'est pas un identifiant de plan`,
