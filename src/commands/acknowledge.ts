@@ -12,33 +12,30 @@ export interface AcknowledgeResult {
 
 export default class Acknowledge extends BaseCommand {
   static override summary = en.help.summary.acknowledge;
-  static override description =
-    "The client or the incoming provider signs <id>.receipt.json (and its armored detached signature .asc), which binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the signer's role in the plan and the date. The verdict comes from --verification (what `verify --json` wrote) or, with --plan, from a verification run now (signature, archive digest, completeness). GnuPG verifies the signature; `exitkit verify --receipt` checks the whole receipt.";
+  static override description = en.help.description.acknowledge;
   static override examples = [
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json\n<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/acme.sec.asc --verification verification.json --plan exit-plan.yaml',
     '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --out receipts',
   ];
   static override args = {
-    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+    manifest: Args.string({ description: en.help.args.manifest, required: true }),
   };
   static override flags = {
     'signing-key': { ...signingKeyFlag, required: true },
     'passphrase-file': passphraseFileFlag,
     verification: Flags.string({
-      description:
-        'the verification to acknowledge: the JSON that `exitkit verify --json` wrote for this manifest',
-      helpValue: 'FILE',
+      description: en.help.flags.acknowledge.verification,
+      helpValue: en.help.placeholders.file,
     }),
     plan: Flags.string({
-      description:
-        "the exit plan: gives the signer's role, and runs a verification when --verification is not given",
-      helpValue: 'PLAN',
+      description: en.help.flags.acknowledge.plan,
+      helpValue: en.help.placeholders.plan,
     }),
     out: Flags.string({
-      description: 'folder for the receipt (default: beside the manifest)',
-      helpValue: 'DIR',
+      description: en.help.flags.acknowledge.out,
+      helpValue: en.help.placeholders.dir,
     }),
-    force: Flags.boolean({ description: 'replace an existing receipt' }),
+    force: Flags.boolean({ description: en.help.flags.acknowledge.force }),
   };
 
   async run(): Promise<AcknowledgeResult> {

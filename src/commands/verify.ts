@@ -11,24 +11,22 @@ export type VerifyResult = Verification & { receipt?: ReceiptCheck };
 
 export const pinFlags = {
   plan: Flags.string({
-    description:
-      "the exit plan: pins the outgoing provider's key as the signer, and completeness is checked against it",
-    helpValue: 'PLAN',
+    description: en.help.flags.verify.plan,
+    helpValue: en.help.placeholders.plan,
   }),
   signer: Flags.string({
-    description: "the outgoing provider's public key (armored): the only key whose signature is accepted",
-    helpValue: 'KEY',
+    description: en.help.flags.verify.signer,
+    helpValue: en.help.placeholders.key,
   }),
   archive: Flags.string({
-    description: 'the encrypted archive (default: the file the manifest names, beside it)',
-    helpValue: 'FILE',
+    description: en.help.flags.verify.archive,
+    helpValue: en.help.placeholders.file,
   }),
 };
 
 export default class Verify extends BaseCommand {
   static override summary = en.help.summary.verify;
-  static override description =
-    "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.";
+  static override description = en.help.description.verify;
   static override examples = [
     '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
     '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
@@ -36,16 +34,15 @@ export default class Verify extends BaseCommand {
     '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
   ];
   static override args = {
-    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+    manifest: Args.string({ description: en.help.args.manifest, required: true }),
   };
   static override flags = {
     ...pinFlags,
     'decryption-key': decryptionKeyFlag,
     'passphrase-file': passphraseFileFlag,
     receipt: Flags.string({
-      description:
-        'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
-      helpValue: 'FILE',
+      description: en.help.flags.verify.receipt,
+      helpValue: en.help.placeholders.file,
     }),
   };
 

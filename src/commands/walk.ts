@@ -31,19 +31,15 @@ export interface WalkResult {
 
 export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
-  static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
-
-On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
-
-Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`;
+  static override description = en.help.description.walk;
   static override examples = [
     '<%= config.bin %> walk plans/acme-exit-2026.yaml',
     '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
     '<%= config.bin %> walk exit-plan.yaml --json',
   ];
-  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+  static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = {
-    'no-input': Flags.boolean({ description: 'never ask: report only (for scripts and CI)' }),
+    'no-input': Flags.boolean({ description: en.help.flags.walk.noInput }),
   };
 
   async run(): Promise<WalkResult> {

@@ -11,7 +11,11 @@ type Role = 'client' | 'outgoing' | 'incoming';
 type Status = 'pending' | 'ready' | 'delivered' | 'waived';
 
 export const en = {
-  /** `--help`: each command's summary (the command classes take theirs from here) and the topics. */
+  /**
+   * `--help`: every word of it. The command classes take their summary, description and the
+   * descriptions of their arguments and flags from here, in English (so are oclif's manifest and
+   * docs/commands.md); src/lib/help.ts shows the same words in the terminal's language.
+   */
   help: {
     summary: {
       acknowledge: 'Sign a receipt for a handover: the manifest, the archive, the verdict and the date.',
@@ -29,6 +33,143 @@ export const en = {
     },
     /** As package.json says it (oclif reads topics from there). */
     topic: { keys: 'Make and inspect the OpenPGP keys of the parties.' },
+    /** As package.json's description says it (the first line of `exitkit --help`). */
+    root: 'Makes the reversibility clause of an IT outsourcing contract executable: exit plan, encrypted BagIt handover archive, signed manifest, verification, checklist and compensation.',
+    description: {
+      acknowledge:
+        "The client or the incoming provider signs <id>.receipt.json (and its armored detached signature .asc), which binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the signer's role in the plan and the date. The verdict comes from --verification (what `verify --json` wrote) or, with --plan, from a verification run now (signature, archive digest, completeness). GnuPG verifies the signature; `exitkit verify --receipt` checks the whole receipt.",
+      bundle: `Writes into --out DIR: <id>.tar.pgp, one OpenPGP message (binary, SEIPD v1, uncompressed, which GnuPG 2.2 decrypts) holding a tar of one BagIt bag (RFC 8493), encrypted to the client and incoming provider keys of the plan and to every --recipient; <id>.manifest.json, the exit manifest, readable without a key; and <id>.manifest.json.asc, its armored detached signature by --signing-key, which must be the outgoing provider's key of the plan.
+
+What goes in the payload: the files of every deliverable whose status is ready or delivered, under data/<category>/<deliverable-id>/. A pending deliverable stays out even when its files are all there (the status is the outgoing provider's word that this is the version to hand over: mark it ready with \`exitkit walk\`), and a waived one stays out by agreement. While a required deliverable is neither ready, delivered nor waived, the bundle is refused (exit 1, naming it) unless --allow-incomplete, which records complete: false and the missing ids in the manifest.
+
+Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) as it streams into the archive; a file that changes or vanishes meanwhile, a symbolic link or a special file is an error naming it. Everything is written beside the final paths and renamed at the end: after an error, Ctrl-C or SIGTERM nothing is left in DIR. A ready or delivered deliverable whose sources name no file is an error too: the plan and the disk disagree. Exits 0 when a complete bundle was written, 1 when the plan is incomplete (refused, or written anyway with --allow-incomplete), 2 when it could not be made.`,
+      checklist:
+        "One section a family, one row a deliverable: owner, due date, status, files (count and size; digests with --manifest), the verification result with --verification, waivers, late and missing flags; the inventory summarised from its CSV; the open actions every handover needs (rotate handed-over secrets, revoke the outgoing provider's access, move registrar, DNS and licence portals, confirm the restore test) with who does them; a glossary; sign-off blocks for the client, the outgoing and the incoming provider. Credentials are listed by name and file name only. Without --manifest, files are those found from the plan's sources. Exits 0 when the handover is complete per the inputs (every required deliverable handed over, intact when verified, or waived; and with --verification, a verification that holds), 1 when it is not, 2 when it could not write the checklist.",
+      compensation:
+        "The fees are the price of the reversibility services (fixed amounts, or quantity × unit price): VAT applies to them, to the cent half up. Penalties name their cause (which deliverable, missing or how many days late) and the cap; only deliverables the outgoing provider owes cost it penalties, and a missing one never costs less than it would delivered late on the statement's date. By default (penalties.treatment: indemnity) penalties are outside the scope of VAT and set off against the amount due after VAT; with service_credit they lower the taxable base before VAT. The amount due is rounded half up to the plan's step (CHF: 0.05). The final payment is the part of it held back: releasable only when every condition of the plan's final_payment.release_when holds (default: a verification that decrypted and re-hashed every file, a complete handover, no open reserve), each listed met or not with its evidence from --verification, --receipt and --attestation. A verification without a key never counts as a decrypting one; the incoming provider's signed receipt of one does. Lateness is counted per deliverable to its delivery date (the manifest's creation date); without a manifest, to --date (default today). Amounts are exact decimals, written as strings in --json (\"21924.50\"). Exits 0 when the final payment is releasable, 1 when it is not, 2 for bad input.",
+      extract:
+        "Decrypts and reads the archive once, checking everything `verify --decryption-key` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>. On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.",
+      init: "Writes DIR/exit-plan.yaml: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It names the plan's JSON Schema so that editors complete and check it, and it passes `exitkit validate` as written. An existing plan is never overwritten without --force (exit 2).",
+      validate:
+        'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.',
+      verify:
+        "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.",
+      walk: `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path.
+
+On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. Nothing is written without an answer. --no-input (or --json, or no terminal) only reports.
+
+Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`,
+      'keys:generate': `Writes PREFIX.pub.asc (the public key, to hand to the other parties and to name in the plan) and PREFIX.sec.asc (the private key, to keep). The key is a v4 OpenPGP key that GnuPG 2.2 imports as it is: Ed25519 for signing with a Curve25519 encryption subkey by default, or RSA 4096 with --type rsa4096. It advertises no AEAD feature, so messages encrypted to it are SEIPD v1, which GnuPG 2.2 decrypts.
+
+The private key is protected by a passphrase read from --passphrase-file, else EXITKIT_PASSPHRASE, else asked twice on the terminal (hidden); --no-passphrase makes an unprotected key. Existing files are never overwritten without --force.`,
+      'keys:show':
+        'Reads an armored OpenPGP key file (public or private, as exitkit keys generate or gpg --export --armor writes it) and shows its fingerprint, user ids, algorithms, creation and expiry dates, and whether it can sign and encrypt now. A private key is not unlocked: no passphrase is asked. Exits 0 when the key was read, 2 when the file is not a key.',
+    },
+    /** The arguments, by name. */
+    args: {
+      plan: 'the exit plan (YAML)',
+      manifest: 'the exit manifest (<id>.manifest.json)',
+      dir: 'folder of the plan (created if needed)',
+      key: 'armored OpenPGP key file',
+    },
+    /** The flags: those several commands share (src/lib), then each command's own. */
+    flags: {
+      common: {
+        lang: 'language of the messages: fr or en (default: the locale, LC_ALL, LC_MESSAGES or LANG)',
+        signingKey: 'armored private key that signs (a file written by `gpg --export-secret-keys --armor`)',
+        passphraseFile:
+          'file whose first line is the passphrase of the private key (else EXITKIT_PASSPHRASE, else a hidden prompt on a terminal)',
+        decryptionKey: "armored private key of a recipient (the client's or the incoming provider's)",
+        recipient: 'armored public key of one more recipient (repeat the flag for several)',
+      },
+      document: {
+        manifest:
+          'the exit manifest `exitkit bundle` wrote (<id>.manifest.json): files, digests, signer, date',
+        verification: 'what `exitkit verify --json` wrote: the verdict per deliverable',
+        lang: "the document's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
+        format: 'Markdown or self-contained printable HTML (default: from --out or --template, else md)',
+        template: 'your own Handlebars template, given the same data (.html.hbs for HTML, else Markdown)',
+        out: 'write the document to this file (atomically) instead of stdout',
+        date: 'the date of the document, and the day lateness is counted to without a manifest (default: today)',
+      },
+      acknowledge: {
+        verification:
+          'the verification to acknowledge: the JSON that `exitkit verify --json` wrote for this manifest',
+        plan: "the exit plan: gives the signer's role, and runs a verification when --verification is not given",
+        out: 'folder for the receipt (default: beside the manifest)',
+        force: 'replace an existing receipt',
+      },
+      bundle: {
+        out: 'folder to write the three files into',
+        signingKey: "the outgoing provider's armored private key, which signs the manifest",
+        allowIncomplete:
+          'bundle even while a required deliverable is not ready (the manifest says complete: false)',
+        algorithm: 'digest of the BagIt manifests and the exit manifest',
+        force: 'replace a bundle of the same plan id already in DIR',
+      },
+      compensation: {
+        receipt:
+          "a signed receipt (<id>.receipt.json, from `exitkit acknowledge`), checked against the plan's client and incoming keys and the --manifest; repeatable, one a party",
+        attestation:
+          'the deletion attestation (<id>.deletion.json) for the deletion_attested condition (this version does not check one: it stays unmet)',
+      },
+      extract: { to: 'the folder that receives the bag, as DIR/<id>' },
+      init: {
+        lang: 'language of the comments, titles and rendered documents (and of these messages)',
+        id: 'plan id (default: from the folder name)',
+        force: 'replace an existing exit-plan.yaml',
+      },
+      verify: {
+        plan: "the exit plan: pins the outgoing provider's key as the signer, and completeness is checked against it",
+        signer: "the outgoing provider's public key (armored): the only key whose signature is accepted",
+        archive: 'the encrypted archive (default: the file the manifest names, beside it)',
+        receipt:
+          'a receipt (<id>.receipt.json) to check too: signed by the client or incoming key of --plan, for this manifest',
+      },
+      walk: { noInput: 'never ask: report only (for scripts and CI)' },
+      keys: {
+        name: "the party's name, as in the plan",
+        email: "the party's contact address",
+        out: 'path prefix: writes PREFIX.pub.asc and PREFIX.sec.asc',
+        type: 'key algorithm',
+        noPassphrase: 'leave the private key unprotected (for tests and throwaway keys)',
+        force: 'overwrite existing key files',
+      },
+    },
+    /** oclif's section headings, as oclif 4 writes them. */
+    /** What a flag's value or an argument stands for (an argument's by its name). */
+    placeholders: {
+      file: 'FILE',
+      key: 'KEY',
+      dir: 'DIR',
+      plan: 'PLAN',
+      prefix: 'PREFIX',
+      date: 'YYYY-MM-DD',
+      manifest: 'MANIFEST',
+    },
+    headings: {
+      usage: 'USAGE',
+      arguments: 'ARGUMENTS',
+      flags: 'FLAGS',
+      globalFlags: 'GLOBAL FLAGS',
+      description: 'DESCRIPTION',
+      examples: 'EXAMPLES',
+      commands: 'COMMANDS',
+      topics: 'TOPICS',
+      version: 'VERSION',
+    },
+    /** oclif's other words, as oclif 4 and its plugins write them: the --json flag, what oclif adds to a flag, the plugins' commands. */
+    oclif: {
+      json: 'Format output as json.',
+      required: '(required)',
+      default: '[default: ',
+      options: '<options: ',
+      option: '<option>',
+      value: '<value>',
+      helpCommand: 'Display help for <%= config.bin %>.',
+      autocompleteCommand: 'Display autocomplete installation instructions.',
+      command: 'COMMAND',
+    },
   },
   label: {
     error: 'error: ',

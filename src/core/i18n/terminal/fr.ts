@@ -25,7 +25,7 @@ export const fr: Messages = {
       checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
       compensation:
         'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, montant dû, et si le paiement final peut être libéré.',
-      extract: 'Extraction vérifiée : le contenu n’apparaît dans DIR que si chaque contrôle a réussi.',
+      extract: 'Extraction vérifiée : le contenu n’apparaît dans DOSSIER que si chaque contrôle a réussi.',
       init: 'Écrire un plan de sortie de départ, commenté.',
       validate: 'Contrôler un plan de sortie : schéma, cohérence et fichiers de clés.',
       verify: 'Vérifier une remise : signature, archive, complétude et, avec une clé, chaque fichier.',
@@ -34,6 +34,138 @@ export const fr: Messages = {
       'keys:show': 'Montrer ce qu’est une clé et ce qu’elle permet.',
     },
     topic: { keys: 'Créer et examiner les clés OpenPGP des parties.' },
+    root: 'Rend exécutable la clause de réversibilité d’un contrat d’infogérance : plan de sortie, archive de remise BagIt chiffrée, manifeste signé, vérification, procès-verbal de remise et décompte.',
+    description: {
+      acknowledge:
+        'Le client ou le prestataire entrant signe <id>.receipt.json (et sa signature détachée armée .asc), qui lie l’empreinte SHA-256 du manifeste, celle de l’archive, le verdict de la vérification avec ses livrables manquants, le rôle du signataire dans le plan et la date. Le verdict vient de --verification (ce qu’a écrit `verify --json`) ou, avec --plan, d’une vérification faite sur le moment (signature, empreinte de l’archive, complétude). GnuPG vérifie la signature ; `exitkit verify --receipt` contrôle l’accusé de réception en entier.',
+      bundle: `Écrit dans --out DOSSIER : <id>.tar.pgp, un message OpenPGP (binaire, SEIPD v1, non compressé, que GnuPG 2.2 déchiffre) contenant un tar d’un sac BagIt (RFC 8493), chiffré pour les clés du client et du prestataire entrant inscrites au plan et pour chaque --recipient ; <id>.manifest.json, le manifeste de sortie, lisible sans clé ; et <id>.manifest.json.asc, sa signature détachée armée par --signing-key, qui doit être la clé du prestataire sortant inscrite au plan.
+
+Ce qui entre dans l’archive : les fichiers de chaque livrable dont le statut est ready ou delivered, sous data/<catégorie>/<id-du-livrable>/. Un livrable à préparer (pending) reste dehors même si tous ses fichiers sont là (le statut est la parole du prestataire sortant : c’est bien cette version qu’il remet ; marquez-le prêt avec \`exitkit walk\`), et un livrable dispensé reste dehors par convention. Tant qu’un livrable obligatoire n’est ni prêt, ni livré, ni dispensé, la remise est refusée (code 1, en le nommant), sauf avec --allow-incomplete, qui inscrit complete: false et les identifiants manquants dans le manifeste.
+
+Chaque fichier source est lu une seule fois et son empreinte calculée (SHA-512 par défaut, --algorithm sha256) pendant qu’il passe dans l’archive ; un fichier qui change ou disparaît entre-temps, un lien symbolique ou un fichier spécial est une erreur qui le nomme. Tout est écrit à côté des chemins définitifs puis renommé à la fin : après une erreur, Ctrl-C ou SIGTERM, rien ne reste dans DOSSIER. Un livrable prêt ou livré dont les sources ne désignent aucun fichier est aussi une erreur : le plan et le disque ne concordent pas. Code de sortie 0 quand une remise complète a été écrite, 1 quand le plan est incomplet (remise refusée, ou écrite malgré tout avec --allow-incomplete), 2 quand elle n’a pas pu être faite.`,
+      checklist:
+        'Une section par famille, une ligne par livrable : responsable, échéance, statut, fichiers (nombre et taille ; empreintes avec --manifest), le résultat de la vérification avec --verification, les dispenses, les retards et les manques ; l’inventaire résumé à partir de son CSV ; les actions que toute remise laisse ouvertes (changer les secrets remis, révoquer les accès du prestataire sortant, transférer les portails du registraire, du DNS et des licences, confirmer le test de restauration) avec qui s’en charge ; un glossaire ; les blocs de signature du client, du prestataire sortant et du prestataire entrant. Les mots de passe et accès ne sont cités que par leur nom et leur nom de fichier. Sans --manifest, les fichiers sont ceux que désignent les sources du plan. Code de sortie 0 quand la remise est complète selon les données fournies (chaque livrable obligatoire remis, intact s’il a été vérifié, ou dispensé ; et avec --verification, une vérification concluante), 1 sinon, 2 quand le procès-verbal n’a pas pu être écrit.',
+      compensation:
+        'Les honoraires sont le prix des prestations de réversibilité (montants forfaitaires, ou quantité × prix unitaire) : la TVA s’y applique, arrondie au centime (arrondi commercial). Chaque pénalité indique sa cause (quel livrable, manquant ou avec combien de jours de retard) et son plafond ; seuls les livrables dus par le prestataire sortant lui coûtent des pénalités, et un livrable manquant ne coûte jamais moins que s’il était livré en retard à la date du décompte. Par défaut (penalties.treatment: indemnity), les pénalités sont hors du champ de la TVA et compensées avec le montant dû TVA comprise ; avec service_credit, elles réduisent la base imposable avant TVA. Le montant dû est arrondi au pas du plan (CHF : 0,05), selon l’arrondi commercial. Le paiement final est la part retenue de ce montant : il n’est libérable que si chaque condition de final_payment.release_when du plan est remplie (par défaut : une vérification qui a déchiffré et recalculé l’empreinte de chaque fichier, une remise complète, aucune réserve ouverte), chacune étant listée, remplie ou non, avec sa preuve tirée de --verification, --receipt et --attestation. Une vérification sans clé ne vaut jamais vérification avec déchiffrement ; l’accusé de réception signé d’une telle vérification par le prestataire entrant, si. Le retard se compte par livrable jusqu’à sa date de livraison (la date de création du manifeste) ; sans manifeste, jusqu’à --date (par défaut aujourd’hui). Les montants sont des décimaux exacts, écrits en chaînes dans --json ("21924.50"). Code de sortie 0 quand le paiement final est libérable, 1 sinon, 2 pour une entrée erronée.',
+      extract:
+        'Déchiffre et lit l’archive une seule fois, en contrôlant tout ce que contrôle `verify --decryption-key`, pendant qu’elle est écrite dans un dossier temporaire privé à côté de DOSSIER. Ce n’est que si chaque contrôle a réussi (signature par le signataire attendu, empreinte de l’archive, intégrité OpenPGP, chaque fichier, les manifestes propres du sac, complétude) que le sac est déplacé dans DOSSIER/<id>. Au moindre défaut, ou sur Ctrl-C, rien ne reste dans DOSSIER. Les entrées à chemin absolu, avec « .. », les liens et les périphériques sont refusés. Code de sortie 0 quand l’extraction est faite, 1 quand un défaut est trouvé, 2 quand le contrôle n’a pas pu se faire.',
+      init: 'Écrit DOSSIER/exit-plan.yaml : les quatre familles de livrables (sauvegardes et données, mots de passe et accès, configurations, documentation et inventaire) et les compléments habituels (procès-verbal du test de restauration, codes de secours MFA, registraire et DNS, licences et contrats de tiers, registre des activités de traitement), chacun avec un commentaire d’une ligne, ainsi que le contrat, les parties et la compensation à remplir. Il désigne le schéma JSON du plan, pour que les éditeurs le complètent et le contrôlent, et passe `exitkit validate` tel quel. Un plan existant n’est jamais remplacé sans --force (code 2).',
+      validate:
+        'Contrôle le plan par rapport à son schéma JSON, puis sa cohérence : identifiants uniques, dates réelles et dans l’ordre, dispenses avec un motif et une approbation, fichiers de clés lisibles comme clés OpenPGP, sources à l’intérieur du dossier du plan. Chaque problème est indiqué avec fichier:ligne:colonne. Code de sortie 0 quand le plan est valable, 2 sinon.',
+      verify:
+        'Contrôle la signature du manifeste avec le signataire attendu (--signer, ou la clé du prestataire sortant de --plan ; un manifeste ne peut pas désigner lui-même son signataire), la taille et l’empreinte SHA-256 de l’archive, et la complétude par rapport au plan. Avec --decryption-key, il déchiffre aussi l’archive au fil de la lecture et recalcule l’empreinte de chaque fichier pour la comparer au manifeste signé et aux manifestes propres du sac ; les entrées manquantes, en trop, altérées, tronquées ou dangereuses sont chacune nommées. Rien de déchiffré n’est conservé. Code de sortie 0 quand tout concorde, 1 quand un défaut est trouvé, 2 quand le contrôle n’a pas pu se faire.',
+      walk: `Passe en revue famille par famille (sauvegardes, mots de passe et accès, configurations, documentation, inventaire, autres), résout les sources de chaque livrable et fait ses contrôles : présent, non vide, min_bytes, max_age_days (une sauvegarde plus ancienne est périmée), colonnes du CSV d’inventaire (avec les totaux par type), exports de mots de passe dans un format chiffré (KeePass KDBX, export Bitwarden chiffré, OpenPGP, age), sinon signalés en clair par leur nom, jamais affichés. Les liens symboliques et les fichiers spéciaux sont des erreurs qui nomment le chemin.
+
+Sur un terminal, il demande ensuite, livrable par livrable, s’il faut le marquer prêt, le dispenser (avec un motif et qui l’a approuvé) ou le laisser tel quel, et écrit les statuts dans le plan en conservant ses commentaires, son ordre et sa mise en forme. Rien n’est écrit sans réponse. --no-input (ou --json, ou l’absence de terminal) ne fait que le bilan.
+
+Code de sortie 0 quand chaque livrable obligatoire est prêt ou dispensé, 1 sinon, 2 quand le plan ne peut pas être lu.`,
+      'keys:generate': `Écrit PRÉFIXE.pub.asc (la clé publique, à remettre aux autres parties et à inscrire au plan) et PRÉFIXE.sec.asc (la clé privée, à garder). C’est une clé OpenPGP v4 que GnuPG 2.2 importe telle quelle : Ed25519 pour signer, avec une sous-clé de chiffrement Curve25519 par défaut, ou RSA 4096 avec --type rsa4096. Elle n’annonce pas la fonction AEAD : les messages chiffrés pour elle sont en SEIPD v1, que GnuPG 2.2 déchiffre.
+
+La clé privée est protégée par une phrase de passe lue dans --passphrase-file, sinon dans EXITKIT_PASSPHRASE, sinon demandée deux fois sur le terminal (masquée) ; --no-passphrase crée une clé non protégée. Les fichiers existants ne sont jamais remplacés sans --force.`,
+      'keys:show':
+        'Lit un fichier de clé OpenPGP armée (publique ou privée, telle que l’écrivent exitkit keys generate ou gpg --export --armor) et en montre l’empreinte, les identités, les algorithmes, les dates de création et d’expiration, et si elle peut signer et chiffrer aujourd’hui. Une clé privée n’est pas déverrouillée : aucune phrase de passe n’est demandée. Code de sortie 0 quand la clé a été lue, 2 quand le fichier n’est pas une clé.',
+    },
+    args: {
+      plan: 'le plan de sortie (YAML)',
+      manifest: 'le manifeste de sortie (<id>.manifest.json)',
+      dir: 'dossier du plan (créé au besoin)',
+      key: 'fichier de clé OpenPGP armée',
+    },
+    flags: {
+      common: {
+        lang: 'langue des messages : fr ou en (par défaut : celle de l’environnement, LC_ALL, LC_MESSAGES ou LANG)',
+        signingKey: 'clé privée armée qui signe (un fichier écrit par `gpg --export-secret-keys --armor`)',
+        passphraseFile:
+          'fichier dont la première ligne est la phrase de passe de la clé privée (sinon EXITKIT_PASSPHRASE, sinon une saisie masquée sur le terminal)',
+        decryptionKey: 'clé privée armée d’un destinataire (celle du client ou du prestataire entrant)',
+        recipient: 'clé publique armée d’un destinataire de plus (répétez l’option pour plusieurs)',
+      },
+      document: {
+        manifest:
+          'le manifeste de sortie écrit par `exitkit bundle` (<id>.manifest.json) : fichiers, empreintes, signataire, date',
+        verification: 'ce qu’a écrit `exitkit verify --json` : le verdict par livrable',
+        lang: 'la langue du document (par défaut : celle du plan) : français, anglais, allemand ou italien ; fr et en fixent aussi la langue des messages',
+        format: 'Markdown ou HTML imprimable autonome (par défaut : selon --out ou --template, sinon md)',
+        template:
+          'votre propre modèle Handlebars, qui reçoit les mêmes données (.html.hbs pour du HTML, sinon Markdown)',
+        out: 'écrire le document dans ce fichier (de façon atomique) au lieu de la sortie standard',
+        date: 'la date du document, et le jour jusqu’auquel se compte le retard sans manifeste (par défaut : aujourd’hui)',
+      },
+      acknowledge: {
+        verification:
+          'la vérification dont on accuse réception : le JSON qu’a écrit `exitkit verify --json` pour ce manifeste',
+        plan: 'le plan de sortie : donne le rôle du signataire, et fait une vérification quand --verification manque',
+        out: 'dossier de l’accusé de réception (par défaut : à côté du manifeste)',
+        force: 'remplacer un accusé de réception existant',
+      },
+      bundle: {
+        out: 'dossier où écrire les trois fichiers',
+        signingKey: 'la clé privée armée du prestataire sortant, qui signe le manifeste',
+        allowIncomplete:
+          'constituer la remise même si un livrable obligatoire n’est pas prêt (le manifeste indique complete: false)',
+        algorithm: 'algorithme d’empreinte des manifestes BagIt et du manifeste de sortie',
+        force: 'remplacer une remise du même plan déjà présente dans DOSSIER',
+      },
+      compensation: {
+        receipt:
+          'un accusé de réception signé (<id>.receipt.json, de `exitkit acknowledge`), contrôlé avec les clés du client et du prestataire entrant inscrites au plan et avec --manifest ; répétable, un par partie',
+        attestation:
+          'l’attestation de suppression (<id>.deletion.json) pour la condition deletion_attested (cette version ne la contrôle pas : la condition reste non remplie)',
+      },
+      extract: { to: 'le dossier qui reçoit le sac, sous DOSSIER/<id>' },
+      init: {
+        lang: 'langue des commentaires, des titres et des documents produits (et de ces messages)',
+        id: 'identifiant du plan (par défaut : tiré du nom du dossier)',
+        force: 'remplacer un exit-plan.yaml existant',
+      },
+      verify: {
+        plan: 'le plan de sortie : désigne la clé du prestataire sortant comme signataire attendu, et sert au contrôle de complétude',
+        signer: 'la clé publique (armée) du prestataire sortant : la seule dont la signature est acceptée',
+        archive: 'l’archive chiffrée (par défaut : le fichier que nomme le manifeste, à côté de lui)',
+        receipt:
+          'un accusé de réception (<id>.receipt.json) à contrôler aussi : signé par la clé du client ou du prestataire entrant de --plan, pour ce manifeste',
+      },
+      walk: { noInput: 'ne jamais rien demander : faire le bilan seulement (pour les scripts et la CI)' },
+      keys: {
+        name: 'le nom de la partie, tel qu’il figure au plan',
+        email: 'l’adresse de contact de la partie',
+        out: 'préfixe de chemin : écrit PRÉFIXE.pub.asc et PRÉFIXE.sec.asc',
+        type: 'algorithme de la clé',
+        noPassphrase: 'laisser la clé privée sans protection (pour les tests et les clés jetables)',
+        force: 'remplacer des fichiers de clés existants',
+      },
+    },
+    placeholders: {
+      file: 'FICHIER',
+      key: 'CLÉ',
+      dir: 'DOSSIER',
+      plan: 'PLAN',
+      prefix: 'PRÉFIXE',
+      date: 'AAAA-MM-JJ',
+      manifest: 'MANIFESTE',
+    },
+    headings: {
+      usage: 'UTILISATION',
+      arguments: 'ARGUMENTS',
+      flags: 'OPTIONS',
+      globalFlags: 'OPTIONS GÉNÉRALES',
+      description: 'DESCRIPTION',
+      examples: 'EXEMPLES',
+      commands: 'COMMANDES',
+      topics: 'THÈMES',
+      version: 'VERSION',
+    },
+    oclif: {
+      json: 'Sortie au format JSON.',
+      required: '(obligatoire)',
+      default: '[par défaut : ',
+      options: '<valeurs : ',
+      option: '<valeur>',
+      value: '<valeur>',
+      helpCommand: 'Afficher l’aide d’<%= config.bin %>.',
+      autocompleteCommand: 'Afficher comment installer la complétion automatique.',
+      command: 'COMMANDE',
+    },
   },
   label: {
     error: 'erreur : ',
