@@ -14,8 +14,12 @@ export default class Acknowledge extends BaseCommand {
   static override summary = en.help.summary.acknowledge;
   static override description = en.help.description.acknowledge;
   static override examples = [
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json\n<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/acme.sec.asc --verification verification.json --plan exit-plan.yaml',
-    '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --out receipts',
+    `${en.help.examples.acknowledge.fromVerification}\n<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json\n<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/acme.sec.asc --verification verification.json --plan exit-plan.yaml`,
+    {
+      description: en.help.examples.acknowledge.withPlan,
+      command:
+        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --out receipts',
+    },
   ];
   static override args = {
     manifest: Args.string({ description: en.help.args.manifest, required: true }),

@@ -27,9 +27,20 @@ export default class Bundle extends BaseCommand {
   static override summary = en.help.summary.bundle;
   static override description = en.help.description.bundle;
   static override examples = [
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc',
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --passphrase-file ~/.exitkit-pass --recipient keys/auditor.pub.asc',
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --allow-incomplete --json',
+    {
+      description: en.help.examples.bundle.signed,
+      command: '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc',
+    },
+    {
+      description: en.help.examples.bundle.recipient,
+      command:
+        '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --passphrase-file ~/.exitkit-pass --recipient keys/auditor.pub.asc',
+    },
+    {
+      description: en.help.examples.bundle.incomplete,
+      command:
+        '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --allow-incomplete --json',
+    },
   ];
   static override args = {
     plan: Args.string({ description: en.help.args.plan, required: true }),

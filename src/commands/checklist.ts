@@ -12,10 +12,24 @@ export default class Checklist extends BaseCommand {
   static override summary = en.help.summary.checklist;
   static override description = en.help.description.checklist;
   static override examples = [
-    '<%= config.bin %> checklist exit-plan.yaml',
-    '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --out checklist.html',
-    '<%= config.bin %> checklist exit-plan.yaml --lang en --format md --out checklist.md',
-    '<%= config.bin %> checklist exit-plan.yaml --template our-layout.html.hbs --out checklist.html',
+    {
+      description: en.help.examples.checklist.markdown,
+      command: '<%= config.bin %> checklist exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.checklist.verified,
+      command:
+        '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --out checklist.html',
+    },
+    {
+      description: en.help.examples.checklist.english,
+      command: '<%= config.bin %> checklist exit-plan.yaml --lang en --format md --out checklist.md',
+    },
+    {
+      description: en.help.examples.checklist.template,
+      command:
+        '<%= config.bin %> checklist exit-plan.yaml --template our-layout.html.hbs --out checklist.html',
+    },
   ];
   static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = documentFlags;

@@ -11,9 +11,20 @@ export default class Compensation extends BaseCommand {
   static override summary = en.help.summary.compensation;
   static override description = en.help.description.compensation;
   static override examples = [
-    '<%= config.bin %> compensation exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json',
-    '<%= config.bin %> compensation exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --receipt out/acme-exit-2026.receipt.json --out compensation.html',
-    '<%= config.bin %> compensation exit-plan.yaml --date 2026-12-20 --json',
+    {
+      description: en.help.examples.compensation.verified,
+      command:
+        '<%= config.bin %> compensation exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json',
+    },
+    {
+      description: en.help.examples.compensation.receipt,
+      command:
+        '<%= config.bin %> compensation exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --receipt out/acme-exit-2026.receipt.json --out compensation.html',
+    },
+    {
+      description: en.help.examples.compensation.beforeHandover,
+      command: '<%= config.bin %> compensation exit-plan.yaml --date 2026-12-20 --json',
+    },
   ];
   static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = {

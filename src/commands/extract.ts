@@ -13,8 +13,16 @@ export default class Extract extends BaseCommand {
   static override summary = en.help.summary.extract;
   static override description = en.help.description.extract;
   static override examples = [
-    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --plan exit-plan.yaml',
-    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --signer keys/infogest.pub.asc --passphrase-file pass.txt',
+    {
+      description: en.help.examples.extract.plan,
+      command:
+        '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --plan exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.extract.signer,
+      command:
+        '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --signer keys/infogest.pub.asc --passphrase-file pass.txt',
+    },
   ];
   static override args = {
     manifest: Args.string({ description: en.help.args.manifest, required: true }),

@@ -38,9 +38,12 @@ export default class Init extends BaseCommand {
   static override summary = en.help.summary.init;
   static override description = en.help.description.init;
   static override examples = [
-    '<%= config.bin %> init',
-    '<%= config.bin %> init exits/acme --lang fr',
-    '<%= config.bin %> init exits/durand --lang en --id durand-exit-2026',
+    { description: en.help.examples.init.here, command: '<%= config.bin %> init' },
+    { description: en.help.examples.init.folder, command: '<%= config.bin %> init exits/acme --lang fr' },
+    {
+      description: en.help.examples.init.english,
+      command: '<%= config.bin %> init exits/durand --lang en --id durand-exit-2026',
+    },
   ];
   static override args = {
     dir: Args.string({ description: en.help.args.dir, default: '.' }),

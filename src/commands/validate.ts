@@ -17,8 +17,14 @@ export default class Validate extends BaseCommand {
   static override summary = en.help.summary.validate;
   static override description = en.help.description.validate;
   static override examples = [
-    '<%= config.bin %> validate plans/acme-exit-2026.yaml',
-    '<%= config.bin %> validate exit-plan.yaml --json',
+    {
+      description: en.help.examples.validate.plan,
+      command: '<%= config.bin %> validate plans/acme-exit-2026.yaml',
+    },
+    {
+      description: en.help.examples.validate.json,
+      command: '<%= config.bin %> validate exit-plan.yaml --json',
+    },
   ];
   static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
 

@@ -28,10 +28,25 @@ export default class Verify extends BaseCommand {
   static override summary = en.help.summary.verify;
   static override description = en.help.description.verify;
   static override examples = [
-    '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+    {
+      description: en.help.examples.verify.plan,
+      command: '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.verify.decrypt,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
+    },
+    {
+      description: en.help.examples.verify.json,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
+    },
+    {
+      description: en.help.examples.verify.receipt,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.json',
+    },
   ];
   static override args = {
     manifest: Args.string({ description: en.help.args.manifest, required: true }),

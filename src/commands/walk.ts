@@ -33,9 +33,12 @@ export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
   static override description = en.help.description.walk;
   static override examples = [
-    '<%= config.bin %> walk plans/acme-exit-2026.yaml',
-    '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
-    '<%= config.bin %> walk exit-plan.yaml --json',
+    { description: en.help.examples.walk.ask, command: '<%= config.bin %> walk plans/acme-exit-2026.yaml' },
+    {
+      description: en.help.examples.walk.report,
+      command: '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
+    },
+    { description: en.help.examples.walk.json, command: '<%= config.bin %> walk exit-plan.yaml --json' },
   ];
   static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = {

@@ -14,20 +14,25 @@ import { CATALOGS, terminalLang, type Messages } from '../core/i18n/terminal/ind
 
 type Heading = keyof Messages['help']['headings'];
 
+const OCLIF = [
+  'json',
+  'helpCommand',
+  'autocompleteCommand',
+  'autocompleteShell',
+  'autocompleteRefresh',
+] as const;
+
 /** The English texts of the catalog's `help` section that commands hold, each with its text in `m`. */
 function translations(m: Messages): Map<string, string> {
-  // oclif's own words: the --json flag, and the summaries of the two plugins' commands.
-  const words = new Map<string, string>([
-    [en.help.oclif.json, m.help.oclif.json],
-    [en.help.oclif.helpCommand, m.help.oclif.helpCommand],
-    [en.help.oclif.autocompleteCommand, m.help.oclif.autocompleteCommand],
-  ]);
+  const words = new Map<string, string>();
+  // oclif's own words: the --json flag, and the texts of the help and autocomplete plugins' commands.
+  for (const key of OCLIF) words.set(en.help.oclif[key], m.help.oclif[key]);
   const pair = (english: unknown, said: unknown): void => {
     if (typeof english === 'string' && typeof said === 'string') words.set(english, said);
     else if (english && typeof english === 'object')
       for (const [key, value] of Object.entries(english)) pair(value, (said as Record<string, unknown>)[key]);
   };
-  for (const section of ['summary', 'description', 'args', 'flags', 'placeholders'] as const)
+  for (const section of ['summary', 'description', 'args', 'flags', 'examples', 'placeholders'] as const)
     pair(en.help[section], m.help[section]);
   return words;
 }
@@ -90,8 +95,14 @@ class Words {
       key,
       { ...a, name: this.argument(a.name), description: this.text(a.description) },
     ]);
+    // An example is { description, command }, or "description\ncommand\ncommand" (oclif's two forms).
     const examples = c.examples?.map((e) =>
-      typeof e === 'string' ? e : { ...e, description: this.text(e.description) },
+      typeof e === 'string'
+        ? e
+            .split('\n')
+            .map((line) => this.text(line))
+            .join('\n')
+        : { ...e, description: this.text(e.description) },
     );
     return {
       ...c,

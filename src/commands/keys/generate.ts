@@ -19,9 +19,21 @@ export default class KeysGenerate extends BaseCommand {
   static override summary = en.help.summary['keys:generate'];
   static override description = en.help.description['keys:generate'];
   static override examples = [
-    '<%= config.bin %> keys generate --name "InfoGest Sàrl" --email ops@infogest.example --out keys/infogest',
-    '<%= config.bin %> keys generate --name "NovaIT SA" --email handover@novait.example --out keys/novait --type rsa4096 --passphrase-file secret.txt',
-    '<%= config.bin %> keys generate --name "Test" --email test@example.org --out /tmp/test --no-passphrase',
+    {
+      description: en.help.examples.keysGenerate.outgoing,
+      command:
+        '<%= config.bin %> keys generate --name "InfoGest Sàrl" --email ops@infogest.example --out keys/infogest',
+    },
+    {
+      description: en.help.examples.keysGenerate.rsa,
+      command:
+        '<%= config.bin %> keys generate --name "NovaIT SA" --email handover@novait.example --out keys/novait --type rsa4096 --passphrase-file secret.txt',
+    },
+    {
+      description: en.help.examples.keysGenerate.throwaway,
+      command:
+        '<%= config.bin %> keys generate --name "Test" --email test@example.org --out /tmp/test --no-passphrase',
+    },
   ];
   static override flags = {
     name: Flags.string({ description: en.help.flags.keys.name, required: true }),

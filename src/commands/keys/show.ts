@@ -9,8 +9,14 @@ export default class KeysShow extends BaseCommand {
   static override summary = en.help.summary['keys:show'];
   static override description = en.help.description['keys:show'];
   static override examples = [
-    '<%= config.bin %> keys show keys/infogest.pub.asc',
-    '<%= config.bin %> keys show keys/novait.sec.asc --json',
+    {
+      description: en.help.examples.keysShow.public,
+      command: '<%= config.bin %> keys show keys/infogest.pub.asc',
+    },
+    {
+      description: en.help.examples.keysShow.private,
+      command: '<%= config.bin %> keys show keys/novait.sec.asc --json',
+    },
   ];
   static override args = {
     key: Args.string({ description: en.help.args.key, required: true }),

@@ -137,6 +137,56 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       },
     },
     /** oclif's section headings, as oclif 4 writes them. */
+    /** The examples' descriptions, by command (the commands themselves are not words). */
+    examples: {
+      acknowledge: {
+        fromVerification: 'The client keeps the verdict of verify, then signs a receipt for it',
+        withPlan: 'The incoming provider verifies and signs in one step, the receipt written into receipts/',
+      },
+      bundle: {
+        signed: "Build the handover into handover/, signed with the outgoing provider's key",
+        recipient: 'The same, with the passphrase in a file and an auditor as one more recipient',
+        incomplete: 'Build it even though a required deliverable is not ready, and print the result as JSON',
+      },
+      checklist: {
+        markdown: "The checklist as Markdown on stdout, in the plan's language",
+        verified: 'With the manifest and the verification, as printable HTML',
+        english: 'In English, as Markdown, into a file',
+        template: 'With your own layout',
+      },
+      compensation: {
+        verified: 'The statement from the manifest and the verification, as Markdown on stdout',
+        receipt: "With the incoming provider's signed receipt, as printable HTML",
+        beforeHandover: 'Before the handover: the penalties as of 20 December 2026, as JSON',
+      },
+      extract: {
+        plan: 'The incoming provider extracts into handover/, the signer pinned by the plan',
+        signer: "Without the plan: the signer's public key given, the passphrase in a file",
+      },
+      init: {
+        here: 'A French plan in the current folder',
+        folder: 'A French plan in exits/acme, created if needed',
+        english: 'An English plan with its own id',
+      },
+      validate: { plan: 'Check a plan', json: 'The problems as JSON' },
+      verify: {
+        plan: 'Check the signature, the archive and completeness against the plan',
+        decrypt: 'Without the plan, with a key: decrypt and re-hash every file',
+        json: 'Keep the verdict as JSON (for acknowledge, checklist and compensation)',
+        receipt: 'Check a receipt too',
+      },
+      walk: {
+        ask: 'Walk a plan, then answer for each deliverable',
+        report: 'Only report (for scripts and CI)',
+        json: 'The report as JSON',
+      },
+      keysGenerate: {
+        outgoing: "The outgoing provider's key, its passphrase asked on the terminal",
+        rsa: 'An RSA 4096 key, the passphrase read from a file',
+        throwaway: 'A throwaway key without a passphrase (for tests)',
+      },
+      keysShow: { public: 'A public key', private: 'A private key, as JSON' },
+    },
     /** What a flag's value or an argument stands for (an argument's by its name). */
     placeholders: {
       file: 'FILE',
@@ -158,7 +208,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       topics: 'TOPICS',
       version: 'VERSION',
     },
-    /** oclif's other words, as oclif 4 and its plugins write them: the --json flag, what oclif adds to a flag, the plugins' commands. */
+    /** oclif's other words, as oclif 4 and its help and autocomplete plugins write them. */
     oclif: {
       json: 'Format output as json.',
       required: '(required)',
@@ -168,6 +218,8 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       value: '<value>',
       helpCommand: 'Display help for <%= config.bin %>.',
       autocompleteCommand: 'Display autocomplete installation instructions.',
+      autocompleteShell: 'Shell type',
+      autocompleteRefresh: 'Refresh cache (ignores displaying instructions)',
       command: 'COMMAND',
     },
   },

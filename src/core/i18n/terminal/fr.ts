@@ -40,7 +40,7 @@ export const fr: Messages = {
         'Le client ou le prestataire entrant signe <id>.receipt.json (et sa signature détachée armée .asc), qui lie l’empreinte SHA-256 du manifeste, celle de l’archive, le verdict de la vérification avec ses livrables manquants, le rôle du signataire dans le plan et la date. Le verdict vient de --verification (ce qu’a écrit `verify --json`) ou, avec --plan, d’une vérification faite sur le moment (signature, empreinte de l’archive, complétude). GnuPG vérifie la signature ; `exitkit verify --receipt` contrôle l’accusé de réception en entier.',
       bundle: `Écrit dans --out DOSSIER : <id>.tar.pgp, un message OpenPGP (binaire, SEIPD v1, non compressé, que GnuPG 2.2 déchiffre) contenant un tar d’un sac BagIt (RFC 8493), chiffré pour les clés du client et du prestataire entrant inscrites au plan et pour chaque --recipient ; <id>.manifest.json, le manifeste de sortie, lisible sans clé ; et <id>.manifest.json.asc, sa signature détachée armée par --signing-key, qui doit être la clé du prestataire sortant inscrite au plan.
 
-Ce qui entre dans l’archive : les fichiers de chaque livrable dont le statut est ready ou delivered, sous data/<catégorie>/<id-du-livrable>/. Un livrable à préparer (pending) reste dehors même si tous ses fichiers sont là (le statut est la parole du prestataire sortant : c’est bien cette version qu’il remet ; marquez-le prêt avec \`exitkit walk\`), et un livrable dispensé reste dehors par convention. Tant qu’un livrable obligatoire n’est ni prêt, ni livré, ni dispensé, la remise est refusée (code 1, en le nommant), sauf avec --allow-incomplete, qui inscrit complete: false et les identifiants manquants dans le manifeste.
+Ce qui entre dans l’archive : les fichiers de chaque livrable prêt ou livré (statut \`ready\` ou \`delivered\`), sous data/<catégorie>/<id-du-livrable>/. Un livrable à préparer (\`pending\`) reste dehors même si tous ses fichiers sont là (le statut est la parole du prestataire sortant : c’est bien cette version qu’il remet ; marquez-le prêt avec \`exitkit walk\`), et un livrable dispensé reste dehors par convention. Tant qu’un livrable obligatoire n’est ni prêt, ni livré, ni dispensé, la remise est refusée (code 1, en le nommant), sauf avec --allow-incomplete, qui inscrit complete: false et les identifiants manquants dans le manifeste.
 
 Chaque fichier source est lu une seule fois et son empreinte calculée (SHA-512 par défaut, --algorithm sha256) pendant qu’il passe dans l’archive ; un fichier qui change ou disparaît entre-temps, un lien symbolique ou un fichier spécial est une erreur qui le nomme. Tout est écrit à côté des chemins définitifs puis renommé à la fin : après une erreur, Ctrl-C ou SIGTERM, rien ne reste dans DOSSIER. Un livrable prêt ou livré dont les sources ne désignent aucun fichier est aussi une erreur : le plan et le disque ne concordent pas. Code de sortie 0 quand une remise complète a été écrite, 1 quand le plan est incomplet (remise refusée, ou écrite malgré tout avec --allow-incomplete), 2 quand elle n’a pas pu être faite.`,
       checklist:
@@ -93,7 +93,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       },
       acknowledge: {
         verification:
-          'la vérification dont on accuse réception : le JSON qu’a écrit `exitkit verify --json` pour ce manifeste',
+          'la vérification dont l’accusé de réception prend acte : le JSON qu’a écrit `exitkit verify --json` pour ce manifeste',
         plan: 'le plan de sortie : donne le rôle du signataire, et fait une vérification quand --verification manque',
         out: 'dossier de l’accusé de réception (par défaut : à côté du manifeste)',
         force: 'remplacer un accusé de réception existant',
@@ -135,6 +135,58 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         force: 'remplacer des fichiers de clés existants',
       },
     },
+    examples: {
+      acknowledge: {
+        fromVerification: 'Le client garde le verdict de verify, puis en signe l’accusé de réception',
+        withPlan:
+          'Le prestataire entrant vérifie et signe en une seule étape, l’accusé de réception écrit dans receipts/',
+      },
+      bundle: {
+        signed: 'Constituer la remise dans handover/, signée par la clé du prestataire sortant',
+        recipient:
+          'De même, avec la phrase de passe dans un fichier et un auditeur comme destinataire de plus',
+        incomplete:
+          'La constituer même si un livrable obligatoire n’est pas prêt, et afficher le résultat en JSON',
+      },
+      checklist: {
+        markdown: 'Le procès-verbal en Markdown sur la sortie standard, dans la langue du plan',
+        verified: 'Avec le manifeste et la vérification, en HTML imprimable',
+        english: 'En anglais et en Markdown, dans un fichier',
+        template: 'Avec votre propre mise en page',
+      },
+      compensation: {
+        verified: 'Le décompte d’après le manifeste et la vérification, en Markdown sur la sortie standard',
+        receipt: 'Avec l’accusé de réception signé du prestataire entrant, en HTML imprimable',
+        beforeHandover: 'Avant la remise : les pénalités au 20 décembre 2026, en JSON',
+      },
+      extract: {
+        plan: 'Le prestataire entrant extrait dans handover/, le signataire désigné par le plan',
+        signer: 'Sans le plan : la clé publique du signataire indiquée, la phrase de passe dans un fichier',
+      },
+      init: {
+        here: 'Un plan en français dans le dossier courant',
+        folder: 'Un plan en français dans exits/acme, créé au besoin',
+        english: 'Un plan en anglais, avec son propre identifiant',
+      },
+      validate: { plan: 'Contrôler un plan', json: 'Les problèmes en JSON' },
+      verify: {
+        plan: 'Contrôler la signature, l’archive et la complétude d’après le plan',
+        decrypt: 'Sans le plan, avec une clé : déchiffrer et recalculer l’empreinte de chaque fichier',
+        json: 'Garder le verdict en JSON (pour acknowledge, checklist et compensation)',
+        receipt: 'Contrôler aussi un accusé de réception',
+      },
+      walk: {
+        ask: 'Parcourir un plan, puis répondre pour chaque livrable',
+        report: 'Faire le bilan seulement (pour les scripts et la CI)',
+        json: 'Le bilan en JSON',
+      },
+      keysGenerate: {
+        outgoing: 'La clé du prestataire sortant, sa phrase de passe demandée sur le terminal',
+        rsa: 'Une clé RSA 4096, la phrase de passe lue dans un fichier',
+        throwaway: 'Une clé jetable sans phrase de passe (pour les tests)',
+      },
+      keysShow: { public: 'Une clé publique', private: 'Une clé privée, en JSON' },
+    },
     placeholders: {
       file: 'FICHIER',
       key: 'CLÉ',
@@ -164,6 +216,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       value: '<valeur>',
       helpCommand: 'Afficher l’aide d’<%= config.bin %>.',
       autocompleteCommand: 'Afficher comment installer la complétion automatique.',
+      autocompleteShell: 'type de shell',
+      autocompleteRefresh: 'rafraîchir le cache (sans afficher les instructions)',
       command: 'COMMANDE',
     },
   },
