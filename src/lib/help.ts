@@ -2,8 +2,9 @@
  * `--help` in the terminal's language (README.md, "Commands"): `--lang`, else the locale, else
  * English. The command classes, and so oclif's manifest and docs/commands.md, hold the English
  * words of the catalog's `help` section; this class shows the same words in the chosen language
- * when it renders them: summaries, descriptions, arguments, flags, topics, oclif's headings and
- * the few words oclif adds to a flag. What stays as it is: names (commands, flags, FILE, KEY...).
+ * when it renders them: summaries, descriptions, examples, arguments, flags and what their values
+ * stand for (FILE, KEY...), topics, oclif's headings and the few words oclif adds to a flag. What
+ * stays as it is: names (commands, flags, the values a flag takes).
  *
  * The language is chosen in `showHelp`, which oclif calls for `--help` and `exitkit help`; other
  * renderers (`oclif readme`, which writes docs/commands.md) only format commands: English.
@@ -37,7 +38,7 @@ function translations(m: Messages): Map<string, string> {
   return words;
 }
 
-/** What oclif writes in English, in the words of `m`: a section heading, and what it adds to a flag. */
+/** The words of a help, in the language of `m`, from what the commands and oclif hold in English. */
 class Words {
   readonly said: Map<string, string>;
 
@@ -63,12 +64,12 @@ class Words {
       .replace(oclif.options, this.m.help.oclif.options);
   }
 
-  /** "--lang=<option>", "--id=<value>": what a flag's value stands for when it has no placeholder. */
+  /** "--lang=<option>", "--id <value>": what a flag's value stands for when it has no placeholder. */
   label(label: string): string {
     const { oclif } = en.help;
     return label
-      .replace(oclif.option, this.m.help.oclif.option)
-      .replace(oclif.value, this.m.help.oclif.value);
+      .replaceAll(oclif.option, this.m.help.oclif.option)
+      .replaceAll(oclif.value, this.m.help.oclif.value);
   }
 
   /** An argument's name as USAGE and ARGUMENTS show it (oclif writes it in capitals). */

@@ -102,6 +102,11 @@ describe('--help in the terminal language', () => {
       expect([command, englishIn(prose(french.stdout))]).toEqual([command, []]);
       expect([command, frenchIn(prose(english.stdout))]).toEqual([command, []]);
       expect(french.stdout).not.toBe(english.stdout);
+      // oclif's own words about a flag, in French too.
+      expect([command, french.stdout.match(/<value>|<option>|\(required\)|\[default:|<options:/g)]).toEqual([
+        command,
+        null,
+      ]);
     }
   });
 
