@@ -12,61 +12,66 @@ export interface AcknowledgeResult {
 
 export default class Acknowledge extends BaseCommand {
   static override summary = en.help.summary.acknowledge;
-  static override description =
-    "The client or the incoming provider signs its own receipt, <id>.receipt.client.json or <id>.receipt.incoming.json (the role found from the plan's keys; one party's receipt never touches the other's), with its armored detached signature .asc. It binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the date and the party's reserves (--reserve, with --due and --deliverable; --lift ID lifts one). The verdict comes from --verification (what `verify --json` wrote) or from a verification run now against --plan. Acknowledging again makes the party's next receipt: the previous one is kept as <id>.receipt.<role>.<n>.json and the new one names it by its SHA-256; the latest counts. GnuPG verifies the signature; `exitkit verify --receipt` checks the receipt and its chain.";
+  static override description = en.help.description.acknowledge;
   static override examples = [
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json\n<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/acme.sec.asc --verification verification.json --plan exit-plan.yaml',
-    '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --reserve "restore test of fs01 failed" --deliverable fs01-backup --due 2027-01-15',
-    '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --lift I1',
+    `${en.help.examples.acknowledge.fromVerification}\n<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json\n<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/acme.sec.asc --verification verification.json --plan exit-plan.yaml`,
+    {
+      description: en.help.examples.acknowledge.withPlan,
+      command:
+        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --out receipts',
+    },
+    {
+      description: en.help.examples.acknowledge.reserve,
+      command:
+        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --reserve "restore test of fs01 failed" --deliverable fs01-backup --due 2027-01-15',
+    },
+    {
+      description: en.help.examples.acknowledge.lift,
+      command:
+        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --lift I1',
+    },
   ];
   static override args = {
-    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+    manifest: Args.string({ description: en.help.args.manifest, required: true }),
   };
   static override flags = {
     'signing-key': { ...signingKeyFlag, required: true },
     'passphrase-file': passphraseFileFlag,
     verification: Flags.string({
-      description:
-        'the verification to acknowledge: the JSON that `exitkit verify --json` wrote for this manifest',
-      helpValue: 'FILE',
+      description: en.help.flags.acknowledge.verification,
+      helpValue: en.help.placeholders.file,
     }),
     plan: Flags.string({
-      description:
-        "the exit plan: gives the signer's role, and runs a verification when --verification is not given",
-      helpValue: 'PLAN',
+      description: en.help.flags.acknowledge.plan,
+      helpValue: en.help.placeholders.plan,
     }),
     out: Flags.string({
-      description: 'folder for the receipt (default: beside the manifest)',
-      helpValue: 'DIR',
+      description: en.help.flags.acknowledge.out,
+      helpValue: en.help.placeholders.dir,
     }),
     reserve: Flags.string({
-      description:
-        'a reserve: what is wrong or missing, in words (repeatable); the final payment waits until it is lifted',
-      helpValue: 'TEXT',
+      description: en.help.flags.acknowledge.reserve,
+      helpValue: en.help.placeholders.text,
       multiple: true,
     }),
     due: Flags.string({
-      description:
-        'when the reserve must be lifted (YYYY-MM-DD); once for every --reserve, or once after each',
-      helpValue: 'DATE',
+      description: en.help.flags.acknowledge.due,
+      helpValue: en.help.placeholders.date,
       multiple: true,
     }),
     deliverable: Flags.string({
-      description: 'the deliverable a reserve concerns; once for every --reserve, or once after each',
-      helpValue: 'ID',
+      description: en.help.flags.acknowledge.deliverable,
+      helpValue: en.help.placeholders.id,
       multiple: true,
     }),
     lift: Flags.string({
-      description:
-        'lift one of your open reserves by its id (C1, I2...), e.g. once the missing file came (repeatable)',
-      helpValue: 'ID',
+      description: en.help.flags.acknowledge.lift,
+      helpValue: en.help.placeholders.id,
       multiple: true,
     }),
     force: Flags.boolean({
       hidden: true,
-      deprecated: {
-        message: 'receipts are never replaced: each acknowledgement is chained to the previous one',
-      },
+      deprecated: { message: en.help.flags.acknowledge.forceDeprecated },
     }),
   };
 

@@ -25,42 +25,48 @@ export interface BundleResult {
 
 export default class Bundle extends BaseCommand {
   static override summary = en.help.summary.bundle;
-  static override description = `Writes into --out DIR: <id>.tar.pgp, one OpenPGP message (binary, SEIPD v1, uncompressed, which GnuPG 2.2 decrypts) holding a tar of one BagIt bag (RFC 8493), encrypted to the client and incoming provider keys of the plan and to every --recipient; <id>.manifest.json, the exit manifest, readable without a key; and <id>.manifest.json.asc, its armored detached signature by --signing-key, which must be the outgoing provider's key of the plan.
-
-What goes in the payload: the files of every deliverable whose status is ready or delivered, under data/<category>/<deliverable-id>/. A pending deliverable stays out even when its files are all there (the status is the outgoing provider's word that this is the version to hand over: mark it ready with \`exitkit walk\`), and a waived one stays out by agreement. What walk refuses, bundle refuses: a deliverable whose \`exitkit walk\` findings include an error (a stale backup, a clear-text credential export, a missing or empty sole file) is not ready whatever its status says; bundle names it and exits 1, or with --allow-incomplete leaves it out and lists it as missing. The manifest records every deliverable's findings and each file's modification time. While a required deliverable is neither ready, delivered nor waived, the bundle is refused (exit 1, naming it) unless --allow-incomplete, which records complete: false and the missing ids in the manifest.
-
-Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) as it streams into the archive; a file that changes or vanishes meanwhile, a symbolic link or a special file is an error naming it. Everything is written beside the final paths and renamed at the end: after an error, Ctrl-C or SIGTERM nothing is left in DIR. Exits 0 when a complete bundle was written, 1 when the plan is incomplete (refused, or written anyway with --allow-incomplete), 2 when it could not be made.`;
+  static override description = en.help.description.bundle;
   static override examples = [
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc',
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --passphrase-file ~/.exitkit-pass --recipient keys/auditor.pub.asc',
-    '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --allow-incomplete --json',
+    {
+      description: en.help.examples.bundle.signed,
+      command: '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc',
+    },
+    {
+      description: en.help.examples.bundle.recipient,
+      command:
+        '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --passphrase-file ~/.exitkit-pass --recipient keys/auditor.pub.asc',
+    },
+    {
+      description: en.help.examples.bundle.incomplete,
+      command:
+        '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --allow-incomplete --json',
+    },
   ];
   static override args = {
-    plan: Args.string({ description: 'the exit plan (YAML)', required: true }),
+    plan: Args.string({ description: en.help.args.plan, required: true }),
   };
   static override flags = {
     out: Flags.string({
-      description: 'folder to write the three files into',
+      description: en.help.flags.bundle.out,
       required: true,
-      helpValue: 'DIR',
+      helpValue: en.help.placeholders.dir,
     }),
     'signing-key': Flags.string({
-      description: "the outgoing provider's armored private key, which signs the manifest",
-      helpValue: 'KEY',
+      description: en.help.flags.bundle.signingKey,
+      helpValue: en.help.placeholders.key,
       required: true,
     }),
     'passphrase-file': passphraseFileFlag,
     recipient: recipientFlag,
     'allow-incomplete': Flags.boolean({
-      description:
-        'bundle even while a required deliverable is not ready (the manifest says complete: false)',
+      description: en.help.flags.bundle.allowIncomplete,
     }),
     algorithm: Flags.string({
-      description: 'digest of the BagIt manifests and the exit manifest',
+      description: en.help.flags.bundle.algorithm,
       options: ['sha512', 'sha256'],
       default: 'sha512',
     }),
-    force: Flags.boolean({ description: 'replace a bundle of the same plan id already in DIR' }),
+    force: Flags.boolean({ description: en.help.flags.bundle.force }),
   };
 
   async run(): Promise<BundleResult> {

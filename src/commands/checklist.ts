@@ -10,16 +10,28 @@ export type ChecklistResult = ChecklistModel & { written?: string };
 
 export default class Checklist extends BaseCommand {
   static override summary = en.help.summary.checklist;
-  static override description =
-    "One section a family, one row a deliverable: owner, due date, status, files (count and size; digests with --manifest), the verification result with --verification, waivers, the outgoing provider's deletion attestation with --attestation (scope, method, date, what is retained and why, signer; checked against the plan's outgoing key and the --manifest), late and missing flags; the inventory summarised from its CSV; the open actions every handover needs (rotate handed-over secrets, revoke the outgoing provider's access, move registrar, DNS and licence portals, confirm the restore test) with who does them; a glossary; sign-off blocks for the client, the outgoing and the incoming provider. Credentials are listed by name and file name only. Without --manifest, files are those found from the plan's sources. Exits 0 when the handover is complete per the inputs (every required deliverable handed over, intact when verified, or waived; and with --verification, a verification that holds), 1 when it is not, 2 when it could not write the checklist.";
+  static override description = en.help.description.checklist;
   static override examples = [
-    '<%= config.bin %> checklist exit-plan.yaml',
-    '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --out checklist.html',
-    '<%= config.bin %> checklist exit-plan.yaml --lang en --format md --out checklist.md',
-    '<%= config.bin %> checklist exit-plan.yaml --template our-layout.html.hbs --out checklist.html',
-    '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --attestation out/acme-exit-2026.deletion.json --out checklist.md',
+    {
+      description: en.help.examples.checklist.markdown,
+      command: '<%= config.bin %> checklist exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.checklist.verified,
+      command:
+        '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --out checklist.html',
+    },
+    {
+      description: en.help.examples.checklist.english,
+      command: '<%= config.bin %> checklist exit-plan.yaml --lang en --format md --out checklist.md',
+    },
+    {
+      description: en.help.examples.checklist.template,
+      command:
+        '<%= config.bin %> checklist exit-plan.yaml --template our-layout.html.hbs --out checklist.html',
+    },
   ];
-  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+  static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = documentFlags;
 
   async run(): Promise<ChecklistResult> {

@@ -11,20 +11,27 @@ export type ExtractResult = Verification & { extracted: string | null };
 
 export default class Extract extends BaseCommand {
   static override summary = en.help.summary.extract;
-  static override description =
-    "Decrypts and reads the archive once, checking everything `verify --decryption-key` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>, each payload file with the modification time the signed manifest records (a backup's age stays visible). On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.";
+  static override description = en.help.description.extract;
   static override examples = [
-    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --plan exit-plan.yaml',
-    '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --signer keys/infogest.pub.asc --passphrase-file pass.txt',
+    {
+      description: en.help.examples.extract.plan,
+      command:
+        '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --plan exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.extract.signer,
+      command:
+        '<%= config.bin %> extract acme-exit-2026.manifest.json --to handover --decryption-key keys/novait.sec.asc --signer keys/infogest.pub.asc --passphrase-file pass.txt',
+    },
   ];
   static override args = {
-    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+    manifest: Args.string({ description: en.help.args.manifest, required: true }),
   };
   static override flags = {
     ...pinFlags,
     to: Flags.string({
-      description: 'the folder that receives the bag, as DIR/<id>',
-      helpValue: 'DIR',
+      description: en.help.flags.extract.to,
+      helpValue: en.help.placeholders.dir,
       required: true,
     }),
     'decryption-key': { ...decryptionKeyFlag, required: true },

@@ -44,23 +44,26 @@ export function planIdFor(folder: string): string {
 
 export default class Init extends BaseCommand {
   static override summary = en.help.summary.init;
-  static override description = `Writes DIR/${PLAN_FILE}: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It writes the plan's JSON Schema beside it (${SCHEMA_BESIDE}, named relatively, so that editors complete and check the plan wherever it travels) and a .gitignore that keeps private keys (*.sec.asc) out of git (an existing .gitignore gains that line if it lacks it), and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`;
+  static override description = en.help.description.init;
   static override examples = [
-    '<%= config.bin %> init',
-    '<%= config.bin %> init exits/acme --lang fr',
-    '<%= config.bin %> init exits/durand --lang en --id durand-exit-2026',
+    { description: en.help.examples.init.here, command: '<%= config.bin %> init' },
+    { description: en.help.examples.init.folder, command: '<%= config.bin %> init exits/acme --lang fr' },
+    {
+      description: en.help.examples.init.english,
+      command: '<%= config.bin %> init exits/durand --lang en --id durand-exit-2026',
+    },
   ];
   static override args = {
-    dir: Args.string({ description: 'folder of the plan (created if needed)', default: '.' }),
+    dir: Args.string({ description: en.help.args.dir, default: '.' }),
   };
   static override flags = {
     lang: Flags.string({
-      description: 'language of the comments, titles and rendered documents (and of these messages)',
+      description: en.help.flags.init.lang,
       options: ['fr', 'en'],
       default: 'fr',
     }),
-    id: Flags.string({ description: 'plan id (default: from the folder name)' }),
-    force: Flags.boolean({ description: `replace an existing ${PLAN_FILE}` }),
+    id: Flags.string({ description: en.help.flags.init.id }),
+    force: Flags.boolean({ description: en.help.flags.init.force }),
   };
 
   async run(): Promise<InitResult> {

@@ -15,13 +15,18 @@ export interface ValidateResult {
 
 export default class Validate extends BaseCommand {
   static override summary = en.help.summary.validate;
-  static override description =
-    'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.';
+  static override description = en.help.description.validate;
   static override examples = [
-    '<%= config.bin %> validate plans/acme-exit-2026.yaml',
-    '<%= config.bin %> validate exit-plan.yaml --json',
+    {
+      description: en.help.examples.validate.plan,
+      command: '<%= config.bin %> validate plans/acme-exit-2026.yaml',
+    },
+    {
+      description: en.help.examples.validate.json,
+      command: '<%= config.bin %> validate exit-plan.yaml --json',
+    },
   ];
-  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+  static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
 
   async run(): Promise<ValidateResult> {
     const { args } = await this.parse(Validate);

@@ -14,47 +14,62 @@ export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?
 
 export const pinFlags = {
   plan: Flags.string({
-    description:
-      "the exit plan: pins the outgoing provider's key as the signer, completeness is checked against it, and its deliverables against the manifest's (a difference is a fault)",
-    helpValue: 'PLAN',
+    description: en.help.flags.verify.plan,
+    helpValue: en.help.placeholders.plan,
   }),
   signer: Flags.string({
-    description: "the outgoing provider's public key (armored): the only key whose signature is accepted",
-    helpValue: 'KEY',
+    description: en.help.flags.verify.signer,
+    helpValue: en.help.placeholders.key,
   }),
   archive: Flags.string({
-    description: 'the encrypted archive (default: the file the manifest names, beside it)',
-    helpValue: 'FILE',
+    description: en.help.flags.verify.archive,
+    helpValue: en.help.placeholders.file,
   }),
 };
 
 export default class Verify extends BaseCommand {
   static override summary = en.help.summary.verify;
-  static override description =
-    "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.";
+  static override description = en.help.description.verify;
   static override examples = [
-    '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.client.json',
-    '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --attestation acme-exit-2026.deletion.json',
+    {
+      description: en.help.examples.verify.plan,
+      command: '<%= config.bin %> verify out/acme-exit-2026.manifest.json --plan exit-plan.yaml',
+    },
+    {
+      description: en.help.examples.verify.decrypt,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --signer keys/infogest.pub.asc --decryption-key keys/novait.sec.asc',
+    },
+    {
+      description: en.help.examples.verify.json,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --json > verification.json',
+    },
+    {
+      description: en.help.examples.verify.receipt,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --receipt acme-exit-2026.receipt.client.json',
+    },
+    {
+      description: en.help.examples.verify.attestation,
+      command:
+        '<%= config.bin %> verify acme-exit-2026.manifest.json --plan exit-plan.yaml --attestation acme-exit-2026.deletion.json',
+    },
   ];
   static override args = {
-    manifest: Args.string({ description: 'the exit manifest (<id>.manifest.json)', required: true }),
+    manifest: Args.string({ description: en.help.args.manifest, required: true }),
   };
   static override flags = {
     ...pinFlags,
     'decryption-key': decryptionKeyFlag,
     'passphrase-file': passphraseFileFlag,
     receipt: Flags.string({
-      description:
-        "a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain",
-      helpValue: 'FILE',
+      description: en.help.flags.verify.receipt,
+      helpValue: en.help.placeholders.file,
     }),
     attestation: Flags.string({
-      description:
-        "a deletion attestation (<id>.deletion.json) to check too: signed by the outgoing key of --plan, for this plan, following this delivery (its manifest's SHA-256), not dated before it",
-      helpValue: 'FILE',
+      description: en.help.flags.verify.attestation,
+      helpValue: en.help.placeholders.file,
     }),
   };
 

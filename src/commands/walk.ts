@@ -35,23 +35,18 @@ export interface WalkResult {
 
 export default class Walk extends BaseCommand {
   static override summary = en.help.summary.walk;
-  static override description = `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path. An empty file is an error when it is the deliverable's only file, a warning among files that are not empty.
-
-Freshness (max_age_days) is judged by each file's modification time, as the file system gives it: copy exports with their times kept (cp -p, rsync -t), and a file dated in the future is flagged. bundle refuses what walk refuses: a deliverable with an error is not ready, whatever its status says.
-
-Files under the folders the sources point into that no deliverable claims are listed with their size: add them to a deliverable's sources, or list them under ignore: in the plan (globs relative to the plan).
-
-On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. One answer marks every deliverable whose files check out ready at once; the questions go on for the others. Nothing is written without an answer; interrupted (Ctrl-C), it writes the answers already given (exit 2). --no-input (or --json, or no terminal) only reports.
-
-Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`;
+  static override description = en.help.description.walk;
   static override examples = [
-    '<%= config.bin %> walk plans/acme-exit-2026.yaml',
-    '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
-    '<%= config.bin %> walk exit-plan.yaml --json',
+    { description: en.help.examples.walk.ask, command: '<%= config.bin %> walk plans/acme-exit-2026.yaml' },
+    {
+      description: en.help.examples.walk.report,
+      command: '<%= config.bin %> walk plans/acme-exit-2026.yaml --no-input',
+    },
+    { description: en.help.examples.walk.json, command: '<%= config.bin %> walk exit-plan.yaml --json' },
   ];
-  static override args = { plan: Args.string({ description: 'the exit plan (YAML)', required: true }) };
+  static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
   static override flags = {
-    'no-input': Flags.boolean({ description: 'never ask: report only (for scripts and CI)' }),
+    'no-input': Flags.boolean({ description: en.help.flags.walk.noInput }),
   };
 
   async run(): Promise<WalkResult> {

@@ -15,6 +15,7 @@ import {
   type Messages,
   type Text,
 } from '../core/i18n/terminal/index.js';
+import { en } from '../core/i18n/terminal/en.js';
 import { exitOnInterrupt } from '../io/cleanup.js';
 import { showsProgress } from '../io/progress.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -32,7 +33,7 @@ export abstract class BaseCommand extends Command {
    * and `init` give their own `--lang`, which also sets the language of what they write. */
   static override baseFlags = {
     lang: Flags.string({
-      description: 'language of the messages: fr or en (default: the locale, LC_ALL, LC_MESSAGES or LANG)',
+      description: en.help.flags.common.lang,
       options: ['fr', 'en'],
       helpGroup: 'GLOBAL',
     }),

@@ -2,6 +2,7 @@
  * The flags and the output of the two documents (checklist, compensation summary): the same
  * inputs, languages, formats, template override and atomic `--out`.
  */
+import { en } from '../core/i18n/terminal/en.js';
 import { Flags } from '@oclif/core';
 import { LANGUAGES } from '../core/plan.js';
 import type { DocumentInputs } from '../io/documents.js';
@@ -10,40 +11,36 @@ import type { BaseCommand } from './base-command.js';
 
 export const documentFlags = {
   manifest: Flags.string({
-    description:
-      'the exit manifest `exitkit bundle` wrote (<id>.manifest.json): files, digests, signer, date',
-    helpValue: 'FILE',
+    description: en.help.flags.document.manifest,
+    helpValue: en.help.placeholders.file,
   }),
   verification: Flags.string({
-    description: 'what `exitkit verify --json` wrote: the verdict per deliverable',
-    helpValue: 'FILE',
+    description: en.help.flags.document.verification,
+    helpValue: en.help.placeholders.file,
   }),
   lang: Flags.string({
-    description:
-      "the document's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
+    description: en.help.flags.document.lang,
     options: [...LANGUAGES],
   }),
   format: Flags.string({
-    description: 'Markdown or self-contained printable HTML (default: from --out or --template, else md)',
+    description: en.help.flags.document.format,
     options: ['md', 'html'],
   }),
   template: Flags.string({
-    description: 'your own Handlebars template, given the same data (.html.hbs for HTML, else Markdown)',
-    helpValue: 'FILE',
+    description: en.help.flags.document.template,
+    helpValue: en.help.placeholders.file,
   }),
   out: Flags.string({
-    description: 'write the document to this file (atomically) instead of stdout',
-    helpValue: 'FILE',
+    description: en.help.flags.document.out,
+    helpValue: en.help.placeholders.file,
   }),
   date: Flags.string({
-    description:
-      'the date of the document, and the day lateness is counted to without a manifest (default: today)',
-    helpValue: 'YYYY-MM-DD',
+    description: en.help.flags.document.date,
+    helpValue: en.help.placeholders.date,
   }),
   attestation: Flags.string({
-    description:
-      "the outgoing provider's deletion attestation (<id>.deletion.json, from `exitkit attest deletion`), checked against the plan's outgoing key and the --manifest it follows; the deletion_attested condition",
-    helpValue: 'FILE',
+    description: en.help.flags.document.attestation,
+    helpValue: en.help.placeholders.file,
   }),
 };
 

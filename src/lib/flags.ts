@@ -3,30 +3,30 @@
  * A passphrase is never a flag value (SECURITY.md, "Secrets handling"): a file, EXITKIT_PASSPHRASE,
  * or a hidden prompt on a terminal, in that order (src/io/openpgp/passphrase.ts reads them).
  */
+import { en } from '../core/i18n/terminal/en.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import { Flags } from '@oclif/core';
 import type { PassphraseSource } from '../io/openpgp/keys.js';
 import { askHidden, onTerminal } from '../io/prompts.js';
 
 export const signingKeyFlag = Flags.string({
-  description: 'armored private key that signs (a file written by `gpg --export-secret-keys --armor`)',
-  helpValue: 'KEY',
+  description: en.help.flags.common.signingKey,
+  helpValue: en.help.placeholders.key,
 });
 
 export const passphraseFileFlag = Flags.string({
-  description:
-    'file whose first line is the passphrase of the private key (else EXITKIT_PASSPHRASE, else a hidden prompt on a terminal)',
-  helpValue: 'FILE',
+  description: en.help.flags.common.passphraseFile,
+  helpValue: en.help.placeholders.file,
 });
 
 export const decryptionKeyFlag = Flags.string({
-  description: "armored private key of a recipient (the client's or the incoming provider's)",
-  helpValue: 'KEY',
+  description: en.help.flags.common.decryptionKey,
+  helpValue: en.help.placeholders.key,
 });
 
 export const recipientFlag = Flags.string({
-  description: 'armored public key of one more recipient (repeat the flag for several)',
-  helpValue: 'KEY',
+  description: en.help.flags.common.recipient,
+  helpValue: en.help.placeholders.key,
   multiple: true,
 });
 

@@ -12,66 +12,61 @@ export interface AttestDeletionResult {
 
 export default class AttestDeletion extends BaseCommand {
   static override summary = en.help.summary['attest:deletion'];
-  static override description =
-    "After the data was returned, the outgoing provider signs <id>.deletion.json and its armored detached signature .asc (GnuPG verifies it): the attestation that it destroyed its copies of the client's data (GDPR Art. 28(3)(g), nLPD, DORA Art. 30). It states the scope (--system and --dataset; the data sets default to every deliverable of the plan, and a deliverable id names that deliverable), the method (--method), the day the deletion was completed (--date, default today; never before the delivery, never in the future), what is kept and on which legal basis (--retained with its --basis, in pairs), and the delivery it follows: the file name and SHA-256 of the latest manifest (--manifest, else the latest <id>.manifest.json in --out, else beside the plan), which must be signed by the plan's outgoing key. --signing-key must be the outgoing provider's key of the plan. `exitkit verify --attestation`, `checklist --attestation` and `compensation --attestation` check it (the deletion_attested release condition). Exits 0 when the attestation was written; 1 when there is no delivery yet (nothing was returned, so the answer to \"can the deletion be attested?\" is no, as bundle answers for a plan that is not ready) or the manifest is not signed by the outgoing key; 2 when it could not attest: a file given that cannot be read, the wrong key or passphrase, a date or a pair of flags that do not hold.";
+  static override description = en.help.description['attest:deletion'];
   static override examples = [
-    '<%= config.bin %> attest deletion exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --method "NIST SP 800-88 purge" --system "FS01 backup repository" --retained "invoices" --basis "kept ten years, CO art. 958f"',
-    '<%= config.bin %> attest deletion exit-plan.yaml --manifest handover/acme-exit-2026.manifest.json --signing-key keys/infogest.sec.asc --method crypto-erase --date 2027-01-15 --dataset fs01-backup --dataset m365-admin',
+    {
+      description: en.help.examples.attestDeletion.outDir,
+      command:
+        '<%= config.bin %> attest deletion exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --method "NIST SP 800-88 purge" --system "FS01 backup repository" --retained "invoices" --basis "kept ten years, CO art. 958f"',
+    },
+    {
+      description: en.help.examples.attestDeletion.manifest,
+      command:
+        '<%= config.bin %> attest deletion exit-plan.yaml --manifest handover/acme-exit-2026.manifest.json --signing-key keys/infogest.sec.asc --method crypto-erase --date 2027-01-15 --dataset fs01-backup --dataset m365-admin',
+    },
   ];
   static override args = {
-    plan: Args.string({ description: 'the exit plan (YAML)', required: true }),
+    plan: Args.string({ description: en.help.args.plan, required: true }),
   };
   static override flags = {
     'signing-key': Flags.string({
-      description:
-        "the outgoing provider's armored private key, the one the plan names under parties.outgoing",
-      helpValue: 'KEY',
+      description: en.help.flags.attest.signingKey,
+      helpValue: en.help.placeholders.key,
       required: true,
     }),
     'passphrase-file': passphraseFileFlag,
     method: Flags.string({
-      description:
-        'how the data was destroyed, e.g. "NIST SP 800-88 purge", "crypto-erase", "physical destruction"',
-      helpValue: 'TEXT',
+      description: en.help.flags.attest.method,
+      helpValue: en.help.placeholders.text,
       required: true,
     }),
-    date: Flags.string({
-      description: 'the day the deletion was completed (default: today, UTC)',
-      helpValue: 'YYYY-MM-DD',
-    }),
+    date: Flags.string({ description: en.help.flags.attest.date, helpValue: en.help.placeholders.date }),
     system: Flags.string({
-      description: 'a system the data was deleted from (repeatable), e.g. "FS01 backup repository"',
-      helpValue: 'TEXT',
+      description: en.help.flags.attest.system,
+      helpValue: en.help.placeholders.text,
       multiple: true,
     }),
     dataset: Flags.string({
-      description:
-        'a data set deleted (repeatable): a deliverable id of the plan, or words (default: every deliverable)',
-      helpValue: 'TEXT',
+      description: en.help.flags.attest.dataset,
+      helpValue: en.help.placeholders.text,
       multiple: true,
     }),
     retained: Flags.string({
-      description: 'data kept despite the deletion (repeatable, each with its --basis), e.g. "invoices"',
-      helpValue: 'TEXT',
+      description: en.help.flags.attest.retained,
+      helpValue: en.help.placeholders.text,
       multiple: true,
     }),
     basis: Flags.string({
-      description:
-        'the legal basis for the --retained at the same place, e.g. "kept ten years, CO art. 958f"',
-      helpValue: 'TEXT',
+      description: en.help.flags.attest.basis,
+      helpValue: en.help.placeholders.text,
       multiple: true,
     }),
     manifest: Flags.string({
-      description:
-        'the manifest of the delivery it follows (default: the latest <id>.manifest.json in --out, else beside the plan)',
-      helpValue: 'FILE',
+      description: en.help.flags.attest.manifest,
+      helpValue: en.help.placeholders.file,
     }),
-    out: Flags.string({
-      description:
-        "folder for <id>.deletion.json, where the delivery is looked for too (default: the manifest's folder)",
-      helpValue: 'DIR',
-    }),
-    force: Flags.boolean({ description: 'replace an existing attestation' }),
+    out: Flags.string({ description: en.help.flags.attest.out, helpValue: en.help.placeholders.dir }),
+    force: Flags.boolean({ description: en.help.flags.attest.force }),
   };
 
   async run(): Promise<AttestDeletionResult> {

@@ -17,33 +17,43 @@ export interface KeysGenerateResult {
 
 export default class KeysGenerate extends BaseCommand {
   static override summary = en.help.summary['keys:generate'];
-  static override description = `Writes PREFIX.pub.asc (the public key, to hand to the other parties and to name in the plan) and PREFIX.sec.asc (the private key, to keep). The key is a v4 OpenPGP key that GnuPG 2.2 imports as it is: Ed25519 for signing with a Curve25519 encryption subkey by default, or RSA 4096 with --type rsa4096. It advertises no AEAD feature, so messages encrypted to it are SEIPD v1, which GnuPG 2.2 decrypts.
-
-The private key is protected by a passphrase read from --passphrase-file, else EXITKIT_PASSPHRASE, else asked twice on the terminal (hidden); --no-passphrase makes an unprotected key. Existing files are never overwritten without --force.`;
+  static override description = en.help.description['keys:generate'];
   static override examples = [
-    '<%= config.bin %> keys generate --name "InfoGest Sàrl" --email ops@infogest.example --out keys/infogest',
-    '<%= config.bin %> keys generate --name "NovaIT SA" --email handover@novait.example --out keys/novait --type rsa4096 --passphrase-file secret.txt',
-    '<%= config.bin %> keys generate --name "Test" --email test@example.org --out /tmp/test --no-passphrase',
+    {
+      description: en.help.examples.keysGenerate.outgoing,
+      command:
+        '<%= config.bin %> keys generate --name "InfoGest Sàrl" --email ops@infogest.example --out keys/infogest',
+    },
+    {
+      description: en.help.examples.keysGenerate.rsa,
+      command:
+        '<%= config.bin %> keys generate --name "NovaIT SA" --email handover@novait.example --out keys/novait --type rsa4096 --passphrase-file secret.txt',
+    },
+    {
+      description: en.help.examples.keysGenerate.throwaway,
+      command:
+        '<%= config.bin %> keys generate --name "Test" --email test@example.org --out /tmp/test --no-passphrase',
+    },
   ];
   static override flags = {
-    name: Flags.string({ description: "the party's name, as in the plan", required: true }),
-    email: Flags.string({ description: "the party's contact address", required: true }),
+    name: Flags.string({ description: en.help.flags.keys.name, required: true }),
+    email: Flags.string({ description: en.help.flags.keys.email, required: true }),
     out: Flags.string({
-      description: 'path prefix: writes PREFIX.pub.asc and PREFIX.sec.asc (its folder is made if missing)',
+      description: en.help.flags.keys.out,
       required: true,
-      helpValue: 'PREFIX',
+      helpValue: en.help.placeholders.prefix,
     }),
     type: Flags.string({
-      description: 'key algorithm',
+      description: en.help.flags.keys.type,
       options: ['curve25519', 'rsa4096'],
       default: 'curve25519',
     }),
     'passphrase-file': passphraseFileFlag,
     'no-passphrase': Flags.boolean({
-      description: 'leave the private key unprotected (for tests and throwaway keys)',
+      description: en.help.flags.keys.noPassphrase,
       exclusive: ['passphrase-file'],
     }),
-    force: Flags.boolean({ description: 'overwrite existing key files' }),
+    force: Flags.boolean({ description: en.help.flags.keys.force }),
   };
 
   async run(): Promise<KeysGenerateResult> {

@@ -7,14 +7,19 @@ export type KeysShowResult = KeyInfo & { file: string };
 
 export default class KeysShow extends BaseCommand {
   static override summary = en.help.summary['keys:show'];
-  static override description =
-    'Reads an armored OpenPGP key file (public or private, as exitkit keys generate or gpg --export --armor writes it) and shows its fingerprint, user ids, algorithms, creation and expiry dates, and whether it can sign and encrypt now. A private key is not unlocked: no passphrase is asked. Exits 0 when the key was read, 2 when the file is not a key.';
+  static override description = en.help.description['keys:show'];
   static override examples = [
-    '<%= config.bin %> keys show keys/infogest.pub.asc',
-    '<%= config.bin %> keys show keys/novait.sec.asc --json',
+    {
+      description: en.help.examples.keysShow.public,
+      command: '<%= config.bin %> keys show keys/infogest.pub.asc',
+    },
+    {
+      description: en.help.examples.keysShow.private,
+      command: '<%= config.bin %> keys show keys/novait.sec.asc --json',
+    },
   ];
   static override args = {
-    key: Args.string({ description: 'armored OpenPGP key file', required: true }),
+    key: Args.string({ description: en.help.args.key, required: true }),
   };
 
   async run(): Promise<KeysShowResult> {

@@ -13,7 +13,11 @@ type Status = 'pending' | 'ready' | 'delivered' | 'waived';
 export type SourceChange = 'vanished' | 'listed' | 'grew' | 'changed' | 'replaced' | 'shrank';
 
 export const en = {
-  /** `--help`: each command's summary (the command classes take theirs from here) and the topics. */
+  /**
+   * `--help`: every word of it. The command classes take their summary, description and the
+   * descriptions of their arguments and flags from here, in English (so are oclif's manifest and
+   * docs/commands.md); src/lib/help.ts shows the same words in the terminal's language.
+   */
   help: {
     summary: {
       acknowledge: 'Sign a receipt for a handover: the manifest, the archive, the verdict and the date.',
@@ -35,6 +39,220 @@ export const en = {
     topic: {
       keys: 'Make and inspect the OpenPGP keys of the parties.',
       attest: "The outgoing provider's signed attestations.",
+    },
+    /** As package.json's description says it (the first line of `exitkit --help`). */
+    root: 'Makes the reversibility clause of an IT outsourcing contract executable: exit plan, encrypted BagIt handover archive, signed manifest, verification, checklist and compensation.',
+    description: {
+      acknowledge: `The client or the incoming provider signs its own receipt, <id>.receipt.client.json or <id>.receipt.incoming.json (the role found from the plan's keys; one party's receipt never touches the other's), with its armored detached signature .asc. It binds the manifest's SHA-256, the archive's digest, the verification verdict with its missing deliverables, the date and the party's reserves (--reserve, with --due and --deliverable; --lift ID lifts one). The verdict comes from --verification (what \`verify --json\` wrote) or from a verification run now against --plan. Acknowledging again makes the party's next receipt: the previous one is kept as <id>.receipt.<role>.<n>.json and the new one names it by its SHA-256; the latest counts. GnuPG verifies the signature; \`exitkit verify --receipt\` checks the receipt and its chain.`,
+      bundle: `Writes into --out DIR: <id>.tar.pgp, one OpenPGP message (binary, SEIPD v1, uncompressed, which GnuPG 2.2 decrypts) holding a tar of one BagIt bag (RFC 8493), encrypted to the client and incoming provider keys of the plan and to every --recipient; <id>.manifest.json, the exit manifest, readable without a key; and <id>.manifest.json.asc, its armored detached signature by --signing-key, which must be the outgoing provider's key of the plan.
+
+What goes in the payload: the files of every deliverable whose status is ready or delivered, under data/<category>/<deliverable-id>/. A pending deliverable stays out even when its files are all there (the status is the outgoing provider's word that this is the version to hand over: mark it ready with \`exitkit walk\`), and a waived one stays out by agreement. What walk refuses, bundle refuses: a deliverable whose \`exitkit walk\` findings include an error (a stale backup, a clear-text credential export, a missing or empty sole file) is not ready whatever its status says; bundle names it and exits 1, or with --allow-incomplete leaves it out and lists it as missing. The manifest records every deliverable's findings and each file's modification time. While a required deliverable is neither ready, delivered nor waived, the bundle is refused (exit 1, naming it) unless --allow-incomplete, which records complete: false and the missing ids in the manifest.
+
+Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) as it streams into the archive; a file that changes or vanishes meanwhile, a symbolic link or a special file is an error naming it. Everything is written beside the final paths and renamed at the end: after an error, Ctrl-C or SIGTERM nothing is left in DIR. Exits 0 when a complete bundle was written, 1 when the plan is incomplete (refused, or written anyway with --allow-incomplete), 2 when it could not be made.`,
+      checklist: `One section a family, one row a deliverable: owner, due date, status, files (count and size; digests with --manifest), the verification result with --verification, waivers, the outgoing provider's deletion attestation with --attestation (scope, method, date, what is retained and why, signer; checked against the plan's outgoing key and the --manifest), late and missing flags; the inventory summarised from its CSV; the open actions every handover needs (rotate handed-over secrets, revoke the outgoing provider's access, move registrar, DNS and licence portals, confirm the restore test) with who does them; a glossary; sign-off blocks for the client, the outgoing and the incoming provider. Credentials are listed by name and file name only. Without --manifest, files are those found from the plan's sources. Exits 0 when the handover is complete per the inputs (every required deliverable handed over, intact when verified, or waived; and with --verification, a verification that holds), 1 when it is not, 2 when it could not write the checklist.`,
+      compensation:
+        "The fees are the price of the reversibility services (fixed amounts, or quantity × unit price): VAT applies to them, to the cent half up. Penalties name their cause (which deliverable, missing or how many days late) and the cap; only deliverables the outgoing provider owes cost it penalties, and a missing one never costs less than it would delivered late on the statement's date. By default (penalties.treatment: indemnity) penalties are outside the scope of VAT and set off against the amount due after VAT; with service_credit they lower the taxable base before VAT. The amount due is rounded half up to the plan's step (CHF: 0.05). The final payment is the part of it held back: releasable only when every condition of the plan's final_payment.release_when holds (default: a verification that decrypted and re-hashed every file, a complete handover, no open reserve), each listed met or not with its evidence from --verification, --receipt and --attestation. A verification without a key never counts as a decrypting one; the incoming provider's signed receipt of one does. Lateness is counted per deliverable to its delivery date (the manifest's creation date); without a manifest, to --date (default today). Amounts are exact decimals, written as strings in --json (\"21924.50\"). Exits 0 when the final payment is releasable, 1 when it is not, 2 for bad input.",
+      extract: `Decrypts and reads the archive once, checking everything \`verify --decryption-key\` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>, each payload file with the modification time the signed manifest records (a backup's age stays visible). On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.`,
+      init: `Writes DIR/exit-plan.yaml: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It writes the plan's JSON Schema beside it (exit-plan.schema.json, named relatively, so that editors complete and check the plan wherever it travels) and a .gitignore that keeps private keys (*.sec.asc) out of git (an existing .gitignore gains that line if it lacks it), and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`,
+      validate:
+        'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.',
+      verify:
+        "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.",
+      walk: `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path. An empty file is an error when it is the deliverable's only file, a warning among files that are not empty.
+
+Freshness (max_age_days) is judged by each file's modification time, as the file system gives it: copy exports with their times kept (cp -p, rsync -t), and a file dated in the future is flagged. bundle refuses what walk refuses: a deliverable with an error is not ready, whatever its status says.
+
+Files under the folders the sources point into that no deliverable claims are listed with their size: add them to a deliverable's sources, or list them under ignore: in the plan (globs relative to the plan).
+
+On a terminal it then asks, deliverable by deliverable, whether to mark it ready, waive it (with a reason and who approved it) or leave it, and writes the statuses back into the plan, keeping its comments, order and formatting. One answer marks every deliverable whose files check out ready at once; the questions go on for the others. Nothing is written without an answer; interrupted (Ctrl-C), it writes the answers already given (exit 2). --no-input (or --json, or no terminal) only reports.
+
+Exits 0 when every required deliverable is ready or waived, 1 otherwise, 2 when the plan cannot be read.`,
+      'keys:generate': `Writes PREFIX.pub.asc (the public key, to hand to the other parties and to name in the plan) and PREFIX.sec.asc (the private key, to keep). The key is a v4 OpenPGP key that GnuPG 2.2 imports as it is: Ed25519 for signing with a Curve25519 encryption subkey by default, or RSA 4096 with --type rsa4096. It advertises no AEAD feature, so messages encrypted to it are SEIPD v1, which GnuPG 2.2 decrypts.
+
+The private key is protected by a passphrase read from --passphrase-file, else EXITKIT_PASSPHRASE, else asked twice on the terminal (hidden); --no-passphrase makes an unprotected key. Existing files are never overwritten without --force.`,
+      'keys:show':
+        'Reads an armored OpenPGP key file (public or private, as exitkit keys generate or gpg --export --armor writes it) and shows its fingerprint, user ids, algorithms, creation and expiry dates, and whether it can sign and encrypt now. A private key is not unlocked: no passphrase is asked. Exits 0 when the key was read, 2 when the file is not a key.',
+      'attest:deletion': `After the data was returned, the outgoing provider signs <id>.deletion.json and its armored detached signature .asc (GnuPG verifies it): the attestation that it destroyed its copies of the client's data (GDPR Art. 28(3)(g), nLPD, DORA Art. 30). It states the scope (--system and --dataset; the data sets default to every deliverable of the plan, and a deliverable id names that deliverable), the method (--method), the day the deletion was completed (--date, default today; never before the delivery, never in the future), what is kept and on which legal basis (--retained with its --basis, in pairs), and the delivery it follows: the file name and SHA-256 of the latest manifest (--manifest, else the latest <id>.manifest.json in --out, else beside the plan), which must be signed by the plan's outgoing key. --signing-key must be the outgoing provider's key of the plan. \`exitkit verify --attestation\`, \`checklist --attestation\` and \`compensation --attestation\` check it (the deletion_attested release condition). Exits 0 when the attestation was written; 1 when there is no delivery yet (nothing was returned, so the answer to "can the deletion be attested?" is no, as bundle answers for a plan that is not ready) or the manifest is not signed by the outgoing key; 2 when it could not attest: a file given that cannot be read, the wrong key or passphrase, a date or a pair of flags that do not hold.`,
+    },
+    /** The arguments, by name. */
+    args: {
+      plan: 'the exit plan (YAML)',
+      manifest: 'the exit manifest (<id>.manifest.json)',
+      dir: 'folder of the plan (created if needed)',
+      key: 'armored OpenPGP key file',
+    },
+    /** The flags: those several commands share (src/lib), then each command's own. */
+    flags: {
+      common: {
+        lang: 'language of the messages: fr or en (default: the locale, LC_ALL, LC_MESSAGES or LANG)',
+        signingKey: 'armored private key that signs (a file written by `gpg --export-secret-keys --armor`)',
+        passphraseFile:
+          'file whose first line is the passphrase of the private key (else EXITKIT_PASSPHRASE, else a hidden prompt on a terminal)',
+        decryptionKey: "armored private key of a recipient (the client's or the incoming provider's)",
+        recipient: 'armored public key of one more recipient (repeat the flag for several)',
+      },
+      document: {
+        manifest:
+          'the exit manifest `exitkit bundle` wrote (<id>.manifest.json): files, digests, signer, date',
+        verification: 'what `exitkit verify --json` wrote: the verdict per deliverable',
+        lang: "the document's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
+        format: 'Markdown or self-contained printable HTML (default: from --out or --template, else md)',
+        template: 'your own Handlebars template, given the same data (.html.hbs for HTML, else Markdown)',
+        out: 'write the document to this file (atomically) instead of stdout',
+        date: 'the date of the document, and the day lateness is counted to without a manifest (default: today)',
+        attestation: `the outgoing provider's deletion attestation (<id>.deletion.json, from \`exitkit attest deletion\`), checked against the plan's outgoing key and the --manifest it follows; the deletion_attested condition`,
+      },
+      acknowledge: {
+        verification:
+          'the verification to acknowledge: the JSON that `exitkit verify --json` wrote for this manifest',
+        plan: `the exit plan: gives your role (client or incoming provider) from its keys, which names the receipt, and runs a verification when --verification is not given`,
+        out: 'folder for the receipt (default: beside the manifest)',
+        reserve: `a reserve: what is wrong or missing, in words (repeatable); the final payment waits until it is lifted`,
+        due: `when the reserve must be lifted (YYYY-MM-DD); once for every --reserve, or once after each`,
+        deliverable: `the deliverable a reserve concerns; once for every --reserve, or once after each`,
+        lift: `lift one of your open reserves by its id (C1, I2...), e.g. once the missing file came (repeatable)`,
+        forceDeprecated: `receipts are never replaced: each acknowledgement is chained to the previous one`,
+      },
+      bundle: {
+        out: 'folder to write the three files into',
+        signingKey: "the outgoing provider's armored private key, which signs the manifest",
+        allowIncomplete:
+          'bundle even while a required deliverable is not ready (the manifest says complete: false)',
+        algorithm: 'digest of the BagIt manifests and the exit manifest',
+        force: 'replace a bundle of the same plan id already in DIR',
+      },
+      compensation: {
+        receipt: `a signed receipt (<id>.receipt.client.json or .incoming.json, from \`exitkit acknowledge\`), checked against the plan's client and incoming keys and the --manifest; repeatable, one a party`,
+      },
+      extract: { to: 'the folder that receives the bag, as DIR/<id>' },
+      init: {
+        lang: 'language of the comments, titles and rendered documents (and of these messages)',
+        id: 'plan id (default: from the folder name)',
+        force: 'replace an existing exit-plan.yaml',
+      },
+      verify: {
+        plan: `the exit plan: pins the outgoing provider's key as the signer, completeness is checked against it, and its deliverables against the manifest's (a difference is a fault)`,
+        signer: "the outgoing provider's public key (armored): the only key whose signature is accepted",
+        archive: 'the encrypted archive (default: the file the manifest names, beside it)',
+        receipt: `a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain`,
+        attestation: `a deletion attestation (<id>.deletion.json) to check too: signed by the outgoing key of --plan, for this plan, following this delivery (its manifest's SHA-256), not dated before it`,
+      },
+      walk: { noInput: 'never ask: report only (for scripts and CI)' },
+      keys: {
+        name: "the party's name, as in the plan",
+        email: "the party's contact address",
+        out: `path prefix: writes PREFIX.pub.asc and PREFIX.sec.asc (its folder is made if missing)`,
+        type: 'key algorithm',
+        noPassphrase: 'leave the private key unprotected (for tests and throwaway keys)',
+        force: 'overwrite existing key files',
+      },
+      attest: {
+        signingKey: `the outgoing provider's armored private key, the one the plan names under parties.outgoing`,
+        method: `how the data was destroyed, e.g. "NIST SP 800-88 purge", "crypto-erase", "physical destruction"`,
+        date: `the day the deletion was completed (default: today, UTC)`,
+        system: `a system the data was deleted from (repeatable), e.g. "FS01 backup repository"`,
+        dataset: `a data set deleted (repeatable): a deliverable id of the plan, or words (default: every deliverable)`,
+        retained: `data kept despite the deletion (repeatable, each with its --basis), e.g. "invoices"`,
+        basis: `the legal basis for the --retained at the same place, e.g. "kept ten years, CO art. 958f"`,
+        manifest: `the manifest of the delivery it follows (default: the latest <id>.manifest.json in --out, else beside the plan)`,
+        out: `folder for <id>.deletion.json, where the delivery is looked for too (default: the manifest's folder)`,
+        force: `replace an existing attestation`,
+      },
+    },
+    /** oclif's section headings, as oclif 4 writes them. */
+    /** The examples' descriptions, by command (the commands themselves are not words). */
+    examples: {
+      acknowledge: {
+        fromVerification: 'The client keeps the verdict of verify, then signs a receipt for it',
+        withPlan: 'The incoming provider verifies and signs in one step, the receipt written into receipts/',
+        reserve: `The incoming provider acknowledges with a reserve on a deliverable, due on a date`,
+        lift: `The same party lifts its reserve: its next receipt, chained to the first`,
+      },
+      bundle: {
+        signed: "Build the handover into handover/, signed with the outgoing provider's key",
+        recipient: 'The same, with the passphrase in a file and an auditor as one more recipient',
+        incomplete: 'Build it even though a required deliverable is not ready, and print the result as JSON',
+      },
+      checklist: {
+        markdown: "The checklist as Markdown on stdout, in the plan's language",
+        verified: 'With the manifest and the verification, as printable HTML',
+        english: 'In English, as Markdown, into a file',
+        template: 'With your own layout',
+      },
+      compensation: {
+        verified: 'The statement from the manifest and the verification, as Markdown on stdout',
+        receipt: "With the incoming provider's signed receipt, as printable HTML",
+        beforeHandover: 'Before the handover: the penalties as of 20 December 2026, as JSON',
+      },
+      extract: {
+        plan: 'The incoming provider extracts into handover/, the signer pinned by the plan',
+        signer: "Without the plan: the signer's public key given, the passphrase in a file",
+      },
+      init: {
+        here: 'A French plan in the current folder',
+        folder: 'A French plan in exits/acme, created if needed',
+        english: 'An English plan with its own id',
+      },
+      validate: { plan: 'Check a plan', json: 'The problems as JSON' },
+      verify: {
+        plan: 'Check the signature, the archive and completeness against the plan',
+        decrypt: 'Without the plan, with a key: decrypt and re-hash every file',
+        json: 'Keep the verdict as JSON (for acknowledge, checklist and compensation)',
+        receipt: 'Check a receipt too',
+        attestation: `Check the outgoing provider's deletion attestation too`,
+      },
+      walk: {
+        ask: 'Walk a plan, then answer for each deliverable',
+        report: 'Only report (for scripts and CI)',
+        json: 'The report as JSON',
+      },
+      keysGenerate: {
+        outgoing: "The outgoing provider's key, its passphrase asked on the terminal",
+        rsa: 'An RSA 4096 key, the passphrase read from a file',
+        throwaway: 'A throwaway key without a passphrase (for tests)',
+      },
+      keysShow: { public: 'A public key', private: 'A private key, as JSON' },
+      attestDeletion: {
+        outDir: `Attest into the handover folder, naming the systems and what is kept, and why`,
+        manifest: `Attest after a given delivery, for two data sets, with the day the deletion was completed`,
+      },
+    },
+    /** What a flag's value or an argument stands for (an argument's by its name). */
+    placeholders: {
+      file: 'FILE',
+      key: 'KEY',
+      dir: 'DIR',
+      plan: 'PLAN',
+      prefix: 'PREFIX',
+      date: 'YYYY-MM-DD',
+      manifest: 'MANIFEST',
+      text: `TEXT`,
+      id: `ID`,
+    },
+    headings: {
+      usage: 'USAGE',
+      arguments: 'ARGUMENTS',
+      flags: 'FLAGS',
+      globalFlags: 'GLOBAL FLAGS',
+      description: 'DESCRIPTION',
+      examples: 'EXAMPLES',
+      commands: 'COMMANDS',
+      topics: 'TOPICS',
+      version: 'VERSION',
+    },
+    /** oclif's other words, as oclif 4 and its help and autocomplete plugins write them. */
+    oclif: {
+      json: 'Format output as json.',
+      required: '(required)',
+      default: '[default: ',
+      options: '<options: ',
+      option: '<option>',
+      value: '<value>',
+      helpCommand: 'Display help for <%= config.bin %>.',
+      autocompleteCommand: 'Display autocomplete installation instructions.',
+      autocompleteShell: 'Shell type',
+      autocompleteRefresh: 'Refresh cache (ignores displaying instructions)',
+      command: 'COMMAND',
     },
   },
   label: {

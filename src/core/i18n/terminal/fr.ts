@@ -25,7 +25,7 @@ export const fr: Messages = {
       checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
       compensation:
         'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, montant dû, et si le paiement final peut être libéré.',
-      extract: 'Extraction vérifiée : le contenu n’apparaît dans DIR que si chaque contrôle a réussi.',
+      extract: 'Extraction vérifiée : le contenu n’apparaît dans DOSSIER que si chaque contrôle a réussi.',
       init: 'Écrire un plan de sortie de départ, commenté.',
       validate: 'Contrôler un plan de sortie : schéma, cohérence et fichiers de clés.',
       verify: 'Vérifier une remise : signature, archive, complétude et, avec une clé, chaque fichier.',
@@ -38,6 +38,219 @@ export const fr: Messages = {
     topic: {
       keys: 'Créer et examiner les clés OpenPGP des parties.',
       attest: 'Les attestations signées du prestataire sortant.',
+    },
+    root: 'Rend exécutable la clause de réversibilité d’un contrat d’infogérance : plan de sortie, archive de remise BagIt chiffrée, manifeste signé, vérification, procès-verbal de remise et décompte.',
+    description: {
+      acknowledge: `Le client ou le prestataire entrant signe son propre accusé de réception, <id>.receipt.client.json ou <id>.receipt.incoming.json (le rôle est trouvé d’après les clés du plan ; l’accusé d’une partie ne touche jamais celui de l’autre), avec sa signature détachée armée .asc. Il lie le SHA-256 du manifeste, l’empreinte de l’archive, le verdict de la vérification avec ses livrables manquants, la date et les réserves de la partie (--reserve, avec --due et --deliverable ; --lift ID en lève une). Le verdict vient de --verification (ce que \`verify --json\` a écrit) ou d’une vérification faite sur-le-champ avec --plan. Accuser réception à nouveau produit l’accusé suivant de la partie : le précédent est conservé sous <id>.receipt.<rôle>.<n>.json et le nouveau le désigne par son SHA-256 ; c’est le dernier qui compte. GnuPG vérifie la signature ; \`exitkit verify --receipt\` contrôle l’accusé et sa chaîne.`,
+      bundle: `Écrit dans --out DOSSIER : <id>.tar.pgp, un message OpenPGP (binaire, SEIPD v1, non compressé, que GnuPG 2.2 déchiffre) contenant un tar d’un sac BagIt (RFC 8493), chiffré pour les clés du client et du prestataire entrant inscrites au plan et pour chaque --recipient ; <id>.manifest.json, le manifeste de sortie, lisible sans clé ; et <id>.manifest.json.asc, sa signature détachée armée par --signing-key, qui doit être la clé du prestataire sortant inscrite au plan.
+
+Ce qui entre dans l’archive : les fichiers de chaque livrable prêt ou livré (statut \`ready\` ou \`delivered\`), sous data/<catégorie>/<id-du-livrable>/. Un livrable à préparer (\`pending\`) reste dehors même si tous ses fichiers sont là (le statut est la parole du prestataire sortant : c’est bien cette version qu’il remet ; marquez-le prêt avec \`exitkit walk\`), et un livrable dispensé reste dehors par convention. Ce que walk refuse, bundle le refuse : un livrable dont le bilan d’\`exitkit walk\` contient une erreur (une sauvegarde périmée, un export de mots de passe en clair, un fichier unique manquant ou vide) n’est pas prêt, quel que soit son statut ; bundle le nomme et sort en code 1, ou avec --allow-incomplete le laisse dehors et le compte comme manquant. Le manifeste consigne le bilan de chaque livrable et la date de modification de chaque fichier. Tant qu’un livrable obligatoire n’est ni prêt, ni livré, ni dispensé, la remise est refusée (code 1, en le nommant), sauf avec --allow-incomplete, qui inscrit complete: false et les identifiants manquants dans le manifeste.
+
+Chaque fichier source est lu une seule fois et son empreinte calculée (SHA-512 par défaut, --algorithm sha256) pendant qu’il passe dans l’archive ; un fichier qui change ou disparaît entre-temps, un lien symbolique ou un fichier spécial est une erreur qui le nomme. Tout est écrit à côté des chemins définitifs puis renommé à la fin : après une erreur, Ctrl-C ou SIGTERM, rien ne reste dans DOSSIER. Code de sortie 0 quand une remise complète a été écrite, 1 quand le plan est incomplet (remise refusée, ou écrite malgré tout avec --allow-incomplete), 2 quand elle n’a pas pu être faite.`,
+      checklist:
+        'Une section par famille, une ligne par livrable : responsable, échéance, statut, fichiers (nombre et taille ; empreintes avec --manifest), le résultat de la vérification avec --verification, les dispenses, l’attestation de suppression du prestataire sortant avec --attestation (périmètre, méthode, date, ce qui est conservé et pourquoi, signataire ; contrôlée avec la clé du prestataire sortant du plan et le --manifest), les retards et les manques ; l’inventaire résumé à partir de son CSV ; les actions que toute remise laisse ouvertes (changer les secrets remis, révoquer les accès du prestataire sortant, transférer les portails du registraire, du DNS et des licences, confirmer le test de restauration) avec qui s’en charge ; un glossaire ; les blocs de signature du client, du prestataire sortant et du prestataire entrant. Les mots de passe et accès ne sont cités que par leur nom et leur nom de fichier. Sans --manifest, les fichiers sont ceux que désignent les sources du plan. Code de sortie 0 quand la remise est complète selon les données fournies (chaque livrable obligatoire remis, intact s’il a été vérifié, ou dispensé ; et avec --verification, une vérification concluante), 1 sinon, 2 quand le procès-verbal n’a pas pu être écrit.',
+      compensation:
+        'Les honoraires sont le prix des prestations de réversibilité (montants forfaitaires, ou quantité × prix unitaire) : la TVA s’y applique, arrondie au centime (arrondi commercial). Chaque pénalité indique sa cause (quel livrable, manquant ou avec combien de jours de retard) et son plafond ; seuls les livrables dus par le prestataire sortant lui coûtent des pénalités, et un livrable manquant ne coûte jamais moins que s’il était livré en retard à la date du décompte. Par défaut (penalties.treatment: indemnity), les pénalités sont hors du champ de la TVA et déduites, par compensation, du montant dû TVA comprise ; avec service_credit, elles réduisent la base imposable avant TVA. Le montant dû est arrondi au pas du plan (CHF : 0,05), selon l’arrondi commercial. Le paiement final est la part retenue de ce montant : il n’est libérable que si chaque condition de final_payment.release_when du plan est remplie (par défaut : une vérification qui a déchiffré et recalculé l’empreinte de chaque fichier, une remise complète, aucune réserve ouverte), chacune étant listée, remplie ou non, avec sa preuve tirée de --verification, --receipt et --attestation. Une vérification sans clé ne compte jamais comme une vérification avec déchiffrement ; l’accusé de réception, signé par le prestataire entrant, d’une vérification avec déchiffrement compte. Le retard se compte par livrable jusqu’à sa date de livraison (la date de création du manifeste) ; sans manifeste, jusqu’à --date (par défaut aujourd’hui). Les montants sont des décimaux exacts, écrits en chaînes dans --json ("21924.50"). Code de sortie 0 quand le paiement final est libérable, 1 sinon, 2 pour une entrée erronée.',
+      extract:
+        'Déchiffre et lit l’archive une seule fois, en contrôlant tout ce que contrôle `verify --decryption-key`, pendant qu’elle est écrite dans un dossier temporaire privé à côté de DOSSIER. Ce n’est que si chaque contrôle a réussi (signature par le signataire attendu, empreinte de l’archive, intégrité OpenPGP, chaque fichier, les manifestes propres du sac, complétude) que le sac est déplacé dans DOSSIER/<id>, chaque fichier avec la date de modification que consigne le manifeste signé (l’âge d’une sauvegarde reste visible). Au moindre défaut, ou sur Ctrl-C, rien ne reste dans DOSSIER. Les entrées à chemin absolu, avec « .. », les liens et les périphériques sont refusés. Code de sortie 0 quand l’extraction est faite, 1 quand un défaut est trouvé, 2 quand le contrôle n’a pas pu se faire.',
+      init: 'Écrit DOSSIER/exit-plan.yaml : les quatre familles de livrables (sauvegardes et données, mots de passe et accès, configurations, documentation et inventaire) et les compléments habituels (procès-verbal du test de restauration, codes de secours MFA, registraire et DNS, licences et contrats de tiers, registre des activités de traitement), chacun avec un commentaire d’une ligne, ainsi que le contrat, les parties et la compensation à remplir. Il écrit à côté le schéma JSON du plan (exit-plan.schema.json, désigné par un chemin relatif, pour que les éditeurs complètent et contrôlent le plan où qu’il aille) et un .gitignore qui tient les clés privées (*.sec.asc) hors de git (un .gitignore existant reçoit cette ligne s’il ne l’a pas), et le plan passe `exitkit validate` tel quel. Un plan existant n’est jamais remplacé sans --force (code 2).',
+      validate:
+        'Contrôle le plan par rapport à son schéma JSON, puis sa cohérence : identifiants uniques, dates réelles et dans l’ordre, dispenses avec un motif et une approbation, fichiers de clés lisibles comme clés OpenPGP, sources à l’intérieur du dossier du plan. Chaque problème est indiqué avec fichier:ligne:colonne. Code de sortie 0 quand le plan est valable, 2 sinon.',
+      verify:
+        'Contrôle la signature du manifeste avec le signataire attendu (--signer, ou la clé du prestataire sortant de --plan ; un manifeste ne peut pas désigner lui-même son signataire), la taille et l’empreinte SHA-256 de l’archive, et la complétude par rapport au plan. Avec --decryption-key, il déchiffre aussi l’archive au fil de la lecture et recalcule l’empreinte de chaque fichier pour la comparer au manifeste signé et aux manifestes propres du sac ; les entrées manquantes, en trop, altérées, tronquées ou dangereuses sont chacune nommées. Rien de déchiffré n’est conservé. Code de sortie 0 quand tout concorde, 1 quand un défaut est trouvé, 2 quand le contrôle n’a pas pu se faire.',
+      walk: `Passe en revue famille par famille (sauvegardes, mots de passe et accès, configurations, documentation, inventaire, autres), résout les sources de chaque livrable et fait ses contrôles : présent, non vide, min_bytes, max_age_days (une sauvegarde plus ancienne est périmée), colonnes du CSV d’inventaire (avec les totaux par type), exports de mots de passe dans un format chiffré (KeePass KDBX, export Bitwarden chiffré, OpenPGP, age), sinon signalés comme en clair, par leur seul nom, jamais affichés. Les liens symboliques et les fichiers spéciaux sont des erreurs qui nomment le chemin. Un fichier vide est une erreur quand c’est le seul fichier du livrable, un avertissement parmi des fichiers non vides.
+
+La fraîcheur (max_age_days) se juge à la date de modification de chaque fichier, telle que la donne le système de fichiers : copiez les exports en gardant leurs dates (cp -p, rsync -t) ; un fichier daté dans le futur est signalé. Ce que walk refuse, bundle le refuse : un livrable en erreur n’est pas prêt, quel que soit son statut.
+
+Les fichiers des dossiers que désignent les sources et qu’aucun livrable ne réclame sont listés avec leur taille : ajoutez-les aux sources d’un livrable, ou listez-les sous ignore: dans le plan (motifs relatifs au plan).
+
+Sur un terminal, il demande ensuite, livrable par livrable, s’il faut le marquer prêt, le dispenser (avec un motif et qui l’a approuvé) ou le laisser tel quel, et écrit les statuts dans le plan en conservant ses commentaires, son ordre et sa mise en forme. Une seule réponse marque prêts d’un coup tous les livrables dont les fichiers sont en ordre ; les questions continuent pour les autres. Rien n’est écrit sans réponse ; interrompu (Ctrl-C), il écrit les réponses déjà données (code 2). --no-input (ou --json, ou l’absence de terminal) ne fait que le bilan.
+
+Code de sortie 0 quand chaque livrable obligatoire est prêt ou dispensé, 1 sinon, 2 quand le plan ne peut pas être lu.`,
+      'keys:generate': `Écrit PRÉFIXE.pub.asc (la clé publique, à remettre aux autres parties et à inscrire au plan) et PRÉFIXE.sec.asc (la clé privée, à garder). C’est une clé OpenPGP v4 que GnuPG 2.2 importe telle quelle : par défaut Ed25519 pour signer avec une sous-clé de chiffrement Curve25519, ou RSA 4096 avec --type rsa4096. Elle n’annonce pas la fonction AEAD : les messages chiffrés pour elle sont en SEIPD v1, que GnuPG 2.2 déchiffre.
+
+La clé privée est protégée par une phrase de passe lue dans --passphrase-file, sinon dans EXITKIT_PASSPHRASE, sinon demandée deux fois sur le terminal (masquée) ; --no-passphrase crée une clé non protégée. Les fichiers existants ne sont jamais remplacés sans --force.`,
+      'keys:show':
+        'Lit un fichier de clé OpenPGP armée (publique ou privée, telle que l’écrivent exitkit keys generate ou gpg --export --armor) et en montre l’empreinte, les identités, les algorithmes, les dates de création et d’expiration, et si elle peut signer et chiffrer aujourd’hui. Une clé privée n’est pas déverrouillée : aucune phrase de passe n’est demandée. Code de sortie 0 quand la clé a été lue, 2 quand le fichier n’est pas une clé.',
+      'attest:deletion': `Une fois les données restituées, le prestataire sortant signe <id>.deletion.json et sa signature détachée armée .asc (GnuPG la vérifie) : l’attestation qu’il a détruit ses copies des données du client (RGPD art. 28, par. 3, let. g, nLPD, DORA art. 30). Elle indique le périmètre (--system et --dataset ; par défaut, les ensembles de données sont tous les livrables du plan, et un identifiant de livrable désigne ce livrable), la méthode (--method), le jour où la suppression a été achevée (--date, par défaut aujourd’hui ; jamais avant la remise, jamais dans le futur), ce qui est conservé et sur quelle base légale (--retained avec sa --basis, par paires), et la remise qu’elle suit : le nom de fichier et le SHA-256 du dernier manifeste (--manifest, sinon le dernier <id>.manifest.json de --out, sinon à côté du plan), qui doit être signé par la clé du prestataire sortant du plan. --signing-key doit être la clé du prestataire sortant inscrite au plan. \`exitkit verify --attestation\`, \`checklist --attestation\` et \`compensation --attestation\` la contrôlent (la condition de libération deletion_attested). Code de sortie 0 quand l’attestation a été écrite ; 1 quand il n’y a pas encore de remise (rien n’a été restitué : à la question « la suppression peut-elle être attestée ? », la réponse est non, comme bundle répond pour un plan qui n’est pas prêt) ou que le manifeste n’est pas signé par la clé du prestataire sortant ; 2 quand elle n’a pas pu être faite : un fichier donné illisible, une mauvaise clé ou phrase de passe, une date ou une paire d’options qui ne tiennent pas.`,
+    },
+    args: {
+      plan: 'le plan de sortie (YAML)',
+      manifest: 'le manifeste de sortie (<id>.manifest.json)',
+      dir: 'dossier du plan (créé au besoin)',
+      key: 'fichier de clé OpenPGP armée',
+    },
+    flags: {
+      common: {
+        lang: 'langue des messages : fr ou en (par défaut : celle de l’environnement, LC_ALL, LC_MESSAGES ou LANG)',
+        signingKey: 'clé privée armée qui signe (un fichier écrit par `gpg --export-secret-keys --armor`)',
+        passphraseFile:
+          'fichier dont la première ligne est la phrase de passe de la clé privée (sinon EXITKIT_PASSPHRASE, sinon une saisie masquée sur le terminal)',
+        decryptionKey: 'clé privée armée d’un destinataire (celle du client ou du prestataire entrant)',
+        recipient: 'clé publique armée d’un destinataire de plus (répétez l’option pour plusieurs)',
+      },
+      document: {
+        manifest:
+          'le manifeste de sortie écrit par `exitkit bundle` (<id>.manifest.json) : fichiers, empreintes, signataire, date',
+        verification: 'ce qu’a écrit `exitkit verify --json` : le verdict par livrable',
+        lang: 'la langue du document (par défaut : celle du plan) : français, anglais, allemand ou italien ; fr et en fixent aussi la langue des messages',
+        format: 'Markdown ou HTML imprimable autonome (par défaut : selon --out ou --template, sinon md)',
+        template:
+          'votre propre modèle Handlebars, qui reçoit les mêmes données (.html.hbs pour du HTML, sinon Markdown)',
+        out: 'écrire le document dans ce fichier (de façon atomique) au lieu de la sortie standard',
+        date: 'la date du document, et le jour jusqu’auquel se compte le retard sans manifeste (par défaut : aujourd’hui)',
+        attestation: `l’attestation de suppression du prestataire sortant (<id>.deletion.json, d’\`exitkit attest deletion\`), contrôlée avec la clé du prestataire sortant du plan et le --manifest qu’elle suit ; la condition deletion_attested`,
+      },
+      acknowledge: {
+        verification:
+          'la vérification dont l’accusé de réception prend acte : le JSON qu’a écrit `exitkit verify --json` pour ce manifeste',
+        plan: `le plan de sortie : donne votre rôle (client ou prestataire entrant) d’après ses clés, qui nomme l’accusé de réception, et fait une vérification quand --verification manque`,
+        out: 'dossier de l’accusé de réception (par défaut : à côté du manifeste)',
+        reserve: `une réserve : ce qui manque ou ne va pas, en mots (répétable) ; le paiement final attend qu’elle soit levée`,
+        due: `quand la réserve doit être levée (AAAA-MM-JJ) ; une fois pour toutes les --reserve, ou une fois après chacune`,
+        deliverable: `le livrable que concerne une réserve ; une fois pour toutes les --reserve, ou une fois après chacune`,
+        lift: `lever une de vos réserves ouvertes par son identifiant (C1, I2…), p. ex. une fois le fichier manquant arrivé (répétable)`,
+        forceDeprecated: `les accusés de réception ne sont jamais remplacés : chacun s’enchaîne au précédent`,
+      },
+      bundle: {
+        out: 'dossier où écrire les trois fichiers',
+        signingKey: 'la clé privée armée du prestataire sortant, qui signe le manifeste',
+        allowIncomplete:
+          'constituer la remise même si un livrable obligatoire n’est pas prêt (le manifeste indique complete: false)',
+        algorithm: 'algorithme d’empreinte des manifestes BagIt et du manifeste de sortie',
+        force: 'remplacer une remise du même plan déjà présente dans DOSSIER',
+      },
+      compensation: {
+        receipt: `un accusé de réception signé (<id>.receipt.client.json ou .incoming.json, de \`exitkit acknowledge\`), contrôlé avec les clés du client et du prestataire entrant inscrites au plan et avec --manifest ; répétable, un par partie`,
+      },
+      extract: { to: 'le dossier qui reçoit le sac, sous DOSSIER/<id>' },
+      init: {
+        lang: 'langue des commentaires, des titres et des documents produits (et de ces messages)',
+        id: 'identifiant du plan (par défaut : tiré du nom du dossier)',
+        force: 'remplacer un exit-plan.yaml existant',
+      },
+      verify: {
+        plan: `le plan de sortie : désigne la clé du prestataire sortant comme signataire attendu, sert au contrôle de complétude, et ses livrables sont comparés à ceux du manifeste (une différence est un défaut)`,
+        signer: 'la clé publique (armée) du prestataire sortant : la seule dont la signature est acceptée',
+        archive: 'l’archive chiffrée (par défaut : le fichier que nomme le manifeste, à côté de lui)',
+        receipt: `un accusé de réception (<id>.receipt.client.json ou .incoming.json) à contrôler aussi : signé par la clé du plan pour son rôle, pour ce manifeste, avec chaque accusé antérieur de sa chaîne`,
+        attestation: `une attestation de suppression (<id>.deletion.json) à contrôler aussi : signée par la clé du prestataire sortant de --plan, pour ce plan, à la suite de cette remise (le SHA-256 de son manifeste), non datée d’avant`,
+      },
+      walk: { noInput: 'ne jamais rien demander : faire le bilan seulement (pour les scripts et la CI)' },
+      keys: {
+        name: 'le nom de la partie, tel qu’il figure au plan',
+        email: 'l’adresse de contact de la partie',
+        out: `préfixe de chemin : écrit PRÉFIXE.pub.asc et PRÉFIXE.sec.asc (son dossier est créé s’il manque)`,
+        type: 'algorithme de la clé',
+        noPassphrase: 'laisser la clé privée sans protection (pour les tests et les clés jetables)',
+        force: 'remplacer des fichiers de clés existants',
+      },
+      attest: {
+        signingKey: `la clé privée armée du prestataire sortant, celle que le plan inscrit sous parties.outgoing`,
+        method: `comment les données ont été détruites, p. ex. « NIST SP 800-88 purge », « effacement cryptographique », « destruction physique »`,
+        date: `le jour où la suppression a été achevée (par défaut : aujourd’hui, UTC)`,
+        system: `un système d’où les données ont été supprimées (répétable), p. ex. « dépôt de sauvegarde FS01 »`,
+        dataset: `un ensemble de données supprimé (répétable) : un identifiant de livrable du plan, ou des mots (par défaut : chaque livrable)`,
+        retained: `des données conservées malgré la suppression (répétable, chacune avec sa --basis), p. ex. « factures »`,
+        basis: `la base légale du --retained de même rang, p. ex. « conservées dix ans, CO art. 958f »`,
+        manifest: `le manifeste de la remise qu’elle suit (par défaut : le dernier <id>.manifest.json de --out, sinon à côté du plan)`,
+        out: `dossier de <id>.deletion.json, où la remise est aussi cherchée (par défaut : le dossier du manifeste)`,
+        force: `remplacer une attestation existante`,
+      },
+    },
+    examples: {
+      acknowledge: {
+        fromVerification: 'Le client garde le verdict de verify, puis en signe l’accusé de réception',
+        withPlan:
+          'Le prestataire entrant vérifie et signe en une seule étape, l’accusé de réception écrit dans receipts/',
+        reserve: `Le prestataire entrant accuse réception avec une réserve sur un livrable, à lever avant une date`,
+        lift: `La même partie lève sa réserve : son accusé suivant, enchaîné au premier`,
+      },
+      bundle: {
+        signed: 'Constituer la remise dans handover/, signée par la clé du prestataire sortant',
+        recipient:
+          'De même, avec la phrase de passe dans un fichier et un auditeur comme destinataire de plus',
+        incomplete:
+          'La constituer même si un livrable obligatoire n’est pas prêt, et afficher le résultat en JSON',
+      },
+      checklist: {
+        markdown: 'Le procès-verbal en Markdown sur la sortie standard, dans la langue du plan',
+        verified: 'Avec le manifeste et la vérification, en HTML imprimable',
+        english: 'En anglais et en Markdown, dans un fichier',
+        template: 'Avec votre propre mise en page',
+      },
+      compensation: {
+        verified: 'Le décompte d’après le manifeste et la vérification, en Markdown sur la sortie standard',
+        receipt: 'Avec l’accusé de réception signé du prestataire entrant, en HTML imprimable',
+        beforeHandover: 'Avant la remise : les pénalités au 20 décembre 2026, en JSON',
+      },
+      extract: {
+        plan: 'Le prestataire entrant extrait dans handover/, le signataire désigné par le plan',
+        signer: 'Sans le plan : la clé publique du signataire indiquée, la phrase de passe dans un fichier',
+      },
+      init: {
+        here: 'Un plan en français dans le dossier courant',
+        folder: 'Un plan en français dans exits/acme, créé au besoin',
+        english: 'Un plan en anglais, avec son propre identifiant',
+      },
+      validate: { plan: 'Contrôler un plan', json: 'Les problèmes en JSON' },
+      verify: {
+        plan: 'Contrôler la signature, l’archive et la complétude d’après le plan',
+        decrypt: 'Sans le plan, avec une clé : déchiffrer et recalculer l’empreinte de chaque fichier',
+        json: 'Garder le verdict en JSON (pour acknowledge, checklist et compensation)',
+        receipt: 'Contrôler aussi un accusé de réception',
+        attestation: `Contrôler aussi l’attestation de suppression du prestataire sortant`,
+      },
+      walk: {
+        ask: 'Parcourir un plan, puis répondre pour chaque livrable',
+        report: 'Faire le bilan seulement (pour les scripts et la CI)',
+        json: 'Le bilan en JSON',
+      },
+      keysGenerate: {
+        outgoing: 'La clé du prestataire sortant, sa phrase de passe demandée sur le terminal',
+        rsa: 'Une clé RSA 4096, la phrase de passe lue dans un fichier',
+        throwaway: 'Une clé jetable sans phrase de passe (pour les tests)',
+      },
+      keysShow: { public: 'Une clé publique', private: 'Une clé privée, en JSON' },
+      attestDeletion: {
+        outDir: `Attester dans le dossier de remise, en nommant les systèmes et ce qui est conservé, et pourquoi`,
+        manifest: `Attester à la suite d’une remise donnée, pour deux ensembles de données, avec le jour où la suppression a été achevée`,
+      },
+    },
+    placeholders: {
+      file: 'FICHIER',
+      key: 'CLÉ',
+      dir: 'DOSSIER',
+      plan: 'PLAN',
+      prefix: 'PRÉFIXE',
+      date: 'AAAA-MM-JJ',
+      manifest: 'MANIFESTE',
+      text: `TEXTE`,
+      id: `ID`,
+    },
+    headings: {
+      usage: 'UTILISATION',
+      arguments: 'ARGUMENTS',
+      flags: 'OPTIONS',
+      globalFlags: 'OPTIONS GÉNÉRALES',
+      description: 'DESCRIPTION',
+      examples: 'EXEMPLES',
+      commands: 'COMMANDES',
+      topics: 'THÈMES',
+      version: 'VERSION',
+    },
+    oclif: {
+      json: 'Sortie au format JSON.',
+      required: '(obligatoire)',
+      default: '[par défaut : ',
+      options: '<valeurs : ',
+      option: '<valeur>',
+      value: '<valeur>',
+      helpCommand: 'Afficher l’aide d’<%= config.bin %>.',
+      autocompleteCommand: 'Afficher comment installer la complétion automatique.',
+      autocompleteShell: 'type de shell',
+      autocompleteRefresh: 'rafraîchir le cache (sans afficher les instructions)',
+      command: 'COMMANDE',
     },
   },
   label: {
