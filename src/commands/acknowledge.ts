@@ -23,7 +23,7 @@ export default class Acknowledge extends BaseCommand {
     {
       description: en.help.examples.acknowledge.reserve,
       command:
-        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --reserve "restore test of fs01 failed" --deliverable fs01-backup --due 2027-01-15',
+        '<%= config.bin %> acknowledge acme-exit-2026.manifest.json --signing-key keys/novait.sec.asc --plan exit-plan.yaml --reserve "fs01 restore test failed" --deliverable fs01-backup --due 2027-01-15',
     },
     {
       description: en.help.examples.acknowledge.lift,

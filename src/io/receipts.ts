@@ -169,7 +169,15 @@ async function previousReceipt(
   | undefined
 > {
   if (!(await stat(file).catch(() => null))) return undefined;
-  const link = await readLink(file, await receiptSigners(plan));
+  let link: Link;
+  try {
+    link = await readLink(file, await receiptSigners(plan));
+  } catch (e) {
+    if (!(e instanceof ExitkitError)) throw e;
+    throw new ExitkitError((m) => m.receipt.previousInvalid(file, say(m, e.text)), {
+      hints: [(m) => m.receipt.previousInvalidHint],
+    });
+  }
   const faults = [...link.faults];
   if (link.by && link.by.role !== role) faults.push((m) => m.receipt.otherParty(m.role[link.by!.role]));
   if (faults.length)

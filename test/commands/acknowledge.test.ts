@@ -6,8 +6,6 @@ import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
 import { signDetached } from '../../src/io/openpgp/signatures.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
 import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
-import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
-import { signDetached } from '../../src/io/openpgp/signatures.js';
 
 let dir: string;
 let keys: TestKeys;

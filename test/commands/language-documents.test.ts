@@ -245,7 +245,7 @@ describe('the documents and their inputs in the terminal language', () => {
       expect((await jsonError(['compensation', 'plan.yaml', '--receipt', 'r.json'], cwd)).code).toBe('usage');
 
       const attestation = await threeWays(['compensation', 'plan.yaml', '--attestation', 'd.json'], cwd);
-      expect(attestation.fr.stderr).toMatch(/^erreur : impossible de lire l'attestation d\.json/m);
+      expect(attestation.fr.stderr).toMatch(/^erreur : impossible de lire l[’']attestation d\.json/m);
 
       await writeFile(path.join(cwd, 'other.manifest.json'), '{}');
       const manifest = path.basename(inputs.manifest);
@@ -254,7 +254,7 @@ describe('the documents and their inputs in the terminal language', () => {
         cwd,
       );
       expect(other.fr.code).toBe(2);
-      expect(other.fr.stderr).toContain("n'est pas une vérification : ok manque");
+      expect(other.fr.stderr).toContain("n'est pas une vérification : \"ok\" manque");
       expect(other.en.stderr).toContain('is not a verification: ok is missing');
 
       const elsewhere = await writeDocumentInputs(named(), { manifestCreated: '2026-12-13T10:00:00Z' });
@@ -290,14 +290,16 @@ describe('the documents and their inputs in the terminal language', () => {
       expect(fr.stderr).toContain(
         'avertissement : receipt_client ne pourra jamais être remplie : le plan ne donne aucun fichier de clé du client',
       );
-      expect(fr.stderr).toContain('deletion_attested ne peut pas encore être remplie');
+      expect(fr.stderr).toContain(
+        'deletion_attested ne pourra jamais être remplie : le plan ne donne aucun fichier de clé du prestataire sortant',
+      );
       expect(fr.stderr).toContain("sans decrypted_verification, une vérification qui n'a jamais déchiffré");
       expect(fr.stderr.split('\n').length).toBe(en.stderr.split('\n').length);
       const json = await exitkit(['validate', 'plan.yaml', '--json'], { cwd: inputs.dir, env: FR });
       const warnings = (JSON.parse(json.stdout) as { warnings: Array<{ message: string }> }).warnings;
       expect(warnings.map((w) => w.message).filter((w) => /release|hold/.test(w))).toEqual([
         'receipt_client can never hold: the plan gives no key file for the client',
-        'deletion_attested cannot hold yet: this version neither writes nor checks deletion attestations',
+        'deletion_attested can never hold: the plan gives no key file for the outgoing provider',
         'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
       ]);
     },

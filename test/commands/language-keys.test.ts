@@ -6,6 +6,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { signDetached } from '../../src/io/openpgp/signatures.js';
 import { exitkit, tempDir, type CliResult } from '../helpers/cli.js';
 import { makeBundle, testKeys, writePlan, type Bundle, type TestKeys } from '../helpers/hostile.js';
 import { englishIn, frenchIn } from '../helpers/language.js';
@@ -145,42 +147,42 @@ describe('receipts in the terminal language', () => {
     const [fr, en, made] = await Promise.all([
       exitkit(['acknowledge', b.manifest, ...sign, '--out', out.fr], { env: FR }),
       exitkit(['acknowledge', b.manifest, ...sign, '--out', out.en, '--lang', 'en'], { env: FR }),
-      // A receipt by a stranger (no plan to refuse it), for verify --receipt below.
-      exitkit([
-        'acknowledge',
-        b.manifest,
-        '--signing-key',
-        keys.stranger.sec,
-        '--verification',
-        verification,
-        '--out',
-        out.json,
-        '--json',
-      ]),
+      // The client's receipt, re-signed below by a stranger, for verify --receipt.
+      exitkit(['acknowledge', b.manifest, ...sign, '--out', out.json, '--json']),
     ]);
     expect(fr.code).toBe(0);
     expect(en.code).toBe(0);
-    expect(fr.stdout).toMatch(/^accusé de réception : .*\.receipt\.json$/m);
+    expect(fr.stdout).toMatch(/^accusé de réception : .*\.receipt\.client\.json$/m);
     expect(fr.stdout).toMatch(/^signé par [0-9A-F]{40} \(client : ACME SA\), qui prend acte du verdict OK$/m);
     expect(englishIn(said(fr)), said(fr)).toEqual([]);
     expect(frenchIn(said(en)), said(en)).toEqual([]);
-    receipt = path.join(out.fr, `${b.id}.receipt.json`);
+    receipt = path.join(out.fr, `${b.id}.receipt.client.json`);
     expect(made.code).toBe(0);
-    strangers = path.join(out.json, `${b.id}.receipt.json`);
+    strangers = path.join(out.json, 'stranger.receipt.json');
+    const bytes = await readFile(path.join(out.json, `${b.id}.receipt.client.json`));
+    await writeFile(strangers, bytes);
+    await writeFile(
+      `${strangers}.asc`,
+      await signDetached(bytes, await readPrivateKeyFile(keys.stranger.sec, {})),
+    );
   });
 
-  it('acknowledge: a receipt already there, nothing to acknowledge, a key that is no party: in French', async () => {
+  it('acknowledge: a previous receipt that does not hold, no plan, a key that is no party: in French', async () => {
     const out = path.join(dir, 'ack-exists');
     await mkdir(out);
-    await writeFile(path.join(out, `${b.id}.receipt.json`), '{}');
+    await writeFile(path.join(out, `${b.id}.receipt.client.json`), '{}');
     const sign = ['--signing-key', keys.client.sec, '--verification', verification, '--plan', plan];
     const [again, nothing, stranger] = await Promise.all([
       both(['acknowledge', b.manifest, ...sign, '--out', out]),
       both(['acknowledge', b.manifest, '--signing-key', keys.client.sec]),
       both(['acknowledge', b.manifest, '--signing-key', keys.stranger.sec, '--plan', plan]),
     ]);
-    eachInItsLanguage(again, 2, /^erreur : .*\.receipt\.json existe déjà$/m);
-    eachInItsLanguage(nothing, 2, 'erreur : rien dont accuser réception');
+    eachInItsLanguage(
+      again,
+      2,
+      /^erreur : votre accusé de réception précédent .*\.receipt\.client\.json n’est pas valable/m,
+    );
+    eachInItsLanguage(nothing, 2, 'erreur : acknowledge a besoin du plan');
     eachInItsLanguage(stranger, 2, /n'est ni celle du client ni celle du prestataire entrant/);
   });
 

@@ -85,7 +85,7 @@ describe('the receiving side on a real bundle', () => {
       '--plan',
       s.plan,
       '--receipt',
-      path.join(s.out, `${s.id}.receipt.json`),
+      path.join(s.out, `${s.id}.receipt.client.json`),
       '--json',
     ]);
     expect(back.code).toBe(0);

@@ -66,16 +66,20 @@ const pause = (fd) => {
 
 // Reads (a read stream's, and a FileHandle's below) wait first in 'slow-read'.
 const slowRead = (fd) => mode === 'slow-read' && watched(fd);
-fs.read = function (fd, ...rest) {
-  if (!slowRead(fd)) return read.call(fs, fd, ...rest);
-  setTimeout(() => read.call(fs, fd, ...rest), delay);
-};
+if (mode === 'slow-read') {
+  fs.read = function (fd, ...rest) {
+    if (!slowRead(fd)) return read.call(fs, fd, ...rest);
+    setTimeout(() => read.call(fs, fd, ...rest), delay);
+  };
+  // util.promisify(fs.read) resolves {bytesRead, buffer} through these: keep them.
+  for (const k of Object.getOwnPropertySymbols(read)) fs.read[k] = read[k];
+}
 // FileHandle: its methods live on one prototype.
 const probe = await fs.promises.open('/dev/null', 'r');
 const proto = Object.getPrototypeOf(probe);
 await probe.close();
 const realRead = proto.read;
-proto.read = function (...args) {
+if (mode === 'slow-read') proto.read = function (...args) {
   if (!slowRead(this.fd)) return realRead.apply(this, args);
   return new Promise((resolve) => setTimeout(resolve, delay)).then(() => realRead.apply(this, args));
 };

@@ -7,6 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unlistedTagManifest } from '../../../src/core/bag-names.js';
+import { english } from '../../../src/core/i18n/terminal/index.js';
 import { allFiles } from '../../../src/core/verdict.js';
 import { readArchive } from '../../../src/io/archive/bag-reader.js';
 import { readPrivateKeyFile } from '../../../src/io/openpgp/keys.js';
@@ -58,7 +59,7 @@ describe('the reader refuses names the platform cannot hold', () => {
   it('win32: CON.txt and a:b are unsafe, named, and never written', async () => {
     const to = await tempDir();
     const r = await read('win32', to);
-    const unsafe = r.entries.filter((e) => e.unsafe).map((e) => [e.name, e.unsafe]);
+    const unsafe = r.entries.filter((e) => e.unsafe).map((e) => [e.name, english(e.unsafe!)]);
     expect(unsafe).toEqual([
       [
         `${b.id}/data/configurations/switch-configs/CON.txt`,

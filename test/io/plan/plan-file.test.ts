@@ -96,7 +96,7 @@ describe('loadPlan', () => {
           ),
       ),
     );
-    expect(risky.warnings.map((w) => w.message)).toEqual([
+    expect(risky.warnings.map((w) => english(w.message))).toEqual([
       'receipt_incoming can never hold: the plan gives no key file for the incoming provider',
       'deletion_attested can never hold: the plan gives no key file for the outgoing provider',
       'without decrypted_verification, a verification that never decrypted the archive can release the final payment',
