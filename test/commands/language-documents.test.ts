@@ -254,7 +254,7 @@ describe('the documents and their inputs in the terminal language', () => {
         cwd,
       );
       expect(other.fr.code).toBe(2);
-      expect(other.fr.stderr).toContain("n'est pas une vérification : \"ok\" manque");
+      expect(other.fr.stderr).toContain('n\'est pas une vérification : "ok" manque');
       expect(other.en.stderr).toContain('is not a verification: ok is missing');
 
       const elsewhere = await writeDocumentInputs(named(), { manifestCreated: '2026-12-13T10:00:00Z' });
