@@ -49,6 +49,27 @@ async function json(file: string): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
 }
 
+/** The final payment's release conditions, as compensation --json gives them with this receipt. */
+async function releaseConditions(
+  manifest: string,
+  receipt: string,
+  out: string,
+): Promise<Array<{ id: string; met: boolean }>> {
+  const r = await exitkit([
+    'compensation',
+    plan,
+    '--manifest',
+    manifest,
+    '--receipt',
+    receipt,
+    '--json',
+    '--out',
+    path.join(dir, out),
+  ]);
+  return (JSON.parse(r.stdout) as { finalPayment: { conditions: Array<{ id: string; met: boolean }> } })
+    .finalPayment.conditions;
+}
+
 function gnupgVerifies(files: string[]): void {
   const home = gpgHome();
   for (const k of [keys.client.pub, keys.incoming.pub]) expect(gpg(home, ['--import', k]).status).toBe(0);
@@ -122,20 +143,7 @@ describe('reserves: opened, holding the payment, lifted in a chained receipt', (
     expect(schemaErrors('receipt', first)).toEqual([]);
 
     // The open reserve holds the final payment.
-    const held = await exitkit([
-      'compensation',
-      plan,
-      '--manifest',
-      b.manifest,
-      '--receipt',
-      latest,
-      '--json',
-      '--out',
-      path.join(dir, 'held.md'),
-    ]);
-    const heldConditions = (
-      JSON.parse(held.stdout) as { finalPayment: { conditions: Array<{ id: string; met: boolean }> } }
-    ).finalPayment.conditions;
+    const heldConditions = await releaseConditions(b.manifest, latest, 'held.md');
     expect(heldConditions.find((c) => c.id === 'no_open_reserves')).toMatchObject({ met: false });
 
     const lifted = await acknowledge(b, keys.incoming.sec, '--lift', 'I1', '--lang', 'fr');
@@ -170,20 +178,7 @@ describe('reserves: opened, holding the payment, lifted in a chained receipt', (
       /reserve I1 \(lifted \d{4}-\d{2}-\d{2}\): the restore test of fs01 failed/,
     );
 
-    const released = await exitkit([
-      'compensation',
-      plan,
-      '--manifest',
-      b.manifest,
-      '--receipt',
-      latest,
-      '--json',
-      '--out',
-      path.join(dir, 'released.md'),
-    ]);
-    const conditions = (
-      JSON.parse(released.stdout) as { finalPayment: { conditions: Array<{ id: string; met: boolean }> } }
-    ).finalPayment.conditions;
+    const conditions = await releaseConditions(b.manifest, latest, 'released.md');
     expect(conditions.find((c) => c.id === 'no_open_reserves')).toMatchObject({ met: true });
   });
 

@@ -3,6 +3,8 @@
  * (SEIPD) cut apart, then put back in other partial body parts, or with other key packets, all
  * without any key (an attacker in the middle can do all of it).
  */
+import * as openpgp from 'openpgp';
+import { readKeyFile } from '../../src/io/openpgp/keys.js';
 import { lengthHeader, packetHeader, readNewLength } from '../../src/io/openpgp/packet-lengths.js';
 
 const PKESK = 1;
@@ -65,4 +67,19 @@ export function wildcard(keyPacket: Buffer): Buffer {
   const h = packetHeader(copy, 0)!;
   copy.fill(0, h.body + 1, h.body + 9);
   return copy;
+}
+
+/**
+ * A real OpenPGP message of 8 MiB of zeros, zlib-compressed, encrypted to `recipients` (public key
+ * files): well under 1 MiB, the shape of a decompression bomb, and not the shape bundle writes.
+ */
+export async function compressedMessage(recipients: string[]): Promise<Buffer> {
+  const keys = await Promise.all(recipients.map((f) => readKeyFile(f)));
+  const message = (await openpgp.encrypt({
+    message: await openpgp.createMessage({ binary: new Uint8Array(8 << 20) }),
+    encryptionKeys: keys,
+    format: 'binary',
+    config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib, aeadProtect: false },
+  })) as Uint8Array;
+  return Buffer.from(message);
 }

@@ -9,9 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
 import { signDetached } from '../../src/io/openpgp/signatures.js';
 import { exitkit, tempDir, tree } from '../helpers/cli.js';
 import {
@@ -24,7 +23,7 @@ import {
   type TestKeys,
 } from '../helpers/hostile.js';
 import { BAGIT_TXT } from '../../src/core/bag.js';
-import { reframe, splitMessage, wildcard } from '../helpers/pgp-frames.js';
+import { compressedMessage, reframe, splitMessage, wildcard } from '../helpers/pgp-frames.js';
 
 let dir: string;
 let keys: TestKeys;
@@ -98,15 +97,9 @@ describe('the encrypted message: exactly the shape bundle writes, and nothing el
   });
 
   it('a real compressed message (a decompression bomb through the old fallback): refused, nothing decompressed', async () => {
-    const recipients = await Promise.all([keys.incoming.pub, keys.client.pub].map((f) => readKeyFile(f)));
-    const bomb = (await openpgp.encrypt({
-      message: await openpgp.createMessage({ binary: new Uint8Array(8 << 20) }),
-      encryptionKeys: recipients,
-      format: 'binary',
-      config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib, aeadProtect: false },
-    })) as Uint8Array;
+    const bomb = await compressedMessage([keys.incoming.pub, keys.client.pub]);
     expect(bomb.byteLength).toBeLessThan(1 << 20);
-    const s = await scene('compressed', { editArchive: () => Buffer.from(bomb) });
+    const s = await scene('compressed', { editArchive: () => bomb });
     await refused(
       s,
       /not an archive exitkit signs: the encrypted packet does not hold one literal data packet/,

@@ -11,9 +11,8 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readlink } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readKeyFile } from '../../src/io/openpgp/keys.js';
+import { compressedMessage } from '../helpers/pgp-frames.js';
 import { faultEnv, scratchDir, startExitkit, tree, until } from '../helpers/faults.js';
 import { makeBundle, testKeys, type Bundle, type BundleOptions, type TestKeys } from '../helpers/hostile.js';
 
@@ -25,14 +24,8 @@ const hostile: Record<string, Bundle> = {};
 const CASES: Record<string, (k: TestKeys) => Promise<Partial<BundleOptions>>> = {
   // A compressed message: the shape the old fallback decompressed without bound.
   'a compressed message': async (k) => {
-    const recipients = await Promise.all([k.incoming.pub, k.client.pub].map((f) => readKeyFile(f)));
-    const bomb = (await openpgp.encrypt({
-      message: await openpgp.createMessage({ binary: new Uint8Array(8 << 20) }),
-      encryptionKeys: recipients,
-      format: 'binary',
-      config: { preferredCompressionAlgorithm: openpgp.enums.compression.zlib, aeadProtect: false },
-    })) as Uint8Array;
-    return { editArchive: () => Buffer.from(bomb) };
+    const bomb = await compressedMessage([k.incoming.pub, k.client.pub]);
+    return { editArchive: () => bomb };
   },
   // A large file, then thousands of entries the signed manifest does not make.
   'thousands of unsigned entries after a large file': async () => ({
