@@ -306,7 +306,7 @@ step(
       '--verification',
       'verification.json',
       '--reserve',
-      'the network diagram predates the 2026 firewall change',
+      'le schéma du réseau est antérieur au changement de pare-feu de 2026',
       '--deliverable',
       'network-diagram',
       '--due',
