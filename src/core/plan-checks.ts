@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Problem } from './errors.js';
 import type { Text } from './i18n/terminal/index.js';
-import { labelIn, type ExitPlan } from './plan.js';
+import { exitIssues } from './exit-checks.js';
+import { labelIn, type ExitPlan, type IsoDate } from './plan.js';
 
 /** A problem found in a plan, located by its path in the document (mapped to line:column later). */
 export interface PlanIssue {
@@ -72,9 +73,10 @@ export function isPlainDecimal(value: string): boolean {
 /**
  * Checks of meaning on a plan that already passed the JSON Schema: unique ids, real dates in
  * order, waivers with a reason and an approver, fee lines that can be computed, sources inside
- * the plan's folder. Pure: key files are checked by the loader.
+ * the plan's folder, the exit section a regulation requires. Pure: key files are checked by the
+ * loader, and `today` (YYYY-MM-DD) comes in to judge the exit plan's review date.
  */
-export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
+export function checkPlanMeaning(plan: ExitPlan, opts: { today?: IsoDate } = {}): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const err = (p: PlanIssue['path'], message: Text, hint?: Text) =>
     issues.push({ path: p, message, level: 'error', ...(hint ? { hint } : {}) });
@@ -190,6 +192,8 @@ export function checkPlanMeaning(plan: ExitPlan): PlanIssue[] {
       warn(['deliverables', i, 'due'], (m) => m.meaning.dueAfterContract(d.id, d.due!, c.end));
     }
   });
+
+  exitIssues(plan, opts.today, isRealDate, err, warn);
 
   const comp = plan.compensation;
   if (comp) {

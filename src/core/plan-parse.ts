@@ -10,7 +10,14 @@ import type { Document } from 'yaml';
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { ProblemsError, type Location, type Problem } from './errors.js';
 import type { Text } from './i18n/terminal/index.js';
-import { DEFAULT_RELEASE_WHEN, type Deliverable, type ExitPlan, type FeeLine, type Party } from './plan.js';
+import {
+  DEFAULT_RELEASE_WHEN,
+  type Deliverable,
+  type ExitPlan,
+  type ExitSection,
+  type FeeLine,
+  type Party,
+} from './plan.js';
 
 /**
  * A plan nests five levels deep; the YAML parser recurses once a level, so a document nested
@@ -429,6 +436,17 @@ export function stripPath(p: Problem & { path?: unknown; atKey?: unknown }): Pro
   return rest;
 }
 
+/** The exit section with its lists always present (empty when not written). */
+function exitOf(e: Partial<ExitSection>): ExitSection {
+  return {
+    triggers: e.triggers ?? [],
+    scenarios: e.scenarios ?? [],
+    roles: e.roles ?? [],
+    success_criteria: e.success_criteria ?? [],
+    ...(e.next_review !== undefined ? { next_review: e.next_review } : {}),
+  };
+}
+
 function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {
   const amountAt = (p: Array<string | number>): string | undefined => {
     let node = doc.getIn(p, true);
@@ -462,6 +480,8 @@ function toPlan(raw: Record<string, unknown>, doc: Document): ExitPlan {
     })),
     allow_external_sources: r.allow_external_sources ?? false,
     ...(r.ignore?.length ? { ignore: r.ignore } : {}),
+    ...(r.regulation ? { regulation: r.regulation } : {}),
+    ...(r.exit ? { exit: exitOf(r.exit) } : {}),
   };
   if (r.compensation) {
     const c = r.compensation;

@@ -144,6 +144,45 @@ export interface Contract {
   reversibility?: { start: IsoDate; end: IsoDate; assistance_days?: number };
 }
 
+/**
+ * The rules that make the plan's `exit:` section mandatory (README.md, "For regulated clients"):
+ * DORA Art. 28(8), EBA GL 2019/02 §§106-108, FINMA circular 2018/3.
+ */
+export const REGULATIONS = ['dora', 'eba', 'finma'] as const;
+export type Regulation = (typeof REGULATIONS)[number];
+
+/** A named person of a party, for the exit. */
+export interface Person {
+  name: string;
+  contact?: string;
+}
+
+/** Who does what in the exit, for one party, with who stands in. */
+export interface ExitRole {
+  party: Role;
+  /** What they do in the exit (e.g. "Exit lead", "Security officer"). */
+  role: string;
+  person: Person;
+  deputy?: Person;
+}
+
+/** A way the exit may happen (planned end, provider insolvency, stressed exit...). */
+export interface ExitScenario {
+  title: string;
+  description?: string;
+  /** How many days the exit may take in this scenario. */
+  target_days?: number;
+}
+
+/** What regulated clients must write down about the exit (README.md, "For regulated clients"). */
+export interface ExitSection {
+  triggers: string[];
+  scenarios: ExitScenario[];
+  roles: ExitRole[];
+  success_criteria: string[];
+  next_review?: IsoDate;
+}
+
 export interface ExitPlan {
   version: 1;
   id: string;
@@ -153,6 +192,9 @@ export interface ExitPlan {
   parties: { client: Party; outgoing: Party; incoming?: Party };
   deliverables: Deliverable[];
   compensation?: Compensation;
+  /** The rule the client is under: it makes `exit` mandatory. */
+  regulation?: Regulation;
+  exit?: ExitSection;
   /** Sources may point outside the plan's folder tree (off by default). */
   allow_external_sources: boolean;
   /** Files, folders or globs (relative to the plan) that walk does not list as unclaimed. */

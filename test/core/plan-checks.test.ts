@@ -152,3 +152,105 @@ describe('checkPlanMeaning', () => {
     for (const i of found) expect(i.hint, english(i.message)).toBeTruthy();
   });
 });
+
+describe('the exit section (README.md, "For regulated clients")', () => {
+  const person = (name: string) => ({ name, contact: `${name.toLowerCase()}@x.example` });
+  const exit = (e: Partial<NonNullable<ExitPlan['exit']>> = {}): NonNullable<ExitPlan['exit']> => ({
+    triggers: ['contract end'],
+    scenarios: [{ title: 'Planned end', target_days: 90 }],
+    roles: [
+      { party: 'client', role: 'Exit lead', person: person('Anna'), deputy: person('Bruno') },
+      { party: 'outgoing', role: 'Handover lead', person: person('Chloé'), deputy: person('David') },
+    ],
+    success_criteria: ['restore test passed'],
+    next_review: '2027-06-30',
+    ...e,
+  });
+  const issues = (p: ExitPlan, today = '2026-12-01') =>
+    checkPlanMeaning(p, { today }).map((i) => ({
+      level: i.level,
+      path: i.path.join('.'),
+      message: english(i.message),
+      hint: english(i.hint ?? ''),
+    }));
+
+  it('is optional without a regulation, and a complete one under a regulation says nothing', () => {
+    expect(issues(plan())).toEqual([]);
+    expect(issues(plan({ exit: exit({ triggers: [], roles: [] }) }))).toEqual([]);
+    expect(issues(plan({ regulation: 'dora', exit: exit() }))).toEqual([]);
+  });
+
+  it('under a regulation, a plan without the section is an error at regulation:, citing the rule', () => {
+    expect(issues(plan({ regulation: 'finma' }))).toEqual([
+      {
+        level: 'error',
+        path: 'regulation',
+        message: 'regulation: finma requires an exit: section, and the plan has none',
+        hint: expect.stringContaining('FINMA circular 2018/3 asks for a documented exit plan') as string,
+      },
+    ]);
+  });
+
+  it('names every empty part at its place, with the rule of the regulation in the hint', () => {
+    const found = issues(
+      plan({ regulation: 'eba', exit: { triggers: [], scenarios: [], roles: [], success_criteria: [] } }),
+    );
+    expect(found.map((i) => [i.level, i.path])).toEqual([
+      ['error', 'exit.triggers'],
+      ['error', 'exit.scenarios'],
+      ['error', 'exit.roles'],
+      ['error', 'exit.success_criteria'],
+      ['error', 'exit.next_review'],
+    ]);
+    for (const i of found) expect(i.hint).toContain('EBA GL 2019/02 §§106-108');
+  });
+
+  it('wants people of the client and of the outgoing provider, and warns about a role without a deputy', () => {
+    const found = issues(
+      plan({
+        regulation: 'dora',
+        exit: exit({ roles: [{ party: 'client', role: 'Exit lead', person: person('Anna') }] }),
+      }),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        path: 'exit.roles',
+        message: 'exit.roles names no one for the outgoing provider, and regulation: dora requires it',
+      }),
+      expect.objectContaining({
+        level: 'warning',
+        path: 'exit.roles.0',
+        message: 'Anna (Exit lead) has no deputy',
+        hint: expect.stringContaining('DORA Art. 28(8)') as string,
+      }),
+    ]);
+    // Without a regulation, a role without a deputy is the client's choice.
+    expect(
+      issues(plan({ exit: exit({ roles: [{ party: 'client', role: 'L', person: person('A') }] }) })),
+    ).toEqual([]);
+  });
+
+  it('warns when the review date is past (today comes in), and refuses a date that does not exist', () => {
+    const past = plan({ regulation: 'finma', exit: exit({ next_review: '2026-11-30' }) });
+    expect(issues(past, '2026-12-01')).toEqual([
+      {
+        level: 'warning',
+        path: 'exit.next_review',
+        message: 'the exit plan was due for review on 2026-11-30 (today is 2026-12-01)',
+        hint: expect.stringContaining(
+          '(FINMA circular 2018/3: the exit plan is reviewed periodically)',
+        ) as string,
+      },
+    ]);
+    expect(issues(past, '2026-11-30')).toEqual([]);
+    expect(checkPlanMeaning(past)).toEqual([]);
+    expect(issues(plan({ exit: exit({ next_review: '2026-02-30' }) }))).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        path: 'exit.next_review',
+        message: '2026-02-30 is not a date that exists',
+      }),
+    ]);
+  });
+});

@@ -44,7 +44,10 @@ async function schemaValidator() {
  * file:line:column and what to do; any error throws a ProblemsError (exit 2). A plan that cannot
  * be read at all (no such file, a folder) throws an ExitkitError naming the file.
  */
-export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {}): Promise<LoadedPlan> {
+export async function loadPlan(
+  file: string,
+  opts: { checkKeys?: boolean; today?: string } = {},
+): Promise<LoadedPlan> {
   const abs = path.resolve(file);
   const shownAs = shown(abs);
   const at = locationIn(shownAs);
@@ -54,7 +57,9 @@ export async function loadPlan(file: string, opts: { checkKeys?: boolean } = {})
   const bytes = await readPlanBytes(abs, shownAs, at);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const { plan, text, doc, lineCounter, locate } = parsePlan(bytes, shownAs, await schemaValidator());
-  const issues: PlanIssue[] = checkPlanMeaning(plan);
+  // Today in UTC, like every date exitkit writes: the exit plan's review date is judged against it.
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const issues: PlanIssue[] = checkPlanMeaning(plan, { today });
   if (opts.checkKeys !== false) issues.push(...(await checkKeyFiles(plan, path.dirname(abs))));
   const located = toProblems(issues, locate).sort(byPosition);
   const errors = located.filter((p) => p.level !== 'warning');

@@ -492,6 +492,44 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     feeShape: (label: string) => `fee "${label}" needs either amount, or quantity and unit_price`,
     feeShapeHint: 'write {label, amount} or {label, quantity, unit, unit_price}',
   },
+  /** The plan's exit section, and the rules that require it (core/exit-checks.ts). */
+  exitPlan: {
+    rule: {
+      dora: 'DORA Art. 28(8)',
+      eba: 'EBA GL 2019/02 §§106-108',
+      finma: 'FINMA circular 2018/3',
+    },
+    sectionMissing: (regulation: string) =>
+      `regulation: ${regulation} requires an exit: section, and the plan has none`,
+    sectionMissingHint: (rule: string) =>
+      `${rule} asks for a documented exit plan: add exit: {triggers, scenarios, roles, success_criteria, next_review} (exitkit init writes one, commented)`,
+    partMissing: (part: string, regulation: string) =>
+      `exit.${part} is missing or empty, and regulation: ${regulation} requires it`,
+    partHint: {
+      triggers: (rule: string) =>
+        `list what starts the exit: the contract's end or termination, the provider's insolvency or breach, a supervisor's order (${rule})`,
+      scenarios: (rule: string) =>
+        `describe the planned exit and the unplanned ones (provider insolvency, stressed exit), each as {title, description, target_days} (${rule})`,
+      roles: (rule: string) =>
+        `name who runs the exit for each party, with a deputy: {party, role, person: {name, contact}, deputy: {name, contact}} (${rule})`,
+      success_criteria: (rule: string) =>
+        `say what must hold for the exit to count as done, e.g. the restore test passed, the deletion attested (${rule})`,
+      next_review: (rule: string) =>
+        `write when the parties review this plan next, as YYYY-MM-DD (${rule}: the exit plan is reviewed periodically)`,
+    },
+    partyUnnamed: (party: Role, regulation: string) =>
+      `exit.roles names no one for ${{ client: 'the client', outgoing: 'the outgoing provider', incoming: 'the incoming provider' }[party]}, and regulation: ${regulation} requires it`,
+    partyUnnamedHint: (party: Role, rule: string) =>
+      `add {party: ${party}, role, person: {name, contact}, deputy: {name, contact}} (${rule})`,
+    noDeputy: (name: string, role: string) => `${name} (${role}) has no deputy`,
+    noDeputyHint: (rule: string) =>
+      `add deputy: {name, contact}, so that the exit never waits on one person (${rule})`,
+    reviewPast: (review: string, today: string) =>
+      `the exit plan was due for review on ${review} (today is ${today})`,
+    reviewPastHint: (rule: string) =>
+      `review the plan with the parties, then set exit.next_review to the next review date${rule}`,
+    reviewRule: (rule: string) => ` (${rule}: the exit plan is reviewed periodically)`,
+  },
   sources: {
     outside: (source: string) => `source "${source}" points outside the plan's folder`,
     noMatch: (source: string) => `no file matches "${source}"`,

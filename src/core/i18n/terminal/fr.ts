@@ -483,6 +483,43 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     feeShape: (label) => `l'honoraire "${label}" demande soit amount, soit quantity et unit_price`,
     feeShapeHint: 'écrivez {label, amount} ou {label, quantity, unit, unit_price}',
   },
+  exitPlan: {
+    rule: {
+      dora: 'DORA, art. 28, par. 8',
+      eba: 'orientations de l’ABE EBA/GL/2019/02, points 106 à 108',
+      finma: 'circulaire FINMA 2018/3',
+    },
+    sectionMissing: (regulation) =>
+      `regulation: ${regulation} exige une section exit:, et le plan n'en a pas`,
+    sectionMissingHint: (rule) =>
+      `${rule} demande un plan de sortie documenté : ajoutez exit: {triggers, scenarios, roles, success_criteria, next_review} (exitkit init en écrit une, en commentaire)`,
+    partMissing: (part, regulation) =>
+      `exit.${part} manque ou est vide, et regulation: ${regulation} l'exige`,
+    partHint: {
+      triggers: (rule) =>
+        `énumérez ce qui déclenche la sortie : fin ou résiliation du contrat, faillite ou manquement du prestataire, injonction de l'autorité de surveillance (${rule})`,
+      scenarios: (rule) =>
+        `décrivez la sortie planifiée et les sorties imprévues (faillite du prestataire, sortie sous contrainte), chacune sous la forme {title, description, target_days} (${rule})`,
+      roles: (rule) =>
+        `nommez qui conduit la sortie pour chaque partie, avec un suppléant : {party, role, person: {name, contact}, deputy: {name, contact}} (${rule})`,
+      success_criteria: (rule) =>
+        `dites ce qui doit être acquis pour que la sortie soit achevée, p. ex. test de restauration réussi, effacement attesté (${rule})`,
+      next_review: (rule) =>
+        `indiquez la date de la prochaine revue de ce plan par les parties, au format AAAA-MM-JJ (${rule} : le plan de sortie est revu périodiquement)`,
+    },
+    partyUnnamed: (party, regulation) =>
+      `exit.roles ne nomme personne ${ROLE[party]}, et regulation: ${regulation} l'exige`,
+    partyUnnamedHint: (party, rule) =>
+      `ajoutez {party: ${party}, role, person: {name, contact}, deputy: {name, contact}} (${rule})`,
+    noDeputy: (name, role) => `${name} (${role}) n'a pas de suppléant`,
+    noDeputyHint: (rule) =>
+      `ajoutez deputy: {name, contact}, pour que la sortie ne dépende jamais d'une seule personne (${rule})`,
+    reviewPast: (review, today) =>
+      `la revue du plan de sortie était prévue le ${review} (nous sommes le ${today})`,
+    reviewPastHint: (rule) =>
+      `revoyez le plan avec les parties, puis reportez dans exit.next_review la date de la prochaine revue${rule}`,
+    reviewRule: (rule) => ` (${rule} : le plan de sortie est revu périodiquement)`,
+  },
   sources: {
     outside: (source) => `la source "${source}" pointe hors du dossier du plan`,
     noMatch: (source) => `aucun fichier ne correspond à "${source}"`,
