@@ -98,6 +98,7 @@ export default class Init extends BaseCommand {
       contract_end: day(180),
       reversibility_start: day(90),
       due: day(159),
+      next_review: day(365),
     };
     const text = template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
     const outcome = await writeNewPlan(file, text, { force: flags.force, shown: shownAs });

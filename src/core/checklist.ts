@@ -14,6 +14,7 @@ import { formatDate } from './dates.js';
 import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, Verification } from './manifest.js';
 import { faultKind, type AttestationCheck, type DataSet, type Retained } from './attestation.js';
+import { exitRecord, type ExitRecord } from './exit-record.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
 import { byCategory, ROLES } from './plan.js';
 
@@ -100,6 +101,8 @@ export interface Checklist {
     reversibility?: { start: IsoDate; end: IsoDate; assistanceDays?: number };
   };
   parties: Array<{ role: Role; name: string; contact?: string; fingerprint?: string }>;
+  /** The plan's exit section (triggers, scenarios, roles, success criteria, next review), when written. */
+  exit?: ExitRecord;
   manifest?: {
     file?: string;
     sha256?: string;
@@ -307,6 +310,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
         ...(fp ? { fingerprint: fp } : {}),
       };
     }),
+    ...(plan.exit ? { exit: exitRecord(plan, t, input.date, partyName) } : {}),
     ...(manifest
       ? {
           manifest: {

@@ -45,6 +45,25 @@ describe('exitkit init', () => {
       const v = await exitkit(['validate', file], { cwd: dir });
       expect(v.stderr).not.toMatch(/error/);
       expect(v.code).toBe(0);
+
+      // The exit section a regulated client writes is there, commented; uncommented, it is complete.
+      const start = text.indexOf('\n# regulation: finma');
+      expect(start).toBeGreaterThan(0);
+      const regulated =
+        text.slice(0, start) + text.slice(start).replace(/^# ((?:regulation|exit):.*| {2}.*)$/gm, '$1');
+      const exitPlan = parse(regulated) as { regulation: string; exit: Record<string, unknown[]> };
+      expect(exitPlan.regulation).toBe('finma');
+      expect(Object.keys(exitPlan.exit)).toEqual([
+        'triggers',
+        'scenarios',
+        'roles',
+        'success_criteria',
+        'next_review',
+      ]);
+      await writeFile(file, regulated);
+      const w = await exitkit(['validate', file, '--json'], { cwd: dir });
+      expect(w.code, w.stderr).toBe(0);
+      expect((JSON.parse(w.stdout) as { warnings: unknown[] }).warnings).toEqual([]);
     });
   }
 

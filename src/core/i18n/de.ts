@@ -390,6 +390,32 @@ export const de: Words = {
     footer: 'Erstellt von {generator} am {date} gemäss Plan {plan}',
     footerEnd: '. Beträge in {currency}, in exakten Dezimalzahlen berechnet.',
   },
+  exitPlan: {
+    heading: 'Ausstiegsplan',
+    intro:
+      'Was die Parteien für diesen Ausstieg festgehalten haben: was ihn auslöst, wie er abläuft, wer ihn leitet und wann er abgeschlossen ist.',
+    introRegulated:
+      'Was die Parteien für diesen Ausstieg festgehalten haben, gemäss {rule}: was ihn auslöst, wie er abläuft, wer ihn leitet und wann er abgeschlossen ist.',
+    rules: {
+      dora: 'DORA Art. 28 Abs. 8',
+      eba: 'EBA-Leitlinien EBA/GL/2019/02, Ziff. 106–108',
+      finma: 'FINMA-Rundschreiben 2018/3',
+    },
+    triggers: 'Auslöser',
+    scenarios: 'Szenarien',
+    scenario: 'Szenario',
+    description: 'Ablauf',
+    target: 'Zieldauer',
+    roles: 'Rollen',
+    party: 'Partei',
+    role: 'Rolle',
+    person: 'Inhaber/in',
+    deputy: 'Stellvertretung',
+    noDeputy: 'keine bestimmt',
+    successCriteria: 'Erfolgskriterien',
+    nextReview: 'Nächste Überprüfung des Plans',
+    reviewPast: 'überschritten: der Plan ist zu überprüfen',
+  },
   attestation: {
     heading: 'Löschbestätigung',
     intro:

@@ -386,6 +386,32 @@ export const fr: Words = {
     footer: 'Établi par {generator} le {date} d’après le plan {plan}',
     footerEnd: '. Montants en {currency}, calculés en décimales exactes.',
   },
+  exitPlan: {
+    heading: 'Plan de sortie',
+    intro:
+      'Ce que les parties ont consigné pour cette sortie\u00a0: ce qui la déclenche, comment elle se déroule, qui la conduit, quand elle est achevée.',
+    introRegulated:
+      'Ce que les parties ont consigné pour cette sortie, selon {rule}\u00a0: ce qui la déclenche, comment elle se déroule, qui la conduit, quand elle est achevée.',
+    rules: {
+      dora: 'l’art. 28, par. 8, de DORA',
+      eba: 'les orientations de l’ABE EBA/GL/2019/02, points 106 à 108',
+      finma: 'la circulaire FINMA 2018/3',
+    },
+    triggers: 'Événements déclencheurs',
+    scenarios: 'Scénarios',
+    scenario: 'Scénario',
+    description: 'Déroulement',
+    target: 'Durée visée',
+    roles: 'Rôles',
+    party: 'Partie',
+    role: 'Rôle',
+    person: 'Titulaire',
+    deputy: 'Suppléant',
+    noDeputy: 'aucun désigné',
+    successCriteria: 'Critères de réussite',
+    nextReview: 'Prochaine revue du plan',
+    reviewPast: 'date dépassée\u00a0: le plan doit être revu',
+  },
   attestation: {
     heading: 'Attestation de suppression',
     intro:

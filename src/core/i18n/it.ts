@@ -384,6 +384,32 @@ export const it: Words = {
     footer: 'Redatto da {generator} il {date} in base al piano {plan}',
     footerEnd: '. Importi in {currency}, calcolati in decimali esatti.',
   },
+  exitPlan: {
+    heading: 'Piano di uscita',
+    intro:
+      'Ciò che le parti hanno messo per iscritto per questa uscita: che cosa la avvia, come si svolge, chi la dirige, quando è conclusa.',
+    introRegulated:
+      'Ciò che le parti hanno messo per iscritto per questa uscita, secondo {rule}: che cosa la avvia, come si svolge, chi la dirige, quando è conclusa.',
+    rules: {
+      dora: 'l’art. 28 par. 8 del DORA',
+      eba: 'gli orientamenti ABE EBA/GL/2019/02, punti 106-108',
+      finma: 'la circolare FINMA 2018/3',
+    },
+    triggers: 'Eventi scatenanti',
+    scenarios: 'Scenari',
+    scenario: 'Scenario',
+    description: 'Svolgimento',
+    target: 'Durata prevista',
+    roles: 'Ruoli',
+    party: 'Parte',
+    role: 'Ruolo',
+    person: 'Titolare',
+    deputy: 'Supplente',
+    noDeputy: 'nessuno designato',
+    successCriteria: 'Criteri di successo',
+    nextReview: 'Prossima revisione del piano',
+    reviewPast: 'scaduta: il piano va rivisto',
+  },
   attestation: {
     heading: 'Attestazione di cancellazione',
     intro:
