@@ -75,7 +75,7 @@ export interface RehearsalReport {
   sample: number | null;
   payload: { rehearsed: PayloadSize; full: PayloadSize };
   steps: StepReport[];
-  /** The whole exit on the full payload: the sum of the steps' estimates. */
+  /** The whole exit on the full payload: the sum of the estimates of the steps that ran. */
   estimatedSeconds: number | null;
   findings: Array<{ step: RehearsalStep; level: 'error' | 'warning'; deliverable?: string; message: string }>;
   generator: string;
@@ -103,8 +103,15 @@ const ms = (s: number) => Math.round(s * 1000) / 1000;
 /** The report: every step with its estimate, the verdict (every step passed), the findings in English. */
 export function rehearsalReport(r: RehearsalInput): RehearsalReport {
   const steps = r.steps.map((s): StepReport => {
-    const estimate = s.full ? s.seconds : extrapolate(s.seconds, s.bytes, r.payload.full.bytes);
-    const rate = throughput(s.bytes, s.seconds);
+    const estimate =
+      s.status === 'skipped'
+        ? null
+        : s.full
+          ? s.seconds
+          : extrapolate(s.seconds, s.bytes, r.payload.full.bytes);
+    // A step that looked at the full payload (the walk reads names and sizes, not content) has no
+    // throughput to speak of.
+    const rate = s.full ? null : throughput(s.bytes, s.seconds);
     return {
       step: s.step,
       status: s.status,
@@ -114,7 +121,8 @@ export function rehearsalReport(r: RehearsalInput): RehearsalReport {
       estimatedSeconds: estimate === null ? null : ms(estimate),
     };
   });
-  const estimates = steps.map((s) => s.estimatedSeconds);
+  // The steps that ran: a step not run has no time to extrapolate.
+  const estimates = steps.filter((s) => s.status !== 'skipped').map((s) => s.estimatedSeconds);
   const total = estimates.some((e) => e === null)
     ? null
     : ms(estimates.reduce((n: number, e) => n + (e ?? 0), 0));
@@ -162,19 +170,22 @@ export function skippedAfter(done: readonly StepRun[]): StepRun[] {
  * "0,42 s"). Seconds under ten keep two decimals: a sampled step often takes less than one.
  */
 export function formatSeconds(seconds: number, lang: Lang): string {
-  const u = words(lang).rehearsal.units;
+  const t = words(lang);
   const num = (n: number, digits: number) =>
     new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-CH`, {
       maximumFractionDigits: digits,
       minimumFractionDigits: digits,
     }).format(n);
-  if (seconds < 10) return sayDocument(lang, u.seconds, { n: num(seconds, 2) });
+  if (seconds < 10) return sayDocument(lang, t.rehearsal.units.seconds, { n: num(seconds, 2) });
   const total = Math.round(seconds);
-  if (total < 60) return sayDocument(lang, u.seconds, { n: String(total) });
+  if (total < 60) return sayDocument(lang, t.rehearsal.units.seconds, { n: String(total) });
   const min = Math.floor(total / 60);
   if (min < 60)
-    return sayDocument(lang, u.minutes, { m: String(min), s: String(total % 60).padStart(2, '0') });
-  return sayDocument(lang, u.hours, {
+    return sayDocument(lang, t.rehearsal.units.minutes, {
+      m: String(min),
+      s: String(total % 60).padStart(2, '0'),
+    });
+  return sayDocument(lang, t.rehearsal.units.hours, {
     h: String(Math.floor(min / 60)),
     m: String(min % 60).padStart(2, '0'),
   });
@@ -186,20 +197,29 @@ export function describeRehearsal(
   findings: readonly RehearsalFinding[],
   m: Messages,
 ): string[] {
-  const w = m.rehearse;
-  const secs = (s: number | null) => (s === null ? w.unknown : m.rehearse.seconds(s));
-  const lines = [w.heading(r.plan.id, r.sample)];
+  const secs = (s: number | null) => (s === null ? m.rehearse.unknown : m.rehearse.seconds(s));
+  const lines = [m.rehearse.heading(r.plan.id, r.sample)];
   for (const s of r.steps)
-    lines.push(w.step(w.stepName[s.step], w.status[s.status], s.status === 'skipped' ? '' : secs(s.seconds)));
+    lines.push(
+      m.rehearse.step(
+        m.rehearse.stepName[s.step],
+        m.rehearse.status[s.status],
+        s.status === 'skipped' ? '' : secs(s.seconds),
+      ),
+    );
   lines.push(
-    w.estimate(
+    m.rehearse.estimate(
       secs(r.estimatedSeconds),
       formatBytes(r.payload.full.bytes, m),
       r.sample === null ? null : formatBytes(r.payload.rehearsed.bytes, m),
     ),
   );
   for (const f of findings)
-    lines.push(w.finding(w.stepName[f.step], f.deliverable, say(m, f.message), f.level === 'error'));
-  lines.push(r.ok ? w.passed : w.failed(r.steps.filter((s) => s.status === 'failed').length));
+    lines.push(
+      m.rehearse.finding(m.rehearse.stepName[f.step], f.deliverable, say(m, f.message), f.level === 'error'),
+    );
+  lines.push(
+    r.ok ? m.rehearse.passed : m.rehearse.failed(r.steps.filter((s) => s.status === 'failed').length),
+  );
   return lines;
 }

@@ -450,7 +450,7 @@ export const de: Words = {
       status: 'Ergebnis',
       time: 'Dauer',
       throughput: 'Durchsatz',
-      estimate: 'Gesamter Inhalt (Schätzung)',
+      estimate: 'Schätzung',
     },
     stepNames: {
       walk: 'Liefergegenstände durchsehen',

@@ -441,7 +441,7 @@ export const en = {
       status: 'Result',
       time: 'Time',
       throughput: 'Throughput',
-      estimate: 'Full payload (estimate)',
+      estimate: 'Estimate',
     },
     stepNames: {
       walk: 'Walk the deliverables',

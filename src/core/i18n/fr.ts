@@ -446,7 +446,7 @@ export const fr: Words = {
       status: 'Résultat',
       time: 'Durée',
       throughput: 'Débit',
-      estimate: 'Contenu complet (estimation)',
+      estimate: 'Estimation',
     },
     stepNames: {
       walk: 'Parcours des livrables',

@@ -444,7 +444,7 @@ export const it: Words = {
       status: 'Esito',
       time: 'Durata',
       throughput: 'Velocità',
-      estimate: 'Contenuto completo (stima)',
+      estimate: 'Stima',
     },
     stepNames: {
       walk: 'Esame degli elementi da consegnare',

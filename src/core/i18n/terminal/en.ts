@@ -1304,7 +1304,7 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     stepName: { walk: 'walk', bundle: 'bundle', verify: 'verify', extract: 'extract' },
     status: { passed: 'passed', failed: 'FAILED', skipped: 'not run' },
     step: (name: string, status: string, time: string) =>
-      `  ${name.padEnd(9)} ${status}${time ? `  ${time}` : ''}`,
+      `  ${name.padEnd(9)} ${status.padEnd(8)} ${time}`.trimEnd(),
     seconds: (s: number) =>
       s < 10
         ? `${s.toFixed(2)} s`

@@ -1245,9 +1245,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     notExtracted: 'le paquet n’a pas été extrait : la vérification a constaté des défauts',
     heading: (id, sample) =>
       `répétition de ${id}${sample === null ? ' (tout le contenu)' : ` (échantillon de ${count(sample, 'fichier', 'fichiers')} par livrable)`}`,
-    stepName: { walk: 'parcours', bundle: 'paquet', verify: 'contrôle', extract: 'extraction' },
+    stepName: { walk: 'parcours', bundle: 'empaquetage', verify: 'vérification', extract: 'extraction' },
     status: { passed: 'réussie', failed: 'EN ÉCHEC', skipped: 'non exécutée' },
-    step: (name, status, time) => `  ${name.padEnd(10)} ${status}${time ? `  ${time}` : ''}`,
+    step: (name, status, time) => `  ${name.padEnd(14)} ${status.padEnd(12)} ${time}`.trimEnd(),
     seconds: (s) =>
       s < 10
         ? `${s.toFixed(2).replace('.', ',')} s`
