@@ -1,5 +1,5 @@
 /**
- * A rehearsal of the exit (`exitkit rehearse`, README.md "For regulated clients"): what each step
+ * A rehearsal of the exit (`exitkit rehearse`, docs/FORMAT.md "Rehearsal reports"): what each step
  * did and how long it took, the duration extrapolated to the full payload from the measured
  * throughput, the findings, and the verdict. Pure: the steps are run and timed by
  * src/io/rehearse.ts; the same runs always give the same report.
