@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { faultEnv, startExitkit, until } from '../helpers/faults.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
+import { englishIn } from '../helpers/language.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -61,6 +62,7 @@ describe('exitkit rehearse', () => {
     const r = await exitkit(['rehearse', s.plan, '--out', out, '--sample', '1', '--lang', 'fr']);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     expect(r.stdout).toContain('toutes les étapes ont réussi');
+    expect(englishIn(r.stdout + r.stderr)).toEqual([]);
     const report = JSON.parse(await readFile(path.join(out, 'rehearsal.json'), 'utf8')) as Json;
     expect(report.sample).toBe(1);
     expect(report.language).toBe('fr');
@@ -71,6 +73,9 @@ describe('exitkit rehearse', () => {
     const html = await readFile(path.join(out, 'rehearsal.html'), 'utf8');
     expect(html).toContain('Répétition réussie');
     expect(html).toContain('échantillon de 1 fichier par livrable');
+    // Every word but the plan's own (its title is in English) in French.
+    const md = (await readFile(path.join(out, 'rehearsal.md'), 'utf8')).replaceAll(report.plan.title, '');
+    expect(englishIn(md)).toEqual([]);
     expect(await scratchLeft(out)).toEqual([]);
   });
 
