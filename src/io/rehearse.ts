@@ -191,7 +191,7 @@ async function runSteps(
   // 2. The bundle, with throwaway keys, of a copy of the plan.
   const keys = await throwawayKeys(path.join(scratch, 'keys'), loaded);
   const planCopy = path.join(scratch, path.basename(loaded.file));
-  await writeFile(planCopy, rehearsedPlan(loaded, walked, keys, sample), { mode: 0o600 });
+  await writeFile(planCopy, rehearsedPlan(loaded, walked, keys, sample, scratch), { mode: 0o600 });
   const bundled = await timed('bundle', async () => {
     const b = await makeBundle({
       plan: planCopy,
@@ -295,17 +295,21 @@ async function throwawayKeys(dir: string, loaded: LoadedPlan): Promise<Throwaway
 }
 
 /**
- * The copy of the plan the rehearsal bundles: the throwaway keys instead of the parties' keys, the
- * sources as absolute paths to the same files (every file, or the first `sample` of each
- * deliverable), and every deliverable whose files check out marked ready, as the outgoing
+ * The copy of the plan the rehearsal bundles (in `planDir`): the throwaway keys instead of the
+ * parties' keys, the sources pointing at the same files from there (every file, or the first
+ * `sample` of each deliverable), and every deliverable whose files check out marked ready, as the outgoing
  * provider would before the real bundle.
  */
-export function rehearsedPlan(
+function rehearsedPlan(
   loaded: LoadedPlan,
   walked: readonly WalkedDeliverable[],
   keys: ThrowawayKeys,
   sample: number | null,
+  planDir: string,
 ): string {
+  // Relative to the copy's folder, POSIX-style: the folders both paths share (the plan's own,
+  // which may be named "Exit (2026)") are not written, so they cannot read as a glob.
+  const from = (abs: string) => path.relative(planDir, abs).split(path.sep).join('/');
   const doc = parseDocument(loaded.text);
   doc.set('allow_external_sources', true);
   for (const [role, k] of Object.entries(keys)) {
@@ -317,8 +321,8 @@ export function rehearsedPlan(
     if (d.status === 'waived') continue;
     const sources =
       sample === null || w.files.length === 0
-        ? d.sources.map((s) => `${path.resolve(loaded.dir, s)}${/[\\/]$/.test(s) ? '/' : ''}`)
-        : sampled(w, sample);
+        ? d.sources.map((s) => `${from(path.resolve(loaded.dir, s))}${/[\\/]$/.test(s) ? '/' : ''}`)
+        : sampled(w, sample).map(from);
     doc.setIn(['deliverables', w.index, 'sources'], sources);
     if (w.assessment.checksPass && d.status === 'pending')
       doc.setIn(['deliverables', w.index, 'status'], 'ready');

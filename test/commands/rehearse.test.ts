@@ -4,7 +4,7 @@
  * required deliverable missing is exit 1 with the walk's finding; a plan that does not validate is
  * exit 2; GnuPG verifies the signed report; SIGINT mid-rehearsal leaves no scratch folder.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
@@ -130,7 +130,8 @@ describe('exitkit rehearse', () => {
   });
 
   it('SIGINT while the archive is written: exit 2, no scratch folder, no report', async () => {
-    const out = await tempDir('exitkit-rehearse-signal-');
+    const out = path.join(s.dir, 'signal');
+    await mkdir(out);
     const run = startExitkit(['rehearse', s.plan, '--out', out], faultEnv('slow', out, { delayMs: 200 }));
     // The scratch folder holds the bundle once the archive is being written.
     const archiveStarted = async () => {
