@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   closeSync,
   readSync,
@@ -142,6 +143,33 @@ step(
     }
     const lines = r.stdout.trim().split('\n');
     return [lines[0], ...lines.slice(-2)];
+  },
+);
+
+step(
+  'rehearse: the client tests the exit before it happens, with throwaway keys (DORA, FINMA)',
+  'walk, bundle, verify and extract ran end to end, timed, and left nothing but the signed report',
+  () => {
+    const r = exitkit([
+      'rehearse',
+      `${ID}.yaml`,
+      '--out',
+      'rehearsal',
+      '--signing-key',
+      `${ID}/keys/acme.sec.asc`,
+      '--json',
+    ]);
+    const report = JSON.parse(r.stdout);
+    const scratch = readdirSync(path.join(OUT, 'rehearsal')).filter((f) => f.startsWith('.'));
+    if (scratch.length > 0) {
+      process.stderr.write(`demo failed: the rehearsal left ${scratch.join(', ')}\n`);
+      process.exit(2);
+    }
+    return [
+      report.steps.map((s) => `${s.step} ${s.status} ${s.seconds} s`).join(', '),
+      `estimated duration of the exit: ${report.estimatedSeconds} s for ${report.payload.full.files} files, ${report.payload.full.bytes} bytes`,
+      'rehearsal/rehearsal.md, rehearsal.html, rehearsal.json and rehearsal.json.asc (signed by ACME SA)',
+    ];
   },
 );
 
@@ -355,6 +383,40 @@ step(
       `handover/${ID}.receipt.incoming.json`,
     ]);
     return `handover/${ID}.receipt.incoming.json (reserve I1 lifted) supersedes ${ID}.receipt.incoming.1.json`;
+  },
+);
+
+step(
+  'attest deletion: the outgoing provider attests that it deleted its copies of the returned data',
+  "InfoGest's signed attestation follows this delivery; verify --attestation checks it against the plan's outgoing key",
+  () => {
+    exitkit([
+      'attest',
+      'deletion',
+      `${ID}.yaml`,
+      '--out',
+      'handover',
+      '--signing-key',
+      `${ID}/keys/infogest.sec.asc`,
+      '--method',
+      'NIST SP 800-88 purge',
+      '--system',
+      'FS01 backup repository',
+      '--retained',
+      'factures',
+      '--basis',
+      'conservées dix ans, CO art. 958f',
+    ]);
+    exitkit([
+      'verify',
+      `handover/${ID}.manifest.json`,
+      '--plan',
+      `${ID}.yaml`,
+      '--attestation',
+      `handover/${ID}.deletion.json`,
+    ]);
+    const a = JSON.parse(readFileSync(path.join(OUT, 'handover', `${ID}.deletion.json`), 'utf8'));
+    return `handover/${ID}.deletion.json (.asc): deleted on ${a.date} (${a.method}), ${a.scope.datasets.length} data sets; retained: ${a.retained.map((x) => `${x.data} (${x.basis})`).join('; ')}`;
   },
 );
 

@@ -17,6 +17,7 @@ import {
 } from '../core/i18n/index.js';
 import { localeOf } from '../core/i18n/locale.js';
 import { formatMoney, formatNumber, formatPercent } from '../core/money.js';
+import { formatSeconds } from '../core/rehearsal.js';
 
 /** A value as the helpers read it: Markdown data arrives escaped, and numbers have no escapes. */
 const plain = (value: unknown) => String(value).replaceAll('\\', '');
@@ -69,6 +70,10 @@ export function registerHelpers(
     const text = new Intl.NumberFormat(localeOf(lang, currency), { maximumFractionDigits: digits }).format(v);
     return `${text}\u00a0${units[i]}`;
   });
+  /** {{duration 3.2}}: seconds as a reader writes them ("3.20 s", "2 min 05 s", "1 h 10 min"). */
+  hbs.registerHelper('duration', (seconds: unknown) =>
+    typeof seconds === 'number' ? formatSeconds(seconds, lang) : '',
+  );
   /** {{word "pending"}}: a status, verification result or role in the document's language. */
   hbs.registerHelper('word', (key: unknown) => {
     const k = String(key ?? '');

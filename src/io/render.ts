@@ -20,7 +20,7 @@ import { writeFilesAtomically } from './atomic.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
-export type DocumentKind = 'checklist' | 'compensation';
+export type DocumentKind = 'checklist' | 'compensation' | 'rehearsal';
 export type Format = 'md' | 'html';
 
 export interface RenderOptions {

@@ -37,6 +37,8 @@ describe('npm run demo', () => {
       'checklist',
       'compensation',
       'acknowledge',
+      'rehearse',
+      'attest deletion',
     ]) {
       expect(r.stdout).toContain(step);
     }
@@ -56,6 +58,12 @@ describe('npm run demo', () => {
       'documents/compensation.fr.html',
       'documents/compensation.en.html',
       'documents/compensation.en.md',
+      'rehearsal/rehearsal.md',
+      'rehearsal/rehearsal.html',
+      'rehearsal/rehearsal.json',
+      'rehearsal/rehearsal.json.asc',
+      `handover/${id}.deletion.json`,
+      `handover/${id}.deletion.json.asc`,
     ]) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
     }

@@ -443,4 +443,63 @@ export const de: Words = {
       before: 'sie ist vor der Übergabe datiert, der sie folgt',
     },
   },
+  rehearsal: {
+    title: 'Probe des Ausstiegs: {title}',
+    kicker: 'Test des Exit-Plans · Probebericht',
+    intro:
+      'Der Ausstieg von Anfang bis Ende geprobt, mit Wegwerfschlüsseln für diesen Lauf: die Liefergegenstände durchgesehen, dann gebündelt, geprüft (entschlüsselt und neu gehasht) und in einen Arbeitsordner entpackt, der danach gelöscht wurde. Kein echter Schlüssel wurde verwendet, nichts wurde übergeben.',
+    passed: 'Probe bestanden: alle Schritte erfolgreich',
+    failed: {
+      one: 'Probe nicht bestanden: {count} Schritt fehlgeschlagen',
+      other: 'Probe nicht bestanden: {count} Schritte fehlgeschlagen',
+    },
+    facts: {
+      plan: 'Plan',
+      planFile: 'Plandatei',
+      sha256: 'SHA-256 der Plandatei',
+      date: 'Geprobt am',
+      ranBy: 'Ausgeführt von',
+      payload: 'Geprobter Inhalt',
+      full: 'Gesamter Inhalt',
+      estimate: 'Geschätzte Dauer des Ausstiegs',
+    },
+    sample: {
+      one: 'Stichprobe von {count} Datei je Liefergegenstand',
+      other: 'Stichprobe von {count} Dateien je Liefergegenstand',
+    },
+    whole: 'der gesamte Inhalt',
+    user: 'Benutzer {user} (Bericht nicht signiert)',
+    signer: '{user}, Schlüssel {fingerprint}',
+    steps: {
+      heading: 'Schritte',
+      step: 'Schritt',
+      status: 'Ergebnis',
+      time: 'Dauer',
+      throughput: 'Durchsatz',
+      estimate: 'Schätzung',
+    },
+    stepNames: {
+      walk: 'Liefergegenstände durchsehen',
+      bundle: 'Bündeln: verschlüsseln und signieren',
+      verify: 'Prüfen: entschlüsseln und neu hashen',
+      extract: 'Entpacken',
+    },
+    statuses: { passed: 'bestanden', failed: 'fehlgeschlagen', skipped: 'nicht ausgeführt' },
+    perSecond: '{size}/s',
+    estimateNote:
+      'Schätzung: der gemessene Durchsatz jedes Schritts, auf den gesamten Inhalt ({size}) angewandt. Bei einer kleinen Stichprobe fallen die festen Kosten (Schlüssel, Signaturen) stärker ins Gewicht und die Schätzung fällt hoch aus.',
+    findings: {
+      heading: 'Befunde',
+      none: 'Kein Befund.',
+      step: 'Schritt',
+      deliverable: 'Liefergegenstand',
+      finding: 'Befund',
+    },
+    levels: { error: 'Fehler', warning: 'Warnung' },
+    unknown: 'unbekannt',
+    units: { seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min' },
+    footer:
+      'Erstellt von {generator} am {date} aus dem Plan {plan}. rehearsal.json enthält dieselben Angaben',
+    footerSigned: ', signiert in rehearsal.json.asc',
+  },
 };

@@ -439,4 +439,63 @@ export const fr: Words = {
       before: 'elle est datée d’avant la remise qu’elle suit',
     },
   },
+  rehearsal: {
+    title: 'Répétition de la sortie\u00a0: {title}',
+    kicker: 'Test du plan de sortie · rapport de répétition',
+    intro:
+      'La sortie répétée de bout en bout avec des clés jetables créées pour l’occasion\u00a0: les livrables parcourus, puis empaquetés, vérifiés (déchiffrés et recalculés) et extraits dans un dossier de travail supprimé ensuite. Aucune vraie clé n’a servi et rien n’a été remis.',
+    passed: 'Répétition réussie\u00a0: toutes les étapes ont abouti',
+    failed: {
+      one: 'Répétition en échec\u00a0: {count} étape a échoué',
+      other: 'Répétition en échec\u00a0: {count} étapes ont échoué',
+    },
+    facts: {
+      plan: 'Plan',
+      planFile: 'Fichier du plan',
+      sha256: 'SHA-256 du fichier du plan',
+      date: 'Répétée le',
+      ranBy: 'Exécutée par',
+      payload: 'Contenu répété',
+      full: 'Contenu complet',
+      estimate: 'Durée estimée de la sortie',
+    },
+    sample: {
+      one: 'échantillon de {count} fichier par livrable',
+      other: 'échantillon de {count} fichiers par livrable',
+    },
+    whole: 'tout le contenu',
+    user: 'utilisateur {user} (rapport non signé)',
+    signer: '{user}, clé {fingerprint}',
+    steps: {
+      heading: 'Étapes',
+      step: 'Étape',
+      status: 'Résultat',
+      time: 'Durée',
+      throughput: 'Débit',
+      estimate: 'Estimation',
+    },
+    stepNames: {
+      walk: 'Parcours des livrables',
+      bundle: 'Empaquetage\u00a0: chiffrement et signature',
+      verify: 'Vérification\u00a0: déchiffrement et recalcul des empreintes',
+      extract: 'Extraction',
+    },
+    statuses: { passed: 'réussie', failed: 'en échec', skipped: 'non exécutée' },
+    perSecond: '{size}/s',
+    estimateNote:
+      'Estimation\u00a0: le débit mesuré de chaque étape appliqué au contenu complet ({size}). Avec un petit échantillon, les coûts fixes (clés, signatures) pèsent davantage et l’estimation est haute.',
+    findings: {
+      heading: 'Constats',
+      none: 'Aucun constat.',
+      step: 'Étape',
+      deliverable: 'Livrable',
+      finding: 'Constat',
+    },
+    levels: { error: 'erreur', warning: 'avertissement' },
+    unknown: 'inconnue',
+    units: { seconds: '{n}\u00a0s', minutes: '{m}\u00a0min {s}\u00a0s', hours: '{h}\u00a0h {m}\u00a0min' },
+    footer:
+      'Généré par {generator} le {date} à partir du plan {plan}. rehearsal.json contient les mêmes faits',
+    footerSigned: ', signés dans rehearsal.json.asc',
+  },
 };

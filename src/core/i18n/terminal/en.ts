@@ -34,6 +34,8 @@ export const en = {
       'keys:show': 'Show what a key is and what it can do.',
       'attest:deletion':
         "Sign the outgoing provider's attestation that the client's data was returned, then deleted.",
+      rehearse:
+        'Rehearse the exit with throwaway keys: walk, bundle, verify and extract, timed, and a report for the supervisor.',
     },
     /** As package.json says it (oclif reads topics from there). */
     topic: {
@@ -73,6 +75,9 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       'keys:show':
         'Reads an armored OpenPGP key file (public or private, as exitkit keys generate or gpg --export --armor writes it) and shows its fingerprint, user ids, algorithms, creation and expiry dates, and whether it can sign and encrypt now. A private key is not unlocked: no passphrase is asked. Exits 0 when the key was read, 2 when the file is not a key.',
       'attest:deletion': `After the data was returned, the outgoing provider signs <id>.deletion.json and its armored detached signature .asc (GnuPG verifies it): the attestation that it destroyed its copies of the client's data (GDPR Art. 28(3)(g), nLPD, DORA Art. 30). It states the scope (--system and --dataset; the data sets default to every deliverable of the plan, and a deliverable id names that deliverable), the method (--method), the day the deletion was completed (--date, default today; never before the delivery, never in the future), what is kept and on which legal basis (--retained with its --basis, in pairs), and the delivery it follows: the file name and SHA-256 of the latest manifest (--manifest, else the latest <id>.manifest.json in --out, else beside the plan), which must be signed by the plan's outgoing key. --signing-key must be the outgoing provider's key of the plan. \`exitkit verify --attestation\`, \`checklist --attestation\` and \`compensation --attestation\` check it (the deletion_attested release condition). Exits 0 when the attestation was written; 1 when there is no delivery yet (nothing was returned, so the answer to "can the deletion be attested?" is no, as bundle answers for a plan that is not ready) or the manifest is not signed by the outgoing key; 2 when it could not attest: a file given that cannot be read, the wrong key or passphrase, a date or a pair of flags that do not hold.`,
+      rehearse: `The exit, tested before it happens (DORA and FINMA ask that exit plans be tested), without a real key: the deliverables are walked as \`exitkit walk\` walks them; then a copy of the plan, its parties' keys replaced by throwaway Curve25519 keys made for the run and every deliverable whose files check out marked ready, goes through bundle, a verification that decrypts and re-hashes every file, and extract, in a private scratch folder inside DIR that is removed whatever happens (at the end, on an error, on Ctrl-C or SIGTERM). --sample N takes only the first N files of each deliverable, for a fast dry run. Each step is timed, and its duration extrapolated to the full payload from its measured throughput.
+
+Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in the plan's language (or --lang): the date, the plan's id and the SHA-256 of its file, who ran it, each step with its result and time, the payload rehearsed and the full one, the estimated duration of the exit, and every finding; with --signing-key (any key able to sign: the report names it), rehearsal.json.asc, its armored detached signature, which GnuPG verifies. Exits 0 when every step passed, 1 when one failed (a required deliverable missing, a fault found), 2 when the plan does not validate or the rehearsal could not be run.`,
     },
     /** The arguments, by name. */
     args: {
@@ -158,6 +163,14 @@ The private key is protected by a passphrase read from --passphrase-file, else E
         out: `folder for <id>.deletion.json, where the delivery is looked for too (default: the manifest's folder)`,
         force: `replace an existing attestation`,
       },
+      rehearse: {
+        out: 'folder for the report (created if needed); the scratch folder lives there while the rehearsal runs',
+        sample:
+          'rehearse with only the first N files of each deliverable (a fast dry run); the duration is extrapolated to the full payload',
+        signingKey:
+          'armored private key that signs rehearsal.json (rehearsal.json.asc); the report names its holder',
+        lang: "the report's language (default: the plan's): French, English, German or Italian; fr and en also set the language of the messages",
+      },
     },
     /** oclif's section headings, as oclif 4 writes them. */
     /** The examples' descriptions, by command (the commands themselves are not words). */
@@ -216,6 +229,10 @@ The private key is protected by a passphrase read from --passphrase-file, else E
         outDir: `Attest into the handover folder, naming the systems and what is kept, and why`,
         manifest: `Attest after a given delivery, for two data sets, with the day the deletion was completed`,
       },
+      rehearse: {
+        sample: 'A fast dry run on two files of each deliverable, the report in handover-test/',
+        signed: 'The whole payload, the report signed for the supervisor',
+      },
     },
     /** What a flag's value or an argument stands for (an argument's by its name). */
     placeholders: {
@@ -228,6 +245,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       manifest: 'MANIFEST',
       text: `TEXT`,
       id: `ID`,
+      n: 'N',
     },
     headings: {
       usage: 'USAGE',
@@ -1311,6 +1329,35 @@ The private key is protected by a passphrase read from --passphrase-file, else E
       `attestation: ${file}: deletion on ${date} (${method}), signed by the outgoing provider (${fingerprint}), following this delivery`,
     notValid: (file: string) => `attestation: ${file}: NOT VALID`,
     fault: (text: string) => `attestation: ${text}`,
+  },
+  /** `rehearse`: the exit rehearsed with throwaway keys (core/rehearsal.ts). */
+  rehearse: {
+    notAFolder: (dir: string) => `${dir} is a file, not a folder: the rehearsal report goes into a folder`,
+    notAFolderHint: 'give --out a folder (it is created if needed)',
+    removedStale: (folder: string) =>
+      `removed ${folder}: a scratch folder left by a rehearsal that was killed`,
+    notExtracted: 'the bag was not extracted: the verification found faults',
+    heading: (id: string, sample: number | null) =>
+      `rehearsal of ${id}${sample === null ? ' (whole payload)' : ` (sample of ${count(sample, 'file', 'files')} per deliverable)`}`,
+    stepName: { walk: 'walk', bundle: 'bundle', verify: 'verify', extract: 'extract' },
+    status: { passed: 'passed', failed: 'FAILED', skipped: 'not run' },
+    step: (name: string, status: string, time: string) =>
+      `  ${name.padEnd(9)} ${status.padEnd(8)} ${time}`.trimEnd(),
+    seconds: (s: number) =>
+      s < 10
+        ? `${s.toFixed(2)} s`
+        : s < 60
+          ? `${Math.round(s)} s`
+          : s < 3600
+            ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
+            : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`,
+    unknown: 'unknown',
+    estimate: (time: string, full: string, rehearsed: string | null) =>
+      `estimated duration of the exit on the full payload (${full}): ${time}${rehearsed === null ? '' : `, from a rehearsal on ${rehearsed}`}`,
+    finding: (step: string, deliverable: string | undefined, text: string, error: boolean) =>
+      `${error ? 'error' : 'warning'}: ${step}: ${deliverable ? `${deliverable}: ` : ''}${text}`,
+    passed: 'every step passed',
+    failed: (n: number) => `${count(n, 'step', 'steps')} failed`,
   },
   role: { client: 'client', outgoing: 'outgoing', incoming: 'incoming' },
   prompt: {

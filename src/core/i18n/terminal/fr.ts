@@ -34,6 +34,8 @@ export const fr: Messages = {
       'keys:show': 'Montrer ce qu’est une clé et ce qu’elle permet.',
       'attest:deletion':
         'Signer l’attestation du prestataire sortant : les données du client ont été restituées, puis supprimées.',
+      rehearse:
+        'Répéter la sortie avec des clés jetables : parcours, empaquetage, vérification et extraction, chronométrés, et un rapport pour l’autorité de surveillance.',
     },
     topic: {
       keys: 'Créer et examiner les clés OpenPGP des parties.',
@@ -73,6 +75,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'keys:show':
         'Lit un fichier de clé OpenPGP armée (publique ou privée, telle que l’écrivent exitkit keys generate ou gpg --export --armor) et en montre l’empreinte, les identités, les algorithmes, les dates de création et d’expiration, et si elle peut signer et chiffrer aujourd’hui. Une clé privée n’est pas déverrouillée : aucune phrase de passe n’est demandée. Code de sortie 0 quand la clé a été lue, 2 quand le fichier n’est pas une clé.',
       'attest:deletion': `Une fois les données restituées, le prestataire sortant signe <id>.deletion.json et sa signature détachée armée .asc (GnuPG la vérifie) : l’attestation qu’il a détruit ses copies des données du client (RGPD art. 28, par. 3, let. g, nLPD, DORA art. 30). Elle indique le périmètre (--system et --dataset ; par défaut, les ensembles de données sont tous les livrables du plan, et un identifiant de livrable désigne ce livrable), la méthode (--method), le jour où la suppression a été achevée (--date, par défaut aujourd’hui ; jamais avant la remise, jamais dans le futur), ce qui est conservé et sur quelle base légale (--retained avec sa --basis, par paires), et la remise qu’elle suit : le nom de fichier et le SHA-256 du dernier manifeste (--manifest, sinon le dernier <id>.manifest.json de --out, sinon à côté du plan), qui doit être signé par la clé du prestataire sortant du plan. --signing-key doit être la clé du prestataire sortant inscrite au plan. \`exitkit verify --attestation\`, \`checklist --attestation\` et \`compensation --attestation\` la contrôlent (la condition de libération deletion_attested). Code de sortie 0 quand l’attestation a été écrite ; 1 quand il n’y a pas encore de remise (rien n’a été restitué : à la question « la suppression peut-elle être attestée ? », la réponse est non, comme bundle répond pour un plan qui n’est pas prêt) ou que le manifeste n’est pas signé par la clé du prestataire sortant ; 2 quand elle n’a pas pu être faite : un fichier donné illisible, une mauvaise clé ou phrase de passe, une date ou une paire d’options qui ne tiennent pas.`,
+      rehearse: `La sortie, testée avant qu’elle n’ait lieu (DORA et la FINMA demandent que les plans de sortie soient testés), sans vraie clé : les livrables sont parcourus comme le fait \`exitkit walk\` ; puis une copie du plan, les clés des parties remplacées par des clés Curve25519 jetables créées pour l’occasion et chaque livrable dont les fichiers sont conformes marqué prêt, passe par bundle, une vérification qui déchiffre et recalcule l’empreinte de chaque fichier, et extract, dans un dossier de travail privé à l’intérieur de DIR, supprimé quoi qu’il arrive (à la fin, sur une erreur, sur Ctrl-C ou SIGTERM). --sample N ne prend que les N premiers fichiers de chaque livrable, pour une répétition rapide. Chaque étape est chronométrée, et sa durée extrapolée au contenu complet à partir du débit mesuré.
+
+Écrit dans DIR rehearsal.md, rehearsal.html (imprimable) et rehearsal.json, dans la langue du plan (ou --lang) : la date, l’identifiant du plan et le SHA-256 de son fichier, qui l’a exécutée, chaque étape avec son résultat et sa durée, le contenu répété et le contenu complet, la durée estimée de la sortie, et chaque constat ; avec --signing-key (toute clé capable de signer : le rapport la nomme), rehearsal.json.asc, sa signature détachée armée, que GnuPG vérifie. Code de sortie 0 quand toutes les étapes ont réussi, 1 quand l’une a échoué (un livrable obligatoire manquant, un défaut constaté), 2 quand le plan n’est pas valide ou que la répétition n’a pas pu être faite.`,
     },
     args: {
       plan: 'le plan de sortie (YAML)',
@@ -157,6 +162,14 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         out: `dossier de <id>.deletion.json, où la remise est aussi cherchée (par défaut : le dossier du manifeste)`,
         force: `remplacer une attestation existante`,
       },
+      rehearse: {
+        out: 'dossier du rapport (créé au besoin) ; le dossier de travail s’y trouve pendant la répétition',
+        sample:
+          'répéter avec seulement les N premiers fichiers de chaque livrable (une répétition rapide) ; la durée est extrapolée au contenu complet',
+        signingKey:
+          'clé privée armée qui signe rehearsal.json (rehearsal.json.asc) ; le rapport nomme son titulaire',
+        lang: 'la langue du rapport (par défaut : celle du plan) : français, anglais, allemand ou italien ; fr et en fixent aussi la langue des messages',
+      },
     },
     examples: {
       acknowledge: {
@@ -216,6 +229,10 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         outDir: `Attester dans le dossier de remise, en nommant les systèmes et ce qui est conservé, et pourquoi`,
         manifest: `Attester à la suite d’une remise donnée, pour deux ensembles de données, avec le jour où la suppression a été achevée`,
       },
+      rehearse: {
+        sample: 'Une répétition rapide sur deux fichiers de chaque livrable, le rapport dans handover-test/',
+        signed: 'Tout le contenu, le rapport signé pour l’autorité de surveillance',
+      },
     },
     placeholders: {
       file: 'FICHIER',
@@ -227,6 +244,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       manifest: 'MANIFESTE',
       text: `TEXTE`,
       id: `ID`,
+      n: 'N',
     },
     headings: {
       usage: 'UTILISATION',
@@ -1254,6 +1272,34 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       `attestation : ${file} : suppression le ${date} (${method}), signée par le prestataire sortant (${fingerprint}), à la suite de cette remise`,
     notValid: (file) => `attestation : ${file} : NON VALABLE`,
     fault: (text) => `attestation : ${text}`,
+  },
+  rehearse: {
+    notAFolder: (dir) =>
+      `${dir} est un fichier, pas un dossier : le rapport de répétition va dans un dossier`,
+    notAFolderHint: 'donnez à --out un dossier (il est créé au besoin)',
+    removedStale: (folder) =>
+      `${folder} supprimé : un dossier de travail laissé par une répétition interrompue de force`,
+    notExtracted: 'le paquet n’a pas été extrait : la vérification a constaté des défauts',
+    heading: (id, sample) =>
+      `répétition de ${id}${sample === null ? ' (tout le contenu)' : ` (échantillon de ${count(sample, 'fichier', 'fichiers')} par livrable)`}`,
+    stepName: { walk: 'parcours', bundle: 'empaquetage', verify: 'vérification', extract: 'extraction' },
+    status: { passed: 'réussie', failed: 'EN ÉCHEC', skipped: 'non exécutée' },
+    step: (name, status, time) => `  ${name.padEnd(14)} ${status.padEnd(12)} ${time}`.trimEnd(),
+    seconds: (s) =>
+      s < 10
+        ? `${s.toFixed(2).replace('.', ',')} s`
+        : s < 60
+          ? `${Math.round(s)} s`
+          : s < 3600
+            ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
+            : `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`,
+    unknown: 'inconnue',
+    estimate: (time, full, rehearsed) =>
+      `durée estimée de la sortie sur le contenu complet (${full}) : ${time}${rehearsed === null ? '' : `, d’après une répétition sur ${rehearsed}`}`,
+    finding: (step, deliverable, text, error) =>
+      `${error ? 'erreur' : 'avertissement'} : ${step} : ${deliverable ? `${deliverable} : ` : ''}${text}`,
+    passed: 'toutes les étapes ont réussi',
+    failed: (n) => count(n, 'étape a échoué', 'étapes ont échoué'),
   },
   role: { client: 'client', outgoing: 'prestataire sortant', incoming: 'prestataire entrant' },
   prompt: {
