@@ -487,7 +487,9 @@ export const de: Words = {
     statuses: { passed: 'bestanden', failed: 'fehlgeschlagen', skipped: 'nicht ausgeführt' },
     perSecond: '{size}/s',
     estimateNote:
-      'Schätzung: der gemessene Durchsatz jedes Schritts, auf den gesamten Inhalt ({size}) angewandt. Bei einer kleinen Stichprobe fallen die festen Kosten (Schlüssel, Signaturen) stärker ins Gewicht und die Schätzung fällt hoch aus.',
+      'Schätzung: der gemessene Durchsatz jedes Schritts, auf den gesamten Inhalt ({size}) angewandt.',
+    sampleNote:
+      'Bei einer kleinen Stichprobe fallen die festen Kosten (Schlüssel, Signaturen) stärker ins Gewicht und die Schätzung fällt hoch aus.',
     findings: {
       heading: 'Befunde',
       none: 'Kein Befund.',

@@ -478,8 +478,9 @@ export const en = {
     },
     statuses: { passed: 'passed', failed: 'failed', skipped: 'not run' },
     perSecond: '{size}/s',
-    estimateNote:
-      'Estimate: each step’s measured throughput applied to the full payload ({size}). With a small sample, the fixed costs (keys, signatures) weigh more and the estimate runs high.',
+    estimateNote: 'Estimate: each step’s measured throughput applied to the full payload ({size}).',
+    sampleNote:
+      'With a small sample, the fixed costs (keys, signatures) weigh more and the estimate runs high.',
     findings: {
       heading: 'Findings',
       none: 'No finding.',

@@ -482,8 +482,9 @@ export const fr: Words = {
     },
     statuses: { passed: 'réussie', failed: 'en échec', skipped: 'non exécutée' },
     perSecond: '{size}/s',
-    estimateNote:
-      'Estimation\u00a0: le débit mesuré de chaque étape appliqué au contenu complet ({size}). Avec un petit échantillon, les coûts fixes (clés, signatures) pèsent davantage et l’estimation est haute.',
+    estimateNote: 'Estimation\u00a0: le débit mesuré de chaque étape appliqué au contenu complet ({size}).',
+    sampleNote:
+      'Avec un petit échantillon, les coûts fixes (clés, signatures) pèsent davantage et l’estimation est haute.',
     findings: {
       heading: 'Constats',
       none: 'Aucun constat.',

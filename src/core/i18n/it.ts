@@ -480,8 +480,9 @@ export const it: Words = {
     },
     statuses: { passed: 'riuscita', failed: 'non riuscita', skipped: 'non eseguita' },
     perSecond: '{size}/s',
-    estimateNote:
-      'Stima: la velocità misurata di ogni fase applicata al contenuto completo ({size}). Con un piccolo campione i costi fissi (chiavi, firme) pesano di più e la stima risulta alta.',
+    estimateNote: 'Stima: la velocità misurata di ogni fase applicata al contenuto completo ({size}).',
+    sampleNote:
+      'Con un piccolo campione i costi fissi (chiavi, firme) pesano di più e la stima risulta alta.',
     findings: {
       heading: 'Constatazioni',
       none: 'Nessuna constatazione.',
