@@ -5,9 +5,8 @@ import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
-import { checkReceipt, type ReceiptCheck } from '../io/receipts.js';
-import { attestationJson, describeAttestation, type AttestationJson } from '../core/attestation.js';
-import { checkAttestation } from '../io/attestation.js';
+import type { ReceiptCheck } from '../io/receipts.js';
+import type { AttestationJson } from '../core/attestation.js';
 import { runVerification } from '../io/verify.js';
 
 export type VerifyResult = Verification & { receipt?: ReceiptCheck; attestation?: AttestationJson };
@@ -89,7 +88,9 @@ export default class Verify extends BaseCommand {
     const v: VerifyResult = outcome.verification;
     const { m } = this;
     let receiptLines: string[] | undefined;
+    // The receipt's and the attestation's checks are loaded only when asked for.
     if (flags.receipt) {
+      const { checkReceipt } = await import('../io/receipts.js');
       const { said, ...r } = await checkReceipt({
         file: flags.receipt,
         manifestSha256: v.manifest.sha256,
@@ -107,6 +108,8 @@ export default class Verify extends BaseCommand {
       }
     }
     if (flags.attestation) {
+      const { checkAttestation } = await import('../io/attestation.js');
+      const { attestationJson, describeAttestation } = await import('../core/attestation.js');
       const a = await checkAttestation({
         file: flags.attestation,
         plan: outcome.plan,

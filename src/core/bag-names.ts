@@ -34,14 +34,14 @@ export const MAX_PATH_BYTES = 4096;
 export function checkName(name: string, bagId: string): EntrySafety {
   if (name.includes('\0')) return unsafe((m) => m.entry.nul);
   if (name.includes('\\')) return unsafe((m) => m.entry.backslash);
-  if (utf8Length(name) > MAX_PATH_BYTES) return unsafe((m) => m.entry.pathTooLong(MAX_PATH_BYTES));
+  if (utf8Over(name, MAX_PATH_BYTES)) return unsafe((m) => m.entry.pathTooLong(MAX_PATH_BYTES));
   if (name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name)) return unsafe((m) => m.entry.absolute);
   const trimmed = name.endsWith('/') ? name.slice(0, -1) : name;
   const segments = trimmed.split('/');
   if (segments.includes('..')) return unsafe((m) => m.entry.climbs);
   if (segments.some((s) => s === '' || s === '.')) return unsafe((m) => m.entry.emptySegment);
   if (segments[0] !== bagId) return unsafe((m) => m.entry.outside(bagId));
-  if (segments.some((seg) => utf8Length(seg) > MAX_SEGMENT_BYTES))
+  if (segments.some((seg) => utf8Over(seg, MAX_SEGMENT_BYTES)))
     return unsafe((m) => m.entry.segmentTooLong(MAX_SEGMENT_BYTES));
   return { ok: true, bagPath: segments.slice(1).join('/'), segments: segments.slice(1) };
 }
@@ -115,10 +115,18 @@ export class BagNames {
     if (before && before.name !== exact) return { kind: 'case', other: before.name };
     if (before) return { kind: 'duplicate' };
     if (isFile && this.folders.has(key)) return { kind: 'fileOverFolder' };
-    const segs = exact.split('/');
+    // Most entries sit in a folder an earlier entry made, exactly so named: every folder above it
+    // was checked then (none is a file, none differs by case), and nothing has changed that since
+    // (a file never takes a recorded folder's name: fileOverFolder).
+    const cut = exact.lastIndexOf('/');
+    const parent = cut < 0 ? null : exact.slice(0, cut);
+    if (parent === null || this.folders.get(parent.toLowerCase()) === parent) {
+      this.seen.set(key, { name: exact, file: isFile });
+      return null;
+    }
     const ups: Array<[string, string]> = [];
-    for (let k = 1; k < segs.length; k++) {
-      const up = segs.slice(0, k).join('/');
+    for (let at = exact.indexOf('/'); at >= 0; at = exact.indexOf('/', at + 1)) {
+      const up = exact.slice(0, at);
       const upKey = up.toLowerCase();
       const file = this.seen.get(upKey);
       if (file?.file) return { kind: 'belowFile', other: file.name };
@@ -192,7 +200,13 @@ export function segmentProblem(segment: string, flavour: NameFlavour): NameProbl
  * verify and extract refuse with (the flavour of the platform they run on).
  */
 export function unholdableName(relative: string, flavour: NameFlavour): UnholdableName | null {
-  for (const segment of relative.split('/')) {
+  return firstUnholdable(relative.split('/'), flavour);
+}
+
+/** The first of these segments a file system of this flavour cannot hold, or null. */
+function firstUnholdable(segments: readonly string[], flavour: NameFlavour): UnholdableName | null {
+  if (flavour === 'posix') return null;
+  for (const segment of segments) {
     const problem = segmentProblem(segment, flavour);
     if (problem) return { segment, problem };
   }
@@ -256,12 +270,11 @@ export function deliverableNameFindings(
 
 /** A path-joining API: node:path, or path.win32 / path.posix in the tests. */
 export interface PathApi {
-  join(...parts: string[]): string;
   resolve(...parts: string[]): string;
-  relative(from: string, to: string): string;
-  isAbsolute(p: string): boolean;
   sep: string;
 }
+
+export type EntryTarget = { ok: true; target: string } | { ok: false; reason: Text };
 
 /**
  * Where an entry checked by checkName (its segments after `<id>/`) is written under `root`, or
@@ -274,28 +287,53 @@ export function entryTarget(
   segments: readonly string[],
   flavour: NameFlavour,
   p: PathApi,
-): { ok: true; target: string } | { ok: false; reason: Text } {
-  const unholdable = unholdableName(segments.join('/'), flavour);
-  if (unholdable) return { ok: false, reason: nameProblemText(unholdable) };
+): EntryTarget {
+  return entryTargets(root, bagId, flavour, p)(segments);
+}
+
+/** entryTarget for every entry of one bag: the bag folder resolved once. */
+export function entryTargets(
+  root: string,
+  bagId: string,
+  flavour: NameFlavour,
+  p: PathApi,
+): (segments: readonly string[]) => EntryTarget {
   const base = p.resolve(root, bagId);
-  const target = p.resolve(base, ...segments);
-  const rel = p.relative(base, target);
-  if (rel.split(p.sep)[0] === '..' || p.isAbsolute(rel))
-    return { ok: false, reason: (m) => m.archive.resolvesOutside };
-  return { ok: true, target };
+  const inside = base + p.sep;
+  return (segments) => {
+    const unholdable = firstUnholdable(segments, flavour);
+    if (unholdable) return { ok: false, reason: nameProblemText(unholdable) };
+    // resolve, not join: a segment that is absolute on this platform (C:\x, \\server) starts over.
+    const target = p.resolve(base, ...segments);
+    if (target !== base && !target.startsWith(inside))
+      return { ok: false, reason: (m) => m.archive.resolvesOutside };
+    return { ok: true, target };
+  };
 }
 
 function unsafe(reason: Text): EntrySafety {
   return { ok: false, reason };
 }
 
+/** The length of `s` in UTF-8 (a lone surrogate counts as the 3 bytes of its replacement). */
 function utf8Length(s: string): number {
   let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
+}
+
+/** Whether `s` takes more than `max` bytes in UTF-8: a UTF-16 unit takes 1 to 3 of them. */
+function utf8Over(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  return s.length * 3 > max && utf8Length(s) > max;
 }
 
 /**

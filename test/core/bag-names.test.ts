@@ -50,6 +50,19 @@ describe('the name rules verify and extract share', () => {
     expect(why(checkName(deep, ID))).toBe('a path over 4096 bytes');
   });
 
+  it('counts UTF-8 bytes exactly at the 255-byte bound: 2-, 3- and 4-byte characters, lone surrogates', () => {
+    const segment = (s: string) => checkName(`${ID}/data/${s}`, ID).ok;
+    expect(segment('é'.repeat(127) + 'a')).toBe(true); // 255 bytes
+    expect(segment('é'.repeat(127) + 'ab')).toBe(false); // 256
+    expect(segment('ア'.repeat(85))).toBe(true); // 255
+    expect(segment('ア'.repeat(85) + 'a')).toBe(false); // 256
+    expect(segment('😀'.repeat(63) + 'abc')).toBe(true); // 255
+    expect(segment('😀'.repeat(64))).toBe(false); // 256
+    // A lone surrogate is written as U+FFFD, 3 bytes.
+    expect(segment('\ud800'.repeat(85))).toBe(true);
+    expect(segment('\udc00'.repeat(85) + 'a')).toBe(false);
+  });
+
   it('refuses a file and a file below it, either order, and names that differ only by case', () => {
     const a = new BagNames();
     expect(inEnglish(a.add(`${ID}/data/f`, true))).toBeNull();

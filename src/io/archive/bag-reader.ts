@@ -16,9 +16,9 @@ import { once } from 'node:events';
 import * as tar from 'tar-stream';
 import { ExitkitError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
-import { BagNames, checkEntry, entryTarget, isBagTextFile, type NameFlavour } from '../../core/bag-names.js';
+import { BagNames, checkEntry, entryTargets, isBagTextFile, type NameFlavour } from '../../core/bag-names.js';
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
-import { Digester } from './digest-worker.js';
+import { Digester } from './digester.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
 import { NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
 import { type PrivateKey } from '../openpgp/keys.js';
@@ -221,6 +221,7 @@ async function readPlain(
   const entries: ObservedEntry[] = [];
   const texts: Record<string, string> = {};
   const names = new BagNames();
+  const targetOf = entryTargets(opts.writeTo ?? '.', opts.bagId, opts.flavour, path);
   let fatal: unknown;
   let tarError: Text | undefined;
 
@@ -273,9 +274,7 @@ async function readPlain(
     const clash = safety.ok ? names.add(header.name, header.type === 'file') : null;
     // Where it would be written, or why this platform cannot hold its name (refused by name,
     // before a byte of it is written): the same rule for verify and extract.
-    const target = safety.ok
-      ? entryTarget(opts.writeTo ?? '.', opts.bagId, safety.segments, opts.flavour, path)
-      : undefined;
+    const target = safety.ok ? targetOf(safety.segments) : undefined;
     if (!safety.ok) entry.unsafe = safety.reason;
     else if (clash) entry.unsafe = clash;
     else if (target && !target.ok) entry.unsafe = target.reason;

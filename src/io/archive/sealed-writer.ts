@@ -35,7 +35,7 @@ import {
   type WriteBagOptions,
   type WrittenBag,
 } from './payload.js';
-import { startSealer, type Sealer } from './seal-worker.js';
+import { startSealer, type Sealer } from './sealer.js';
 
 /** tar-stream's header encoder (not in its exports map; pack.js uses it the same way). */
 const tarHeaders = createRequire(import.meta.url)(

@@ -134,13 +134,17 @@ function sizeField(f: Uint8Array): number | null {
     for (let i = 1; i < f.byteLength; i++) n = n * 256 + f[i]!;
     return Number.isSafeInteger(n) ? n : null;
   }
-  const s = Buffer.from(f)
-    .toString('latin1')
-    .replace(/[\0 ]+$/, '')
-    .replace(/^ +/, '');
-  if (s === '') return 0;
-  if (!/^[0-7]+$/.test(s)) return null;
-  return parseInt(s, 8);
+  let end = f.byteLength;
+  while (end > 0 && (f[end - 1] === 0 || f[end - 1] === 0x20)) end--;
+  let i = 0;
+  while (i < end && f[i] === 0x20) i++;
+  let n = 0;
+  for (; i < end; i++) {
+    const digit = f[i]! - 0x30;
+    if (digit < 0 || digit > 7) return null;
+    n = n * 8 + digit;
+  }
+  return n;
 }
 
 /** The bounds a signed manifest sets: its files, the folders they make, the tag manifest, the root. */
@@ -149,8 +153,7 @@ export function tarBounds(bagId: string, paths: string[]): TarBounds {
   let longest = 0;
   for (const p of paths) {
     longest = Math.max(longest, Buffer.byteLength(`${bagId}/${p}/`));
-    const segs = p.split('/');
-    for (let k = 1; k < segs.length; k++) folders.add(segs.slice(0, k).join('/'));
+    for (let at = p.indexOf('/'); at >= 0; at = p.indexOf('/', at + 1)) folders.add(p.slice(0, at));
   }
   // The root folder and the one unlisted tag manifest (src/core/verdict.ts, unlistedTagManifest).
   return { maxEntries: paths.length + folders.size + 2, maxNameBytes: longest };
