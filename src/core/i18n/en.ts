@@ -41,8 +41,8 @@ export const en = {
     reserves: 'Reserves (write “none” if none)',
   },
   checklist: {
-    heading: 'Handover checklist: {title}',
-    kicker: 'Reversibility · handover checklist · annex to contract {reference}',
+    heading: 'Handover record: {title}',
+    kicker: 'Reversibility · handover record · annex to contract {reference}',
     subtitle: 'Reversibility · annex to contract {reference} · plan {plan} · {date}',
     complete: 'Handover complete',
     completeDetail: {
@@ -184,14 +184,14 @@ export const en = {
         reserve: {
           term: 'Reserve',
           definition:
-            'A shortcoming a party records when acknowledging the handover, with its due date; the final payment waits until every reserve is lifted.',
+            'A shortcoming a party records in its signed receipt of the handover, with the deliverable it concerns and its due date; it stays open until that party lifts it in its next receipt.',
         },
       },
     },
     signoff: {
       heading: 'Sign-off',
       intro:
-        'By signing, each party confirms the status of the deliverables above on the date written beside its signature.',
+        'By signing, each party confirms the status of the deliverables and the conclusion above on the date written beside its signature.',
     },
     notes: {
       noManifest:
@@ -408,6 +408,66 @@ export const en = {
       delivery: 'it follows another delivery than this one',
       older: 'it is older than this delivery: it follows an earlier one',
       before: 'it is dated before the delivery it follows',
+    },
+  },
+  /** The record the parties sign (core/record.ts): delivered items, receipts, reserves, conclusion. */
+  record: {
+    delivered: 'delivered on {date}',
+    deliveredIn: 'delivered on {date} (delivery {delivery})',
+    receipts: {
+      heading: 'Receipts',
+      intro:
+        'Each party acknowledges the delivery with a signed receipt (`exitkit acknowledge`); the latest receipt of each party counts.',
+      party: 'Party',
+      signed: 'Signed on',
+      key: 'Key (fingerprint)',
+      check: 'Check',
+      holds:
+        'valid: signed by this party’s key of the plan, for this manifest, with every earlier receipt of its chain',
+      fails: 'not valid: {faults}',
+      none: 'No receipt was given: each party writes its reserves, if any, beside its signature.',
+    },
+    reserves: {
+      heading: 'Reserves',
+      intro:
+        'Recorded by the parties in their signed receipts; a reserve is lifted by the next receipt of the party that raised it.',
+      id: 'No.',
+      party: 'Party',
+      text: 'Reserve',
+      deliverable: 'Deliverable',
+      due: 'Due',
+      state: 'State',
+      open: 'open',
+      overdue: 'open, past due',
+      lifted: 'lifted on {date}',
+      none: 'No reserve recorded.',
+    },
+    conclusion: {
+      heading: 'Conclusion',
+      withoutReserves: 'Accepted without reserves',
+      withoutReservesDetail:
+        'the handover is complete and verified, and no party’s receipt records an open reserve.',
+      withoutReservesNoReceipt:
+        'the handover is complete and verified; no receipt was given: each party writes its reserves, if any, beside its signature.',
+      withReserves: 'Accepted with reserves',
+      withReservesDetail: {
+        one: 'the handover is complete and verified; reserve {ids} remains open until the party that raised it lifts it.',
+        other:
+          'the handover is complete and verified; reserves {ids} remain open until the parties that raised them lift them.',
+      },
+      notYet: 'Not acceptable yet',
+      notYetDetail: 'first:',
+      why: {
+        'no-manifest': 'no signed manifest was given: nothing records what was handed over',
+        incomplete: {
+          one: '{count} required deliverable is neither handed over nor waived',
+          other: '{count} required deliverables are neither handed over nor waived',
+        },
+        'no-verification': 'no verification of the delivery was given (`exitkit verify`)',
+        'verification-failed': 'the verification of the delivery failed',
+        'receipt-invalid': 'a receipt does not hold ({files}): its party’s reserves are unknown',
+      },
+      open: { one: 'open reserve: {ids}', other: 'open reserves: {ids}' },
     },
   },
 } as const;
