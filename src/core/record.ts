@@ -181,7 +181,7 @@ export function recordSections(input: {
   partyName: (role: string) => string;
 }): RecordSections {
   const { language: lang } = input;
-  const t = words(lang).record;
+  const t = words(lang);
   const counting = countingReceipts(input.receipts);
   const reserves = recordedReserves(counting.latest, input.date);
   const c = conclude({ ...input, receipts: counting, reserves });
@@ -189,22 +189,22 @@ export function recordSections(input: {
   const ids = c.open.join(', ');
   const reasons = c.why.map((w) =>
     w === 'incomplete'
-      ? say(lang, t.conclusion.why.incomplete, { count: input.missing })
-      : say(lang, t.conclusion.why[w], { files: c.invalid.map(baseName).join(', ') }),
+      ? say(lang, t.record.conclusion.why.incomplete, { count: input.missing })
+      : say(lang, t.record.conclusion.why[w], { files: c.invalid.map(baseName).join(', ') }),
   );
   const title = {
-    'without-reserves': t.conclusion.withoutReserves,
-    'with-reserves': t.conclusion.withReserves,
-    'not-yet': t.conclusion.notYet,
+    'without-reserves': t.record.conclusion.withoutReserves,
+    'with-reserves': t.record.conclusion.withReserves,
+    'not-yet': t.record.conclusion.notYet,
   }[c.kind];
   const detail =
     c.kind === 'with-reserves'
-      ? say(lang, t.conclusion.withReservesDetail, { count: c.open.length, ids })
+      ? say(lang, t.record.conclusion.withReservesDetail, { count: c.open.length, ids })
       : c.kind === 'without-reserves'
         ? c.acknowledgedBy.length
-          ? t.conclusion.withoutReservesDetail
-          : t.conclusion.withoutReservesNoReceipt
-        : t.conclusion.notYetDetail;
+          ? t.record.conclusion.withoutReservesDetail
+          : t.record.conclusion.withoutReservesNoReceipt
+        : t.record.conclusion.notYetDetail;
   const shown = (r: ReceiptEvidence): RecordReceipt => ({
     file: baseName(r.file),
     role: isParty(r.role) ? r.role : null,

@@ -9,6 +9,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
+import { verifiedBundle } from '../helpers/delivery.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 
 let s: Scenario;
@@ -16,36 +17,24 @@ let manifest: string;
 let verification: string;
 const receipt = (role: string) => path.join(s.out, `${s.id}.receipt.${role}.json`);
 
-beforeAll(async () => {
-  s = await makeScenario({ dir: await tempDir('exitkit-record-') });
-  const b = await exitkit(['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec]);
-  expect(b.code, b.stderr).toBe(0);
-  manifest = path.join(s.out, `${s.id}.manifest.json`);
-  const v = await exitkit([
-    'verify',
+/** A party acknowledges the delivery, on the verification at hand. */
+const acknowledge = (key: string, ...more: string[]) =>
+  exitkit([
+    'acknowledge',
     manifest,
     '--plan',
     s.plan,
-    '--decryption-key',
-    s.keys.incoming.sec,
-    '--json',
+    '--verification',
+    verification,
+    '--signing-key',
+    key,
+    ...more,
   ]);
-  expect(v.code, v.stderr).toBe(0);
-  verification = path.join(s.dir, 'verification.json');
-  await writeFile(verification, v.stdout);
-  const ack = (key: string, ...more: string[]) =>
-    exitkit([
-      'acknowledge',
-      manifest,
-      '--plan',
-      s.plan,
-      '--verification',
-      verification,
-      '--signing-key',
-      key,
-      ...more,
-    ]);
-  const incoming = await ack(
+
+beforeAll(async () => {
+  s = await makeScenario({ dir: await tempDir('exitkit-record-') });
+  ({ manifest, verification } = await verifiedBundle(s));
+  const incoming = await acknowledge(
     s.keys.incoming.sec,
     '--reserve',
     'the restore test of FS01 failed',
@@ -55,7 +44,7 @@ beforeAll(async () => {
     '2027-01-15',
   );
   expect(incoming.code, incoming.stderr).toBe(0);
-  expect((await ack(s.keys.client.sec)).code).toBe(0);
+  expect((await acknowledge(s.keys.client.sec)).code).toBe(0);
 });
 
 const evidence = () => ['--manifest', manifest, '--verification', verification];
@@ -114,18 +103,7 @@ describe('the handover record', () => {
     await writeFile(path.join(s.dir, 'record-open.en.html'), en.stdout);
 
     // The incoming provider lifts its reserve: its next receipt, chained to the first.
-    const lift = await exitkit([
-      'acknowledge',
-      manifest,
-      '--plan',
-      s.plan,
-      '--verification',
-      verification,
-      '--signing-key',
-      s.keys.incoming.sec,
-      '--lift',
-      'I1',
-    ]);
+    const lift = await acknowledge(s.keys.incoming.sec, '--lift', 'I1');
     expect(lift.code, lift.stderr).toBe(0);
     // The superseded receipt given too: the latest of each party counts.
     const all = [...both, path.join(s.out, `${s.id}.receipt.incoming.1.json`)];

@@ -205,8 +205,7 @@ export const de: Words = {
     },
     footer: 'Erstellt von exitkit am {date} gemäss Plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt. Die Prüfsummen der Dateien sind auf ihre ersten 16 Hexadezimalziffern gekürzt (die vollständigen stehen im signierten Manifest); die Fingerabdrücke der Schlüssel sind vollständig angegeben.',
+    footerEnd: '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt.',
   },
   compensation: {
     heading: 'Reversibilitätsabrechnung: {title}',
@@ -420,6 +419,9 @@ export const de: Words = {
   record: {
     delivered: 'übergeben am {date}',
     deliveredIn: 'übergeben am {date} (Lieferung {delivery})',
+    footerDigests:
+      ' Die Prüfsummen der Dateien sind auf ihre ersten 16 Hexadezimalziffern gekürzt (die vollständigen stehen im signierten Manifest).',
+    footerFingerprints: ' Die Fingerabdrücke der Schlüssel sind vollständig angegeben.',
     receipts: {
       heading: 'Empfangsbestätigungen',
       intro:

@@ -205,8 +205,7 @@ export const fr: Words = {
     },
     footer: 'Établi par exitkit le {date} d’après le plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement. Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé)\u202f; les empreintes des clés sont données en entier.',
+    footerEnd: '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement.',
   },
   compensation: {
     heading: 'Décompte de réversibilité\u00a0: {title}',
@@ -416,6 +415,9 @@ export const fr: Words = {
   record: {
     delivered: 'remis le {date}',
     deliveredIn: 'remis le {date} (livraison {delivery})',
+    footerDigests:
+      ' Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé).',
+    footerFingerprints: ' Les empreintes des clés sont données en entier.',
     receipts: {
       heading: 'Accusés de réception',
       intro:

@@ -204,8 +204,7 @@ export const it: Words = {
     },
     footer: 'Redatto da exitkit il {date} in base al piano {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Gli accessi sono indicati solo con il loro nome e il nome del file. Gli hash dei file sono abbreviati alle prime 16 cifre esadecimali (quelli completi figurano nel manifesto firmato); le impronte delle chiavi sono riportate per intero.',
+    footerEnd: '. Gli accessi sono indicati solo con il loro nome e il nome del file.',
   },
   compensation: {
     heading: 'Conteggio di reversibilità: {title}',
@@ -414,6 +413,9 @@ export const it: Words = {
   record: {
     delivered: 'consegnato il {date}',
     deliveredIn: 'consegnato il {date} (consegna {delivery})',
+    footerDigests:
+      ' Gli hash dei file sono abbreviati alle prime 16 cifre esadecimali (quelli completi figurano nel manifesto firmato).',
+    footerFingerprints: ' Le impronte delle chiavi sono riportate per intero.',
     receipts: {
       heading: 'Conferme di ricezione',
       intro:
