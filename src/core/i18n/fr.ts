@@ -41,7 +41,7 @@ export const fr: Words = {
   },
   checklist: {
     heading: 'Procès-verbal de réversibilité\u00a0: {title}',
-    kicker: 'Réversibilité · procès-verbal de réversibilité · annexe au contrat {reference}',
+    kicker: 'Procès-verbal de réversibilité · annexe au contrat {reference}',
     subtitle: 'Réversibilité · annexe au contrat {reference} · plan {plan} · {date}',
     complete: 'Remise complète',
     completeDetail: {
