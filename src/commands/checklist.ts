@@ -4,7 +4,7 @@ import { Args } from '@oclif/core';
 import { buildChecklist, type Checklist as ChecklistModel } from '../core/checklist.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { documentFlags, emitDocument } from '../lib/document-flags.js';
-import { checklistFacts, readAttestation, readDocumentInputs } from '../io/documents.js';
+import { checklistFacts, readDocumentInputs, readReleaseEvidence } from '../io/documents.js';
 
 export type ChecklistResult = ChecklistModel & { written?: string };
 
@@ -20,6 +20,11 @@ export default class Checklist extends BaseCommand {
       description: en.help.examples.checklist.verified,
       command:
         '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --out checklist.html',
+    },
+    {
+      description: en.help.examples.checklist.receipts,
+      command:
+        '<%= config.bin %> checklist exit-plan.yaml --manifest out/acme-exit-2026.manifest.json --verification verification.json --receipt out/acme-exit-2026.receipt.client.json --receipt out/acme-exit-2026.receipt.incoming.json --out record.html',
     },
     {
       description: en.help.examples.checklist.english,
@@ -40,7 +45,7 @@ export default class Checklist extends BaseCommand {
     const { loaded } = inputs;
     const plan = loaded.plan;
     const { diskFiles, diskProblems, inventory } = await checklistFacts(inputs);
-    const attestation = await readAttestation(inputs, flags.attestation);
+    const { receipts, attestation } = await readReleaseEvidence(inputs, flags);
 
     const model = buildChecklist({
       plan,
@@ -53,6 +58,7 @@ export default class Checklist extends BaseCommand {
         : {}),
       ...(inputs.verification ? { verification: inputs.verification } : {}),
       ...(attestation ? { attestation } : {}),
+      receipts,
       planSha256: loaded.sha256,
       diskFiles,
       diskProblems,
@@ -61,7 +67,10 @@ export default class Checklist extends BaseCommand {
       language: inputs.language,
     });
     const written = await emitDocument(this, 'checklist', model, inputs, flags, plan.compensation?.currency);
-    this.answer(model.complete);
+    // A receipt that does not hold is named (in the record, and here) and answers no.
+    const invalid = receipts.filter((r) => !r.valid);
+    for (const r of invalid) this.note((m) => m.record.receiptNotValid(r.file, r.faults.join('; ')));
+    this.answer(model.complete && invalid.length === 0);
     return { ...model, ...(written ? { written } : {}) };
   }
 }

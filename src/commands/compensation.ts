@@ -1,5 +1,5 @@
 import { en } from '../core/i18n/terminal/en.js';
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { computeCompensation, type CompensationResult } from '../core/compensation.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { documentFlags, emitDocument } from '../lib/document-flags.js';
@@ -27,14 +27,7 @@ export default class Compensation extends BaseCommand {
     },
   ];
   static override args = { plan: Args.string({ description: en.help.args.plan, required: true }) };
-  static override flags = {
-    ...documentFlags,
-    receipt: Flags.string({
-      description: en.help.flags.compensation.receipt,
-      helpValue: en.help.placeholders.file,
-      multiple: true,
-    }),
-  };
+  static override flags = documentFlags;
 
   async run(): Promise<CompensationCommandResult> {
     const { args, flags } = await this.parse(Compensation);

@@ -17,6 +17,8 @@ import { faultKind, type AttestationCheck, type DataSet, type Retained } from '.
 import { exitRecord, type ExitRecord } from './exit-record.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
 import { byCategory, ROLES } from './plan.js';
+import { recordSections, type RecordSections } from './record.js';
+import type { ReceiptEvidence } from './release.js';
 
 /** A file found for a deliverable: in the manifest (with its digest) or on disk (by the io layer). */
 export interface FoundFile {
@@ -58,6 +60,12 @@ export interface ChecklistRow {
   ownerName: string;
   due?: IsoDate;
   status: Status;
+  /**
+   * Handed over in a verified delivery (a manifest and a verification whose signature and
+   * archive hold, the deliverable in it and not found altered): the day, and the delivery's
+   * number when deliveries come in waves. The record reads it as delivered, not as ready.
+   */
+  handedOver?: { date: IsoDate; delivery?: number };
   /** Credentials: file names only (no size, no digest). */
   credential: boolean;
   fileCount: number;
@@ -153,6 +161,12 @@ export interface Checklist {
   actions: ChecklistAction[];
   glossary: Array<{ term: string; definition: string }>;
   signOff: Array<{ role: Role; name: string }>;
+  /** Each party's receipt that counts, and those that do not hold (`--receipt`). */
+  receipts: RecordSections['receipts'];
+  /** The reserves the receipts record, open and lifted. */
+  reserves: RecordSections['reserves'];
+  /** Without reserves, with reserves, or not acceptable yet (core/record.ts). */
+  conclusion: RecordSections['conclusion'];
   /** The handover is complete per the inputs (the command's exit code: 0 when true). */
   complete: boolean;
   /** What the reader should know about the evidence (e.g. no verification given). */
@@ -168,6 +182,12 @@ export interface ChecklistInput {
   planSha256?: string;
   verification?: Verification;
   attestation?: AttestationCheck;
+  /** The parties' receipts given, as checked (src/io/documents.ts readReceipts). */
+  receipts?: readonly ReceiptEvidence[];
+  /** Each deliverable's delivery date (its first delivery intact), when deliveries come in waves. */
+  deliveredOn?: ReadonlyMap<string, IsoDate>;
+  /** Each deliverable's delivery number, when deliveries come in waves. */
+  deliveredIn?: ReadonlyMap<string, number>;
   /** Files found on disk per deliverable id (used when no manifest is given). */
   diskFiles?: Map<string, FoundFile[]>;
   /** Problems found resolving those sources, per deliverable id (named, never file contents). */
@@ -224,6 +244,13 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       else rowVerification = s.intact ? 'intact' : 'listed';
     }
     const waiver = d.waiver ?? m?.waiver;
+    const verifiedDelivery =
+      manifest !== undefined && verification?.signature.valid === true && verification.archive.ok;
+    const delivery = input.deliveredIn?.get(d.id);
+    const handedOver =
+      verifiedDelivery && s.deliveredOn !== null
+        ? { date: s.deliveredOn, ...(delivery !== undefined ? { delivery } : {}) }
+        : undefined;
     return {
       id: d.id,
       title: d.title,
@@ -233,6 +260,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
       ownerName: partyName(d.owner),
       ...(d.due ? { due: d.due } : {}),
       status: d.status,
+      ...(handedOver ? { handedOver } : {}),
       credential,
       fileCount: all.length,
       ...(credential ? {} : { bytes: all.reduce((a, f) => a + f.size, 0) }),
@@ -277,8 +305,28 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   if (handover.basis === 'date')
     notes.push(say(lang, t.checklist.notes.lateness, { date: formatDate(handover.date, lang) }));
 
+  const record = recordSections({
+    receipts: input.receipts ?? [],
+    plan,
+    manifest: manifest !== undefined,
+    ...(verification ? { verification } : {}),
+    missing,
+    date: input.date,
+    language: lang,
+    partyName,
+  });
   const c = plan.contract;
   const roles = ROLES.filter((r) => plan.parties[r] !== undefined);
+  const parties = roles.map((role) => {
+    const p = plan.parties[role]!;
+    const fp = p.fingerprint ?? manifest?.parties[role]?.fingerprint;
+    return {
+      role,
+      name: p.name,
+      ...(p.contact ? { contact: p.contact } : {}),
+      ...(fp ? { fingerprint: fp } : {}),
+    };
+  });
   return {
     language: lang,
     date: input.date,
@@ -300,16 +348,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
           }
         : {}),
     },
-    parties: roles.map((role) => {
-      const p = plan.parties[role]!;
-      const fp = p.fingerprint ?? manifest?.parties[role]?.fingerprint;
-      return {
-        role,
-        name: p.name,
-        ...(p.contact ? { contact: p.contact } : {}),
-        ...(fp ? { fingerprint: fp } : {}),
-      };
-    }),
+    parties,
     ...(plan.exit ? { exit: exitRecord(plan, t, input.date, partyName) } : {}),
     ...(manifest
       ? {
@@ -360,11 +399,40 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     },
     inventory: input.inventory ?? [],
     actions: actionsFor(plan, lang, partyName),
-    glossary: Object.values(t.checklist.glossary.terms).map(({ term, definition }) => ({ term, definition })),
+    glossary: glossaryOf(t, {
+      fingerprint:
+        !!manifest || parties.some((p) => p.fingerprint) || record.receipts.length > 0 || !!input.attestation,
+      digest: !!manifest || !!input.planSha256,
+      signature: !!manifest || record.receipts.length > 0 || !!input.attestation,
+      waiver: rows.some((r) => r.waiver),
+    }),
     signOff: roles.map((role) => ({ role, name: plan.parties[role]!.name })),
+    receipts: record.receipts,
+    reserves: record.reserves,
+    conclusion: record.conclusion,
     complete,
     notes,
   };
+}
+
+type Term = keyof Words['checklist']['glossary']['terms'];
+
+/**
+ * The glossary of the terms the document uses, and only those: the manifest (named in the notes
+ * and the footer) and the reserves (the sign-off blocks have a line for them) always; the others
+ * when the document shows them.
+ */
+function glossaryOf(
+  t: Words,
+  uses: Record<Exclude<Term, 'manifest' | 'reserve'>, boolean>,
+): Checklist['glossary'] {
+  const used: Record<Term, boolean> = { ...uses, manifest: true, reserve: true };
+  return (Object.keys(t.checklist.glossary.terms) as Term[])
+    .filter((k) => used[k])
+    .map((k) => ({
+      term: t.checklist.glossary.terms[k].term,
+      definition: t.checklist.glossary.terms[k].definition,
+    }));
 }
 
 function attestationShown(c: AttestationCheck, t: Words): NonNullable<Checklist['attestation']> {

@@ -22,7 +22,8 @@ import {
   type ReleaseCondition,
   type Role,
 } from './plan.js';
-import type { Reserve } from './reserves.js';
+import { countingReceipts } from './record.js';
+import type { LiftedReserve, Reserve } from './reserves.js';
 import { faultKind, type AttestationCheck, type AttestationFault } from './attestation.js';
 
 /** One condition of `release_when`, met or not, and the evidence in words (`compensation --json`). */
@@ -47,6 +48,10 @@ export interface ReceiptEvidence {
   faults: string[];
   /** The reserves it records as open; null when the receipt has no reserves field at all. */
   reserves: Reserve[] | null;
+  /** The reserves its party lifted, up to this receipt. */
+  lifted: LiftedReserve[];
+  /** Its place in its party's chain of receipts (1 for the first): the highest counts. */
+  sequence: number;
 }
 
 /** A deletion attestation given with --attestation, as src/io/attestation.ts checked it. */
@@ -159,9 +164,10 @@ function complete(e: ReleaseEvidence, w: Words): { met: boolean; detail: string 
 
 function noOpenReserves(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {
   if (e.receipts.length === 0) return { met: true, detail: w.noReceiptNoReserve };
-  const invalid = e.receipts.filter((r) => !r.valid);
+  // The latest receipt of each party counts (src/core/record.ts): the checklist reads the same.
+  const { latest, invalid } = countingReceipts(e.receipts);
   if (invalid.length) return { met: false, detail: w.reservesUnknown(list(invalid.map((r) => r.file))) };
-  const open = e.receipts.flatMap((r) => r.reserves ?? []);
+  const open = latest.flatMap((r) => r.reserves ?? []);
   if (open.length)
     return {
       met: false,
@@ -169,7 +175,7 @@ function noOpenReserves(e: ReleaseEvidence, w: Words): { met: boolean; detail: s
         list(open.map((r) => `${r.id}: ${r.text}${r.due ? ` (${formatDate(r.due, e.language)})` : ''}`)),
       ),
     };
-  return { met: true, detail: w.noReserve(list(e.receipts.map((r) => w.owner[r.role ?? 'client']))) };
+  return { met: true, detail: w.noReserve(list(latest.map((r) => w.owner[r.role ?? 'client']))) };
 }
 
 function deletionAttested(e: ReleaseEvidence, w: Words): { met: boolean; detail: string } {

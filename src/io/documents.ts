@@ -5,7 +5,7 @@
  * found from the sources, the inventory CSVs summarised).
  */
 import { ExitkitError } from '../core/errors.js';
-import { english } from '../core/i18n/terminal/index.js';
+import { CATALOGS, english, say, type Messages } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { FoundFile, InventoryCounts } from '../core/checklist.js';
@@ -69,20 +69,36 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
 
 /**
  * The evidence the release conditions rest on besides the verification (README.md, "The plan":
- * the money): each --receipt checked against the plan's client and incoming keys and bound
- * to the manifest; the --attestation checked against the outgoing key and that manifest.
+ * the money): the receipts (`readReceipts`); the --attestation checked against the outgoing key
+ * and that manifest.
  */
 export async function readReleaseEvidence(
   inputs: DocumentInputs,
   flags: { receipt?: string[] | undefined; attestation?: string | undefined },
 ): Promise<{ receipts: ReceiptEvidence[]; attestation?: AttestationEvidence }> {
-  const receipts: ReceiptEvidence[] = [];
-  if (flags.receipt?.length && !inputs.manifest)
+  const receipts = await readReceipts(inputs, flags.receipt);
+  const attestation = await readAttestation(inputs, flags.attestation);
+  return { receipts, ...(attestation ? { attestation } : {}) };
+}
+
+/**
+ * Each --receipt of checklist and compensation, checked as `verify --receipt` checks it: signed by
+ * the plan's client or incoming key, bound to the --manifest, its party's chain followed back.
+ * One that does not hold is returned with its faults, in the document's language where the
+ * terminal speaks it (else English); one that cannot be read is an error (exit 2).
+ */
+export async function readReceipts(
+  inputs: DocumentInputs,
+  files: readonly string[] | undefined,
+): Promise<ReceiptEvidence[]> {
+  if (files?.length && !inputs.manifest)
     throw new ExitkitError((m) => m.documents.receiptWithoutManifest, {
       code: 'usage',
       hints: [(m) => m.documents.receiptWithoutManifestHint],
     });
-  for (const file of flags.receipt ?? []) {
+  const m = (CATALOGS as Readonly<Record<string, Messages>>)[inputs.language] ?? CATALOGS.en;
+  const receipts: ReceiptEvidence[] = [];
+  for (const file of files ?? []) {
     const r = await checkReceipt({
       file,
       manifestSha256: inputs.manifest!.sha256,
@@ -101,12 +117,13 @@ export async function readReleaseEvidence(
         decrypted: r.verdict.decrypted,
         faults: r.verdict.faults,
       },
-      faults: r.faults,
+      faults: r.said.faults.map((f) => say(m, f)),
       reserves: r.reserves,
+      lifted: r.lifted,
+      sequence: r.sequence,
     });
   }
-  const attestation = await readAttestation(inputs, flags.attestation);
-  return { receipts, ...(attestation ? { attestation } : {}) };
+  return receipts;
 }
 
 /**

@@ -42,6 +42,11 @@ export const documentFlags = {
     description: en.help.flags.document.attestation,
     helpValue: en.help.placeholders.file,
   }),
+  receipt: Flags.string({
+    description: en.help.flags.compensation.receipt,
+    helpValue: en.help.placeholders.file,
+    multiple: true,
+  }),
 };
 
 /**

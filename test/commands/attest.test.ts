@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
+import { verifyToFile } from '../helpers/delivery.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
 import { schemaErrors } from '../helpers/schemas.js';
 
@@ -271,18 +272,7 @@ describe('compensation and checklist --attestation', () => {
   let verification: string;
 
   beforeAll(async () => {
-    const r = await exitkit([
-      'verify',
-      manifest,
-      '--plan',
-      s.plan,
-      '--decryption-key',
-      s.keys.incoming.sec,
-      '--json',
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    verification = path.join(s.dir, 'verification.json');
-    await writeFile(verification, r.stdout);
+    verification = await verifyToFile(s, manifest);
   });
 
   const compensation = async (more: string[], exit: number) => {

@@ -61,7 +61,8 @@ describe('documents in German and Italian', () => {
       '| Auftraggeber | **ACME SA** |',
       '## Liefergegenstände',
       '### Datensicherungen und Daten',
-      '| 10. Dez. 2026 | bereit | 1 · 1\u00a0KB | unversehrt | **3 TAGE VERZUG**',
+      '| 10. Dez. 2026 | übergeben am 13. Dez. 2026 | 1 · 1\u00a0KB | unversehrt | **3 TAGE VERZUG**',
+      '**Abnahme ohne Vorbehalte**: Die Übergabe ist vollständig und geprüft; es wurde keine Empfangsbestätigung vorgelegt',
       'Verzicht: Licences end with the contract; genehmigt von ACME SA am 2. November 2026',
       '## Offene Massnahmen',
       'Die 10 Tage Übergangsunterstützung planen',
@@ -147,7 +148,7 @@ describe('documents in German and Italian', () => {
       'Die Konventionalstrafen sind eine Entschädigung und liegen ausserhalb des Geltungsbereichs der MWST',
     );
     const it2 = await exitkit(['checklist', de.plan, '--lang', 'it', '--date', '2026-12-12']);
-    expect(it2.stdout).toContain('# Verbale di consegna: ');
+    expect(it2.stdout).toContain('# Verbale di riconsegna: ');
     expectOnly('it', it2.stdout, await readFile(de.plan, 'utf8'));
     const bad = await exitkit(['checklist', de.plan, '--lang', 'es']);
     expect(bad.code).toBe(2);

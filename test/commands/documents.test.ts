@@ -13,6 +13,7 @@ import {
   examplePlan,
   writeDocumentInputs as setup,
 } from '../helpers/documents.js';
+import { verifiedBundle } from '../helpers/delivery.js';
 import { makeScenario } from '../helpers/scenario.js';
 
 const SECRET = DOCUMENT_SECRET;
@@ -333,10 +334,12 @@ describe('exitkit checklist', () => {
     ])
       expect(r.stdout).toContain(words);
     expect(r.stdout).toMatch(/Rotate every handed-over password.*\| NovaIT SA \(Incoming provider\) \|/);
-    for (const term of ['Fingerprint', 'SHA-256, SHA-512', 'Manifest', 'Signature', 'Waiver', 'Reserve'])
+    // The glossary and the footer speak of what the document shows: no key, no file digest here.
+    for (const term of ['SHA-256, SHA-512', 'Manifest', 'Waiver', 'Reserve'])
       expect(r.stdout).toContain(`**${term}**`);
+    expect(r.stdout).not.toMatch(/\*\*(Fingerprint|Signature)\*\*/);
     expect(r.stdout).not.toMatch(/\bSLA\b|resolved within/);
-    expect(r.stdout).toContain('key fingerprints are shown in full');
+    expect(r.stdout).toContain('Credentials are listed by name and file name only.\n');
     for (const role of ['Client', 'Outgoing provider', 'Incoming provider'])
       expect(r.stdout).toContain(`**${role}**:`);
     expect(r.stdout).toContain('No manifest was given');
@@ -407,20 +410,7 @@ describe('documents from a real bundle and verify', () => {
   const verification = () => path.join(s.dir, 'verification.json');
   beforeAll(async () => {
     s = await makeScenario({ dir: await tempDir() });
-    const b = await exitkit(['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec]);
-    expect(b.code).toBe(0);
-    manifest = path.join(s.out, `${s.id}.manifest.json`);
-    const v = await exitkit([
-      'verify',
-      manifest,
-      '--plan',
-      s.plan,
-      '--decryption-key',
-      s.keys.incoming.sec,
-      '--json',
-    ]);
-    expect(v.code).toBe(0);
-    await writeFile(verification(), v.stdout);
+    ({ manifest } = await verifiedBundle(s));
   });
 
   it('releases the final payment and calls the checklist complete, never showing a credential', async () => {

@@ -58,7 +58,15 @@ describe('buildChecklist', () => {
       approverName: 'ACME SA',
     });
     // The terms the record uses, never invented service levels (no SLA, no "resolved within 8 h").
-    expect(c.glossary.map((g) => g.term)).toEqual([
+    // Before any delivery: no fingerprint, digest or OpenPGP signature in the document.
+    expect(c.glossary.map((g) => g.term)).toEqual(['Manifest', 'Waiver', 'Reserve']);
+    const delivered = buildChecklist({
+      plan: examplePlan(),
+      manifest: manifestFor(examplePlan(), '2026-12-13T00:00:00Z'),
+      date: '2026-12-20',
+      language: 'en',
+    });
+    expect(delivered.glossary.map((g) => g.term)).toEqual([
       'Fingerprint',
       'SHA-256, SHA-512',
       'Manifest',

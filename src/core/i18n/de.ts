@@ -185,14 +185,14 @@ export const de: Words = {
         reserve: {
           term: 'Vorbehalt',
           definition:
-            'Ein Mangel, den eine Partei bei der Empfangsbestätigung der Übergabe mit Frist festhält; die Schlusszahlung wartet, bis jeder Vorbehalt aufgehoben ist.',
+            'Ein Mangel, den eine Partei in ihrer signierten Empfangsbestätigung der Übergabe festhält, mit dem betroffenen Liefergegenstand und einer Frist; er bleibt offen, bis diese Partei ihn in ihrer nächsten Empfangsbestätigung aufhebt.',
         },
       },
     },
     signoff: {
       heading: 'Unterschriften',
       intro:
-        'Mit ihrer Unterschrift bestätigt jede Partei den oben aufgeführten Stand der Liefergegenstände an dem neben ihrer Unterschrift eingetragenen Datum.',
+        'Mit ihrer Unterschrift bestätigt jede Partei den oben aufgeführten Stand der Liefergegenstände und das Ergebnis an dem neben ihrer Unterschrift eingetragenen Datum.',
     },
     notes: {
       noManifest:
@@ -205,8 +205,7 @@ export const de: Words = {
     },
     footer: 'Erstellt von exitkit am {date} gemäss Plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt. Die Prüfsummen der Dateien sind auf ihre ersten 16 Hexadezimalziffern gekürzt (die vollständigen stehen im signierten Manifest); die Fingerabdrücke der Schlüssel sind vollständig angegeben.',
+    footerEnd: '. Zugangsdaten werden nur mit Namen und Dateinamen aufgeführt.',
   },
   compensation: {
     heading: 'Reversibilitätsabrechnung: {title}',
@@ -503,5 +502,68 @@ export const de: Words = {
     footer:
       'Erstellt von {generator} am {date} aus dem Plan {plan}. rehearsal.json enthält dieselben Angaben',
     footerSigned: ', signiert in rehearsal.json.asc',
+  },
+  record: {
+    delivered: 'übergeben am {date}',
+    deliveredIn: 'übergeben am {date} (Lieferung {delivery})',
+    footerDigests:
+      ' Die Prüfsummen der Dateien sind auf ihre ersten 16 Hexadezimalziffern gekürzt (die vollständigen stehen im signierten Manifest).',
+    footerFingerprints: ' Die Fingerabdrücke der Schlüssel sind vollständig angegeben.',
+    receipts: {
+      heading: 'Empfangsbestätigungen',
+      intro:
+        'Jede Partei bestätigt den Empfang der Lieferung mit einer signierten Empfangsbestätigung (`exitkit acknowledge`); massgebend ist die letzte Empfangsbestätigung jeder Partei.',
+      party: 'Partei',
+      signed: 'Signiert am',
+      key: 'Schlüssel (Fingerabdruck)',
+      check: 'Prüfung',
+      holds:
+        'gültig: mit dem Schlüssel dieser Partei gemäss Plan signiert, für dieses Manifest, samt jeder früheren Empfangsbestätigung ihrer Kette',
+      fails: 'ungültig: {faults}',
+      none: 'Keine Empfangsbestätigung vorgelegt: Jede Partei trägt allfällige Vorbehalte neben ihrer Unterschrift ein.',
+    },
+    reserves: {
+      heading: 'Vorbehalte',
+      intro:
+        'Von den Parteien in ihren signierten Empfangsbestätigungen festgehalten; ein Vorbehalt wird mit der nächsten Empfangsbestätigung der Partei aufgehoben, die ihn angebracht hat.',
+      id: 'Nr.',
+      party: 'Partei',
+      text: 'Vorbehalt',
+      deliverable: 'Liefergegenstand',
+      due: 'Frist',
+      state: 'Stand',
+      open: 'offen',
+      overdue: 'offen, Frist abgelaufen',
+      lifted: 'aufgehoben am {date}',
+      none: 'Kein Vorbehalt festgehalten.',
+    },
+    conclusion: {
+      heading: 'Ergebnis',
+      withoutReserves: 'Abnahme ohne Vorbehalte',
+      withoutReservesDetail:
+        'Die Übergabe ist vollständig und geprüft, und keine Empfangsbestätigung hält einen offenen Vorbehalt fest.',
+      withoutReservesNoReceipt:
+        'Die Übergabe ist vollständig und geprüft; es wurde keine Empfangsbestätigung vorgelegt: Jede Partei trägt allfällige Vorbehalte neben ihrer Unterschrift ein.',
+      withReserves: 'Abnahme mit Vorbehalten',
+      withReservesDetail: {
+        one: 'Die Übergabe ist vollständig und geprüft; der Vorbehalt {ids} bleibt offen, bis die Partei, die ihn angebracht hat, ihn aufhebt.',
+        other:
+          'Die Übergabe ist vollständig und geprüft; die Vorbehalte {ids} bleiben offen, bis die Parteien, die sie angebracht haben, sie aufheben.',
+      },
+      notYet: 'Noch nicht abnahmefähig',
+      notYetDetail: 'Zuerst ist Folgendes zu beheben:',
+      why: {
+        'no-manifest': 'kein signiertes Manifest vorgelegt: Nichts belegt, was übergeben wurde',
+        incomplete: {
+          one: '{count} obligatorischer Liefergegenstand ist weder übergeben noch mit Verzicht erledigt',
+          other: '{count} obligatorische Liefergegenstände sind weder übergeben noch mit Verzicht erledigt',
+        },
+        'no-verification': 'keine Prüfung der Lieferung vorgelegt (`exitkit verify`)',
+        'verification-failed': 'die Prüfung der Lieferung ist fehlgeschlagen',
+        'receipt-invalid':
+          'eine Empfangsbestätigung ist ungültig ({files}): Die Vorbehalte ihrer Partei sind unbekannt',
+      },
+      open: { one: 'offener Vorbehalt: {ids}', other: 'offene Vorbehalte: {ids}' },
+    },
   },
 };

@@ -40,8 +40,8 @@ export const fr: Words = {
     reserves: 'Réserves (inscrire « aucune » s’il n’y en a pas)',
   },
   checklist: {
-    heading: 'Liste de remise\u00a0: {title}',
-    kicker: 'Réversibilité · liste de remise · annexe au contrat {reference}',
+    heading: 'Procès-verbal de réversibilité\u00a0: {title}',
+    kicker: 'Procès-verbal de réversibilité · annexe au contrat {reference}',
     subtitle: 'Réversibilité · annexe au contrat {reference} · plan {plan} · {date}',
     complete: 'Remise complète',
     completeDetail: {
@@ -185,14 +185,14 @@ export const fr: Words = {
         reserve: {
           term: 'Réserve',
           definition:
-            'Un manquement qu’une partie consigne en accusant réception de la remise, avec son échéance ; le paiement final attend que chaque réserve soit levée.',
+            'Un manquement qu’une partie consigne dans son accusé de réception signé de la remise, avec le livrable qu’il concerne et son échéance ; il reste ouvert jusqu’à ce que cette partie le lève dans son accusé de réception suivant.',
         },
       },
     },
     signoff: {
       heading: 'Signatures',
       intro:
-        'Par sa signature, chaque partie confirme l’état des livrables ci-dessus à la date inscrite à côté de sa signature.',
+        'Par sa signature, chaque partie confirme l’état des livrables et la conclusion ci-dessus à la date inscrite à côté de sa signature.',
     },
     notes: {
       noManifest:
@@ -205,8 +205,7 @@ export const fr: Words = {
     },
     footer: 'Établi par exitkit le {date} d’après le plan {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement. Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé)\u202f; les empreintes des clés sont données en entier.',
+    footerEnd: '. Les accès sont mentionnés par leur nom et leur nom de fichier uniquement.',
   },
   compensation: {
     heading: 'Décompte de réversibilité\u00a0: {title}',
@@ -498,5 +497,68 @@ export const fr: Words = {
     footer:
       'Généré par {generator} le {date} à partir du plan {plan}. rehearsal.json contient les mêmes faits',
     footerSigned: ', signés dans rehearsal.json.asc',
+  },
+  record: {
+    delivered: 'remis le {date}',
+    deliveredIn: 'remis le {date} (livraison {delivery})',
+    footerDigests:
+      ' Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé).',
+    footerFingerprints: ' Les empreintes des clés sont données en entier.',
+    receipts: {
+      heading: 'Accusés de réception',
+      intro:
+        'Chaque partie accuse réception de la remise par un accusé de réception signé (`exitkit acknowledge`)\u202f; le dernier accusé de réception de chaque partie fait foi.',
+      party: 'Partie',
+      signed: 'Signé le',
+      key: 'Clé (empreinte)',
+      check: 'Contrôle',
+      holds:
+        'valable\u00a0: signé par la clé de cette partie inscrite au plan, pour ce manifeste, avec chaque accusé de réception antérieur de sa chaîne',
+      fails: 'non valable\u00a0: {faults}',
+      none: 'Aucun accusé de réception fourni\u00a0: chaque partie inscrit ses réserves éventuelles à côté de sa signature.',
+    },
+    reserves: {
+      heading: 'Réserves',
+      intro:
+        'Consignées par les parties dans leurs accusés de réception signés\u202f; une réserve est levée par l’accusé de réception suivant de la partie qui l’a émise.',
+      id: 'N°',
+      party: 'Partie',
+      text: 'Réserve',
+      deliverable: 'Livrable',
+      due: 'Échéance',
+      state: 'État',
+      open: 'ouverte',
+      overdue: 'ouverte, échéance dépassée',
+      lifted: 'levée le {date}',
+      none: 'Aucune réserve consignée.',
+    },
+    conclusion: {
+      heading: 'Conclusion',
+      withoutReserves: 'Remise acceptée sans réserves',
+      withoutReservesDetail:
+        'la remise est complète et vérifiée, et aucun accusé de réception ne consigne de réserve ouverte.',
+      withoutReservesNoReceipt:
+        'la remise est complète et vérifiée\u202f; aucun accusé de réception n’a été fourni\u00a0: chaque partie inscrit ses réserves éventuelles à côté de sa signature.',
+      withReserves: 'Remise acceptée avec réserves',
+      withReservesDetail: {
+        one: 'la remise est complète et vérifiée\u202f; la réserve {ids} reste ouverte jusqu’à sa levée par la partie qui l’a émise.',
+        other:
+          'la remise est complète et vérifiée\u202f; les réserves {ids} restent ouvertes jusqu’à leur levée par les parties qui les ont émises.',
+      },
+      notYet: 'Remise pas encore acceptable',
+      notYetDetail: 'il faut d’abord remédier à ce qui suit\u00a0:',
+      why: {
+        'no-manifest': 'aucun manifeste signé fourni\u00a0: rien n’atteste ce qui a été remis',
+        incomplete: {
+          one: '{count} livrable obligatoire n’est ni remis ni dispensé',
+          other: '{count} livrables obligatoires ne sont ni remis ni dispensés',
+        },
+        'no-verification': 'aucune vérification de la livraison fournie (`exitkit verify`)',
+        'verification-failed': 'la vérification de la livraison a échoué',
+        'receipt-invalid':
+          'un accusé de réception n’est pas valable ({files})\u00a0: les réserves de sa partie ne sont pas connues',
+      },
+      open: { one: 'réserve ouverte\u00a0: {ids}', other: 'réserves ouvertes\u00a0: {ids}' },
+    },
   },
 };

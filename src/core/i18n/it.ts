@@ -40,8 +40,8 @@ export const it: Words = {
     reserves: 'Riserve («nessuna» se non ve ne sono)',
   },
   checklist: {
-    heading: 'Verbale di consegna: {title}',
-    kicker: 'Reversibilità · verbale di consegna · allegato al contratto {reference}',
+    heading: 'Verbale di riconsegna: {title}',
+    kicker: 'Reversibilità · verbale di riconsegna · allegato al contratto {reference}',
     subtitle: 'Reversibilità · allegato al contratto {reference} · piano {plan} · {date}',
     complete: 'Consegna completa',
     completeDetail: {
@@ -184,14 +184,14 @@ export const it: Words = {
         reserve: {
           term: 'Riserva',
           definition:
-            'Una mancanza che una parte registra nel confermare la ricezione della consegna, con la sua scadenza; il pagamento finale attende che ogni riserva sia tolta.',
+            'Una mancanza che una parte registra nella propria conferma di ricezione firmata, con l’elemento interessato e la sua scadenza; resta aperta finché quella parte non la toglie nella conferma successiva.',
         },
       },
     },
     signoff: {
       heading: 'Firme',
       intro:
-        'Con la propria firma, ciascuna parte conferma lo stato degli elementi sopra indicati alla data apposta accanto alla firma.',
+        'Con la propria firma, ciascuna parte conferma lo stato degli elementi e la conclusione sopra indicati alla data apposta accanto alla firma.',
     },
     notes: {
       noManifest:
@@ -204,8 +204,7 @@ export const it: Words = {
     },
     footer: 'Redatto da exitkit il {date} in base al piano {plan}',
     footerSha: ' (SHA-256 {sha}…)',
-    footerEnd:
-      '. Gli accessi sono indicati solo con il loro nome e il nome del file. Gli hash dei file sono abbreviati alle prime 16 cifre esadecimali (quelli completi figurano nel manifesto firmato); le impronte delle chiavi sono riportate per intero.',
+    footerEnd: '. Gli accessi sono indicati solo con il loro nome e il nome del file.',
   },
   compensation: {
     heading: 'Conteggio di reversibilità: {title}',
@@ -495,5 +494,68 @@ export const it: Words = {
     units: { seconds: '{n} s', minutes: '{m} min {s} s', hours: '{h} h {m} min' },
     footer: 'Generato da {generator} il {date} dal piano {plan}. rehearsal.json contiene gli stessi dati',
     footerSigned: ', firmati in rehearsal.json.asc',
+  },
+  record: {
+    delivered: 'consegnato il {date}',
+    deliveredIn: 'consegnato il {date} (consegna {delivery})',
+    footerDigests:
+      ' Gli hash dei file sono abbreviati alle prime 16 cifre esadecimali (quelli completi figurano nel manifesto firmato).',
+    footerFingerprints: ' Le impronte delle chiavi sono riportate per intero.',
+    receipts: {
+      heading: 'Conferme di ricezione',
+      intro:
+        'Ogni parte conferma la ricezione della consegna con una conferma di ricezione firmata (`exitkit acknowledge`); fa fede l’ultima conferma di ciascuna parte.',
+      party: 'Parte',
+      signed: 'Firmata il',
+      key: 'Chiave (impronta)',
+      check: 'Controllo',
+      holds:
+        'valida: firmata con la chiave di questa parte indicata nel piano, per questo manifesto, con ogni conferma precedente della sua catena',
+      fails: 'non valida: {faults}',
+      none: 'Nessuna conferma di ricezione fornita: ogni parte annota le proprie eventuali riserve accanto alla firma.',
+    },
+    reserves: {
+      heading: 'Riserve',
+      intro:
+        'Registrate dalle parti nelle loro conferme di ricezione firmate; una riserva è tolta con la conferma successiva della parte che l’ha formulata.',
+      id: 'N.',
+      party: 'Parte',
+      text: 'Riserva',
+      deliverable: 'Elemento',
+      due: 'Scadenza',
+      state: 'Stato',
+      open: 'aperta',
+      overdue: 'aperta, scadenza superata',
+      lifted: 'tolta il {date}',
+      none: 'Nessuna riserva registrata.',
+    },
+    conclusion: {
+      heading: 'Conclusione',
+      withoutReserves: 'Riconsegna accettata senza riserve',
+      withoutReservesDetail:
+        'la consegna è completa e verificata, e nessuna conferma di ricezione registra una riserva aperta.',
+      withoutReservesNoReceipt:
+        'la consegna è completa e verificata; nessuna conferma di ricezione è stata fornita: ogni parte annota le proprie eventuali riserve accanto alla firma.',
+      withReserves: 'Riconsegna accettata con riserve',
+      withReservesDetail: {
+        one: 'la consegna è completa e verificata; la riserva {ids} resta aperta finché la parte che l’ha formulata non la toglie.',
+        other:
+          'la consegna è completa e verificata; le riserve {ids} restano aperte finché le parti che le hanno formulate non le tolgono.',
+      },
+      notYet: 'Riconsegna non ancora accettabile',
+      notYetDetail: 'occorre prima rimediare a quanto segue:',
+      why: {
+        'no-manifest': 'nessun manifesto firmato fornito: nulla attesta ciò che è stato consegnato',
+        incomplete: {
+          one: '{count} elemento obbligatorio non è né consegnato né oggetto di rinuncia',
+          other: '{count} elementi obbligatori non sono né consegnati né oggetto di rinuncia',
+        },
+        'no-verification': 'nessuna verifica della consegna fornita (`exitkit verify`)',
+        'verification-failed': 'la verifica della consegna non è riuscita',
+        'receipt-invalid':
+          'una conferma di ricezione non è valida ({files}): le riserve della sua parte non sono note',
+      },
+      open: { one: 'riserva aperta: {ids}', other: 'riserve aperte: {ids}' },
+    },
   },
 };

@@ -22,7 +22,8 @@ export const fr: Messages = {
       acknowledge:
         'Signer un accusé de réception de la remise : le manifeste, l’archive, le verdict et la date.',
       bundle: 'Construire l’archive de remise chiffrée, son manifeste et sa signature.',
-      checklist: 'Écrire le procès-verbal de remise que signent les parties (Markdown ou HTML imprimable).',
+      checklist:
+        'Écrire le procès-verbal de réversibilité que signent les parties (Markdown ou HTML imprimable).',
       compensation:
         'Écrire le décompte de réversibilité : honoraires, pénalités, TVA, montant dû, et si le paiement final peut être libéré.',
       extract: 'Extraction vérifiée : le contenu n’apparaît dans DOSSIER que si chaque contrôle a réussi.',
@@ -50,7 +51,7 @@ Ce qui entre dans l’archive : les fichiers de chaque livrable prêt ou livré 
 
 Chaque fichier source est lu une seule fois et son empreinte calculée (SHA-512 par défaut, --algorithm sha256) pendant qu’il passe dans l’archive ; un fichier qui change ou disparaît entre-temps, un lien symbolique ou un fichier spécial est une erreur qui le nomme. Tout est écrit à côté des chemins définitifs puis renommé à la fin : après une erreur, Ctrl-C ou SIGTERM, rien ne reste dans DOSSIER. Code de sortie 0 quand une remise complète a été écrite, 1 quand le plan est incomplet (remise refusée, ou écrite malgré tout avec --allow-incomplete), 2 quand elle n’a pas pu être faite.`,
       checklist:
-        'Une section par famille, une ligne par livrable : responsable, échéance, statut, fichiers (nombre et taille ; empreintes avec --manifest), le résultat de la vérification avec --verification, les dispenses, l’attestation de suppression du prestataire sortant avec --attestation (périmètre, méthode, date, ce qui est conservé et pourquoi, signataire ; contrôlée avec la clé du prestataire sortant du plan et le --manifest), les retards et les manques ; l’inventaire résumé à partir de son CSV ; les actions que toute remise laisse ouvertes (changer les secrets remis, révoquer les accès du prestataire sortant, transférer les portails du registraire, du DNS et des licences, confirmer le test de restauration) avec qui s’en charge ; un glossaire ; les blocs de signature du client, du prestataire sortant et du prestataire entrant. Les mots de passe et accès ne sont cités que par leur nom et leur nom de fichier. Sans --manifest, les fichiers sont ceux que désignent les sources du plan. Code de sortie 0 quand la remise est complète selon les données fournies (chaque livrable obligatoire remis, intact s’il a été vérifié, ou dispensé ; et avec --verification, une vérification concluante), 1 sinon, 2 quand le procès-verbal n’a pas pu être écrit.',
+        'Le procès-verbal de réversibilité que signent les parties. Une section par famille, une ligne par livrable : responsable, échéance, statut (après une livraison vérifiée, --manifest et --verification, un livrable est dit remis, avec sa date de remise), fichiers (nombre et taille ; empreintes avec --manifest), le résultat de la vérification avec --verification, les dispenses, les accusés de réception des parties avec --receipt (répétable, un par partie ; le dernier de la chaîne de chaque partie fait foi, contrôlé avec la clé de son rôle inscrite au plan et avec le --manifest) et les réserves qu’ils consignent, ouvertes ou levées, avec leurs échéances ; une conclusion : remise acceptée sans réserves, avec réserves (les réserves ouvertes citées), ou pas encore acceptable (et pourquoi) ; l’attestation de suppression du prestataire sortant avec --attestation (périmètre, méthode, date, ce qui est conservé et pourquoi, signataire ; contrôlée avec la clé du prestataire sortant du plan et le --manifest), les retards et les manques ; l’inventaire résumé à partir de son CSV ; les actions que toute remise laisse ouvertes (changer les secrets remis, révoquer les accès du prestataire sortant, transférer les portails du registraire, du DNS et des licences, confirmer le test de restauration) avec qui s’en charge ; un glossaire des termes qu’emploie le procès-verbal ; les blocs de signature du client, du prestataire sortant et du prestataire entrant. Les mots de passe et accès ne sont cités que par leur nom et leur nom de fichier. Sans --manifest, les fichiers sont ceux que désignent les sources du plan. Code de sortie 0 quand la remise est complète selon les données fournies (chaque livrable obligatoire remis, intact s’il a été vérifié, ou dispensé ; et avec --verification, une vérification concluante ; et chaque --receipt valable), 1 sinon (un accusé de réception non valable est cité), 2 quand le procès-verbal n’a pas pu être écrit ou un fichier donné n’a pas pu être lu.',
       compensation:
         'Les honoraires sont le prix des prestations de réversibilité (montants forfaitaires, ou quantité × prix unitaire) : la TVA s’y applique, arrondie au centime (arrondi commercial). Chaque pénalité indique sa cause (quel livrable, manquant ou avec combien de jours de retard) et son plafond ; seuls les livrables dus par le prestataire sortant lui coûtent des pénalités, et un livrable manquant ne coûte jamais moins que s’il était livré en retard à la date du décompte. Par défaut (penalties.treatment: indemnity), les pénalités sont hors du champ de la TVA et déduites, par compensation, du montant dû TVA comprise ; avec service_credit, elles réduisent la base imposable avant TVA. Le montant dû est arrondi au pas du plan (CHF : 0,05), selon l’arrondi commercial. Le paiement final est la part retenue de ce montant : il n’est libérable que si chaque condition de final_payment.release_when du plan est remplie (par défaut : une vérification qui a déchiffré et recalculé l’empreinte de chaque fichier, une remise complète, aucune réserve ouverte), chacune étant listée, remplie ou non, avec sa preuve tirée de --verification, --receipt et --attestation. Une vérification sans clé ne compte jamais comme une vérification avec déchiffrement ; l’accusé de réception, signé par le prestataire entrant, d’une vérification avec déchiffrement compte. Le retard se compte par livrable jusqu’à sa date de livraison (la date de création du manifeste) ; sans manifeste, jusqu’à --date (par défaut aujourd’hui). Les montants sont des décimaux exacts, écrits en chaînes dans --json ("21924.50"). Code de sortie 0 quand le paiement final est libérable, 1 sinon, 2 pour une entrée erronée.',
       extract:
@@ -191,6 +192,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         verified: 'Avec le manifeste et la vérification, en HTML imprimable',
         english: 'En anglais et en Markdown, dans un fichier',
         template: 'Avec votre propre mise en page',
+        receipts:
+          'Le procès-verbal à signer, avec les accusés de réception des deux parties et leurs réserves, en HTML imprimable',
       },
       compensation: {
         verified: 'Le décompte d’après le manifeste et la vérification, en Markdown sur la sortie standard',
@@ -1023,6 +1026,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noSuchDeliverable: (id) => `le plan n’a pas de livrable ${id}`,
     didYouMean: (id) => `vouliez-vous dire ${id} ?`,
     deliverablesAre: (ids) => `les livrables du plan sont ${ids}`,
+  },
+  record: {
+    receiptNotValid: (file, why) => `l’accusé de réception ${file} n’est pas valable : ${why}`,
   },
   keys: {
     notAnEmail: (email) => `"${email}" n'est pas une adresse e-mail`,
