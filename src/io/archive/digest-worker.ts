@@ -11,13 +11,16 @@ import { ownedBuffer, type FileRange } from './buffers.js';
 
 export interface Hashed {
   archive: { size: number; sha256: string };
+  /** With volumes: each one's size and SHA-256, in the order they were read (`cut`). */
+  volumes: Array<{ size: number; sha256: string }>;
   /** By entry number: algorithm -> hex digest. */
   entries: Map<number, Record<string, string>>;
 }
 
 class DigestSink {
-  private readonly archive = createHash('sha256');
+  private archive = createHash('sha256');
   private size = 0;
+  private readonly volumes: Hashed['volumes'] = [];
   private readonly open = new Map<number, Array<[string, Hash]>>();
   readonly entries = new Map<number, Record<string, string>>();
 
@@ -26,6 +29,13 @@ class DigestSink {
   raw(buf: Uint8Array, n: number): void {
     this.archive.update(buf.subarray(0, n));
     this.size += n;
+  }
+
+  /** The bytes so far are a volume, whole: its measures are kept, and the next one starts. */
+  cut(): void {
+    this.volumes.push({ size: this.size, sha256: this.archive.digest('hex') });
+    this.archive = createHash('sha256');
+    this.size = 0;
   }
 
   data(buf: Uint8Array, ranges: FileRange[]): void {
@@ -41,7 +51,11 @@ class DigestSink {
   }
 
   end(): Hashed {
-    return { archive: { size: this.size, sha256: this.archive.digest('hex') }, entries: this.entries };
+    return {
+      archive: { size: this.size, sha256: this.archive.digest('hex') },
+      volumes: this.volumes,
+      entries: this.entries,
+    };
   }
 }
 
@@ -49,6 +63,7 @@ type ToWorker =
   | { type: 'init'; algorithms: string[] }
   | { type: 'raw'; buf: Uint8Array; n: number }
   | { type: 'data'; buf: Uint8Array; ranges: FileRange[] }
+  | { type: 'cut' }
   | { type: 'end' };
 
 type FromWorker =
@@ -109,6 +124,12 @@ export class Digester {
       return;
     }
     await this.post({ type: 'raw', buf, n }, buf);
+  }
+
+  /** The raw bytes so far are a volume, read whole (its SHA-256 is made; the next one starts). */
+  cut(): void {
+    if (this.sink) this.sink.cut();
+    else this.worker!.postMessage({ type: 'cut' } satisfies ToWorker);
   }
 
   /** Bytes of entry `entry` (copied: the caller keeps its chunk). */
@@ -188,7 +209,8 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
         port.postMessage({ type: 'back', buf: m.buf, kind: 'data' } satisfies FromWorker, [
           m.buf.buffer as ArrayBuffer,
         ]);
-      } else port.postMessage({ type: 'end', value: sink!.end() } satisfies FromWorker);
+      } else if (m.type === 'cut') sink!.cut();
+      else port.postMessage({ type: 'end', value: sink!.end() } satisfies FromWorker);
     } catch (e) {
       port.postMessage({
         type: 'error',
