@@ -318,7 +318,7 @@ export function judge(input: VerdictInput, w: Messages): Verification {
       : {}),
     decrypted: d !== undefined && !d.decryptError,
     ...(files ? { files } : {}),
-    ...(d ? { integrity: d.integrity && !d.decryptError } : {}),
+    ...(d && !d.decryptError ? { integrity: d.integrity } : {}),
     deliverables,
     faults,
     verifiedAt: input.now.toISOString(),
