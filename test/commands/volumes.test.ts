@@ -14,6 +14,7 @@ import type { Manifest, ManifestVolume } from '../../src/core/manifest.js';
 import { readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
 import { signDetached } from '../../src/io/openpgp/signatures.js';
 import { exitkit, tempDir, tree } from '../helpers/cli.js';
+import { hasScript, onTerminal } from '../helpers/faults.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
 import { schemaErrors } from '../helpers/schemas.js';
 import { makeScenario, type Scenario } from '../helpers/scenario.js';
@@ -198,6 +199,19 @@ describe('verify and extract across volumes', () => {
     expect(full.integrity).toBe(true);
     expect(full.files?.checked).toBe(manifest.payload.files + manifest.tagFiles.length);
   });
+
+  it.skipIf(!hasScript)(
+    'on a terminal, the progress runs across the volumes to 100 % of their total',
+    async () => {
+      const v = await onTerminal(
+        ['verify', manifestFile, '--signer', s.keys.outgoing.pub, '--decryption-key', s.keys.incoming.sec],
+        [],
+      );
+      expect(v.code).toBe(0);
+      // 3.0 MiB done of 3.0 MiB: the bytes of every volume, not of the last one.
+      expect(v.screen).toMatch(/decrypting and checking 3\.0 MiB of 3\.0 MiB \(100 %\)/);
+    },
+  );
 
   it('extract writes the bag, the file across the boundaries byte for byte', async () => {
     const to = path.join(root, 'extract-ok');
