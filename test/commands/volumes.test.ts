@@ -45,20 +45,37 @@ interface VerifyJson {
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-beforeAll(async () => {
-  root = await tempDir('exitkit-volumes-');
-  s = await makeScenario({ dir: path.join(root, 'scene'), extraExports: { [BIG]: BIG_BYTES } });
-  const r = await exitkit([
+/** `exitkit extract` of `manifestPath` into `to`, the signer pinned, with the incoming key. */
+const extract = (manifestPath: string, to: string) =>
+  exitkit([
+    'extract',
+    manifestPath,
+    '--signer',
+    s.keys.outgoing.pub,
+    '--decryption-key',
+    s.keys.incoming.sec,
+    '--to',
+    to,
+  ]);
+
+/** `exitkit bundle` of the scene into `out`, in volumes of `size`. */
+const bundle = (out: string, size: string, ...more: string[]) =>
+  exitkit([
     'bundle',
     s.plan,
     '--out',
-    s.out,
+    out,
     '--signing-key',
     s.keys.outgoing.sec,
     '--volume-size',
-    '1M',
-    '--json',
+    size,
+    ...more,
   ]);
+
+beforeAll(async () => {
+  root = await tempDir('exitkit-volumes-');
+  s = await makeScenario({ dir: path.join(root, 'scene'), extraExports: { [BIG]: BIG_BYTES } });
+  const r = await bundle(s.out, '1M', '--json');
   expect(r.code, r.stderr).toBe(0);
   manifestFile = path.join(s.out, `${s.id}.manifest.json`);
   manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Manifest;
@@ -118,16 +135,7 @@ describe('bundle --volume-size', () => {
     'refuses --volume-size %s (exit 2, with a hint), writing nothing',
     async (size) => {
       const out = path.join(root, `bad-${size}`);
-      const r = await exitkit([
-        'bundle',
-        s.plan,
-        '--out',
-        out,
-        '--signing-key',
-        s.keys.outgoing.sec,
-        '--volume-size',
-        size,
-      ]);
+      const r = await bundle(out, size);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`error: --volume-size ${size} is not a size of at least 1 MiB`);
       expect(r.stderr).toMatch(/hint: .*512M, 4G/);
@@ -138,29 +146,10 @@ describe('bundle --volume-size', () => {
   it('with --force, replaces a bundle of more volumes: no volume of the previous one is left beside', async () => {
     const out = path.join(root, 'forced');
     await cp(s.out, out, { recursive: true });
-    const r = await exitkit([
-      'bundle',
-      s.plan,
-      '--out',
-      out,
-      '--signing-key',
-      s.keys.outgoing.sec,
-      '--volume-size',
-      '2M',
-      '--force',
-    ]);
+    const r = await bundle(out, '2M', '--force');
     expect(r.code, r.stderr).toBe(0);
     expect((await readdir(out)).filter((n) => n.includes('.vol-')).sort()).toEqual([vol(1), vol(2)]);
-    const again = await exitkit([
-      'bundle',
-      s.plan,
-      '--out',
-      out,
-      '--signing-key',
-      s.keys.outgoing.sec,
-      '--volume-size',
-      '2M',
-    ]);
+    const again = await bundle(out, '2M');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists already');
     const v = await verify(path.join(out, path.basename(manifestFile)), false, 0);
@@ -215,16 +204,7 @@ describe('verify and extract across volumes', () => {
 
   it('extract writes the bag, the file across the boundaries byte for byte', async () => {
     const to = path.join(root, 'extract-ok');
-    const r = await exitkit([
-      'extract',
-      manifestFile,
-      '--signer',
-      s.keys.outgoing.pub,
-      '--decryption-key',
-      s.keys.incoming.sec,
-      '--to',
-      to,
-    ]);
+    const r = await extract(manifestFile, to);
     expect(r.code, r.stderr).toBe(0);
     expect(await readFile(path.join(to, s.id, 'data/backups/fs01-backup/fs01-2026-12-02.vbk'))).toEqual(
       BIG_BYTES,
@@ -304,16 +284,7 @@ describe('verify and extract across volumes', () => {
     });
     const to = path.join(root, 'extract-damaged-dest');
     await mkdir(to);
-    const r = await exitkit([
-      'extract',
-      m,
-      '--signer',
-      s.keys.outgoing.pub,
-      '--decryption-key',
-      s.keys.incoming.sec,
-      '--to',
-      to,
-    ]);
+    const r = await extract(m, to);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain(vol(3));
     expect(await tree(to)).toEqual([]);
