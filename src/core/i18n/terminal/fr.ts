@@ -649,7 +649,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     overSize: (limit) => `un volume atteint ${limit} octets ou plus`,
     several: (n, first, last) => `${n} volumes, ${first} … ${last}`,
     listedTwice: (file) => `archive.volumes cite ${file} deux fois`,
-    missing: 'il manque : renvoyez-le',
+    missing: 'absent : renvoyez-le',
     extra: 'il se trouve à côté des volumes, mais le manifeste signé ne le cite pas',
     faulty: (n) => `${count(n, 'volume', 'volumes')} NON conforme${n > 1 ? 's' : ''} à la signature`,
     inVolume: (file, why) => `dans ${file} : ${why}`,
