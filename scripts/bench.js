@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// npm run bench [-- --size 1GiB --runs 3 --sizes 100MiB,1GiB --baseline DIR]
+// npm run bench [-- --size 1GiB --runs 3 --sizes 100MiB,1GiB --baseline DIR --volumes 4]
 //
 // Measures exitkit against what a user would otherwise type, in one process tree, alternately,
 // pair by pair (so a noisy machine does not fake a win):
 //   bundle: exitkit bundle  vs  sha256sum over the files in parallel with tar cf - | gpg -e --compress-algo none
 //   verify: exitkit verify --decryption-key (full)  vs  gpg -d | tar x, then sha256sum -c
+//   volumes: exitkit bundle --volume-size (the payload cut into --volumes volumes) and its full
+//   verify, against the same pipelines (docs/FORMAT.md, "Volumes")
 // and exitkit's peak memory (the child's max RSS). Writes docs/bench.json and docs/bench.md.
 // --baseline DIR: a built checkout of an earlier commit (e.g. a git worktree after `npm run build`):
 // its `verify` is timed on the same archives, alternately with this one's, so that what a change
@@ -29,8 +31,10 @@ const { values } = parseArgs({
     small: { type: 'string', default: '2000' },
     dir: { type: 'string', default: path.join(ROOT, 'bench-output') },
     baseline: { type: 'string' },
+    volumes: { type: 'string', default: '4' },
   },
 });
+const volumeCount = Number(values.volumes);
 const sizes = (values.size ?? values.sizes).split(',').map(parseSize);
 const runs = Number(values.runs);
 const smallCount = Number(values.small);
@@ -185,7 +189,9 @@ async function benchSize(size) {
   );
   const s = await makeScenario(size);
   const out = path.join(s.dir, 'out');
-  const rows = { bundle: [], verify: [] };
+  const rows = { bundle: [], verify: [], 'bundle, volumes': [], 'verify, volumes': [] };
+  // Volumes of a quarter of the payload (with --volumes 4), at least 1 MiB.
+  const volumeSize = Math.max(Math.ceil(s.payloadBytes / volumeCount / 2 ** 20), 1);
   const baseline = [];
   for (let run = 1; run <= runs; run++) {
     rmSync(out, { recursive: true, force: true });
@@ -228,6 +234,25 @@ async function benchSize(size) {
     }
     rows.bundle.push({ exitkit: eb.seconds, pipeline: pb, rss: eb.rss });
     rows.verify.push({ exitkit: ev.seconds, pipeline: pv, rss: ev.rss });
+    if (volumeCount > 1) {
+      // The same payload into volumes, against the same pipelines (timed again, pair by pair).
+      const vout = path.join(s.dir, 'out-volumes');
+      rmSync(vout, { recursive: true, force: true });
+      mkdirSync(vout, { recursive: true });
+      const bundleArgs = ['bundle', 'plan.yaml', '--out', vout, '--signing-key', 'keys/outgoing.sec.asc'];
+      const vb = await exitkit([...bundleArgs, '--volume-size', `${volumeSize}M`], s.dir);
+      rmSync(path.join(out, 'pipeline.tar.gpg'), { force: true });
+      const vpb = await pipelineBundle(s, out);
+      const vm = path.join(vout, 'bench-exit.manifest.json');
+      const verifyArgs = ['verify', vm, '--plan', 'plan.yaml', '--decryption-key', 'keys/incoming.sec.asc'];
+      const vv = await exitkit(verifyArgs, s.dir);
+      const vpv = await pipelineVerify(s, out);
+      rows['bundle, volumes'].push({ exitkit: vb.seconds, pipeline: vpb, rss: vb.rss });
+      rows['verify, volumes'].push({ exitkit: vv.seconds, pipeline: vpv, rss: vv.rss });
+      console.error(
+        `run ${run}: volumes of ${volumeSize} MiB: bundle ${vb.seconds.toFixed(2)} s vs ${vpb.toFixed(2)} s, verify ${vv.seconds.toFixed(2)} s vs ${vpv.toFixed(2)} s`,
+      );
+    }
     console.error(
       `run ${run}: bundle ${eb.seconds.toFixed(2)} s vs ${pb.toFixed(2)} s, verify ${ev.seconds.toFixed(2)} s vs ${pv.toFixed(2)} s, rss ${fmtBytes(eb.rss)} / ${fmtBytes(ev.rss)}`,
     );
@@ -235,6 +260,7 @@ async function benchSize(size) {
   rmSync(s.dir, { recursive: true, force: true });
   const summary = {};
   for (const [name, list] of Object.entries(rows)) {
+    if (list.length === 0) continue;
     const e = median(list.map((r) => r.exitkit));
     const p = median(list.map((r) => r.pipeline));
     summary[name] = {
@@ -256,7 +282,7 @@ async function benchSize(size) {
       // Pair by pair: above 1 the change made verify slower.
       ratio: median(baseline.map((r) => r.exitkit / r.baseline)),
     };
-  return { payloadBytes: s.payloadBytes, files: smallCount + 1, ...summary };
+  return { payloadBytes: s.payloadBytes, files: smallCount + 1, volumeMiB: volumeSize, ...summary };
 }
 
 mkdirSync(work, { recursive: true });
@@ -290,10 +316,14 @@ for (const r of results) {
   for (const [step, target] of [
     ['bundle', targets.bundleRatio],
     ['verify', targets.verifyRatio],
+    ['bundle, volumes', targets.bundleRatio],
+    ['verify, volumes', targets.verifyRatio],
   ]) {
     const x = r[step];
+    if (!x) continue;
+    const what = step.endsWith('volumes') ? `${step} of ${r.volumeMiB} MiB` : step;
     lines.push(
-      `| ${fmtBytes(r.payloadBytes)}, ${r.files} files | ${step} | ${x.exitkitMedianSeconds.toFixed(2)} s, ${x.exitkitMBps.toFixed(0)} MB/s | ${x.pipelineMedianSeconds.toFixed(2)} s, ${x.pipelineMBps.toFixed(0)} MB/s | ${x.ratio.toFixed(2)}x | >= ${target}x: ${mark(x.ratio >= target)} | ${fmtBytes(x.peakRssBytes)}: ${mark(x.peakRssBytes <= targets.peakRssBytes)} |`,
+      `| ${fmtBytes(r.payloadBytes)}, ${r.files} files | ${what} | ${x.exitkitMedianSeconds.toFixed(2)} s, ${x.exitkitMBps.toFixed(0)} MB/s | ${x.pipelineMedianSeconds.toFixed(2)} s, ${x.pipelineMBps.toFixed(0)} MB/s | ${x.ratio.toFixed(2)}x | >= ${target}x: ${mark(x.ratio >= target)} | ${fmtBytes(x.peakRssBytes)}: ${mark(x.peakRssBytes <= targets.peakRssBytes)} |`,
     );
   }
 }

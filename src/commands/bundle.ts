@@ -1,9 +1,10 @@
 import { en } from '../core/i18n/terminal/en.js';
 import { Args, Flags } from '@oclif/core';
-import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
+import { archiveDigest, volumesOf, type DigestAlgorithm, type Manifest } from '../core/manifest.js';
+import { ExitkitError } from '../core/errors.js';
 import { makeBundle } from '../io/bundle.js';
 import { shown } from '../io/shown.js';
-import { formatBytes } from '../core/bytes.js';
+import { formatBytes, MIN_VOLUME_SIZE, parseSize } from '../core/bytes.js';
 import { BaseCommand } from '../lib/base-command.js';
 import { passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';
 
@@ -17,7 +18,13 @@ export interface BundleResult {
   signer: string;
   recipients: Manifest['recipients'];
   created: string;
-  archive: { file: string; size: number; sha256: string };
+  /** With volumes: `file` is the first one, `sha256` absent, and each volume in `volumes`. */
+  archive: {
+    file: string;
+    size: number;
+    sha256?: string;
+    volumes?: Array<{ file: string; size: number; sha256: string }>;
+  };
   manifest: string;
   signature: string;
   seconds: number;
@@ -40,6 +47,11 @@ export default class Bundle extends BaseCommand {
       description: en.help.examples.bundle.incomplete,
       command:
         '<%= config.bin %> bundle exit-plan.yaml --out handover/ --signing-key keys/infogest.sec.asc --allow-incomplete --json',
+    },
+    {
+      description: en.help.examples.bundle.volumes,
+      command:
+        '<%= config.bin %> bundle exit-plan.yaml --out /media/usb/ --signing-key keys/infogest.sec.asc --volume-size 4G',
     },
   ];
   static override args = {
@@ -67,11 +79,16 @@ export default class Bundle extends BaseCommand {
       default: 'sha512',
     }),
     force: Flags.boolean({ description: en.help.flags.bundle.force }),
+    'volume-size': Flags.string({
+      description: en.help.flags.bundle.volumeSize,
+      helpValue: en.help.placeholders.size,
+    }),
   };
 
   async run(): Promise<BundleResult> {
     const { args, flags } = await this.parse(Bundle);
     const algorithm = flags.algorithm as DigestAlgorithm;
+    const volumeSize = flags['volume-size'] === undefined ? undefined : volumeSizeOf(flags['volume-size']);
     const { manifest, signer, recipients, files, seconds } = await makeBundle({
       plan: args.plan,
       out: flags.out,
@@ -83,17 +100,25 @@ export default class Bundle extends BaseCommand {
       force: flags.force,
       version: this.config.version,
       progress: this.showsProgress(),
+      volumeSize,
       m: this.m,
       note: (text) => this.note(text),
     });
     const archive = manifest.archive!;
+    const volumes = volumesOf(archive)?.map((v, i) => ({
+      file: files.volumes![i]!,
+      size: v.size,
+      sha256: v.digest,
+    }));
     const { m } = this;
     this.log(
       m.bundle.done({
         id: manifest.plan.id,
         files: m.fileCount.payloadAndTags(manifest.payload.files, manifest.tagFiles.length),
         bytes: formatBytes(manifest.payload.bytes, m),
-        archive: shown(files.archive),
+        archive: volumes
+          ? m.volumes.several(volumes.length, shown(volumes[0]!.file), shown(volumes.at(-1)!.file))
+          : shown(files.archive),
         size: formatBytes(archive.size, m),
         missing: manifest.complete ? undefined : manifest.missing,
         recipients: recipients.map((r) => r.fingerprint),
@@ -118,10 +143,25 @@ export default class Bundle extends BaseCommand {
       signer,
       recipients,
       created: manifest.created,
-      archive: { file: files.archive, size: archive.size, sha256: archive.digest },
+      archive: {
+        file: files.archive,
+        size: archive.size,
+        ...(volumes ? { volumes } : { sha256: archiveDigest(archive) }),
+      },
       manifest: files.manifest,
       signature: files.signature,
       seconds,
     };
   }
+}
+
+/** `--volume-size`: a size of at least 1 MiB, else exit 2 with the forms it takes. */
+function volumeSizeOf(given: string): number {
+  const size = parseSize(given);
+  if (size === null || size < MIN_VOLUME_SIZE)
+    throw new ExitkitError((m) => m.volumes.badSize(given), {
+      code: 'usage',
+      hints: [(m) => m.volumes.badSizeHint],
+    });
+  return size;
 }

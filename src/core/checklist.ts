@@ -12,7 +12,7 @@
 import { deliverableStates, handoverOf } from './deliveries.js';
 import { formatDate } from './dates.js';
 import { say, words, type Words } from './i18n/index.js';
-import type { Manifest, Verification } from './manifest.js';
+import type { Manifest, ManifestVolume, Verification } from './manifest.js';
 import { faultKind, type AttestationCheck, type DataSet, type Retained } from './attestation.js';
 import { exitRecord, type ExitRecord } from './exit-record.js';
 import type { Category, Deliverable, ExitPlan, IsoDate, Language, Role, Status } from './plan.js';
@@ -117,7 +117,7 @@ export interface Checklist {
     created: string;
     signer: string;
     recipients: Array<{ fingerprint: string; name?: string; role?: Role }>;
-    archive?: { file: string; size: number; digest: string };
+    archive?: { file: string; size: number; digest: string } | { size: number; volumes: ManifestVolume[] };
     complete: boolean;
     payload: { files: number; bytes: number };
   };
@@ -360,11 +360,14 @@ export function buildChecklist(input: ChecklistInput): Checklist {
             recipients: manifest.recipients,
             ...(manifest.archive
               ? {
-                  archive: {
-                    file: manifest.archive.file,
-                    size: manifest.archive.size,
-                    digest: manifest.archive.digest,
-                  },
+                  archive:
+                    'volumes' in manifest.archive
+                      ? { size: manifest.archive.size, volumes: manifest.archive.volumes }
+                      : {
+                          file: manifest.archive.file,
+                          size: manifest.archive.size,
+                          digest: manifest.archive.digest,
+                        },
                 }
               : {}),
             complete: manifest.complete,

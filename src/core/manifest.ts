@@ -66,7 +66,21 @@ export interface Manifest {
   /** Ids of required deliverables neither in the payload nor waived. */
   missing: string[];
   /** Absent from the copy inside the bag (it cannot hold its own archive's digest). */
-  archive?: { file: string; size: number; algorithm: 'sha256'; digest: string };
+  archive?: ManifestArchive;
+}
+
+/**
+ * The archive: one file, or (bundle --volume-size) its volumes in order, each its own message,
+ * with their total size (docs/FORMAT.md, "Volumes").
+ */
+export type ManifestArchive =
+  | { file: string; size: number; algorithm: 'sha256'; digest: string }
+  | { size: number; algorithm: 'sha256'; volumes: ManifestVolume[] };
+
+export interface ManifestVolume {
+  file: string;
+  size: number;
+  digest: string;
 }
 
 export interface FileFaults {
@@ -91,6 +105,14 @@ export interface Verification {
     size: number | null;
     digest: string | null;
     reason?: string;
+    /** With volumes: each one listed, in order, then any found beside them but not listed. */
+    volumes?: Array<{
+      file: string;
+      ok: boolean;
+      size: number | null;
+      digest: string | null;
+      reason?: string;
+    }>;
   };
   complete: boolean;
   missing: string[];
@@ -144,4 +166,15 @@ export function verificationShapeProblem(raw: unknown): Text | null {
   if (!Array.isArray(v.faults)) return (m) => m.shape.notList('faults');
   if (typeof v.verifiedAt !== 'string') return missing('verifiedAt');
   return null;
+}
+
+/** The volumes of a manifest's archive, or null when it is one file. */
+export function volumesOf(a: ManifestArchive): ManifestVolume[] | null {
+  return 'volumes' in a ? a.volumes : null;
+}
+
+/** What identifies an archive's bytes: its SHA-256, or its volumes' in order (lowercase, comma-separated). */
+export function archiveDigest(a: ManifestArchive): string {
+  const v = volumesOf(a);
+  return v ? v.map((x) => x.digest.toLowerCase()).join(',') : (a as { digest: string }).digest.toLowerCase();
 }

@@ -6,7 +6,7 @@
  * files: it stays true wherever the files are copied.
  */
 import type { Text } from './i18n/terminal/index.js';
-import type { Manifest, Verification } from './manifest.js';
+import { archiveDigest, type Manifest, type ManifestArchive, type Verification } from './manifest.js';
 import type { AcknowledgingRole, LiftedReserve, Reserve, Standing } from './reserves.js';
 
 export const RECEIPT_FORMAT = 'exitkit-receipt/2';
@@ -21,7 +21,7 @@ export interface Receipt {
   previous: { file: string; sha256: string } | null;
   plan: { id: string; title: string; contract: string };
   manifest: { file: string; sha256: string; created: string; signer: string };
-  archive: { file: string; size: number; algorithm: 'sha256'; digest: string };
+  archive: ManifestArchive;
   verification: {
     ok: boolean;
     complete: boolean;
@@ -100,7 +100,8 @@ export function receiptShapeProblem(raw: unknown): Text | null {
     if (!Array.isArray(r.reserves)) return missing('reserves');
   }
   if (typeof r.manifest?.sha256 !== 'string') return missing('manifest.sha256');
-  if (typeof r.archive?.digest !== 'string') return missing('archive.digest');
+  const a = r.archive as Partial<Record<'digest' | 'volumes', unknown>> | undefined;
+  if (typeof a?.digest !== 'string' && !Array.isArray(a?.volumes)) return missing('archive.digest');
   if (typeof r.verification?.ok !== 'boolean' || !Array.isArray(r.verification.missing))
     return missing('verification {ok, missing}');
   if (typeof r.signer?.fingerprint !== 'string') return missing('signer.fingerprint');
@@ -113,8 +114,8 @@ export function receiptBindingFaults(r: Receipt, manifestSha256: string, m: Mani
   const faults: Text[] = [];
   if (r.manifest.sha256 !== manifestSha256)
     faults.push((w) => w.receipt.otherManifest(r.manifest.sha256, manifestSha256));
-  if (m.archive && r.archive.digest.toLowerCase() !== m.archive.digest.toLowerCase())
-    faults.push((w) => w.receipt.otherArchive(r.archive.digest));
+  if (m.archive && archiveDigest(r.archive) !== archiveDigest(m.archive))
+    faults.push((w) => w.receipt.otherArchive(archiveDigest(r.archive)));
   if (r.plan?.id !== m.plan.id) faults.push((w) => w.receipt.otherExit(String(r.plan?.id), m.plan.id));
   return faults;
 }

@@ -6,8 +6,8 @@
  * bag-names.ts.
  */
 import { parseBagInfo, parseManifest } from './bag.js';
-import type { FileFaults, Manifest, ManifestFile, Verification } from './manifest.js';
-import { MANIFEST_FORMAT } from './manifest.js';
+import type { FileFaults, Manifest, ManifestFile, ManifestVolume, Verification } from './manifest.js';
+import { archiveDigest, MANIFEST_FORMAT, volumesOf } from './manifest.js';
 import { say, type Messages, type Text } from './i18n/terminal/index.js';
 import type { ExitPlan } from './plan.js';
 import { isSettled } from './plan.js';
@@ -53,16 +53,36 @@ export function manifestShapeProblem(raw: unknown): Text | null {
   }
   if (!m.tagFiles.every(fileOk)) return (w) => w.shape.tagFile;
   if (typeof m.complete !== 'boolean' || !Array.isArray(m.missing)) return (w) => w.shape.completeOrMissing;
-  const a = m.archive;
-  if (
-    !a ||
-    typeof a.file !== 'string' ||
-    !Number.isSafeInteger(a.size) ||
-    typeof a.digest !== 'string' ||
-    a.algorithm !== 'sha256'
-  )
-    return (w) => w.shape.archive;
-  return null;
+  const a = m.archive as Partial<Record<'file' | 'digest' | 'volumes', unknown>> & Manifest['archive'];
+  if (!a || !Number.isSafeInteger(a.size) || a.algorithm !== 'sha256') return (w) => w.shape.archive;
+  if (a.volumes === undefined) {
+    if (typeof a.file !== 'string' || typeof a.digest !== 'string') return (w) => w.shape.archive;
+    return null;
+  }
+  return volumesShapeProblem(a.volumes, a.size);
+}
+
+/** The volumes a manifest lists: each `{file, size, digest}`, a file named once, their sizes adding up. */
+function volumesShapeProblem(volumes: unknown, total: number): Text | null {
+  if (!Array.isArray(volumes) || volumes.length === 0) return (w) => w.shape.archive;
+  const seen = new Set<string>();
+  let sum = 0;
+  for (const v of volumes as Array<Record<string, unknown> | null>) {
+    const file = v?.file;
+    if (
+      typeof file !== 'string' ||
+      !/^[^/\\]+\.tar\.pgp$/.test(file) ||
+      !Number.isSafeInteger(v!.size) ||
+      (v!.size as number) < 0 ||
+      typeof v!.digest !== 'string' ||
+      !/^[0-9a-f]{64}$/i.test(v!.digest)
+    )
+      return (w) => w.shape.archive;
+    if (seen.has(file)) return (w) => w.volumes.listedTwice(file);
+    seen.add(file);
+    sum += v!.size as number;
+  }
+  return sum === total ? null : (w) => w.shape.archive;
 }
 
 /** A time as the manifest writes it: ISO 8601 in UTC, e.g. 2026-12-01T16:01:54.319Z. */
@@ -111,9 +131,21 @@ export interface SignatureResult {
   reason?: Text;
 }
 
-/** The archive as measured; absent when the manifest arrived first (nothing to measure yet). */
+/**
+ * The archive as measured; absent when the manifest arrived first (nothing to measure yet). With
+ * volumes, `size` is their total and `digest` unused: each volume is measured in `volumes`.
+ */
 export type ArchiveCheck =
   { file: string; present: true; size: number; digest: string } | { file: string; present: false };
+
+/** A volume as found beside the manifest: listed in it or not, present or not, and measured. */
+export interface ObservedVolume {
+  /** Its name (as the manifest lists it), and its path as said to the user. */
+  name: string;
+  file: string;
+  listed: boolean;
+  measured: { size: number; digest: string } | null;
+}
 
 export interface VerdictInput {
   manifestFile: string;
@@ -121,12 +153,48 @@ export interface VerdictInput {
   manifest: Manifest;
   signature: SignatureResult;
   archive: ArchiveCheck;
+  /** With volumes: every volume listed (in order), then every one found beside them but not listed. */
+  volumes?: ObservedVolume[];
   /** When given, completeness is judged against it; else the manifest's own word is reported. */
   plan?: ExitPlan;
   /** The plan's file as given (named when it differs from the manifest's plan). */
   planFile?: string;
   decrypted?: ArchiveObservation;
   now: Date;
+}
+
+/**
+ * Each volume against the signed list: present, of the signed size and SHA-256, and read to its
+ * end when decrypted; a volume found beside them that the manifest does not list is a fault too.
+ */
+function judgeVolumes(
+  signed: ManifestVolume[],
+  observed: ObservedVolume[],
+  w: Messages,
+): Array<{ file: string; path: string; size: number | null; digest: string | null; reason?: string }> {
+  const byName = new Map(observed.map((o) => [o.name, o]));
+  const rows = signed.map((s) => {
+    const o = byName.get(s.file);
+    const path = o?.file ?? s.file;
+    const got = o?.measured ?? null;
+    const why: string[] = [];
+    if (!got) why.push(w.volumes.missing);
+    else {
+      if (got.size !== s.size) why.push(w.verdict.archiveSize(got.size, s.size));
+      if (got.digest !== s.digest.toLowerCase()) why.push(w.verdict.archiveDigest(got.digest, s.digest));
+    }
+    return { file: s.file, path, size: got?.size ?? null, digest: got?.digest ?? null, why };
+  });
+  for (const o of observed)
+    if (!o.listed)
+      rows.push({
+        file: o.name,
+        path: o.file,
+        size: o.measured?.size ?? null,
+        digest: o.measured?.digest ?? null,
+        why: [w.volumes.extra],
+      });
+  return rows.map(({ why, ...r }) => ({ ...r, ...(why.length ? { reason: why.join('; ') } : {}) }));
 }
 
 export function allFiles(m: Manifest): ManifestFile[] {
@@ -147,13 +215,19 @@ export function judge(input: VerdictInput, w: Messages): Verification {
   const signed = m.archive!;
   const archiveFaults: string[] = [];
   const a = input.archive;
+  const signedVolumes = volumesOf(signed);
+  const volumes =
+    signedVolumes && a.present ? judgeVolumes(signedVolumes, input.volumes ?? [], w) : undefined;
   if (!a.present) archiveFaults.push(w.verdict.archiveAbsent);
-  else {
+  else if (volumes) {
+    for (const v of volumes) if (v.reason) faults.push(w.verdict.archive(v.path, v.reason));
+  } else if (!signedVolumes) {
     if (a.size !== signed.size) archiveFaults.push(w.verdict.archiveSize(a.size, signed.size));
-    if (a.digest !== signed.digest.toLowerCase())
-      archiveFaults.push(w.verdict.archiveDigest(a.digest, signed.digest));
+    const digest = archiveDigest(signed);
+    if (a.digest !== digest) archiveFaults.push(w.verdict.archiveDigest(a.digest, digest));
   }
   for (const f of archiveFaults) faults.push(w.verdict.archive(input.archive.file, f));
+  const volumesOk = !volumes || volumes.every((v) => !v.reason);
 
   let files: FileFaults | undefined;
   const perFile = new Map<string, string>();
@@ -218,12 +292,24 @@ export function judge(input: VerdictInput, w: Messages): Verification {
       ...(reason ? { reason } : {}),
     },
     archive: {
-      ok: archiveFaults.length === 0,
+      ok: archiveFaults.length === 0 && volumesOk,
       file: a.file,
       present: a.present,
       size: a.present ? a.size : null,
-      digest: a.present ? a.digest : null,
+      digest: a.present && !signedVolumes ? a.digest : null,
       ...(archiveFaults.length ? { reason: archiveFaults.join('; ') } : {}),
+      ...(!volumesOk ? { reason: w.volumes.faulty(volumes!.filter((v) => v.reason).length) } : {}),
+      ...(volumes
+        ? {
+            volumes: volumes.map((v) => ({
+              file: v.file,
+              ok: !v.reason,
+              size: v.size,
+              digest: v.digest,
+              ...(v.reason ? { reason: v.reason } : {}),
+            })),
+          }
+        : {}),
     },
     complete,
     missing,
@@ -232,7 +318,7 @@ export function judge(input: VerdictInput, w: Messages): Verification {
       : {}),
     decrypted: d !== undefined && !d.decryptError,
     ...(files ? { files } : {}),
-    ...(d ? { integrity: d.integrity && !d.decryptError } : {}),
+    ...(d && !d.decryptError ? { integrity: d.integrity } : {}),
     deliverables,
     faults,
     verifiedAt: input.now.toISOString(),
@@ -376,13 +462,17 @@ export function describeVerification(
       ? w.report.signatureValid(v.signature.fingerprint ?? undefined)
       : w.report.signatureNotValid,
   );
+  const volumes = v.archive.volumes;
   lines.push(
     v.archive.present === false
       ? w.report.archiveAbsent(v.archive.file)
-      : v.archive.ok && v.archive.size !== null && v.archive.digest !== null
-        ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
-        : w.report.archiveNotOk(v.archive.file),
+      : volumes
+        ? w.volumes.archive(v.archive.file, volumes.length, volumes.filter((x) => !x.ok).length)
+        : v.archive.ok && v.archive.size !== null && v.archive.digest !== null
+          ? w.report.archiveOk(v.archive.file, v.archive.size, v.archive.digest)
+          : w.report.archiveNotOk(v.archive.file),
   );
+  for (const x of volumes ?? []) lines.push(`  ${w.volumes.line(x.file, x.size, x.reason)}`);
   if (v.files) {
     // Counted as bundle counts them: payload files, tag files apart.
     const missing = new Set(v.files.missing);

@@ -4,7 +4,7 @@
  * bag, sign its manifest, and commit: the archive, the manifest and its signature are written
  * beside their final paths and renamed together at the end (src/io/staged.ts).
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { payloadPath } from '../core/bag.js';
 import {
@@ -25,7 +25,12 @@ import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import type { DigestAlgorithm, Manifest, ManifestFinding } from '../core/manifest.js';
 import { INPUT_FAULTS } from '../core/walk.js';
 import type { Pins } from '../core/trust.js';
-import { writeEncryptedBag, type PayloadEntry, type WrittenBag } from './archive/bag-writer.js';
+import {
+  writeEncryptedBag,
+  type PayloadEntry,
+  type WriteBagOptions,
+  type WrittenBag,
+} from './archive/bag-writer.js';
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
 import { signDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
@@ -34,6 +39,7 @@ import { shown } from './shown.js';
 import { staged } from './staged.js';
 import { outgoingSigningKey, planPins, recipientsOf } from './trust.js';
 import { walkPlan } from './walk.js';
+import { volumeFiles, volumeName } from './archive/volumes.js';
 
 export interface BundleOptions {
   plan: string;
@@ -49,6 +55,8 @@ export interface BundleOptions {
   version: string;
   /** Progress on stderr (a terminal, not --json), in the words of `m`. */
   progress: boolean;
+  /** Cut the archive into volumes, each file under this many bytes (docs/FORMAT.md, "Volumes"). */
+  volumeSize?: number | undefined;
   m: Messages;
   note: (message: Text) => void;
 }
@@ -62,9 +70,12 @@ export interface BundleOutcome {
 }
 
 interface BundleFiles {
+  /** The archive; with volumes, the folder they are written into (temporary) or the first one (final). */
   archive: string;
   manifest: string;
   signature: string;
+  /** With volumes: each volume's file, in order (once written). */
+  volumes?: string[];
 }
 
 export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
@@ -76,7 +87,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const { keys, recipients } = await recipientsOf(loaded, o.recipients);
   const pins = await planPins(loaded);
   const payload = await collectPayload(loaded, o, started);
-  const out = await prepareOutput(loaded.plan.id, o.out, o.force);
+  const out = await prepareOutput(loaded.plan.id, o.out, o.force, o.volumeSize !== undefined);
   const context: ManifestContext = {
     loaded,
     algorithm: o.algorithm,
@@ -90,13 +101,36 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
     async (commit) => {
-      const bag = await writeBag(context, payload, keys, out.temp.archive, o.progress ? o.m : undefined);
-      const manifest = sealedManifest(context, bag, path.basename(out.final.archive));
-      await writeSignedManifest(manifest, signingKey, out.temp);
-      // The three renames are one step: interrupted between two of them, none stays.
-      await commit(
-        (['archive', 'manifest', 'signature'] as const).map((k) => ({ from: out.temp[k], to: out.final[k] })),
+      const volumes =
+        o.volumeSize === undefined ? undefined : await volumesIn(out.temp.archive, o.volumeSize);
+      const bag = await writeBag(
+        context,
+        payload,
+        keys,
+        out.temp.archive,
+        o.progress ? o.m : undefined,
+        volumes,
       );
+      const written = bag.written.volumes?.map((v, i, all) => ({
+        ...v,
+        final: path.join(out.dir, volumeName(loaded.plan.id, i + 1, all.length)),
+      }));
+      const manifest = sealedManifest(context, bag, path.basename(out.final.archive), written);
+      await writeSignedManifest(manifest, signingKey, out.temp);
+      // The renames are one step: interrupted between two of them, none stays.
+      await commit([
+        ...(written
+          ? written.map((v) => ({ from: v.file, to: v.final }))
+          : [{ from: out.temp.archive, to: out.final.archive }]),
+        ...(['manifest', 'signature'] as const).map((k) => ({ from: out.temp[k], to: out.final[k] })),
+      ]);
+      if (written) {
+        out.final.volumes = written.map((v) => v.final);
+        out.final.archive = out.final.volumes[0]!;
+        // Replaced (--force): volumes of the previous bundle beyond the new ones would be named as extra.
+        for (const stale of await volumeFiles(out.dir, loaded.plan.id))
+          if (!out.final.volumes.includes(stale)) await rm(stale, { force: true });
+      }
       return manifest;
     },
   ).catch((e: unknown) => {
@@ -199,6 +233,7 @@ async function prepareOutput(
   id: string,
   outArg: string,
   force: boolean,
+  volumes: boolean,
 ): Promise<{ dir: string; createdDir: string | undefined; final: BundleFiles; temp: BundleFiles }> {
   const dir = path.resolve(outArg);
   const createdDir = (await ensureDir(dir)) ? dir : undefined;
@@ -208,7 +243,8 @@ async function prepareOutput(
     signature: path.join(dir, `${id}.manifest.json.asc`),
   };
   if (!force) {
-    for (const f of Object.values(final))
+    const previous = volumes ? await volumeFiles(dir, id) : [];
+    for (const f of [...Object.values(final), ...previous])
       if (await stat(f).catch(() => null))
         throw new ExitkitError((m) => m.bundle.exists(shown(f)), {
           code: 'output_exists',
@@ -217,11 +253,18 @@ async function prepareOutput(
   }
   const stamp = `.exitkit-${process.pid}.tmp`;
   const temp = {
-    archive: path.join(dir, `.${id}.tar.pgp${stamp}`),
+    // With volumes, a folder that holds them until they are renamed into DIR.
+    archive: path.join(dir, volumes ? `.${id}.volumes${stamp}` : `.${id}.tar.pgp${stamp}`),
     manifest: path.join(dir, `.${id}.manifest.json${stamp}`),
     signature: path.join(dir, `.${id}.manifest.json.asc${stamp}`),
   };
   return { dir, createdDir, final, temp };
+}
+
+/** Where the volumes are written before they are renamed: a private folder (removed whatever happens). */
+async function volumesIn(folder: string, size: number): Promise<WriteBagOptions['volumes']> {
+  await mkdir(folder, { mode: 0o700 });
+  return { size, file: (n) => path.join(folder, `vol-${n}`) };
 }
 
 async function ensureDir(dir: string): Promise<boolean> {
@@ -276,6 +319,7 @@ async function writeBag(
   file: string,
   /** The words of the progress line, when there is one. */
   progressIn: Messages | undefined,
+  volumes: WriteBagOptions['volumes'],
 ): Promise<{ measured: MeasuredFiles; written: WrittenBag }> {
   const { plan } = c.loaded;
   const progress = new Progress(
@@ -291,6 +335,7 @@ async function writeBag(
       algorithm: c.algorithm,
       recipients,
       onProgress: (n) => progress.update(n),
+      ...(volumes ? { volumes } : {}),
       tagFiles: (files) => {
         const byPath = new Map(files.map((f) => [f.path, f]));
         measured = new Map(
@@ -333,15 +378,18 @@ function sealedManifest(
   c: ManifestContext,
   bag: { measured: MeasuredFiles; written: WrittenBag },
   archiveName: string,
+  volumes: Array<{ final: string; size: number; sha256: string }> | undefined,
 ): Manifest {
+  const { size, sha256 } = bag.written.archive;
   return {
     ...manifestOf(c, bag.measured, bag.written.tagFiles),
-    archive: {
-      file: archiveName,
-      size: bag.written.archive.size,
-      algorithm: 'sha256',
-      digest: bag.written.archive.sha256,
-    },
+    archive: volumes
+      ? {
+          size,
+          algorithm: 'sha256',
+          volumes: volumes.map((v) => ({ file: path.basename(v.final), size: v.size, digest: v.sha256 })),
+        }
+      : { file: archiveName, size, algorithm: 'sha256', digest: sha256! },
   };
 }
 

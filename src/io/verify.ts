@@ -11,17 +11,19 @@ import path from 'node:path';
 import { ExitkitError, TextError } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { parseStrictJson } from '../core/strict-json.js';
-import type { Manifest, Verification } from '../core/manifest.js';
+import { volumesOf, type Manifest, type ManifestVolume, type Verification } from '../core/manifest.js';
 import { CATALOGS, say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import {
   allFiles,
   judge,
   manifestShapeProblem,
   type ArchiveObservation,
+  type ObservedVolume,
   type VerdictInput,
 } from '../core/verdict.js';
 import { nameFlavour, unlistedTagManifest } from '../core/bag-names.js';
-import { extractionError, hashFile, readArchive } from './archive/bag-reader.js';
+import { extractionError, hashFile, readArchive, type ArchiveRead } from './archive/bag-reader.js';
+import { volumeFiles } from './archive/volumes.js';
 import { NotExitkitArchive } from './openpgp/seipd.js';
 import {
   fingerprintOf,
@@ -146,14 +148,99 @@ export function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan 
   return plan;
 }
 
-function archivePath(req: VerifyRequest, m: Manifest): string {
-  if (req.archive) return req.archive;
-  const name = m.archive!.file;
+/**
+ * The one archive file. The manifest may come first (by e-mail, before the disk): an archive not
+ * yet where the manifest names it is a "no" (exit 1) once the signature and completeness are
+ * checked. An archive named with --archive that is not there is a mistyped path (exit 2).
+ */
+async function locateArchive(req: VerifyRequest, m: Manifest): Promise<Target> {
+  const file =
+    req.archive ?? path.join(path.dirname(req.manifest), plainName((m.archive as { file: string }).file));
+  const info = await stat(file).catch((e: { code?: string }) => (e.code === 'ENOENT' ? 'absent' : null));
+  const arrived = !(info === 'absent' && !req.archive);
+  if (arrived && (!info || info === 'absent' || !info.isFile()))
+    throw new ExitkitError((w) => w.verify.noArchive(file), {
+      code: 'file_access',
+      hints: [(w) => w.verify.noArchiveHint],
+    });
+  const size = info === 'absent' || !info ? null : info.size;
+  return { file, size, vouched: (signed) => size === signed.archive!.size };
+}
+
+/** A file name the manifest gives (the archive's, a volume's): a name, never a path. */
+function plainName(name: string): string {
   if (name !== path.basename(name) || name === '.' || name === '..')
     throw new ExitkitError((w) => w.verify.badArchiveName(name), {
       hints: [(w) => w.verify.giveArchiveHint],
     });
-  return path.join(path.dirname(req.manifest), name);
+  return name;
+}
+
+/** What is read: one archive file, or volumes (docs/FORMAT.md, "Volumes"). */
+interface Target {
+  /** The archive as said to the user (with volumes, their folder and pattern). */
+  file: string;
+  /** Its size on disk; null when it has not arrived (no listed volume there). */
+  size: number | null;
+  /** Whether the signed manifest vouches for what is there (sizes: no byte decrypted otherwise). */
+  vouched: (m: Manifest) => boolean;
+  volumes?: LocatedVolume[];
+}
+
+interface LocatedVolume {
+  name: string;
+  file: string;
+  listed: boolean;
+  size: number | null;
+}
+
+/**
+ * The volumes the signed manifest lists, looked for in the folder of the manifest (or --archive),
+ * and any other volume of that plan found there (named as extra, never read).
+ */
+async function locateVolumes(req: VerifyRequest, m: Manifest, signed: ManifestVolume[]): Promise<Target> {
+  const dir = req.archive ?? path.dirname(req.manifest);
+  if (req.archive && !(await stat(dir).catch(() => null))?.isDirectory())
+    throw new ExitkitError((w) => w.verify.noArchive(dir), {
+      code: 'file_access',
+      hints: [(w) => w.verify.noArchiveHint],
+    });
+  const sizeOf = async (file: string) => {
+    const info = await stat(file).catch(() => null);
+    return info?.isFile() ? info.size : null;
+  };
+  const volumes: LocatedVolume[] = [];
+  for (const v of signed) {
+    const file = path.join(dir, plainName(v.file));
+    volumes.push({ name: v.file, file, listed: true, size: await sizeOf(file) });
+  }
+  const listed = new Set(volumes.map((v) => v.file));
+  for (const file of await volumeFiles(dir, m.plan.id))
+    if (!listed.has(file))
+      volumes.push({ name: path.basename(file), file, listed: false, size: await sizeOf(file) });
+  const present = volumes.filter((v) => v.listed && v.size !== null);
+  return {
+    file: path.join(dir, `${m.plan.id}.vol-*.tar.pgp`),
+    size: present.length ? present.reduce((n, v) => n + v.size!, 0) : null,
+    vouched: () => volumes.every((v, i) => !v.listed || v.size === signed[i]!.size),
+    volumes,
+  };
+}
+
+/** Every volume measured (size and SHA-256), reusing what the reader measured of the first ones. */
+async function measureVolumes(
+  volumes: LocatedVolume[],
+  known: Array<{ size: number; digest: string }> = [],
+): Promise<ObservedVolume[]> {
+  const out: ObservedVolume[] = [];
+  for (const [i, v] of volumes.entries())
+    out.push({
+      name: v.name,
+      file: v.file,
+      listed: v.listed,
+      measured: (v.listed ? known[i] : undefined) ?? (v.size === null ? null : await hashFile(v.file)),
+    });
+  return out;
 }
 
 /** Node's names for the digest algorithms a bag may use (RFC 8493 §2.4). */
@@ -225,17 +312,9 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const m = read.manifest;
   const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
 
-  const archive = archivePath(req, m);
-  const info = await stat(archive).catch((e: { code?: string }) => (e.code === 'ENOENT' ? 'absent' : null));
-  // The manifest may come first (by e-mail, before the disk): an archive not yet where the manifest
-  // names it is a "no" (exit 1) once the signature and completeness are checked. An archive named
-  // with --archive that is not there is a mistyped path (exit 2).
-  const arrived = !(info === 'absent' && !req.archive);
-  if (arrived && (!info || info === 'absent' || !info.isFile()))
-    throw new ExitkitError((w) => w.verify.noArchive(archive), {
-      code: 'file_access',
-      hints: [(w) => w.verify.noArchiveHint],
-    });
+  const signedVolumes = volumesOf(m.archive!);
+  const target = signedVolumes ? await locateVolumes(req, m, signedVolumes) : await locateArchive(req, m);
+  const archive = target.file;
 
   const judged = (observed: Observed) => {
     const input: VerdictInput = {
@@ -246,6 +325,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       archive: observed.cipher
         ? { file: archive, present: true, ...observed.cipher }
         : { file: archive, present: false },
+      ...(observed.volumes ? { volumes: observed.volumes } : {}),
       ...(plan && req.plan ? { plan: plan.plan, planFile: req.plan } : {}),
       ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
       now: new Date(),
@@ -259,23 +339,23 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
       ...(plan ? { plan } : {}),
     };
   };
-  if (info === 'absent' || !info) return judged({});
+  if (target.size === null) return judged({});
 
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
     : undefined;
   // Not a byte is decrypted of an archive the signed manifest does not vouch for (its size).
-  const vouched = signature.valid && info.size === m.archive!.size;
+  const vouched = signature.valid && target.vouched(m);
   const progress = new Progress(
-    info.size,
+    target.size,
     req.progress && key && vouched ? req.m : undefined,
     req.extractTo ? 'extract' : 'verify',
   );
   const decrypt = (writeTo?: string, dest?: string) =>
     vouched || !key
-      ? observeArchive(key, archive, m, writeTo, dest, progress)
+      ? observeArchive(key, target, m, writeTo, dest, progress)
       : notDecrypted(
-          archive,
+          target,
           signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
         );
   if (!key || !req.extractTo) return judged(await decrypt());
@@ -313,27 +393,39 @@ async function restoreTimes(bag: string, m: Manifest): Promise<void> {
 }
 
 interface Observed {
-  /** The archive's size and digest; absent when it has not arrived. */
+  /** The archive's size and digest; absent when it has not arrived (with volumes, their total size). */
   cipher?: { size: number; digest: string };
+  /** With volumes: each one measured. */
+  volumes?: ObservedVolume[];
   decrypted?: ArchiveObservation;
 }
 
+/** The archive measured (size and SHA-256), or every volume, reusing what the reader measured. */
+async function measure(target: Target, read?: ArchiveRead): Promise<Pick<Observed, 'cipher' | 'volumes'>> {
+  if (!target.volumes) return { cipher: read?.cipher ?? (await hashFile(target.file)) };
+  const volumes = await measureVolumes(target.volumes, read?.volumeCiphers);
+  const size = volumes.reduce((n, v) => n + (v.listed ? (v.measured?.size ?? 0) : 0), 0);
+  return { cipher: { size, digest: '' }, volumes };
+}
+
 /**
- * The archive as observed: its size and digest and, with a key, every entry decrypted and
- * hashed (written into `writeTo` for extract).
+ * The archive as observed: its size and digest (or its volumes') and, with a key, every entry
+ * decrypted and hashed (written into `writeTo` for extract).
  */
 async function observeArchive(
   key: PrivateKey | undefined,
-  archive: string,
+  target: Target,
   m: Manifest,
   writeTo?: string,
   dest?: string,
   progress?: Progress,
 ): Promise<Observed> {
-  if (!key) return { cipher: await hashFile(archive) };
+  if (!key) return measure(target);
+  const volumes = target.volumes?.filter((v) => v.listed);
   try {
     const r = await readArchive({
-      archive,
+      archive: volumes ? volumes[0]!.file : target.file,
+      ...(volumes ? { volumes: volumes.map((v) => ({ file: v.file, name: v.name })) } : {}),
       key,
       bagId: m.plan.id,
       algorithms: algorithmsFor(m),
@@ -345,34 +437,33 @@ async function observeArchive(
       flavour: nameFlavour(process.platform),
       ...(progress ? { onProgress: (n: number) => progress.update(n) } : {}),
     }).finally(() => progress?.done());
-    return { cipher: r.cipher ?? (await hashFile(archive)), decrypted: r };
+    return { ...(await measure(target, r)), decrypted: r };
   } catch (e) {
-    if (e instanceof NotExitkitArchive)
-      return { cipher: await hashFile(archive), decrypted: refused(e.notOurs) };
+    if (e instanceof NotExitkitArchive) return { ...(await measure(target)), decrypted: refused(e.notOurs) };
     if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
-    // Decryption could not start. If the archive is the one signed, the key is wrong (2);
+    // Decryption could not start. If the (first) message is the one signed, the key is wrong (2);
     // if not, the archive was damaged, and that is a fault (1).
-    const cipher = await hashFile(archive);
-    if (cipher.size === m.archive!.size && cipher.digest === m.archive!.digest.toLowerCase()) {
+    const measured = await measure(target);
+    const signed = volumesOf(m.archive!)?.[0] ?? (m.archive as { size: number; digest: string });
+    const first = measured.volumes?.[0]?.measured ?? measured.cipher!;
+    if (first.size === signed.size && first.digest === signed.digest.toLowerCase()) {
       const fingerprint = fingerprintOf(key);
       const why: Text = /not encrypted to it/.test(e.message)
         ? (w) => w.verify.notEncryptedTo(fingerprint)
         : e.text;
-      throw new ExitkitError((w) => w.verify.cannotDecrypt(archive, say(w, why)), {
+      const file = volumes?.[0]?.file ?? target.file;
+      throw new ExitkitError((w) => w.verify.cannotDecrypt(file, say(w, why)), {
         code: e.code ?? 'key_wrong',
         hints: e.hintTexts,
       });
     }
-    return {
-      cipher,
-      decrypted: refused((w) => w.verify.decryptFailedAtStart),
-    };
+    return { ...measured, decrypted: refused((w) => w.verify.decryptFailedAtStart) };
   }
 }
 
 /** An archive left undecrypted: the signed manifest does not vouch for it. */
-async function notDecrypted(archive: string, why: Text): Promise<Observed> {
-  return { cipher: await hashFile(archive), decrypted: refused((w) => w.archive.notDecrypted(say(w, why))) };
+async function notDecrypted(target: Target, why: Text): Promise<Observed> {
+  return { ...(await measure(target)), decrypted: refused((w) => w.archive.notDecrypted(say(w, why))) };
 }
 
 function refused(why: Text): ArchiveObservation {

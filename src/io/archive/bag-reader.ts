@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
@@ -20,7 +20,7 @@ import { BagNames, checkEntry, entryTargets, isBagTextFile, type NameFlavour } f
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digester.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
-import { NotExitkitArchive, openSeipdV1 } from '../openpgp/seipd.js';
+import { DamagedMessage, NotExitkitArchive, openSeipdV1, type SeipdV1Reader } from '../openpgp/seipd.js';
 import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
@@ -28,6 +28,11 @@ const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export interface ReadArchiveOptions {
   archive: string;
+  /**
+   * Volumes (docs/FORMAT.md, "Volumes"): the files in order, `archive` the first; each is its own
+   * message, and the tar runs on across them. Their names say where a damaged message is.
+   */
+  volumes?: Array<{ file: string; name: string }>;
   key: PrivateKey;
   bagId: string;
   /** Digest algorithms to compute for every file (Node names: sha256, sha512, sha1, md5). */
@@ -51,6 +56,8 @@ export interface ReadArchiveOptions {
 export interface ArchiveRead extends ArchiveObservation {
   /** SHA-256 and size of the ciphertext as read (null when the file was not read to its end). */
   cipher: { size: number; digest: string } | null;
+  /** With volumes: those read to their end, in order (the others are measured apart). */
+  volumeCiphers?: Array<{ size: number; digest: string }>;
 }
 
 /** SHA-256 and size of a file, streamed. */
@@ -123,7 +130,11 @@ export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead
 }
 
 /** What is known once the plaintext stream has ended. */
-type Finish = () => Promise<{ cipher: ArchiveRead['cipher']; entries?: Map<number, Record<string, string>> }>;
+type Finish = () => Promise<{
+  cipher: ArchiveRead['cipher'];
+  volumeCiphers?: ArchiveRead['volumeCiphers'];
+  entries?: Map<number, Record<string, string>>;
+}>;
 
 /** Large reads of the archive: 4 MiB. */
 const RAW = 4 << 20;
@@ -135,42 +146,75 @@ interface Fast {
   close: () => Promise<void>;
 }
 
+/** A message opened: its file, its first read, and the reader that decrypts it. */
+interface Opened {
+  fd: FileHandle;
+  buf: Uint8Array;
+  n: number;
+  reader: SeipdV1Reader;
+  pieces: Uint8Array[];
+  /** A fault in the decrypted bytes of the first read (a flipped byte, a cut file). */
+  fault?: unknown;
+}
+
+async function openMessage(file: string, opts: ReadArchiveOptions, buf: Uint8Array): Promise<Opened> {
+  const fd = await open(file, 'r');
+  try {
+    const { bytesRead: n } = await fd.read(buf, 0, RAW, 0);
+    const reader = await openSeipdV1(buf.subarray(0, n), opts.key, opts.maxKeyPackets);
+    // The fault is the stream's: the plaintext iterator throws it, named as the integrity fault.
+    try {
+      return { fd, buf, n, reader, pieces: reader.feed(buf.subarray(0, n)) };
+    } catch (e) {
+      return { fd, buf, n, reader, pieces: [], fault: e };
+    }
+  } catch (e) {
+    await fd.close();
+    throw e;
+  }
+}
+
 /**
  * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
  * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
- * (the archive, every entry) by the digest worker on the other core.
+ * (the archive, every entry) by the digest worker on the other core. Volumes are read in turn,
+ * each message checked to its end before the next one starts; the tar runs on across them.
  */
 async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
-  const fd = await open(opts.archive, 'r');
-  let keep = false;
-  try {
-    const first = new Uint8Array(RAW);
-    const { bytesRead: firstN } = await fd.read(first, 0, RAW, 0);
-    const reader = await openSeipdV1(first.subarray(0, firstN), opts.key, opts.maxKeyPackets);
-    // A fault in the decrypted bytes of the first read (a flipped byte, a cut file) is the
-    // stream's: the plaintext iterator below throws it, and it is named as the integrity fault.
-    let pieces: Uint8Array[] = [];
-    let firstFault: unknown;
-    try {
-      pieces = reader.feed(first.subarray(0, firstN));
-    } catch (e) {
-      firstFault = e;
-    }
-    const digester = new Digester(opts.algorithms);
-    keep = true;
-    let wholeFile = false;
-    let pos = firstN;
-    async function* plain(): AsyncGenerator<Uint8Array> {
-      let buf: Uint8Array = first;
-      let n = firstN;
-      let ready = pieces;
+  const files = opts.volumes ?? [{ file: opts.archive, name: opts.archive }];
+  // Opening the first message may fail (a wrong key): the caller tells a wrong key from damage.
+  const first = await openMessage(files[0]!.file, opts, new Uint8Array(RAW));
+  const digester = new Digester(opts.algorithms);
+  let read = 0;
+  // A fault in a volume is named with it; without volumes, as it is.
+  const inVolume = (e: unknown, v: number): unknown => {
+    if (!opts.volumes || !(e instanceof TextError)) return e;
+    const why = describePgpStreamError(e);
+    const name = files[v]!.name;
+    return new DamagedMessage((m) => m.volumes.inVolume(name, say(m, why)));
+  };
+  let opened: Opened | undefined = first;
+  async function* plain(): AsyncGenerator<Uint8Array> {
+    let before = 0;
+    for (let v = 0; v < files.length; v++) {
+      let msg: Opened;
       try {
-        if (firstFault !== undefined) throw firstFault;
+        msg =
+          opened ?? (await openMessage(files[v]!.file, opts, digester.recycled.pop() ?? new Uint8Array(RAW)));
+      } catch (e) {
+        throw inVolume(e, v);
+      }
+      opened = msg;
+      let { buf, n } = msg;
+      let pos = n;
+      let ready = msg.pieces;
+      try {
+        if (msg.fault !== undefined) throw msg.fault;
         for (;;) {
           await digester.raw(buf, n);
           // The next read runs while these pieces go through the tar parser.
           const next = digester.recycled.pop() ?? new Uint8Array(RAW);
-          const reading = n === 0 ? null : fd.read(next, 0, RAW, pos);
+          const reading = n === 0 ? null : msg.fd.read(next, 0, RAW, pos);
           reading?.catch(() => undefined);
           for (const p of ready) yield p;
           if (!reading) break;
@@ -178,35 +222,42 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
           buf = next;
           n = r.bytesRead;
           pos += n;
-          opts.onProgress?.(pos);
-          ready = n === 0 ? [] : reader.feed(buf.subarray(0, n));
+          opts.onProgress?.(before + pos);
+          ready = n === 0 ? [] : msg.reader.feed(buf.subarray(0, n));
         }
-        wholeFile = true;
+        if (opts.volumes) digester.cut();
+        read++;
+        msg.reader.end();
+      } catch (e) {
+        throw inVolume(e, v);
       } finally {
-        await fd.close().catch(() => undefined);
+        opened = undefined;
+        await msg.fd.close().catch(() => undefined);
       }
-      reader.end();
+      before += pos;
     }
-    return {
-      plain: plain(),
-      digester,
-      // Once every entry is done (the last ones finish after the stream has ended): the digests
-      // of the entries read whole are wanted even when the message is not intact.
-      finish: async () => {
-        const hashed = await digester.end().catch(() => null);
-        return {
-          cipher: hashed && wholeFile ? { size: hashed.archive.size, digest: hashed.archive.sha256 } : null,
-          ...(hashed ? { entries: hashed.entries } : {}),
-        };
-      },
-      close: async () => {
-        await digester.close();
-        await fd.close().catch(() => undefined);
-      },
-    };
-  } finally {
-    if (!keep) await fd.close();
   }
+  return {
+    plain: plain(),
+    digester,
+    // Once every entry is done (the last ones finish after the stream has ended): the digests
+    // of the entries read whole are wanted even when the message is not intact.
+    finish: async () => {
+      const hashed = await digester.end().catch(() => null);
+      const whole = hashed && read === files.length && !opts.volumes;
+      return {
+        cipher: whole ? { size: hashed.archive.size, digest: hashed.archive.sha256 } : null,
+        ...(hashed && opts.volumes
+          ? { volumeCiphers: hashed.volumes.map((h) => ({ size: h.size, digest: h.sha256 })) }
+          : {}),
+        ...(hashed ? { entries: hashed.entries } : {}),
+      };
+    },
+    close: async () => {
+      await digester.close();
+      await opened?.fd.close().catch(() => undefined);
+    },
+  };
 }
 
 async function readPlain(
@@ -375,7 +426,7 @@ async function readPlain(
   await inFlight.catch(() => undefined);
   if (fatal) throw fatal;
 
-  const { cipher, entries: digests } = await finish();
+  const { cipher, volumeCiphers, entries: digests } = await finish();
   // The digests made on the other core (the plaintext stream has ended: it has answered).
   for (const [id, entry] of complete) Object.assign(entry.digests, digests?.get(id) ?? {});
   return {
@@ -385,6 +436,7 @@ async function readPlain(
     integrity,
     ...(integrityError ? { integrityError } : {}),
     cipher,
+    ...(volumeCiphers ? { volumeCiphers } : {}),
   };
 }
 

@@ -23,5 +23,6 @@ export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenB
       code: 'key_invalid',
       hints: [(m) => m.sealing.seipdV2Hint],
     });
-  return writeSealedBag(opts, seipd);
+  // Every volume its own message: a new session key, to the same recipients.
+  return writeSealedBag(opts, seipd, async () => (await startSeipdV1(opts.recipients))!);
 }

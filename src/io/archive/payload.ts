@@ -44,13 +44,22 @@ export interface WriteBagOptions {
   tagFiles: (payload: ManifestFile[]) => Array<TagFile | ((written: ManifestFile[]) => TagFile)>;
   /** Called as payload bytes are read. */
   onProgress?: (payloadBytes: number) => void;
+  /**
+   * Volumes (docs/FORMAT.md, "Volumes"): the tar cut into consecutive segments, each its own
+   * message in its own file, every file under `size` bytes; `file(n)` is volume n's (from 1),
+   * created, never overwritten. Without it, the one message goes to `file`.
+   */
+  volumes?: { size: number; file: (n: number) => string };
 }
 
 export interface WrittenBag {
   payload: ManifestFile[];
   /** Every tag file but tagmanifest-<alg>.txt, with its digest (for the manifest's tagFiles). */
   tagFiles: ManifestFile[];
-  archive: { size: number; sha256: string };
+  /** The archive's size and SHA-256; with volumes, their total size (each has its own SHA-256). */
+  archive: { size: number; sha256?: string };
+  /** With volumes: each volume's file, size and SHA-256, in order (`archive` is then their total). */
+  volumes?: Array<{ file: string; size: number; sha256: string }>;
 }
 
 export function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {

@@ -22,7 +22,7 @@ const OUTER_CHUNK = 1 << 20;
 
 /** The synchronous work, shared by the worker and the in-thread fallback. */
 export class SealSink {
-  private readonly archive = createHash('sha256');
+  private archive = createHash('sha256');
   private readonly files = new Map<number, Hash>();
   readonly digests: string[] = [];
   private queue: Uint8Array[] = [];
@@ -30,11 +30,21 @@ export class SealSink {
   size = 0;
 
   constructor(
-    private readonly fd: number,
+    private fd: number,
     private readonly algorithm: string,
     head: Uint8Array,
   ) {
-    // The head (key packets and the tag of the encrypted data packet) goes out as it is.
+    this.begin(fd, head);
+  }
+
+  /**
+   * Starts a message into `fd` (the first, or the next volume's: the files' digests go on across
+   * volumes). The head (key packets and the tag of the encrypted data packet) goes out as it is.
+   */
+  begin(fd: number, head: Uint8Array): void {
+    this.fd = fd;
+    this.archive = createHash('sha256');
+    this.size = 0;
     this.emit([head]);
     this.enqueue(Uint8Array.of(1)); // SEIPD version 1
   }
@@ -120,6 +130,7 @@ export type ToWorker =
       cipher?: Uint8Array;
       back: boolean;
     }
+  | { type: 'begin'; fd: number; head: Uint8Array }
   | { type: 'digests'; id: number }
   | { type: 'end'; id: number };
 
@@ -135,6 +146,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
   port.on('message', (m: ToWorker) => {
     try {
       if (m.type === 'init') sink = new SealSink(m.fd, m.algorithm, m.head);
+      else if (m.type === 'begin') sink!.begin(m.fd, m.head);
       else if (m.type === 'plain') {
         sink!.plain(m.buf, m.ranges);
         if (m.cipher) sink!.cipher(m.cipher);

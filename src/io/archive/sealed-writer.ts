@@ -6,7 +6,7 @@
  * are the same tar (tar-stream's own header encoder) in the same OpenPGP packets as openpgp's
  * streaming encryption makes, in other chunk sizes (RFC 4880 §4.2.2.4, §5.9, §5.13, §5.14).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import {
   closeSync,
   constants as fsc,
@@ -17,11 +17,12 @@ import {
   statSync,
   type Stats,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { BAGIT_TXT, manifestLine } from '../../core/bag.js';
+import { InternalError } from '../../core/errors.js';
 import type { ManifestFile } from '../../core/manifest.js';
 import type { SeipdV1 } from '../openpgp/seipd.js';
 import { lengthHeader } from '../openpgp/packet-lengths.js';
@@ -56,25 +57,63 @@ const START = LEAD + SLOT;
 const TAIL = 2;
 const BATCH_BYTES = START + BODY + TAIL;
 
-/** The plaintext of the encrypted data packet, batch by batch. */
+/** Volumes: tar bytes a volume holds (the last one holds the rest), and how the next one starts. */
+interface Volumes {
+  segment: number;
+  next: () => Promise<SeipdV1>;
+}
+
+/**
+ * Tar bytes per volume such that every volume file stays under `size` bytes: the key packets (a
+ * new session key a volume: their length may vary by a few bytes, hence the slack), the version,
+ * the random prefix, the literal packet's tag and header, the MDC packet, and one length octet a
+ * MiB (at most five for the last part) in each of the two packets (docs/FORMAT.md, "Lengths").
+ */
+export function volumeSegment(size: number, headBytes: number): number {
+  const parts = Math.ceil(size / BODY) + 5;
+  return size - 1 - (headBytes + 256 + 1 + 18 + 1 + 6 + 22 + 2 * parts);
+}
+
+/** The plaintext of the encrypted data packet, batch by batch (of each volume in turn, with volumes). */
 class SealedStream {
   private buf: Uint8Array;
   private n = 0;
   private ranges: FileRange[] = [];
   private first = true;
+  private seipd!: SeipdV1;
   /** The modification detection code: SHA-1 over the plaintext, here beside AES (RFC 4880 §5.14). */
-  private readonly mdc = createHash('sha1');
+  private mdc!: Hash;
+  /** Tar bytes the current volume may still take (no end without volumes). */
+  private left = Infinity;
+  /** The size and SHA-256 of each message ended so far. */
+  private readonly measured: Array<{ size: number; sha256: string }> = [];
 
   constructor(
-    private readonly seipd: SeipdV1,
+    seipd: SeipdV1,
     private readonly sealer: Sealer,
+    private readonly volumes?: Volumes,
   ) {
     this.buf = this.fresh();
+    this.begin(seipd);
+  }
+
+  /** A message starts: the random prefix, the literal packet's tag and its own header. */
+  private begin(seipd: SeipdV1): void {
+    this.seipd = seipd;
+    this.mdc = createHash('sha1');
+    this.first = true;
+    this.left = this.volumes?.segment ?? Infinity;
     this.buf.set(seipd.prefix, 0);
     this.buf[18] = 0xc0 | 11; // literal data packet, new format
     // The literal packet's own header: binary, no file name, the date (RFC 4880 §5.9).
     const date = Math.floor(Date.now() / 1000);
     this.write(Uint8Array.of(0x62, 0, date >>> 24, (date >>> 16) & 0xff, (date >>> 8) & 0xff, date & 0xff));
+  }
+
+  /** The current volume is full: it ends (a complete message), and the next one begins. */
+  private async nextVolume(): Promise<void> {
+    this.measured.push(await this.finish());
+    this.begin(await this.volumes!.next());
   }
 
   private fresh(): Uint8Array {
@@ -85,10 +124,12 @@ class SealedStream {
   async writeBytes(bytes: Uint8Array): Promise<void> {
     let off = 0;
     while (off < bytes.byteLength) {
-      if (this.n === BODY) await this.seal(this.rotate());
-      const take = Math.min(BODY - this.n, bytes.byteLength - off);
+      if (this.left === 0) await this.nextVolume();
+      else if (this.n === BODY) await this.seal(this.rotate());
+      const take = Math.min(BODY - this.n, this.left, bytes.byteLength - off);
       this.buf.set(bytes.subarray(off, off + take), START + this.n);
       this.n += take;
+      this.left -= take;
       off += take;
     }
   }
@@ -112,8 +153,9 @@ class SealedStream {
     if (size === 0) this.ranges.push([file, START + this.n, START + this.n, true]);
     let full: Batch | undefined;
     while (done < size) {
-      if (this.n === BODY) full = this.rotate();
-      const take = Math.min(BODY - this.n, size - done);
+      if (this.left === 0) await this.nextVolume();
+      else if (this.n === BODY) full = this.rotate();
+      const take = Math.min(BODY - this.n, this.left, size - done);
       const at = START + this.n;
       const reading = read(this.buf, at, take);
       if (full) {
@@ -124,6 +166,7 @@ class SealedStream {
       await reading;
       this.ranges.push([file, at, at + take, done + take === size]);
       this.n += take;
+      this.left -= take;
       done += take;
       progress(take);
     }
@@ -166,8 +209,14 @@ class SealedStream {
     await this.sealer.push(b.buf, from, to, b.ranges, cipher);
   }
 
-  /** The last batch with a definite length, the MDC packet, and the archive's measures. */
-  async end(): Promise<{ size: number; sha256: string }> {
+  /** Ends the last message; the size and SHA-256 of each message written, in order. */
+  async end(): Promise<Array<{ size: number; sha256: string }>> {
+    this.measured.push(await this.finish());
+    return this.measured;
+  }
+
+  /** The last batch with a definite length, the MDC packet, and the message's measures. */
+  private async finish(): Promise<{ size: number; sha256: string }> {
     const b = this.rotate();
     const len = lengthHeader(b.n);
     let from = START - len.byteLength;
@@ -215,11 +264,40 @@ function tarHeader(name: string, size: number, mtime: Date): Uint8Array[] {
   return out;
 }
 
-export async function writeSealedBag(opts: WriteBagOptions, seipd: SeipdV1): Promise<WrittenBag> {
-  const out = await open(opts.file, 'wx', 0o600);
-  const sealer = startSealer(out.fd, opts.algorithm, seipd.head);
+/**
+ * Writes the bag sealed: into `opts.file`, or with `opts.volumes` into one file a volume, each
+ * its own message (`next` starts the next one's: a new session key and key packets).
+ */
+export async function writeSealedBag(
+  opts: WriteBagOptions,
+  seipd: SeipdV1,
+  next: () => Promise<SeipdV1>,
+): Promise<WrittenBag> {
+  const files: string[] = [];
+  let out: FileHandle | undefined;
+  // Each volume is flushed to disk in the background once ended, and closed (no file stays open).
+  const flushed: Array<Promise<void>> = [];
+  const openNext = async () => {
+    const file = opts.volumes ? opts.volumes.file(files.length + 1) : opts.file;
+    if (out) {
+      const done = out;
+      flushed.push(done.sync().finally(() => done.close()));
+    }
+    out = await open(file, 'wx', 0o600);
+    files.push(file);
+    return out;
+  };
+  const sealer = startSealer((await openNext()).fd, opts.algorithm, seipd.head);
   try {
-    const stream = new SealedStream(seipd, sealer);
+    const volumes = opts.volumes && {
+      segment: volumeSegment(opts.volumes.size, seipd.head.byteLength),
+      next: async () => {
+        const following = await next();
+        sealer.begin((await openNext()).fd, following.head);
+        return following;
+      },
+    };
+    const stream = new SealedStream(seipd, sealer, volumes);
     const root = opts.bagId;
     const now = new Date();
     const tagHashes: ManifestFile[] = [];
@@ -257,12 +335,24 @@ export async function writeSealedBag(opts: WriteBagOptions, seipd: SeipdV1): Pro
     await stream.writeBytes(tagManifest);
     await pad(tagManifest.byteLength);
     await stream.writeBytes(ZEROS);
-    const archive = await stream.end();
-    await out.sync();
-    return { payload, tagFiles: tagHashes, archive };
+    const messages = await stream.end();
+    await out!.sync();
+    await Promise.all(flushed);
+    const size = messages.reduce((n, v) => n + v.size, 0);
+    if (!opts.volumes)
+      return { payload, tagFiles: tagHashes, archive: { size, sha256: messages[0]!.sha256 } };
+    const limit = opts.volumes.size;
+    if (messages.some((v) => v.size >= limit)) throw new InternalError((m) => m.volumes.overSize(limit));
+    return {
+      payload,
+      tagFiles: tagHashes,
+      archive: { size },
+      volumes: messages.map((v, i) => ({ file: files[i]!, ...v })),
+    };
   } finally {
     await sealer.close();
-    await out.close();
+    await Promise.allSettled(flushed);
+    await out?.close().catch(() => undefined);
   }
 }
 

@@ -24,7 +24,9 @@ export interface Sealer {
     back?: boolean,
   ): Promise<void>;
   digests(): Promise<string[]>;
+  /** Ends the message; `begin` starts the next volume's (into another file). */
   end(): Promise<{ size: number; sha256: string }>;
+  begin(fd: number, head: Uint8Array): void;
   close(): Promise<void>;
   /** Plaintext buffers handed back, for reuse. */
   recycled: Uint8Array[];
@@ -85,6 +87,9 @@ export function startSealer(fd: number, algorithm: string, head: Uint8Array): Se
     },
     digests: () => ask<string[]>('digests'),
     end: () => ask<{ size: number; sha256: string }>('end'),
+    begin(fd, head) {
+      worker.postMessage({ type: 'begin', fd, head } satisfies ToWorker);
+    },
     async close() {
       await worker.terminate();
     },
@@ -101,6 +106,7 @@ function inline(sink: SealSink): Sealer {
     },
     digests: async () => [...sink.digests],
     end: async () => sink.end(),
+    begin: (fd, head) => sink.begin(fd, head),
     async close() {},
   };
 }

@@ -125,6 +125,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
           'bundle even while a required deliverable is not ready (the manifest says complete: false)',
         algorithm: 'digest of the BagIt manifests and the exit manifest',
         force: 'replace a bundle of the same plan id already in DIR',
+        volumeSize:
+          'cut the archive into volumes <id>.vol-001.tar.pgp, …, each file under SIZE: bytes, or 512M, 4G (FAT32 media), at least 1M',
       },
       compensation: {
         receipt: `a signed receipt (<id>.receipt.client.json or .incoming.json, from \`exitkit acknowledge\`), checked against the plan's client and incoming keys and the --manifest; repeatable, one a party`,
@@ -138,7 +140,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
       verify: {
         plan: `the exit plan: pins the outgoing provider's key as the signer, completeness is checked against it, and its deliverables against the manifest's (a difference is a fault)`,
         signer: "the outgoing provider's public key (armored): the only key whose signature is accepted",
-        archive: 'the encrypted archive (default: the file the manifest names, beside it)',
+        archive:
+          'the encrypted archive (default: the file the manifest names, beside it); with volumes, the folder that holds them',
         receipt: `a receipt (<id>.receipt.client.json or .incoming.json) to check too: signed by the plan's key for its role, for this manifest, with every earlier receipt of its chain`,
         attestation: `a deletion attestation (<id>.deletion.json) to check too: signed by the outgoing key of --plan, for this plan, following this delivery (its manifest's SHA-256), not dated before it`,
       },
@@ -185,6 +188,7 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
         signed: "Build the handover into handover/, signed with the outgoing provider's key",
         recipient: 'The same, with the passphrase in a file and an auditor as one more recipient',
         incomplete: 'Build it even though a required deliverable is not ready, and print the result as JSON',
+        volumes: 'Cut the archive into volumes under 4 GiB each, for a FAT32 disk',
       },
       checklist: {
         markdown: "The checklist as Markdown on stdout, in the plan's language",
@@ -247,6 +251,7 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
       text: `TEXT`,
       id: `ID`,
       n: 'N',
+      size: 'SIZE',
     },
     headings: {
       usage: 'USAGE',
@@ -722,6 +727,28 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
       `${b.id}: ${b.files}, ${b.bytes} in ${b.archive} (${b.size}), ` +
       `${b.missing ? `INCOMPLETE (missing: ${b.missing.join(', ')})` : 'complete'}; ` +
       `encrypted to ${b.recipients.join(', ')}; signed by ${b.signer}; ${b.seconds.toFixed(1)} s`,
+  },
+  /** The archive cut into volumes (bundle --volume-size), and how verify and extract judge them. */
+  volumes: {
+    badSize: (given: string) => `--volume-size ${given} is not a size of at least 1 MiB`,
+    badSizeHint:
+      'give it in bytes or with a unit: 512M, 4G (each volume file stays under that size: 4G fits a FAT32 disk)',
+    /** A volume that came out too large (a bug). */
+    overSize: (limit: number) => `a volume came out at ${limit} bytes or more`,
+    several: (n: number, first: string, last: string) => `${n} volumes, ${first} … ${last}`,
+    listedTwice: (file: string) => `archive.volumes lists ${file} twice`,
+    missing: 'it is missing: send it again',
+    extra: 'it lies beside the volumes but the signed manifest does not list it',
+    faulty: (n: number) => `${count(n, 'volume', 'volumes')} NOT as signed`,
+    inVolume: (file: string, why: string) => `in ${file}: ${why}`,
+    /** A line of the report a volume: its file, then as signed, or why not. */
+    line: (file: string, size: number | null, reason?: string) =>
+      reason === undefined ? `${file}: ${size} bytes as signed` : `${file}: ${reason}`,
+    /** The report's archive line: the volumes' folder and pattern, how many, how many not as signed. */
+    archive: (file: string, n: number, faulty: number) =>
+      faulty === 0
+        ? `archive: ${file}, ${count(n, 'volume', 'volumes')}, each exactly as signed`
+        : `archive: ${file}: ${faulty} of ${count(n, 'volume', 'volumes')} do NOT match the manifest`,
   },
   /** A source that changed or was swapped while the bundle read it, and the recipients' keys. */
   sealing: {

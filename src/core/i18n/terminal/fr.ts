@@ -125,6 +125,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
           'constituer la remise même si un livrable obligatoire n’est pas prêt (le manifeste indique complete: false)',
         algorithm: 'algorithme d’empreinte des manifestes BagIt et du manifeste de sortie',
         force: 'remplacer une remise du même plan déjà présente dans DOSSIER',
+        volumeSize:
+          'découper l’archive en volumes <id>.vol-001.tar.pgp, …, chaque fichier sous TAILLE : en octets, ou 512M, 4G (supports FAT32), au moins 1M',
       },
       compensation: {
         receipt: `un accusé de réception signé (<id>.receipt.client.json ou .incoming.json, de \`exitkit acknowledge\`), contrôlé avec les clés du client et du prestataire entrant inscrites au plan et avec --manifest ; répétable, un par partie`,
@@ -138,7 +140,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       verify: {
         plan: `le plan de sortie : désigne la clé du prestataire sortant comme signataire attendu, sert au contrôle de complétude, et ses livrables sont comparés à ceux du manifeste (une différence est un défaut)`,
         signer: 'la clé publique (armée) du prestataire sortant : la seule dont la signature est acceptée',
-        archive: 'l’archive chiffrée (par défaut : le fichier que nomme le manifeste, à côté de lui)',
+        archive:
+          'l’archive chiffrée (par défaut : le fichier que nomme le manifeste, à côté de lui) ; avec des volumes, le dossier qui les contient',
         receipt: `un accusé de réception (<id>.receipt.client.json ou .incoming.json) à contrôler aussi : signé par la clé du plan pour son rôle, pour ce manifeste, avec chaque accusé antérieur de sa chaîne`,
         attestation: `une attestation de suppression (<id>.deletion.json) à contrôler aussi : signée par la clé du prestataire sortant de --plan, pour ce plan, à la suite de cette remise (le SHA-256 de son manifeste), non datée d’avant`,
       },
@@ -186,6 +189,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
           'De même, avec la phrase de passe dans un fichier et un auditeur comme destinataire de plus',
         incomplete:
           'La constituer même si un livrable obligatoire n’est pas prêt, et afficher le résultat en JSON',
+        volumes: 'Découper l’archive en volumes de moins de 4 Gio chacun, pour un disque FAT32',
       },
       checklist: {
         markdown: 'Le procès-verbal en Markdown sur la sortie standard, dans la langue du plan',
@@ -248,6 +252,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       text: `TEXTE`,
       id: `ID`,
       n: 'N',
+      size: 'TAILLE',
     },
     headings: {
       usage: 'UTILISATION',
@@ -694,6 +699,24 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       `${b.id} : ${b.files}, ${b.bytes} dans ${b.archive} (${b.size}), ` +
       `${b.missing ? `INCOMPLÈTE (manquent : ${b.missing.join(', ')})` : 'complète'} ; ` +
       `chiffrée pour ${b.recipients.join(', ')} ; signée par ${b.signer} ; ${b.seconds.toFixed(1).replace('.', ',')} s`,
+  },
+  volumes: {
+    badSize: (given) => `--volume-size ${given} n’est pas une taille d’au moins 1 Mio`,
+    badSizeHint:
+      'indiquez-la en octets ou avec une unité : 512M, 4G (chaque fichier de volume reste sous cette taille : 4G tient sur un disque FAT32)',
+    overSize: (limit) => `un volume atteint ${limit} octets ou plus`,
+    several: (n, first, last) => `${n} volumes, ${first} … ${last}`,
+    listedTwice: (file) => `archive.volumes cite ${file} deux fois`,
+    missing: 'absent : renvoyez-le',
+    extra: 'il se trouve à côté des volumes, mais le manifeste signé ne le cite pas',
+    faulty: (n) => `${count(n, 'volume', 'volumes')} NON conforme${n > 1 ? 's' : ''} à la signature`,
+    inVolume: (file, why) => `dans ${file} : ${why}`,
+    line: (file, size, reason) =>
+      reason === undefined ? `${file} : ${size} octets, conforme à la signature` : `${file} : ${reason}`,
+    archive: (file, n, faulty) =>
+      faulty === 0
+        ? `archive : ${file}, ${count(n, 'volume', 'volumes')}, chacun exactement tel que signé`
+        : `archive : ${file} : ${faulty} sur ${count(n, 'volume', 'volumes')} NE correspondent PAS au manifeste`,
   },
   sealing: {
     changed: (file, how) =>
