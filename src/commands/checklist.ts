@@ -58,6 +58,7 @@ export default class Checklist extends BaseCommand {
       diskProblems,
       inventory,
       date: inputs.date,
+      ...(inputs.deliveredOn ? { deliveredOn: inputs.deliveredOn } : {}),
       language: inputs.language,
     });
     const written = await emitDocument(this, 'checklist', model, inputs, flags, plan.compensation?.currency);

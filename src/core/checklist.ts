@@ -171,6 +171,8 @@ export interface ChecklistInput {
   diskProblems?: Map<string, string[]>;
   inventory?: InventoryCounts[];
   date: IsoDate;
+  /** A chain of deliveries: each deliverable's delivery day (src/core/deliveries.ts). */
+  deliveredOn?: ReadonlyMap<string, IsoDate>;
   language?: Language;
   /** Longest file list shown per deliverable (default 12). */
   maxFiles?: number;

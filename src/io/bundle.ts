@@ -4,7 +4,7 @@
  * bag, sign its manifest, and commit: the archive, the manifest and its signature are written
  * beside their final paths and renamed together at the end (src/io/staged.ts).
  */
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { payloadPath } from '../core/bag.js';
 import {
@@ -19,6 +19,14 @@ import {
   type Recipient,
   type RefusedDeliverable,
 } from '../core/build-manifest.js';
+import {
+  deliveredBefore,
+  deliveredFiles,
+  deliveryFiles,
+  deliveryNumber,
+  deliveryOfName,
+  isNewFile,
+} from '../core/chain.js';
 import { ExitkitError, systemErrorText } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
@@ -27,7 +35,9 @@ import { INPUT_FAULTS } from '../core/walk.js';
 import type { Pins } from '../core/trust.js';
 import { writeEncryptedBag, type PayloadEntry, type WrittenBag } from './archive/bag-writer.js';
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
-import { signDetached } from './openpgp/signatures.js';
+import { signDetached, verifyDetached } from './openpgp/signatures.js';
+import { digestOf, followChain, latestDeliveryIn, manifestsOf, type ChainLink } from './chain.js';
+import { parseManifestBytes, readManifestBytes } from './manifest-file.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { Progress } from './progress.js';
 import { shown } from './shown.js';
@@ -75,8 +85,13 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const signer = fingerprintOf(signingKey);
   const { keys, recipients } = await recipientsOf(loaded, o.recipients);
   const pins = await planPins(loaded);
-  const payload = await collectPayload(loaded, o, started);
-  const out = await prepareOutput(loaded.plan.id, o.out, o.force);
+  // A folder that holds a signed delivery of this plan gets the next one (src/io/chain.ts).
+  const previous = await previousDeliveries(loaded.plan.id, o.out, signingKey);
+  const collected = await collectPayload(loaded, o, started);
+  const payload = previous.length ? await whatIsNew(collected, previous, loaded.plan.id, o.note) : collected;
+  const latest = previous[previous.length - 1];
+  const number = latest ? latest.number + 1 : 1;
+  const out = await prepareOutput(loaded.plan.id, o.out, o.force, number);
   const context: ManifestContext = {
     loaded,
     algorithm: o.algorithm,
@@ -86,6 +101,15 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     recipients,
     pins,
     findings: payload.findings,
+    ...(latest
+      ? {
+          delivery: {
+            number,
+            previous: { file: path.basename(latest.read.file), sha256: latest.read.sha256 },
+          },
+          deliveredBefore: deliveredBefore(manifestsOf(previous)),
+        }
+      : {}),
   };
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
@@ -103,6 +127,78 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     throw inWords(e, out.dir);
   });
   return { manifest, signer, recipients, files: out.final, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The deliveries already in DIR, oldest first, when the latest is signed by this signing key and
+ * its chain holds; none when DIR holds no delivery of the plan (or, with --force, a first one
+ * that is not signed by this key: it is replaced as before). A delivery is never replaced.
+ */
+async function previousDeliveries(id: string, outArg: string, key: PrivateKey): Promise<ChainLink[]> {
+  const dir = path.resolve(outArg);
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) return [];
+  const file = await latestDeliveryIn(dir, id);
+  if (!file) return [];
+  const bytes = await readManifestBytes(file);
+  const armored = await readFile(`${file}.asc`, 'utf8').catch(() => null);
+  const check = armored === null ? null : await verifyDetached(bytes, armored, [key.toPublic()]);
+  const number = deliveryOfName(path.basename(file), id);
+  if (!check?.valid) {
+    // Not a delivery signed by this key: a first-delivery name is what --force replaces.
+    if (number === 1) return [];
+    throw new ExitkitError((m) => m.deliveries.notOurs(shown(file)), {
+      hints: [(m) => m.deliveries.notOursHint],
+    });
+  }
+  const latest: ChainLink = {
+    number,
+    read: parseManifestBytes(file, bytes),
+    signature: { valid: true, fingerprint: check.fingerprint },
+  };
+  const { links, faults } = await followChain(latest, key.toPublic());
+  if (faults.length || deliveryNumber(latest.read.manifest) !== number)
+    throw new ExitkitError(
+      (m) =>
+        m.deliveries.chainBroken(shown(dir), faults.length ? faults.map((f) => say(m, f)) : [shown(file)]),
+      { hints: [(m) => m.deliveries.chainBrokenHint] },
+    );
+  return links;
+}
+
+/**
+ * What a next delivery carries: each file whose bag path the chain never delivered, or delivered
+ * with another size or digest (the digest computed only when path and size match); a deliverable
+ * with nothing new stays out of the payload. Nothing new at all is the answer no (exit 1).
+ */
+async function whatIsNew(
+  payload: Payload,
+  previous: ChainLink[],
+  id: string,
+  note: BundleOptions['note'],
+): Promise<Payload> {
+  const known = deliveredFiles(manifestsOf(previous));
+  const byDeliverable = new Map<string, PayloadEntry[]>();
+  const unchanged: string[] = [];
+  for (const [deliverable, entries] of payload.byDeliverable) {
+    const fresh: PayloadEntry[] = [];
+    for (const e of entries) {
+      const was = known.get(e.bagPath);
+      const digest = was && was.size === e.size ? await digestOf(e.abs, was.algorithm) : '';
+      if (isNewFile(known, e, () => digest)) fresh.push(e);
+    }
+    if (fresh.length) byDeliverable.set(deliverable, fresh);
+    else unchanged.push(deliverable);
+  }
+  const last = previous[previous.length - 1]!.number;
+  if (!byDeliverable.size)
+    throw new ExitkitError((m) => m.deliveries.nothingNew(id, last), {
+      exit: ExitCode.No,
+      code: 'not_ready',
+      hints: [(m) => m.deliveries.nothingNewHint],
+    });
+  note((m) => m.deliveries.next(last + 1, last));
+  if (unchanged.length) note((m) => m.deliveries.unchanged(unchanged.join(', ')));
+  return { ...payload, byDeliverable, entries: [...byDeliverable.values()].flat() };
 }
 
 /** What goes in: the files of ready and delivered deliverables whose checks pass, each problem named. */
@@ -199,15 +295,18 @@ async function prepareOutput(
   id: string,
   outArg: string,
   force: boolean,
+  number: number,
 ): Promise<{ dir: string; createdDir: string | undefined; final: BundleFiles; temp: BundleFiles }> {
   const dir = path.resolve(outArg);
   const createdDir = (await ensureDir(dir)) ? dir : undefined;
+  const names = deliveryFiles(id, number);
   const final = {
-    archive: path.join(dir, `${id}.tar.pgp`),
-    manifest: path.join(dir, `${id}.manifest.json`),
-    signature: path.join(dir, `${id}.manifest.json.asc`),
+    archive: path.join(dir, names.archive),
+    manifest: path.join(dir, names.manifest),
+    signature: path.join(dir, names.signature),
   };
-  if (!force) {
+  // A later delivery never replaces a file, --force or not.
+  if (!force || number > 1) {
     for (const f of Object.values(final))
       if (await stat(f).catch(() => null))
         throw new ExitkitError((m) => m.bundle.exists(shown(f)), {
@@ -217,9 +316,9 @@ async function prepareOutput(
   }
   const stamp = `.exitkit-${process.pid}.tmp`;
   const temp = {
-    archive: path.join(dir, `.${id}.tar.pgp${stamp}`),
-    manifest: path.join(dir, `.${id}.manifest.json${stamp}`),
-    signature: path.join(dir, `.${id}.manifest.json.asc${stamp}`),
+    archive: path.join(dir, `.${names.archive}${stamp}`),
+    manifest: path.join(dir, `.${names.manifest}${stamp}`),
+    signature: path.join(dir, `.${names.signature}${stamp}`),
   };
   return { dir, createdDir, final, temp };
 }
@@ -247,6 +346,8 @@ interface ManifestContext {
   recipients: Recipient[];
   pins: Pins;
   findings: ReadonlyMap<string, ManifestFinding[]>;
+  delivery?: Manifest['delivery'];
+  deliveredBefore?: ReadonlySet<string>;
 }
 
 type MeasuredFiles = Map<string, Manifest['deliverables'][number]['files']>;
@@ -265,6 +366,8 @@ function manifestOf(c: ManifestContext, measured: MeasuredFiles, tagFiles: Manif
     recipients: c.recipients,
     partyFingerprints: c.pins,
     findings: c.findings,
+    ...(c.delivery ? { delivery: c.delivery } : {}),
+    ...(c.deliveredBefore ? { deliveredBefore: c.deliveredBefore } : {}),
   });
 }
 
