@@ -141,7 +141,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     const observed: Observed[] = [];
     for (const l of links)
       observed.push(
-        await observeLink(l, key, req, writeTo && path.join(writeTo, String(l.link.number)), dest),
+        await observeLink(l, key, req, writeTo && linkTemp(writeTo, l.link.number), dest),
       );
     return observed;
   };
@@ -159,7 +159,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
     const outcome = { ...judged(await observeAll(temp, dest)), removedStale: stale };
     if (!outcome.verification.ok) return outcome;
     const moves = bags.map((b) => ({
-      from: path.join(temp, String(b.link.link.number), m.plan.id),
+      from: path.join(linkTemp(temp, b.link.link.number), m.plan.id),
       to: path.join(dest, b.name),
     }));
     try {
@@ -180,6 +180,11 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
  */
 function bagFolder(id: string, n: number): string {
   return n === 1 ? id : `${id}.delivery-${n}`;
+}
+
+/** Where delivery `n` is decrypted inside extract's temporary folder (a plan id never starts with '.'). */
+function linkTemp(temp: string, n: number): string {
+  return n === 1 ? temp : path.join(temp, `.delivery-${n}`);
 }
 
 /** A link of the chain and where its archive is (absent: the manifest came first). */
