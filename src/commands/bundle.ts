@@ -17,6 +17,8 @@ export interface BundleResult {
   signer: string;
   recipients: Manifest['recipients'];
   created: string;
+  /** 1 for the first delivery; a later one names the previous manifest (docs/FORMAT.md, "Deliveries"). */
+  delivery: { number: number; previous: { file: string; sha256: string } | null };
   archive: { file: string; size: number; sha256: string };
   manifest: string;
   signature: string;
@@ -118,6 +120,7 @@ export default class Bundle extends BaseCommand {
       signer,
       recipients,
       created: manifest.created,
+      delivery: { number: manifest.delivery?.number ?? 1, previous: manifest.delivery?.previous ?? null },
       archive: { file: files.archive, size: archive.size, sha256: archive.digest },
       manifest: files.manifest,
       signature: files.signature,

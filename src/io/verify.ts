@@ -140,9 +140,7 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const observeAll = async (writeTo?: string, dest?: string) => {
     const observed: Observed[] = [];
     for (const l of links)
-      observed.push(
-        await observeLink(l, key, req, writeTo && linkTemp(writeTo, l.link.number), dest),
-      );
+      observed.push(await observeLink(l, key, req, writeTo && linkTemp(writeTo, l.link.number), dest));
     return observed;
   };
   if (!key || !req.extractTo) return judged(await observeAll());
