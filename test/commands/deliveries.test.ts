@@ -30,8 +30,12 @@ const sha256 = async (f: string) =>
     .update(await readFile(f))
     .digest('hex');
 
-const bundle = () =>
-  exitkit(['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec, '--allow-incomplete']);
+const bundle = (...more: string[]) =>
+  exitkit(['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec, ...more]);
+
+/** verify or extract given the latest delivery's manifest, against the plan. */
+const onLatest = (command: string, ...more: string[]) =>
+  exitkit([command, file(names[3]), '--plan', s.plan, ...more]);
 
 /** Sets a deliverable's status in the plan (as `walk` would). */
 async function mark(id: string, status: string): Promise<void> {
@@ -76,17 +80,17 @@ beforeAll(async () => {
             : { ...d, due: '2026-12-15' },
     ),
   });
-  const first = await bundle();
+  const first = await bundle('--allow-incomplete');
   expect(first.code, first.stderr).toBe(1); // written, incomplete
   await backdate(file(names[1]), '2026-11-20T09:00:00.000Z');
   await mark('fs01-backup', 'ready');
-  const second = await bundle();
+  const second = await bundle('--allow-incomplete');
   expect(second.code, second.stderr).toBe(1);
   expect(second.stderr).toContain('this is delivery 2');
   await backdate(file(names[2]), '2026-11-25T09:00:00.000Z');
   await mark('m365-admin', 'ready');
   await appendFile(path.join(s.dir, 'exports/docs/runbook.md'), 'Corrected: restart it on Saturday.\n');
-  const third = await bundle();
+  const third = await bundle('--allow-incomplete');
   expect(third.code, third.stderr).toBe(0);
   await backdate(file(names[3]), '2026-11-28T09:00:00.000Z');
 }, 120_000);
@@ -136,16 +140,7 @@ describe('bundle: the next delivery', () => {
 
   it('with nothing new, writes nothing and answers no', async () => {
     const before = await readdir(s.out);
-    const r = await exitkit([
-      'bundle',
-      s.plan,
-      '--out',
-      s.out,
-      '--signing-key',
-      s.keys.outgoing.sec,
-      '--force',
-      '--json',
-    ]);
+    const r = await bundle('--force', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'not_ready' } });
     expect(JSON.parse(r.stdout).error.message).toContain('nothing new to deliver');
@@ -164,15 +159,7 @@ describe('bundle: the next delivery', () => {
 
 describe('verify, extract and the documents follow the chain', () => {
   it('verify --decryption-key checks every delivery; each deliverable has its first delivery', async () => {
-    const r = await exitkit([
-      'verify',
-      file(names[3]),
-      '--plan',
-      s.plan,
-      '--decryption-key',
-      s.keys.incoming.sec,
-      '--json',
-    ]);
+    const r = await onLatest('verify', '--decryption-key', s.keys.incoming.sec, '--json');
     expect(r.code, r.stdout).toBe(0);
     const v = JSON.parse(r.stdout) as Json;
     expect(schemaErrors('verify-output', v)).toEqual([]);
@@ -196,26 +183,13 @@ describe('verify, extract and the documents follow the chain', () => {
   });
 
   it('checklist and compensation count late days from each deliverable’s own delivery', async () => {
-    const c = await exitkit([
-      'compensation',
-      s.plan,
-      '--manifest',
-      file(names[3]),
-      '--date',
-      '2026-12-01',
-      '--json',
-    ]);
+    // The statement's date fixed: the deliveries' own dates decide lateness, not today.
+    const document = (command: string) =>
+      exitkit([command, s.plan, '--manifest', file(names[3]), '--date', '2026-12-01', '--json']);
+    const c = await document('compensation');
     const penalties = (JSON.parse(c.stdout) as Json).penalties as Json[];
     expect(penalties.map((p) => [p.deliverable, p.cause, p.daysLate])).toEqual([['fs01-backup', 'late', 3]]);
-    const k = await exitkit([
-      'checklist',
-      s.plan,
-      '--manifest',
-      file(names[3]),
-      '--date',
-      '2026-12-01',
-      '--json',
-    ]);
+    const k = await document('checklist');
     expect(k.code, k.stderr).toBe(0);
     const rows = ((JSON.parse(k.stdout) as Json).families as Json[]).flatMap((f) => f.rows as Json[]);
     expect(rows.filter((r) => r.late).map((r) => [r.id, r.daysLate])).toEqual([['fs01-backup', 3]]);
@@ -224,17 +198,7 @@ describe('verify, extract and the documents follow the chain', () => {
 
   it('extract writes one bag a delivery, each as it was signed', async () => {
     const to = await tempDir('exitkit-deliveries-extract-');
-    const r = await exitkit([
-      'extract',
-      file(names[3]),
-      '--plan',
-      s.plan,
-      '--to',
-      to,
-      '--decryption-key',
-      s.keys.client.sec,
-      '--json',
-    ]);
+    const r = await onLatest('extract', '--to', to, '--decryption-key', s.keys.client.sec, '--json');
     expect(r.code, r.stdout).toBe(0);
     const bags = ['acme-exit-2026', 'acme-exit-2026.delivery-2', 'acme-exit-2026.delivery-3'];
     expect((JSON.parse(r.stdout) as Json).bags).toEqual(bags.map((b) => path.join(to, b)));
