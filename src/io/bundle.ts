@@ -87,7 +87,8 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const pins = await planPins(loaded);
   // A folder that holds a signed delivery of this plan gets the next one (src/io/chain.ts).
   const previous = await previousDeliveries(loaded.plan.id, o.out, signingKey);
-  const collected = await collectPayload(loaded, o, started);
+  const before = deliveredBefore(manifestsOf(previous));
+  const collected = await collectPayload(loaded, o, started, before);
   const payload = previous.length ? await whatIsNew(collected, previous, loaded.plan.id, o.note) : collected;
   const latest = previous[previous.length - 1];
   const number = latest ? latest.number + 1 : 1;
@@ -107,7 +108,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
             number,
             previous: { file: path.basename(latest.read.file), sha256: latest.read.sha256 },
           },
-          deliveredBefore: deliveredBefore(manifestsOf(previous)),
+          deliveredBefore: before,
         }
       : {}),
   };
@@ -213,6 +214,8 @@ async function collectPayload(
   loaded: LoadedPlan,
   o: Pick<BundleOptions, 'allowIncomplete' | 'note'>,
   now: number,
+  /** What earlier deliveries carried: it counts towards completeness. */
+  before: ReadonlySet<string>,
 ): Promise<Payload> {
   const { plan } = loaded;
   // The same facts and findings `exitkit walk` shows: one decision (README.md, "What walk refuses,
@@ -234,7 +237,7 @@ async function collectPayload(
 
   const assessments = plan.deliverables.map((d) => walked.get(d.id)!.assessment);
   const { bundled, refused } = handoverSelection(assessments);
-  const state = completeness(plan, bundled);
+  const state = completeness(plan, new Set([...bundled, ...before]));
   if ((refused.length > 0 || !state.complete) && !o.allowIncomplete) {
     const others = state.missing.filter((id) => !refused.some((r) => r.id === id));
     throw new ExitkitError(

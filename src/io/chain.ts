@@ -97,6 +97,10 @@ export async function followChain(
     links.unshift(link);
     later = link;
   }
+  if (deliveryNumber(later.read.manifest) > 1)
+    return fault(later.number - 1, later.read.manifest.delivery!.previous.file, (w) =>
+      w.deliveries.tooLong(MAX_DELIVERIES),
+    );
   return { links, faults: [] };
 }
 

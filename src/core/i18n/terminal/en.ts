@@ -1214,6 +1214,7 @@ The private key is protected by a passphrase read from --passphrase-file, else E
     noSignature: (file: string) => `its signature ${file} is missing`,
     notSigned: (reason: string) =>
       `it is not signed by the pinned outgoing key${reason ? ` (${reason})` : ''}: re-signed or forged`,
+    tooLong: (max: number) => `the chain is longer than ${max} deliveries: it is not followed further`,
     misnumbered: (n: number, id: string) => `it says it is delivery ${n} of ${id}: the chain is misnumbered`,
     /** bundle: the folder holds a later delivery this key did not sign. */
     notOurs: (file: string) =>

@@ -1158,6 +1158,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noSignature: (file: string) => `sa signature ${file} est absente`,
     notSigned: (reason: string) =>
       `elle n’est pas signée par la clé épinglée du prestataire sortant${reason ? ` (${reason})` : ''} : signée à nouveau ou contrefaite`,
+    tooLong: (max: number) => `la chaîne compte plus de ${max} remises : elle n’est pas suivie plus loin`,
     misnumbered: (n: number, id: string) =>
       `elle se dit remise ${n} de ${id} : la numérotation de la chaîne est fausse`,
     notOurs: (file: string) =>
