@@ -146,6 +146,25 @@ step(
   },
 );
 
+/** The latest delivery's manifest: what every party checks, signs and pays against. */
+const LATEST = `handover/${ID}.delivery-2.manifest.json`;
+const SECOND_WAVE = ['backups', 'credentials'];
+/** The day before today (UTC): the due date the ERP backup misses in the demo. */
+const YESTERDAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+/** Sets, in the demo's copy of the plan, a field of every deliverable of these categories (or ids). */
+function setInPlan(which, field, value) {
+  const file = path.join(OUT, `${ID}.yaml`);
+  const blocks = readFileSync(file, 'utf8').split(/(?=\n {2}- id: )/);
+  const edited = blocks.map((b) => {
+    const id = /^\n {2}- id: (\S+)/.exec(b)?.[1];
+    const category = /\n {4}category: (\S+)/.exec(b)?.[1];
+    if (!id || !(which.includes(id) || which.includes(category))) return b;
+    return b.replace(new RegExp(`\\n {4}${field}: [^\\n]*`), `\n    ${field}: ${value}`);
+  });
+  writeFileSync(file, edited.join(''));
+}
+
 step(
   'rehearse: the client tests the exit before it happens, with throwaway keys (DORA, FINMA)',
   'walk, bundle, verify and extract ran end to end, timed, and left nothing but the signed report',
@@ -174,14 +193,43 @@ step(
 );
 
 step(
-  'bundle: one encrypted BagIt archive and a signed manifest',
-  'encrypted to ACME and NovaIT only; manifest signed by InfoGest',
+  'bundle, first delivery: documentation, configurations and inventory',
+  'encrypted to ACME and NovaIT only; manifest signed by InfoGest; backups and credentials still to come (complete: false, exit 1)',
   () => {
-    exitkit(['bundle', `${ID}.yaml`, '--out', 'handover', '--signing-key', `${ID}/keys/infogest.sec.asc`]);
+    // The backups and credentials come at cut-over: not ready yet. The ERP backup was due yesterday.
+    setInPlan(SECOND_WAVE, 'status', 'pending');
+    setInPlan(['sql01-erp-backup'], 'due', YESTERDAY);
+    exitkit(
+      [
+        'bundle',
+        `${ID}.yaml`,
+        '--out',
+        'handover',
+        '--signing-key',
+        `${ID}/keys/infogest.sec.asc`,
+        '--allow-incomplete',
+      ],
+      { expect: 1 },
+    );
     const m = JSON.parse(readFileSync(path.join(OUT, 'handover', `${ID}.manifest.json`), 'utf8'));
     return [
       `handover/${ID}.tar.pgp (${m.archive.size} bytes), ${ID}.manifest.json, ${ID}.manifest.json.asc`,
-      `${m.payload.files} files, ${m.payload.bytes} bytes, complete: ${m.complete}`,
+      `${m.payload.files} files, ${m.payload.bytes} bytes, complete: ${m.complete} (missing: ${m.missing.length})`,
+    ];
+  },
+);
+
+step(
+  'bundle again, second delivery: the backups and credentials, at cut-over',
+  'only what is new, chained to the first manifest by its SHA-256 and signed; the handover is complete over both deliveries',
+  () => {
+    setInPlan(SECOND_WAVE, 'status', 'ready');
+    exitkit(['bundle', `${ID}.yaml`, '--out', 'handover', '--signing-key', `${ID}/keys/infogest.sec.asc`]);
+    const m = JSON.parse(readFileSync(path.join(OUT, LATEST), 'utf8'));
+    const carried = m.deliverables.filter((d) => d.delivered).map((d) => d.id);
+    return [
+      `${LATEST} (+ .asc, ${ID}.delivery-2.tar.pgp, ${m.archive.size} bytes): delivery ${m.delivery.number}, previous ${m.delivery.previous.file} sha256 ${m.delivery.previous.sha256.slice(0, 16)}…`,
+      `${carried.length} deliverables, ${m.payload.files} files, complete: ${m.complete}; sql01-erp-backup was due ${YESTERDAY}: late`,
     ];
   },
 );
@@ -190,10 +238,11 @@ step(
   'verify as the client (no key): signature, archive digest, completeness',
   'the client checked the signature, the archive digest and completeness itself',
   () => {
-    exitkit(['verify', `handover/${ID}.manifest.json`, '--plan', `${ID}.yaml`, '--json'], {
+    const r = exitkit(['verify', LATEST, '--plan', `${ID}.yaml`, '--json'], {
       stdout: 'verification-client.json',
     });
-    return 'verdict: ok (verification-client.json); not decrypted: the content is not checked';
+    const v = JSON.parse(r.stdout);
+    return `verdict: ok over ${v.deliveries.length} deliveries, each signed and chained (verification-client.json); not decrypted: the content is not checked`;
   },
 );
 
@@ -202,19 +251,11 @@ step(
   'every file is exactly what InfoGest signed; nothing written to disk',
   () => {
     const r = exitkit(
-      [
-        'verify',
-        `handover/${ID}.manifest.json`,
-        '--plan',
-        `${ID}.yaml`,
-        '--decryption-key',
-        `${ID}/keys/novait.sec.asc`,
-        '--json',
-      ],
+      ['verify', LATEST, '--plan', `${ID}.yaml`, '--decryption-key', `${ID}/keys/novait.sec.asc`, '--json'],
       { stdout: 'verification.json' },
     );
     const v = JSON.parse(r.stdout);
-    return `${v.files.checked} files checked, altered ${v.files.altered.length}, missing ${v.files.missing.length}, extra ${v.files.extra.length}, unsafe ${v.files.unsafe.length}`;
+    return `${v.files.checked} files of ${v.deliveries.length} deliveries checked, altered ${v.files.altered.length}, missing ${v.files.missing.length}, extra ${v.files.extra.length}, unsafe ${v.files.unsafe.length}`;
   },
 );
 
@@ -239,11 +280,11 @@ step('A tampered copy is caught', 'one flipped byte in the archive fails the ver
 
 step(
   'extract: verified extraction for the incoming provider',
-  'the bag appears in received/ only after every check passed',
+  'one bag a delivery appears in received/, only after every check of every delivery passed',
   () => {
     exitkit([
       'extract',
-      `handover/${ID}.manifest.json`,
+      LATEST,
       '--plan',
       `${ID}.yaml`,
       '--decryption-key',
@@ -251,7 +292,7 @@ step(
       '--to',
       'received',
     ]);
-    return `received/${ID}/ (a BagIt bag: bagit.txt, manifest-sha512.txt, data/...)`;
+    return `received/${ID}/ and received/${ID}.delivery-2/ (BagIt bags: bagit.txt, manifest-sha512.txt, data/...)`;
   },
 );
 
@@ -260,7 +301,7 @@ step(
   'per family and deliverable: status, files, digests, verification, open actions, sign-off',
   () => {
     mkdirSync(path.join(OUT, 'documents'), { recursive: true });
-    const common = ['--manifest', `handover/${ID}.manifest.json`, '--verification', 'verification.json'];
+    const common = ['--manifest', LATEST, '--verification', 'verification.json'];
     exitkit([
       'checklist',
       `${ID}.yaml`,
@@ -299,12 +340,7 @@ step(
 );
 
 /** What the client has at hand: the signed manifest and its own verification, made without a key. */
-const clientEvidence = [
-  '--manifest',
-  `handover/${ID}.manifest.json`,
-  '--verification',
-  'verification-client.json',
-];
+const clientEvidence = ['--manifest', LATEST, '--verification', 'verification-client.json'];
 
 step(
   "compensation on the client's own verification (no key): the final payment is held",
@@ -326,7 +362,7 @@ step(
   () => {
     exitkit([
       'acknowledge',
-      `handover/${ID}.manifest.json`,
+      LATEST,
       '--plan',
       `${ID}.yaml`,
       '--signing-key',
@@ -364,7 +400,7 @@ step(
   () => {
     exitkit([
       'acknowledge',
-      `handover/${ID}.manifest.json`,
+      LATEST,
       '--plan',
       `${ID}.yaml`,
       '--signing-key',
@@ -374,14 +410,7 @@ step(
       '--lift',
       'I1',
     ]);
-    exitkit([
-      'verify',
-      `handover/${ID}.manifest.json`,
-      '--plan',
-      `${ID}.yaml`,
-      '--receipt',
-      `handover/${ID}.receipt.incoming.json`,
-    ]);
+    exitkit(['verify', LATEST, '--plan', `${ID}.yaml`, '--receipt', `handover/${ID}.receipt.incoming.json`]);
     return `handover/${ID}.receipt.incoming.json (reserve I1 lifted) supersedes ${ID}.receipt.incoming.1.json`;
   },
 );

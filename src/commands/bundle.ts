@@ -18,6 +18,8 @@ export interface BundleResult {
   signer: string;
   recipients: Manifest['recipients'];
   created: string;
+  /** 1 for the first delivery; a later one names the previous manifest (docs/FORMAT.md, "Deliveries"). */
+  delivery: { number: number; previous: { file: string; sha256: string } | null };
   /** With volumes: `file` is the first one, `sha256` absent, and each volume in `volumes`. */
   archive: {
     file: string;
@@ -143,6 +145,7 @@ export default class Bundle extends BaseCommand {
       signer,
       recipients,
       created: manifest.created,
+      delivery: { number: manifest.delivery?.number ?? 1, previous: manifest.delivery?.previous ?? null },
       archive: {
         file: files.archive,
         size: archive.size,

@@ -64,6 +64,8 @@ export default class Checklist extends BaseCommand {
       diskProblems,
       inventory,
       date: inputs.date,
+      ...(inputs.deliveredOn ? { deliveredOn: inputs.deliveredOn } : {}),
+      ...(inputs.deliveredIn ? { deliveredIn: inputs.deliveredIn } : {}),
       language: inputs.language,
     });
     const written = await emitDocument(this, 'checklist', model, inputs, flags, plan.compensation?.currency);

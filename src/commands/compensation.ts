@@ -39,6 +39,7 @@ export default class Compensation extends BaseCommand {
       ...(inputs.manifest ? { manifest: inputs.manifest.manifest } : {}),
       ...(inputs.verification ? { verification: inputs.verification } : {}),
       date: inputs.date,
+      ...(inputs.deliveredOn ? { deliveredOn: inputs.deliveredOn } : {}),
       language: inputs.language,
     });
     const written = await emitDocument(this, 'compensation', result, inputs, flags, result.currency);

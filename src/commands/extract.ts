@@ -7,7 +7,8 @@ import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/
 import { runVerification } from '../io/verify.js';
 import { pinFlags } from './verify.js';
 
-export type ExtractResult = Verification & { extracted: string | null };
+/** `extracted`: the first delivery's bag; `bags`: every delivery's, oldest first (docs/FORMAT.md). */
+export type ExtractResult = Verification & { extracted: string | null; bags: string[] };
 
 export default class Extract extends BaseCommand {
   static override summary = en.help.summary.extract;
@@ -61,10 +62,10 @@ export default class Extract extends BaseCommand {
       this.m,
     ))
       this.log(line);
-    this.log(
-      outcome.extracted ? this.m.verify.extracted(outcome.extracted) : this.m.verify.notExtracted(flags.to),
-    );
+    const bags = outcome.bags ?? [];
+    if (bags.length) for (const bag of bags) this.log(this.m.verify.extracted(bag));
+    else this.log(this.m.verify.notExtracted(flags.to));
     this.answer(v.ok && outcome.extracted !== undefined);
-    return { ...v, extracted: outcome.extracted ?? null };
+    return { ...v, extracted: outcome.extracted ?? null, bags };
   }
 }

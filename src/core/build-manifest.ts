@@ -112,6 +112,10 @@ export interface ManifestInput {
   /** Fingerprints of the parties' keys named in the plan. */
   partyFingerprints: Partial<Record<Role, string>>;
   archive?: Manifest['archive'];
+  /** Delivery 2 and later: its number and the previous delivery's manifest (src/core/chain.ts). */
+  delivery?: Manifest['delivery'];
+  /** The deliverables earlier deliveries carried: completeness is judged over the chain. */
+  deliveredBefore?: ReadonlySet<string>;
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
@@ -134,7 +138,10 @@ export function buildManifest(input: ManifestInput): Manifest {
   });
   const files = deliverables.reduce((n, d) => n + d.files.length, 0);
   const bytes = deliverables.reduce((n, d) => n + d.bytes, 0);
-  const { complete, missing } = completeness(plan, new Set(input.payload.keys()));
+  const { complete, missing } = completeness(
+    plan,
+    new Set([...input.payload.keys(), ...(input.deliveredBefore ?? [])]),
+  );
   const party = (role: Role, p: Party): ManifestParty => ({
     name: p.name,
     ...(p.contact ? { contact: p.contact } : {}),
@@ -155,6 +162,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       ...(plan.parties.incoming ? { incoming: party('incoming', plan.parties.incoming) } : {}),
     },
     created: input.created.toISOString(),
+    ...(input.delivery ? { delivery: input.delivery } : {}),
     generator: { name: 'exitkit', version: input.version },
     algorithm: input.algorithm,
     signer: { fingerprint: input.signer },

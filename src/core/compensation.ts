@@ -359,6 +359,7 @@ export function computeCompensation(input: CompensationInput): CompensationResul
     handover: formatDate(handover.date, lang),
     date: formatDate(input.date, lang),
     conditions: conditions.map((k) => k.label).join(release.and),
+    inWaves: (input.deliveredOn?.size ?? 0) > 0,
   });
   return result;
 }
@@ -378,6 +379,8 @@ interface Rates {
   handover: string;
   date: string;
   conditions: string;
+  /** Deliveries came in waves: each deliverable has its own delivery date. */
+  inWaves: boolean;
 }
 
 /** The summary's sentences in a document language, from its catalog (labels end up in `--json` too). */
@@ -405,9 +408,11 @@ function sentences(lang: Language, penaltyName?: string) {
       t.compensation.rules.owner,
       say(
         lang,
-        res.handover.basis === 'manifest'
-          ? t.compensation.rules.lateFromManifest
-          : t.compensation.rules.lateToDate,
+        rates.inWaves
+          ? t.compensation.rules.lateFromDeliveries
+          : res.handover.basis === 'manifest'
+            ? t.compensation.rules.lateFromManifest
+            : t.compensation.rules.lateToDate,
         {
           rate: rates.late,
           date: rates.handover,

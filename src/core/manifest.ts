@@ -3,6 +3,7 @@
  * "verify --json"; both have a JSON Schema in docs/schemas/).
  * These shapes are read by other tools: fields may be added, never renamed.
  */
+import type { DeliveryReport } from './chain.js';
 import type { Text } from './i18n/terminal/index.js';
 import type { Category, IsoDate, Role, Status, Waiver } from './plan.js';
 
@@ -54,6 +55,11 @@ export interface Manifest {
   parties: { client: ManifestParty; outgoing: ManifestParty; incoming?: ManifestParty };
   /** ISO 8601 date-time, UTC. */
   created: string;
+  /**
+   * Delivery 2 and later (docs/FORMAT.md, "Deliveries"): its number and the previous delivery's
+   * manifest by file name and SHA-256 of its exact bytes. Absent from a first delivery.
+   */
+  delivery?: { number: number; previous: { file: string; sha256: string } };
   generator: { name: 'exitkit'; version: string };
   algorithm: DigestAlgorithm;
   signer: { fingerprint: string };
@@ -136,10 +142,15 @@ export interface Verification {
     delivered: boolean;
     intact: boolean | null;
     faults: string[];
+    /** A chain of deliveries: the first delivery in which it arrived intact, and that delivery's day. */
+    delivery?: number;
+    deliveredOn?: IsoDate;
   }>;
   /** Every fault in words, in the order found. */
   faults: string[];
   verifiedAt: string;
+  /** A chain of deliveries (the manifest is delivery 2 or later): one report a delivery, oldest first. */
+  deliveries?: DeliveryReport[];
 }
 
 /**

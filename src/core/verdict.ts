@@ -53,6 +53,18 @@ export function manifestShapeProblem(raw: unknown): Text | null {
   }
   if (!m.tagFiles.every(fileOk)) return (w) => w.shape.tagFile;
   if (typeof m.complete !== 'boolean' || !Array.isArray(m.missing)) return (w) => w.shape.completeOrMissing;
+  const link = m.delivery;
+  if (
+    link !== undefined &&
+    (!link ||
+      !Number.isSafeInteger(link.number) ||
+      link.number < 2 ||
+      !link.previous ||
+      typeof link.previous.file !== 'string' ||
+      typeof link.previous.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(link.previous.sha256))
+  )
+    return (w) => w.deliveries.shape;
   const a = m.archive as Partial<Record<'file' | 'digest' | 'volumes', unknown>> & Manifest['archive'];
   if (!a || !Number.isSafeInteger(a.size) || a.algorithm !== 'sha256') return (w) => w.shape.archive;
   if (a.volumes === undefined) {
@@ -161,6 +173,12 @@ export interface VerdictInput {
   planFile?: string;
   decrypted?: ArchiveObservation;
   now: Date;
+  /**
+   * A chain of deliveries (src/core/chain.ts): the deliverables that earlier deliveries handed
+   * over intact, which count towards completeness; or `false` for an earlier link itself, judged
+   * on its signature, archive and files only (completeness is the latest's to judge).
+   */
+  earlier?: ReadonlySet<string> | false;
 }
 
 /**
@@ -257,13 +275,17 @@ export function judge(input: VerdictInput, w: Messages): Verification {
 
   // Completeness: against the plan when given (waivers as the plan says), else the manifest's word.
   const missing: string[] = [];
-  if (input.plan) {
+  const earlier = input.earlier === false ? undefined : input.earlier;
+  if (input.earlier === false) {
+    // An earlier link of a chain: completeness is judged over the chain, by the latest link.
+  } else if (input.plan) {
     for (const p of input.plan.deliverables) {
       if (!p.required) continue;
       const dl = m.deliverables.find((x) => x.id === p.id);
       const row = deliverables.find((x) => x.id === p.id);
       const waived = p.status === 'waived' && isSettled(p);
-      const delivered = !!dl && dl.delivered && dl.files.length > 0 && row?.intact !== false;
+      const delivered =
+        (!!dl && dl.delivered && dl.files.length > 0 && row?.intact !== false) || !!earlier?.has(p.id);
       if (!waived && !delivered) missing.push(p.id);
     }
   } else {
@@ -272,11 +294,12 @@ export function judge(input: VerdictInput, w: Messages): Verification {
       if (row.required && row.intact === false && !missing.includes(row.id)) missing.push(row.id);
   }
   // The client's own plan against the one the manifest was made from: told plainly, a fault (1).
-  const difference = input.plan ? planDifference(input.plan, m) : undefined;
+  const difference = input.plan && input.earlier !== false ? planDifference(input.plan, m) : undefined;
   if (difference && planDiffers(difference))
     faults.push(planDifferenceFault(input.planFile ?? 'the plan', difference, w));
   for (const id of missing) faults.push(w.verdict.incomplete(id));
-  const complete = missing.length === 0 && (input.plan !== undefined || m.complete);
+  const complete =
+    missing.length === 0 && (input.plan !== undefined || input.earlier === false || m.complete);
 
   const verification: Verification = {
     ok: faults.length === 0,
@@ -473,6 +496,13 @@ export function describeVerification(
           : w.report.archiveNotOk(v.archive.file),
   );
   for (const x of volumes ?? []) lines.push(`  ${w.volumes.line(x.file, x.size, x.reason)}`);
+  if (v.deliveries) {
+    lines.push(w.deliveries.reportTitle(v.deliveries.length));
+    for (const d of v.deliveries)
+      lines.push(
+        w.deliveries.report(d.number, d.manifest, d.created.slice(0, 10), d.ok, d.deliverables.join(', ')),
+      );
+  }
   if (v.files) {
     // Counted as bundle counts them: payload files, tag files apart.
     const missing = new Set(v.files.missing);

@@ -5,7 +5,7 @@
  * compensation) checks one against the plan's outgoing key and the delivery at hand. The pure
  * part is src/core/attestation.ts.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   attestationFaults,
@@ -26,6 +26,7 @@ import { signDetached, verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { outgoingSigningKey, partyKey } from './trust.js';
 import { planOf, readManifestFile, readSignatureFile } from './verify.js';
+import { latestDeliveryIn } from './chain.js';
 
 /** An attestation is a few kilobytes; anything past this is not one (it is read whole). */
 const MAX_ATTESTATION_BYTES = 1024 * 1024;
@@ -113,25 +114,19 @@ export async function attestDeletion(
  * yet, so there is no deletion to attest.
  */
 async function latestDelivery(dir: string, id: string): Promise<string> {
-  const names = await readdir(dir).catch(() => {
+  const latest = await latestDeliveryIn(dir, id).catch(() => {
     throw new ExitkitError((m) => m.attest.noFolder(dir), {
       code: 'file_access',
       hints: [(m) => m.attest.noFolderHint],
     });
   });
-  const number = (name: string): number => {
-    if (name === `${id}.manifest.json`) return 1;
-    const n = /^(.*)\.delivery-(\d+)\.manifest\.json$/.exec(name);
-    return n && n[1] === id ? Number(n[2]) : 0;
-  };
-  const latest = names.filter((n) => number(n) > 0).sort((a, b) => number(b) - number(a))[0];
   if (!latest)
     throw new ExitkitError((m) => m.attest.noDelivery(dir, id), {
       exit: ExitCode.No,
       code: 'not_ready',
       hints: [(m) => m.attest.noDeliveryHint],
     });
-  return path.join(dir, latest);
+  return latest;
 }
 
 /**

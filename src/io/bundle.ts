@@ -4,7 +4,7 @@
  * bag, sign its manifest, and commit: the archive, the manifest and its signature are written
  * beside their final paths and renamed together at the end (src/io/staged.ts).
  */
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { payloadPath } from '../core/bag.js';
 import {
@@ -19,6 +19,14 @@ import {
   type Recipient,
   type RefusedDeliverable,
 } from '../core/build-manifest.js';
+import {
+  deliveredBefore,
+  deliveredFiles,
+  deliveryFiles,
+  deliveryNumber,
+  deliveryOfName,
+  isNewFile,
+} from '../core/chain.js';
 import { ExitkitError, systemErrorText } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
@@ -32,7 +40,9 @@ import {
   type WrittenBag,
 } from './archive/bag-writer.js';
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
-import { signDetached } from './openpgp/signatures.js';
+import { signDetached, verifyDetached } from './openpgp/signatures.js';
+import { digestOf, followChain, latestDeliveryIn, manifestsOf, type ChainLink } from './chain.js';
+import { parseManifestBytes, readManifestBytes } from './manifest-file.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { Progress } from './progress.js';
 import { shown } from './shown.js';
@@ -86,8 +96,14 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const signer = fingerprintOf(signingKey);
   const { keys, recipients } = await recipientsOf(loaded, o.recipients);
   const pins = await planPins(loaded);
-  const payload = await collectPayload(loaded, o, started);
-  const out = await prepareOutput(loaded.plan.id, o.out, o.force, o.volumeSize !== undefined);
+  // A folder that holds a signed delivery of this plan gets the next one (src/io/chain.ts).
+  const previous = await previousDeliveries(loaded.plan.id, o.out, signingKey);
+  const before = deliveredBefore(manifestsOf(previous));
+  const collected = await collectPayload(loaded, o, started, before);
+  const payload = previous.length ? await whatIsNew(collected, previous, loaded.plan.id, o.note) : collected;
+  const latest = previous[previous.length - 1];
+  const number = latest ? latest.number + 1 : 1;
+  const out = await prepareOutput(loaded.plan.id, o.out, o.force, number, o.volumeSize !== undefined);
   const context: ManifestContext = {
     loaded,
     algorithm: o.algorithm,
@@ -97,6 +113,15 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     recipients,
     pins,
     findings: payload.findings,
+    ...(latest
+      ? {
+          delivery: {
+            number,
+            previous: { file: path.basename(latest.read.file), sha256: latest.read.sha256 },
+          },
+          deliveredBefore: before,
+        }
+      : {}),
   };
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
@@ -113,7 +138,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
       );
       const written = bag.written.volumes?.map((v, i, all) => ({
         ...v,
-        final: path.join(out.dir, volumeName(loaded.plan.id, i + 1, all.length)),
+        final: path.join(out.dir, volumeName(out.stem, i + 1, all.length)),
       }));
       const manifest = sealedManifest(context, bag, path.basename(out.final.archive), written);
       await writeSignedManifest(manifest, signingKey, out.temp);
@@ -128,7 +153,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
         out.final.volumes = written.map((v) => v.final);
         out.final.archive = out.final.volumes[0]!;
         // Replaced (--force): volumes of the previous bundle beyond the new ones would be named as extra.
-        for (const stale of await volumeFiles(out.dir, loaded.plan.id))
+        for (const stale of await volumeFiles(out.dir, out.stem))
           if (!out.final.volumes.includes(stale)) await rm(stale, { force: true });
       }
       return manifest;
@@ -137,6 +162,78 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     throw inWords(e, out.dir);
   });
   return { manifest, signer, recipients, files: out.final, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * The deliveries already in DIR, oldest first, when the latest is signed by this signing key and
+ * its chain holds; none when DIR holds no delivery of the plan (or, with --force, a first one
+ * that is not signed by this key: it is replaced as before). A delivery is never replaced.
+ */
+async function previousDeliveries(id: string, outArg: string, key: PrivateKey): Promise<ChainLink[]> {
+  const dir = path.resolve(outArg);
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) return [];
+  const file = await latestDeliveryIn(dir, id);
+  if (!file) return [];
+  const bytes = await readManifestBytes(file);
+  const armored = await readFile(`${file}.asc`, 'utf8').catch(() => null);
+  const check = armored === null ? null : await verifyDetached(bytes, armored, [key.toPublic()]);
+  const number = deliveryOfName(path.basename(file), id);
+  if (!check?.valid) {
+    // Not a delivery signed by this key: a first-delivery name is what --force replaces.
+    if (number === 1) return [];
+    throw new ExitkitError((m) => m.deliveries.notOurs(shown(file)), {
+      hints: [(m) => m.deliveries.notOursHint],
+    });
+  }
+  const latest: ChainLink = {
+    number,
+    read: parseManifestBytes(file, bytes),
+    signature: { valid: true, fingerprint: check.fingerprint },
+  };
+  const { links, faults } = await followChain(latest, key.toPublic());
+  if (faults.length || deliveryNumber(latest.read.manifest) !== number)
+    throw new ExitkitError(
+      (m) =>
+        m.deliveries.chainBroken(shown(dir), faults.length ? faults.map((f) => say(m, f)) : [shown(file)]),
+      { hints: [(m) => m.deliveries.chainBrokenHint] },
+    );
+  return links;
+}
+
+/**
+ * What a next delivery carries: each file whose bag path the chain never delivered, or delivered
+ * with another size or digest (the digest computed only when path and size match); a deliverable
+ * with nothing new stays out of the payload. Nothing new at all is the answer no (exit 1).
+ */
+async function whatIsNew(
+  payload: Payload,
+  previous: ChainLink[],
+  id: string,
+  note: BundleOptions['note'],
+): Promise<Payload> {
+  const known = deliveredFiles(manifestsOf(previous));
+  const byDeliverable = new Map<string, PayloadEntry[]>();
+  const unchanged: string[] = [];
+  for (const [deliverable, entries] of payload.byDeliverable) {
+    const fresh: PayloadEntry[] = [];
+    for (const e of entries) {
+      const was = known.get(e.bagPath);
+      const digest = was && was.size === e.size ? await digestOf(e.abs, was.algorithm) : '';
+      if (isNewFile(known, e, () => digest)) fresh.push(e);
+    }
+    if (fresh.length) byDeliverable.set(deliverable, fresh);
+    else unchanged.push(deliverable);
+  }
+  const last = previous[previous.length - 1]!.number;
+  if (!byDeliverable.size)
+    throw new ExitkitError((m) => m.deliveries.nothingNew(id, last), {
+      exit: ExitCode.No,
+      code: 'not_ready',
+      hints: [(m) => m.deliveries.nothingNewHint],
+    });
+  note((m) => m.deliveries.next(last + 1, last));
+  if (unchanged.length) note((m) => m.deliveries.unchanged(unchanged.join(', ')));
+  return { ...payload, byDeliverable, entries: [...byDeliverable.values()].flat() };
 }
 
 /** What goes in: the files of ready and delivered deliverables whose checks pass, each problem named. */
@@ -151,6 +248,8 @@ async function collectPayload(
   loaded: LoadedPlan,
   o: Pick<BundleOptions, 'allowIncomplete' | 'note'>,
   now: number,
+  /** What earlier deliveries carried: it counts towards completeness. */
+  before: ReadonlySet<string>,
 ): Promise<Payload> {
   const { plan } = loaded;
   // The same facts and findings `exitkit walk` shows: one decision (README.md, "What walk refuses,
@@ -172,7 +271,7 @@ async function collectPayload(
 
   const assessments = plan.deliverables.map((d) => walked.get(d.id)!.assessment);
   const { bundled, refused } = handoverSelection(assessments);
-  const state = completeness(plan, bundled);
+  const state = completeness(plan, new Set([...bundled, ...before]));
   if ((refused.length > 0 || !state.complete) && !o.allowIncomplete) {
     const others = state.missing.filter((id) => !refused.some((r) => r.id === id));
     throw new ExitkitError(
@@ -233,17 +332,26 @@ async function prepareOutput(
   id: string,
   outArg: string,
   force: boolean,
+  number: number,
   volumes: boolean,
-): Promise<{ dir: string; createdDir: string | undefined; final: BundleFiles; temp: BundleFiles }> {
+): Promise<{
+  dir: string;
+  stem: string;
+  createdDir: string | undefined;
+  final: BundleFiles;
+  temp: BundleFiles;
+}> {
   const dir = path.resolve(outArg);
   const createdDir = (await ensureDir(dir)) ? dir : undefined;
+  const names = deliveryFiles(id, number);
   const final = {
-    archive: path.join(dir, `${id}.tar.pgp`),
-    manifest: path.join(dir, `${id}.manifest.json`),
-    signature: path.join(dir, `${id}.manifest.json.asc`),
+    archive: path.join(dir, names.archive),
+    manifest: path.join(dir, names.manifest),
+    signature: path.join(dir, names.signature),
   };
-  if (!force) {
-    const previous = volumes ? await volumeFiles(dir, id) : [];
+  // A later delivery never replaces a file, --force or not.
+  if (!force || number > 1) {
+    const previous = volumes ? await volumeFiles(dir, names.stem) : [];
     for (const f of [...Object.values(final), ...previous])
       if (await stat(f).catch(() => null))
         throw new ExitkitError((m) => m.bundle.exists(shown(f)), {
@@ -254,11 +362,11 @@ async function prepareOutput(
   const stamp = `.exitkit-${process.pid}.tmp`;
   const temp = {
     // With volumes, a folder that holds them until they are renamed into DIR.
-    archive: path.join(dir, volumes ? `.${id}.volumes${stamp}` : `.${id}.tar.pgp${stamp}`),
-    manifest: path.join(dir, `.${id}.manifest.json${stamp}`),
-    signature: path.join(dir, `.${id}.manifest.json.asc${stamp}`),
+    archive: path.join(dir, volumes ? `.${names.stem}.volumes${stamp}` : `.${names.archive}${stamp}`),
+    manifest: path.join(dir, `.${names.manifest}${stamp}`),
+    signature: path.join(dir, `.${names.signature}${stamp}`),
   };
-  return { dir, createdDir, final, temp };
+  return { dir, stem: names.stem, createdDir, final, temp };
 }
 
 /** Where the volumes are written before they are renamed: a private folder (removed whatever happens). */
@@ -290,6 +398,8 @@ interface ManifestContext {
   recipients: Recipient[];
   pins: Pins;
   findings: ReadonlyMap<string, ManifestFinding[]>;
+  delivery?: Manifest['delivery'];
+  deliveredBefore?: ReadonlySet<string>;
 }
 
 type MeasuredFiles = Map<string, Manifest['deliverables'][number]['files']>;
@@ -308,6 +418,8 @@ function manifestOf(c: ManifestContext, measured: MeasuredFiles, tagFiles: Manif
     recipients: c.recipients,
     partyFingerprints: c.pins,
     findings: c.findings,
+    ...(c.delivery ? { delivery: c.delivery } : {}),
+    ...(c.deliveredBefore ? { deliveredBefore: c.deliveredBefore } : {}),
   });
 }
 

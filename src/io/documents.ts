@@ -18,12 +18,23 @@ import { checkAttestation } from './attestation.js';
 import { checkReceipt } from './receipts.js';
 import { formatOfFile, type Format } from './render.js';
 import { readVerificationFile } from './verification.js';
-import { readManifestFile } from './verify.js';
+import { readManifestFile, readSignatureFile, type ReadManifest } from './verify.js';
+import path from 'node:path';
+import { deliveryNumber, firstDeliveriesOfManifests, mergedManifest } from '../core/chain.js';
+import { ExitCode } from '../core/exit-codes.js';
+import { followChain, manifestsOf, type ChainLink } from './chain.js';
+import { verifyDetached } from './openpgp/signatures.js';
+import { pinnedSigner } from './trust.js';
 
 export interface DocumentInputs {
   loaded: LoadedPlan;
+  /** The manifest given; for a chain of deliveries, the chain as one (src/core/chain.ts, mergedManifest). */
   manifest?: { manifest: Manifest; sha256: string; file: string };
   verification?: Verification;
+  /** A chain of deliveries: each deliverable's delivery day (its first delivery intact). */
+  deliveredOn?: ReadonlyMap<string, IsoDate>;
+  /** A chain of deliveries: the number of the delivery that first carried each deliverable. */
+  deliveredIn?: ReadonlyMap<string, number>;
   date: IsoDate;
   language: Language;
   format: Format;
@@ -42,10 +53,11 @@ export interface DocumentFlags {
 export async function readDocumentInputs(planFile: string, flags: DocumentFlags): Promise<DocumentInputs> {
   // Keys are not needed to write a document; their files are checked by validate and bundle.
   const loaded = await loadPlan(planFile, { checkKeys: false });
-  const manifest = flags.manifest ? await readManifestFile(flags.manifest) : undefined;
-  const verification = flags.verification
-    ? await readVerificationFile(flags.verification, manifest)
-    : undefined;
+  const read = flags.manifest ? await readManifestFile(flags.manifest) : undefined;
+  const verification = flags.verification ? await readVerificationFile(flags.verification, read) : undefined;
+  const chain = read && deliveryNumber(read.manifest) > 1 ? await chainOf(read, loaded, planFile) : undefined;
+  const manifest = read && chain ? { ...read, manifest: mergedManifest(chain) } : read;
+  const deliveries = chain ? deliveryDays(chain, verification) : undefined;
   const given = flags.date;
   if (given !== undefined && !isRealDate(given)) {
     throw new ExitkitError((m) => m.documents.badDate(given), { hints: [(m) => m.documents.badDateHint] });
@@ -61,10 +73,76 @@ export async function readDocumentInputs(planFile: string, flags: DocumentFlags)
       ? { manifest: { manifest: manifest.manifest, sha256: manifest.sha256, file: manifest.file } }
       : {}),
     ...(verification ? { verification } : {}),
+    ...(deliveries
+      ? {
+          deliveredOn: new Map([...deliveries].map(([id, d]) => [id, d.on])),
+          deliveredIn: new Map([...deliveries].map(([id, d]) => [id, d.number])),
+        }
+      : {}),
     date,
     language,
     format,
   };
+}
+
+/**
+ * The chain a later delivery's manifest follows, oldest first: every link, the latest included,
+ * signed by the plan's outgoing key and matched by SHA-256 (src/io/chain.ts). A link that does not
+ * hold is the answer no (exit 1): the documents would otherwise count deliveries nobody signed.
+ */
+async function chainOf(read: ReadManifest, loaded: LoadedPlan, planFile: string): Promise<Manifest[]> {
+  const signer = await pinnedSigner({ plan: loaded, planArg: planFile });
+  const check = await verifyDetached(read.bytes, await readSignatureFile(`${read.file}.asc`, 'manifest'), [
+    signer,
+  ]);
+  const latest: ChainLink = {
+    number: deliveryNumber(read.manifest),
+    read,
+    signature: { valid: check.valid, fingerprint: check.fingerprint },
+  };
+  const { links, faults } = check.valid
+    ? await followChain(latest, signer)
+    : {
+        links: [],
+        faults: [
+          (w: Messages) =>
+            w.deliveries.linkFault(
+              latest.number,
+              path.basename(read.file),
+              w.deliveries.notSigned(check.reason === undefined ? '' : say(w, check.reason)),
+            ),
+        ],
+      };
+  if (faults.length)
+    throw new ExitkitError(
+      (w) =>
+        w.deliveries.documentsChain(
+          read.file,
+          faults.map((f) => say(w, f)),
+        ),
+      {
+        exit: ExitCode.No,
+        code: 'input_invalid',
+        hints: [(w) => w.deliveries.documentsChainHint],
+      },
+    );
+  return manifestsOf(links);
+}
+
+/**
+ * Each deliverable's delivery (number and day): from the verification of the chain when given (its
+ * first delivery intact, as verify found it), else the first delivery whose signed manifest carried it.
+ */
+function deliveryDays(
+  chain: readonly Manifest[],
+  verification?: Verification,
+): Map<string, { number: number; on: IsoDate }> {
+  const verified = new Map(
+    (verification?.deliverables ?? []).flatMap((d) =>
+      d.deliveredOn && d.delivery ? [[d.id, { number: d.delivery, on: d.deliveredOn }] as const] : [],
+    ),
+  );
+  return verified.size ? verified : firstDeliveriesOfManifests(chain);
 }
 
 /**

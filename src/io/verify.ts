@@ -5,18 +5,22 @@
  * `extract` writes into a private temporary folder beside the destination and moves the bag into
  * view only when the verdict is OK (SECURITY.md, "Streaming, and when plaintext is released").
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
+import { mkdir, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { ExitkitError, TextError } from '../core/errors.js';
-import { ExitCode } from '../core/exit-codes.js';
-import { parseStrictJson } from '../core/strict-json.js';
+import {
+  chainVerdict,
+  deliveryFiles,
+  deliveryNumber,
+  firstDeliveries,
+  mergedManifest,
+  type LinkVerdict,
+} from '../core/chain.js';
+import { ExitkitError } from '../core/errors.js';
 import { volumesOf, type Manifest, type ManifestVolume, type Verification } from '../core/manifest.js';
 import { CATALOGS, say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import {
   allFiles,
   judge,
-  manifestShapeProblem,
   type ArchiveObservation,
   type ObservedVolume,
   type VerdictInput,
@@ -24,25 +28,27 @@ import {
 import { nameFlavour, unlistedTagManifest } from '../core/bag-names.js';
 import { extractionError, hashFile, readArchive, type ArchiveRead } from './archive/bag-reader.js';
 import { volumeFiles } from './archive/volumes.js';
+import { followChain, type ChainLink } from './chain.js';
+import { readManifestBytes, readSignedManifest, type UnsignedManifest } from './manifest-file.js';
 import { NotExitkitArchive } from './openpgp/seipd.js';
-import {
-  fingerprintOf,
-  readPrivateKeyFile,
-  type Key,
-  type PassphraseSource,
-  type PrivateKey,
-} from './openpgp/keys.js';
-import { verifyDetached } from './openpgp/signatures.js';
+import { fingerprintOf, readPrivateKeyFile, type PassphraseSource, type PrivateKey } from './openpgp/keys.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { privateTemp, removeStaleTemps, staged } from './staged.js';
 import { Progress } from './progress.js';
 import { pinnedSigner } from './trust.js';
 
-/** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-/** A manifest whose signature is not valid is parsed (to name what it claims) only up to this size. */
-const MAX_UNSIGNED_MANIFEST_BYTES = 4 * 1024 * 1024;
-const MAX_SIGNATURE_BYTES = 1024 * 1024;
+export {
+  parseManifestBytes,
+  readManifestBytes,
+  readManifestFile,
+  readSignatureFile,
+  readSignedManifest,
+  sha256,
+  unsignedManifest,
+  type ReadManifest,
+  type SignedManifest,
+  type UnsignedManifest,
+} from './manifest-file.js';
 
 export interface VerifyRequest {
   manifest: string;
@@ -68,75 +74,12 @@ export interface VerifyOutcome {
   said: Verification;
   manifest: Manifest;
   plan?: LoadedPlan;
-  /** extract: where the bag now is, when the verdict was OK. */
+  /** extract: where the bag now is, when the verdict was OK (the first delivery's, for a chain). */
   extracted?: string;
+  /** extract: every delivery's bag, oldest first (one for a single delivery). */
+  bags?: string[];
   /** extract: temporary folders left beside DIR by an extract that was killed, now removed. */
   removedStale?: string[];
-}
-
-export interface ReadManifest {
-  file: string;
-  bytes: Buffer;
-  sha256: string;
-  manifest: Manifest;
-}
-
-/** Reads and parses a manifest; anything that makes it unreadable is exit 2. */
-export async function readManifestFile(file: string): Promise<ReadManifest> {
-  return parseManifestBytes(file, await readManifestBytes(file));
-}
-
-/** The manifest's bytes, size-capped: nothing is parsed before its signature is checked. */
-export async function readManifestBytes(file: string): Promise<Buffer> {
-  const info = await stat(file).catch(() => null);
-  if (!info || !info.isFile())
-    throw new ExitkitError((w) => w.verify.noManifest(file), {
-      code: 'file_access',
-      hints: [(w) => w.verify.noManifestHint],
-    });
-  if (info.size > MAX_MANIFEST_BYTES)
-    throw new ExitkitError((w) => w.verify.manifestTooLarge(file, info.size));
-  return readFile(file);
-}
-
-/** Parses a manifest strictly (bounded nesting, no repeated key), then checks its shape. */
-export function parseManifestBytes(file: string, bytes: Buffer): ReadManifest {
-  let raw: unknown;
-  try {
-    raw = parseStrictJson(bytes.toString('utf8'));
-  } catch (e) {
-    const problem: Text = e instanceof TextError ? e.text : e instanceof Error ? e.message : String(e);
-    throw new ExitkitError(
-      e instanceof SyntaxError
-        ? (w) => w.verify.notJson(file)
-        : (w) => w.shape.notManifest(file, say(w, problem)),
-      {
-        hints: [(w) => w.verify.giveManifestHint],
-      },
-    );
-  }
-  const problem = manifestShapeProblem(raw);
-  if (problem)
-    throw new ExitkitError((w) => w.verify.unreadableManifest(file, say(w, problem)), {
-      hints: [(w) => w.verify.giveManifestHint],
-    });
-  return { file, bytes, sha256: sha256(bytes), manifest: raw as Manifest };
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Reads a small armored signature file, exit 2 when absent. */
-export async function readSignatureFile(file: string, what: string): Promise<string> {
-  const info = await stat(file).catch(() => null);
-  if (!info || !info.isFile())
-    throw new ExitkitError((w) => w.verify.noSignature(what, file), {
-      code: 'file_access',
-      hints: [(w) => w.verify.noSignatureHint(what)],
-    });
-  if (info.size > MAX_SIGNATURE_BYTES) throw new ExitkitError((w) => w.verify.signatureTooLarge(file));
-  return readFile(file, 'utf8');
 }
 
 /** The plan `file` (as given) once loaded, refused when it is another exit's than the manifest's. */
@@ -153,11 +96,10 @@ export function planOf(file: string, plan: LoadedPlan, m: Manifest): LoadedPlan 
  * yet where the manifest names it is a "no" (exit 1) once the signature and completeness are
  * checked. An archive named with --archive that is not there is a mistyped path (exit 2).
  */
-async function locateArchive(req: VerifyRequest, m: Manifest): Promise<Target> {
-  const file =
-    req.archive ?? path.join(path.dirname(req.manifest), plainName((m.archive as { file: string }).file));
+async function locateArchive(given: string | undefined, dir: string, m: Manifest): Promise<Target> {
+  const file = given ?? path.join(dir, plainName((m.archive as { file: string }).file));
   const info = await stat(file).catch((e: { code?: string }) => (e.code === 'ENOENT' ? 'absent' : null));
-  const arrived = !(info === 'absent' && !req.archive);
+  const arrived = !(info === 'absent' && given === undefined);
   if (arrived && (!info || info === 'absent' || !info.isFile()))
     throw new ExitkitError((w) => w.verify.noArchive(file), {
       code: 'file_access',
@@ -198,9 +140,14 @@ interface LocatedVolume {
  * The volumes the signed manifest lists, looked for in the folder of the manifest (or --archive),
  * and any other volume of that plan found there (named as extra, never read).
  */
-async function locateVolumes(req: VerifyRequest, m: Manifest, signed: ManifestVolume[]): Promise<Target> {
-  const dir = req.archive ?? path.dirname(req.manifest);
-  if (req.archive && !(await stat(dir).catch(() => null))?.isDirectory())
+async function locateVolumes(
+  given: string | undefined,
+  beside: string,
+  stem: string,
+  signed: ManifestVolume[],
+): Promise<Target> {
+  const dir = given ?? beside;
+  if (given !== undefined && !(await stat(dir).catch(() => null))?.isDirectory())
     throw new ExitkitError((w) => w.verify.noArchive(dir), {
       code: 'file_access',
       hints: [(w) => w.verify.noArchiveHint],
@@ -215,12 +162,12 @@ async function locateVolumes(req: VerifyRequest, m: Manifest, signed: ManifestVo
     volumes.push({ name: v.file, file, listed: true, size: await sizeOf(file) });
   }
   const listed = new Set(volumes.map((v) => v.file));
-  for (const file of await volumeFiles(dir, m.plan.id))
+  for (const file of await volumeFiles(dir, stem))
     if (!listed.has(file))
       volumes.push({ name: path.basename(file), file, listed: false, size: await sizeOf(file) });
   const present = volumes.filter((v) => v.listed && v.size !== null);
   return {
-    file: path.join(dir, `${m.plan.id}.vol-*.tar.pgp`),
+    file: path.join(dir, `${stem}.vol-*.tar.pgp`),
     size: present.length ? present.reduce((n, v) => n + v.size!, 0) : null,
     vouched: () => volumes.every((v, i) => !v.listed || v.size === signed[i]!.size),
     volumes,
@@ -253,56 +200,6 @@ function algorithmsFor(m: Manifest): string[] {
   return [...algs];
 }
 
-/**
- * What a manifest whose signature is not valid may still cost: `report` parses it (strictly, up
- * to 4 MiB) to name what it claims, as verify does; `refuse` never parses it (acknowledge).
- */
-export type UnsignedManifest = 'report' | 'refuse';
-
-export interface SignedManifest {
-  read: ReadManifest;
-  signature: { valid: boolean; fingerprint: string | null; reason?: Text };
-}
-
-/**
- * The one order in which a manifest is read (SECURITY.md, "Hostile archives"): its bytes, size-
- * capped (readManifestBytes), then the signature over those bytes against the pinned `signer`,
- * then, only then, the strict parse. A manifest the signer did not sign is refused unread (exit 1)
- * when `unsigned` is `refuse` or when it is larger than what `report` reads.
- */
-export async function readSignedManifest(
-  file: string,
-  bytes: Buffer,
-  signer: Key,
-  unsigned: UnsignedManifest = 'report',
-): Promise<SignedManifest> {
-  const armored = await readSignatureFile(`${file}.asc`, 'manifest');
-  const check = await verifyDetached(bytes, armored, [signer]);
-  const signature = {
-    valid: check.valid,
-    fingerprint: check.fingerprint,
-    ...(check.reason ? { reason: check.reason } : {}),
-  };
-  if (!check.valid && (unsigned === 'refuse' || bytes.byteLength > MAX_UNSIGNED_MANIFEST_BYTES))
-    throw unsignedManifest(file, check.reason, unsigned === 'refuse' ? undefined : bytes.byteLength);
-  return { read: parseManifestBytes(file, bytes), signature };
-}
-
-/**
- * The refusal of a manifest the pinned signer did not sign (exit 1: the answer is no): with its
- * size when verify would have read a smaller one, without when acknowledge reads none.
- */
-export function unsignedManifest(file: string, reason: Text | undefined, size?: number): ExitkitError {
-  const why = (w: Messages) => (reason === undefined ? w.trust.signatureNotValid : say(w, reason));
-  return new ExitkitError(
-    (w) =>
-      size === undefined
-        ? w.trust.unsignedNotAcknowledged(file, why(w))
-        : w.trust.unsignedNotRead(file, why(w), size),
-    { exit: ExitCode.No, code: 'input_invalid', hints: [(w) => w.trust.askSignedManifestHint] },
-  );
-}
-
 export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome> {
   // A size cap, then the signature over the bytes, then the parse (SECURITY.md, "Hostile archives").
   const bytes = await readManifestBytes(req.manifest);
@@ -312,70 +209,161 @@ export async function runVerification(req: VerifyRequest): Promise<VerifyOutcome
   const m = read.manifest;
   const plan = loaded && req.plan ? planOf(req.plan, loaded, m) : undefined;
 
-  const signedVolumes = volumesOf(m.archive!);
-  const target = signedVolumes ? await locateVolumes(req, m, signedVolumes) : await locateArchive(req, m);
-  const archive = target.file;
-
-  const judged = (observed: Observed) => {
-    const input: VerdictInput = {
-      manifestFile: req.manifest,
-      manifestSha256: read.sha256,
-      manifest: m,
-      signature,
-      archive: observed.cipher
-        ? { file: archive, present: true, ...observed.cipher }
-        : { file: archive, present: false },
-      ...(observed.volumes ? { volumes: observed.volumes } : {}),
-      ...(plan && req.plan ? { plan: plan.plan, planFile: req.plan } : {}),
-      ...(observed.decrypted ? { decrypted: observed.decrypted } : {}),
-      now: new Date(),
-    };
-    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
-    const verification = judge(input, CATALOGS.en);
-    return {
-      verification,
-      said: req.m ? judge(input, req.m) : verification,
-      manifest: m,
-      ...(plan ? { plan } : {}),
-    };
-  };
-  if (target.size === null) return judged({});
+  // A later delivery: the chain is followed back, every link checked (src/io/chain.ts); the
+  // manifest the pinned key did not sign is not followed (its verdict is no already).
+  const latest: ChainLink = { number: deliveryNumber(m), read, signature };
+  const chain =
+    latest.number > 1 && signature.valid
+      ? await followChain(latest, signer)
+      : { links: [latest], faults: [] };
+  const links: LinkArchive[] = [];
+  for (const link of chain.links)
+    links.push(await archiveOf(link, link === latest ? req.archive : undefined, path.dirname(req.manifest)));
 
   const key = req.decryptionKey
     ? await readPrivateKeyFile(req.decryptionKey, req.passphrase ?? {})
     : undefined;
-  // Not a byte is decrypted of an archive the signed manifest does not vouch for (its size).
-  const vouched = signature.valid && target.vouched(m);
-  const progress = new Progress(
-    target.size,
-    req.progress && key && vouched ? req.m : undefined,
-    req.extractTo ? 'extract' : 'verify',
-  );
-  const decrypt = (writeTo?: string, dest?: string) =>
-    vouched || !key
-      ? observeArchive(key, target, m, writeTo, dest, progress)
-      : notDecrypted(
-          target,
-          signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
-        );
-  if (!key || !req.extractTo) return judged(await decrypt());
+  const judged = (observed: Observed[]) => {
+    const verdicts = (w: Messages) => verdictOf(links, observed, chain.faults, plan, req, w);
+    // The same pure verdict twice: in English for the JSON, in the terminal's words for a person.
+    const verification = verdicts(CATALOGS.en);
+    return {
+      verification,
+      said: req.m ? verdicts(req.m) : verification,
+      manifest: links.length > 1 ? mergedManifest(links.map((l) => l.link.read.manifest)) : m,
+      ...(plan ? { plan } : {}),
+    };
+  };
+  const observeAll = async (writeTo?: string, dest?: string) => {
+    const observed: Observed[] = [];
+    for (const l of links)
+      observed.push(await observeLink(l, key, req, writeTo && linkTemp(writeTo, l.link.number), dest));
+    return observed;
+  };
+  if (!key || !req.extractTo) return judged(await observeAll());
 
-  // extract: into a private temporary folder beside DIR, moved into view only when the verdict is OK.
+  // extract: into a private temporary folder beside DIR, moved into view only when the verdict is
+  // OK: every delivery's bag, or none.
   const dest = path.resolve(req.extractTo);
-  const { temp, stale } = await prepareDestination(dest, m.plan.id);
+  const bags = links.map((l) => ({ link: l, name: bagFolder(m.plan.id, l.link.number) }));
+  const { temp, stale } = await prepareDestination(
+    dest,
+    bags.map((b) => b.name),
+  );
   return staged({ temps: [temp], removeOnExit: true }, async (commit): Promise<VerifyOutcome> => {
-    const outcome = { ...judged(await decrypt(temp, dest)), removedStale: stale };
+    const outcome = { ...judged(await observeAll(temp, dest)), removedStale: stale };
     if (!outcome.verification.ok) return outcome;
-    const extracted = path.join(dest, m.plan.id);
+    const moves = bags.map((b) => ({
+      from: path.join(linkTemp(temp, b.link.link.number), m.plan.id),
+      to: path.join(dest, b.name),
+    }));
     try {
-      await restoreTimes(path.join(temp, m.plan.id), m);
+      for (const [i, b] of bags.entries()) await restoreTimes(moves[i]!.from, b.link.link.read.manifest);
       await mkdir(dest, { recursive: true });
-      await commit([{ from: path.join(temp, m.plan.id), to: extracted }]);
+      await commit(moves);
     } catch (e) {
       throw extractionError(e, dest);
     }
-    return { ...outcome, extracted };
+    return { ...outcome, extracted: moves[0]!.to, bags: moves.map((x) => x.to) };
   });
+}
+
+/**
+ * Where `extract` puts delivery `n`'s bag in DIR: the first as `<id>/` (as a single bundle
+ * always was), each later one beside it as `<id>.delivery-N/`. One bag a delivery, not a merged
+ * tree: each stays exactly the bag that was signed, and validates with any BagIt tool.
+ */
+function bagFolder(id: string, n: number): string {
+  return n === 1 ? id : `${id}.delivery-${n}`;
+}
+
+/** Where delivery `n` is decrypted inside extract's temporary folder (a plan id never starts with '.'). */
+function linkTemp(temp: string, n: number): string {
+  return n === 1 ? temp : path.join(temp, `.delivery-${n}`);
+}
+
+/** A link of the chain and where its archive is (absent: the manifest came first). */
+interface LinkArchive {
+  link: ChainLink;
+  target: Target;
+}
+
+/** Where a link's archive is: one file or its volumes, beside its manifest (or `given`, the latest's --archive). */
+async function archiveOf(link: ChainLink, given: string | undefined, dir: string): Promise<LinkArchive> {
+  const m = link.read.manifest;
+  const signed = volumesOf(m.archive!);
+  const target = signed
+    ? await locateVolumes(given, dir, deliveryFiles(m.plan.id, link.number).stem, signed)
+    : await locateArchive(given, dir, m);
+  return { link, target };
+}
+
+/** One link's archive observed: hashed, and with a key decrypted (only when the signed manifest vouches for it). */
+async function observeLink(
+  l: LinkArchive,
+  key: PrivateKey | undefined,
+  req: VerifyRequest,
+  writeTo?: string,
+  dest?: string,
+): Promise<Observed> {
+  if (l.target.size === null) return {};
+  const m = l.link.read.manifest;
+  // Not a byte is decrypted of an archive the signed manifest does not vouch for (its sizes).
+  const vouched = l.link.signature.valid && l.target.vouched(m);
+  if (key && !vouched)
+    return notDecrypted(
+      l.target,
+      l.link.signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
+    );
+  const progress = new Progress(
+    l.target.size,
+    req.progress && key ? req.m : undefined,
+    req.extractTo ? 'extract' : 'verify',
+  );
+  return observeArchive(key, l.target, m, writeTo, dest, progress);
+}
+
+/**
+ * The verdict in the words of `w`: one manifest's, or a chain's (each earlier link on its
+ * signature, archive and files; the latest also on completeness, over the chain).
+ */
+function verdictOf(
+  links: readonly LinkArchive[],
+  observed: readonly Observed[],
+  chainFaults: readonly Text[],
+  plan: LoadedPlan | undefined,
+  req: VerifyRequest,
+  w: Messages,
+): Verification {
+  const input = (l: LinkArchive, o: Observed, earlier?: VerdictInput['earlier']): VerdictInput => ({
+    manifestFile: l.link.read.file,
+    manifestSha256: l.link.read.sha256,
+    manifest: l.link.read.manifest,
+    signature: l.link.signature,
+    archive: o.cipher
+      ? { file: l.target.file, present: true, ...o.cipher }
+      : { file: l.target.file, present: false },
+    ...(o.volumes ? { volumes: o.volumes } : {}),
+    ...(plan && req.plan ? { plan: plan.plan, planFile: req.plan } : {}),
+    ...(o.decrypted ? { decrypted: o.decrypted } : {}),
+    now: new Date(),
+    ...(earlier !== undefined ? { earlier } : {}),
+  });
+  const last = links.length - 1;
+  if (last === 0 && !chainFaults.length) return judge(input(links[0]!, observed[0]!), w);
+  const each: LinkVerdict[] = links.map((l, i) => ({
+    number: l.link.number,
+    manifest: l.link.read.manifest,
+    verification: judge(input(l, observed[i]!, false), w),
+  }));
+  const before = new Set(firstDeliveries(each.slice(0, -1)).keys());
+  const whole = judge(input(links[last]!, observed[last]!, before), w);
+  return chainVerdict(
+    each,
+    whole,
+    chainFaults.map((f) => say(w, f)),
+    (l, fault) => w.deliveries.linkFault(l.number, path.basename(l.verification.manifest.file), fault),
+  );
 }
 
 /**
@@ -474,7 +462,10 @@ function refused(why: Text): ArchiveObservation {
  * Checks the destination and makes the private temporary folder beside it (same file system, so
  * the final move is a rename; mkdtemp makes it with mode 0700).
  */
-async function prepareDestination(dest: string, id: string): Promise<{ temp: string; stale: string[] }> {
+async function prepareDestination(
+  dest: string,
+  names: readonly string[],
+): Promise<{ temp: string; stale: string[] }> {
   const parent = path.dirname(dest);
   const p = await stat(parent).catch(() => null);
   if (!p || !p.isDirectory())
@@ -485,11 +476,12 @@ async function prepareDestination(dest: string, id: string): Promise<{ temp: str
   const d = await stat(dest).catch(() => null);
   if (d && !d.isDirectory())
     throw new ExitkitError((w) => w.verify.destIsFile(dest), { hints: [(w) => w.verify.destIsFileHint] });
-  if (await stat(path.join(dest, id)).catch(() => null))
-    throw new ExitkitError((w) => w.verify.destExists(path.join(dest, id)), {
-      code: 'output_exists',
-      hints: [(w) => w.verify.destExistsHint],
-    });
+  for (const name of names)
+    if (await stat(path.join(dest, name)).catch(() => null))
+      throw new ExitkitError((w) => w.verify.destExists(path.join(dest, name)), {
+        code: 'output_exists',
+        hints: [(w) => w.verify.destExistsHint],
+      });
   const prefix = `.${path.basename(dest)}.exitkit-`;
   try {
     const stale = await removeStaleTemps(parent, prefix);

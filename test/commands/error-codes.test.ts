@@ -74,8 +74,11 @@ describe('error codes under --json', () => {
     expect((await failing(args, 2)).code).toBe('key_invalid');
   });
 
-  it('output_exists: bundling again into the same folder', async () => {
-    const args = ['bundle', s.plan, '--out', s.out, '--signing-key', s.keys.outgoing.sec];
+  it('output_exists: bundling into a folder that holds a manifest of the plan that is no signed delivery', async () => {
+    // A signed delivery there would make the next delivery (test/commands/deliveries.test.ts).
+    const out = await tempDir('exitkit-codes-stray-');
+    await writeFile(path.join(out, `${s.id}.manifest.json`), '{}\n');
+    const args = ['bundle', s.plan, '--out', out, '--signing-key', s.keys.outgoing.sec];
     expect((await failing(args, 2, { EXITKIT_PASSPHRASE: 'correct horse' })).code).toBe('output_exists');
   });
 

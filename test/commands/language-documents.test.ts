@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,14 +52,22 @@ describe('bundle refusals in the terminal language', () => {
   afterAll(async () => s.cleanup());
 
   it(
-    'a bundle already in --out: refused in French, in English with --lang en',
+    'a delivery with nothing new, a stray archive in --out: refused in French, in English with --lang en',
     async () => {
       const args = ['bundle', 'plan.yaml', '--out', 'out', '--signing-key', s.keys.outgoing.sec];
       expect((await exitkit(args, { cwd: s.dir })).code).toBe(0);
-      const { fr, en } = await threeWays(args, s.dir);
+      const again = await threeWays(args, s.dir);
+      expect(again.fr.code).toBe(1);
+      expect(again.fr.stderr).toMatch(/^erreur : rien de nouveau à remettre : /m);
+      expect(again.en.stderr).toMatch(/^error: nothing new to deliver: /m);
+      // An archive that belongs to no signed delivery is never replaced without --force.
+      await mkdir(path.join(s.dir, 'out', 'stray'));
+      await writeFile(path.join(s.dir, 'out', 'stray', 'acme-exit-2026.tar.pgp'), 'x');
+      const stray = ['bundle', 'plan.yaml', '--out', 'out/stray', '--signing-key', s.keys.outgoing.sec];
+      const { fr, en } = await threeWays(stray, s.dir);
       expect(fr.code).toBe(2);
-      expect(fr.stderr).toMatch(/^erreur : out\/acme-exit-2026\.tar\.pgp existe déjà$/m);
-      expect(en.stderr).toMatch(/^error: out\/acme-exit-2026\.tar\.pgp exists already$/m);
+      expect(fr.stderr).toMatch(/^erreur : out\/stray\/acme-exit-2026\.tar\.pgp existe déjà$/m);
+      expect(en.stderr).toMatch(/^error: out\/stray\/acme-exit-2026\.tar\.pgp exists already$/m);
     },
     SLOW,
   );

@@ -367,6 +367,8 @@ export const de: Words = {
         'Nur ein Liefergegenstand, den der bisherige Dienstleister schuldet, kostet ihn eine Konventionalstrafe. Ein fehlender Liefergegenstand, den der Auftraggeber oder der neue Dienstleister schuldet, kostet keine Konventionalstrafe: Er verhindert die Vollständigkeit und wird als offene Pflicht dieser Partei aufgeführt.',
       lateFromManifest:
         'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Tag, vom Fälligkeitsdatum bis zu seinem eigenen Übergabedatum (Erstellungsdatum des Manifests, {date}, UTC).',
+      lateFromDeliveries:
+        'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Tag, vom Fälligkeitsdatum bis zu seinem eigenen Übergabedatum: dem Erstellungsdatum (UTC) der ersten Lieferung, in der er unversehrt ankam.',
       lateToDate:
         'Ein nach seinem Fälligkeitsdatum übergebener Liefergegenstand kostet {rate} pro Tag, vom Fälligkeitsdatum bis zu seinem eigenen Übergabedatum ({date}, Datum dieser Abrechnung, da kein Manifest angegeben wurde).',
       missing:

@@ -360,6 +360,8 @@ export const en = {
         'Only a deliverable the outgoing provider owes costs it a penalty. A missing deliverable owed by the client or the incoming provider costs no penalty: it holds completeness and is listed as that party’s own open obligation.',
       lateFromManifest:
         'A deliverable handed over after its due date costs {rate} per day, from its due date to its own delivery date (the manifest’s creation date, {date}, UTC).',
+      lateFromDeliveries:
+        'A deliverable handed over after its due date costs {rate} per day, from its due date to its own delivery date: the creation date (UTC) of the first delivery in which it arrived intact.',
       lateToDate:
         'A deliverable handed over after its due date costs {rate} per day, from its due date to its own delivery date ({date}, the date of this statement, as no manifest was given).',
       missing:

@@ -363,6 +363,8 @@ export const fr: Words = {
         'Seul un livrable dû par le prestataire sortant lui coûte une pénalité. Un livrable manquant dû par le client ou le prestataire entrant ne coûte aucune pénalité\u00a0: il empêche la remise d’être complète et figure parmi les obligations ouvertes de cette partie.',
       lateFromManifest:
         'Un livrable remis après son échéance coûte {rate} par jour, de son échéance à sa propre date de remise (date de création du manifeste, {date}, UTC).',
+      lateFromDeliveries:
+        'Un livrable remis après son échéance coûte {rate} par jour, de son échéance à sa propre date de remise : la date de création (UTC) de la première remise qui l’a contenu intact.',
       lateToDate:
         'Un livrable remis après son échéance coûte {rate} par jour, de son échéance à sa propre date de remise (le {date}, date de ce décompte, faute de manifeste).',
       missing:

@@ -361,6 +361,8 @@ export const it: Words = {
         'Solo un elemento dovuto dal fornitore uscente gli costa una penale. Un elemento mancante dovuto dal committente o dal fornitore subentrante non costa alcuna penale: impedisce la completezza della consegna e figura tra gli obblighi aperti di quella parte.',
       lateFromManifest:
         'Un elemento consegnato dopo la sua scadenza costa {rate} al giorno, dalla scadenza alla sua propria data di consegna (data di creazione del manifesto, {date}, UTC).',
+      lateFromDeliveries:
+        'Un elemento consegnato dopo la sua scadenza costa {rate} al giorno, dalla scadenza alla sua propria data di consegna: la data di creazione (UTC) della prima consegna in cui è arrivato integro.',
       lateToDate:
         'Un elemento consegnato dopo la sua scadenza costa {rate} al giorno, dalla scadenza alla sua propria data di consegna ({date}, data di questo conteggio, in mancanza di manifesto).',
       missing:

@@ -50,16 +50,18 @@ export const en = {
 
 What goes in the payload: the files of every deliverable whose status is ready or delivered, under data/<category>/<deliverable-id>/. A pending deliverable stays out even when its files are all there (the status is the outgoing provider's word that this is the version to hand over: mark it ready with \`exitkit walk\`), and a waived one stays out by agreement. What walk refuses, bundle refuses: a deliverable whose \`exitkit walk\` findings include an error (a stale backup, a clear-text credential export, a missing or empty sole file) is not ready whatever its status says; bundle names it and exits 1, or with --allow-incomplete leaves it out and lists it as missing. The manifest records every deliverable's findings and each file's modification time. While a required deliverable is neither ready, delivered nor waived, the bundle is refused (exit 1, naming it) unless --allow-incomplete, which records complete: false and the missing ids in the manifest.
 
+Deliveries in waves: bundling again into a DIR that holds a signed delivery of the plan makes the next delivery, <id>.delivery-2.manifest.json (then -3, …) with its archive <id>.delivery-2.tar.pgp and signature, whose manifest names its number and the previous delivery's manifest by file name and SHA-256. It carries only what is new or changed since the earlier deliveries (a file whose bag path, size and digest were already delivered is not packed again; a deliverable with nothing new stays out); with nothing new at all it writes nothing and exits 1. A delivery is never replaced, --force or not.
+
 Each source file is read once, hashed (SHA-512 by default, --algorithm sha256) as it streams into the archive; a file that changes or vanishes meanwhile, a symbolic link or a special file is an error naming it. Everything is written beside the final paths and renamed at the end: after an error, Ctrl-C or SIGTERM nothing is left in DIR. Exits 0 when a complete bundle was written, 1 when the plan is incomplete (refused, or written anyway with --allow-incomplete), 2 when it could not be made.`,
       checklist: `The handover record (procès-verbal de réversibilité) the parties sign. One section a family, one row a deliverable: owner, due date, status (after a verified delivery, --manifest and --verification, a deliverable reads as delivered, with its delivery date), files (count and size; digests with --manifest), the verification result with --verification, waivers, the parties' receipts with --receipt (repeatable, one a party; the latest of each party's chain counts, checked against the plan's key of its role and the --manifest) and the reserves they record, open or lifted, with their due dates; a conclusion: accepted without reserves, with reserves (the open ones listed), or not acceptable yet (and why); the outgoing provider's deletion attestation with --attestation (scope, method, date, what is retained and why, signer; checked against the plan's outgoing key and the --manifest), late and missing flags; the inventory summarised from its CSV; the open actions every handover needs (rotate handed-over secrets, revoke the outgoing provider's access, move registrar, DNS and licence portals, confirm the restore test) with who does them; a glossary of the terms the record uses; sign-off blocks for the client, the outgoing and the incoming provider. Credentials are listed by name and file name only. Without --manifest, files are those found from the plan's sources. Exits 0 when the handover is complete per the inputs (every required deliverable handed over, intact when verified, or waived; and with --verification, a verification that holds; and every --receipt valid), 1 when it is not (a receipt that does not hold is named), 2 when it could not write the record or read a file given.`,
       compensation:
-        "The fees are the price of the reversibility services (fixed amounts, or quantity × unit price): VAT applies to them, to the cent half up. Penalties name their cause (which deliverable, missing or how many days late) and the cap; only deliverables the outgoing provider owes cost it penalties, and a missing one never costs less than it would delivered late on the statement's date. By default (penalties.treatment: indemnity) penalties are outside the scope of VAT and set off against the amount due after VAT; with service_credit they lower the taxable base before VAT. The amount due is rounded half up to the plan's step (CHF: 0.05). The final payment is the part of it held back: releasable only when every condition of the plan's final_payment.release_when holds (default: a verification that decrypted and re-hashed every file, a complete handover, no open reserve), each listed met or not with its evidence from --verification, --receipt and --attestation. A verification without a key never counts as a decrypting one; the incoming provider's signed receipt of one does. Lateness is counted per deliverable to its delivery date (the manifest's creation date); without a manifest, to --date (default today). Amounts are exact decimals, written as strings in --json (\"21924.50\"). Exits 0 when the final payment is releasable, 1 when it is not, 2 for bad input.",
-      extract: `Decrypts and reads the archive once, checking everything \`verify --decryption-key\` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>, each payload file with the modification time the signed manifest records (a backup's age stays visible). On any fault, or on Ctrl-C, nothing is left in DIR. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.`,
+        "The fees are the price of the reversibility services (fixed amounts, or quantity × unit price): VAT applies to them, to the cent half up. Penalties name their cause (which deliverable, missing or how many days late) and the cap; only deliverables the outgoing provider owes cost it penalties, and a missing one never costs less than it would delivered late on the statement's date. By default (penalties.treatment: indemnity) penalties are outside the scope of VAT and set off against the amount due after VAT; with service_credit they lower the taxable base before VAT. The amount due is rounded half up to the plan's step (CHF: 0.05). The final payment is the part of it held back: releasable only when every condition of the plan's final_payment.release_when holds (default: a verification that decrypted and re-hashed every file, a complete handover, no open reserve), each listed met or not with its evidence from --verification, --receipt and --attestation. A verification without a key never counts as a decrypting one; the incoming provider's signed receipt of one does. Lateness is counted per deliverable to its delivery date (the creation date of the first delivery that carried it intact); without a manifest, to --date (default today). Amounts are exact decimals, written as strings in --json (\"21924.50\"). Exits 0 when the final payment is releasable, 1 when it is not, 2 for bad input.",
+      extract: `Decrypts and reads the archive once, checking everything \`verify --decryption-key\` checks, while it writes into a private temporary folder beside DIR. Only when every check passed (signature by the pinned signer, archive digest, OpenPGP integrity, every file, the bag's own manifests, completeness) is the bag moved into DIR/<id>, each payload file with the modification time the signed manifest records (a backup's age stays visible). On any fault, or on Ctrl-C, nothing is left in DIR. Given the latest manifest of a chain of deliveries, it checks every delivery and writes one bag a delivery: DIR/<id> for the first, DIR/<id>.delivery-N for each later one. Not a merged tree: each bag stays exactly the bag that was signed and validates with any BagIt tool, and it shows what came in which delivery (a file changed later is in the later bag). Nothing is written unless every delivery passed. Entries with absolute paths, '..', links or devices are refused. Exits 0 when extracted, 1 when a fault was found, 2 when it could not check.`,
       init: `Writes DIR/exit-plan.yaml: the four families of deliverables (backups and data, passwords and access, configurations, documentation and inventory) and the usual extras (restore-test record, MFA recovery codes, registrar and DNS, licences and third-party contracts, records of processing), each with a one-line comment, the contract, the parties and the compensation to fill in. It writes the plan's JSON Schema beside it (exit-plan.schema.json, named relatively, so that editors complete and check the plan wherever it travels) and a .gitignore that keeps private keys (*.sec.asc) out of git (an existing .gitignore gains that line if it lacks it), and it passes \`exitkit validate\` as written. An existing plan is never overwritten without --force (exit 2).`,
       validate:
         'Checks the plan against its JSON Schema, then its meaning: unique ids, real dates in order, waivers with a reason and an approver, key files that parse as OpenPGP keys, sources inside the plan folder. Every problem is listed with file:line:column. Exits 0 when valid, 2 otherwise.',
       verify:
-        "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.",
+        "Checks the manifest's signature against the pinned signer (--signer, or the outgoing key of --plan; a manifest cannot pin its own signer), the archive's size and SHA-256, and completeness against the plan. With --decryption-key it also decrypts the archive as a stream and re-hashes every file against the signed manifest and the bag's own manifests; missing, extra, altered, truncated and unsafe entries are each named. Nothing decrypted is kept. Given the latest manifest of a chain of deliveries (<id>.delivery-N.manifest.json), it follows the chain back: every delivery's manifest signed by the pinned signer and matched by the SHA-256 the next one recorded, every delivery's archive checked (and decrypted with --decryption-key); completeness is judged over all deliveries. A missing, altered or re-signed delivery is a fault, named. Exits 0 when everything holds, 1 when a fault is found, 2 when it could not check.",
       walk: `Goes family by family (backups, credentials, configurations, documentation, inventory, other), resolves each deliverable's sources and runs its checks: present, non-empty, min_bytes, max_age_days (a backup older than that is stale), inventory CSV columns (with counts by type), credential exports in an encrypted format (KeePass KDBX, encrypted Bitwarden export, OpenPGP, age) or else flagged as clear text by name, never shown. Symlinks and special files are errors naming the path. An empty file is an error when it is the deliverable's only file, a warning among files that are not empty.
 
 Freshness (max_age_days) is judged by each file's modification time, as the file system gives it: copy exports with their times kept (cp -p, rsync -t), and a file dated in the future is flagged. bundle refuses what walk refuses: a deliverable with an error is not ready, whatever its status says.
@@ -124,14 +126,17 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
         allowIncomplete:
           'bundle even while a required deliverable is not ready (the manifest says complete: false)',
         algorithm: 'digest of the BagIt manifests and the exit manifest',
-        force: 'replace a bundle of the same plan id already in DIR',
+        force:
+          'replace files of the same plan id in DIR that are not a signed delivery of it (a signed delivery is never replaced: bundling again makes the next delivery)',
         volumeSize:
           'cut the archive into volumes <id>.vol-001.tar.pgp, …, each file under SIZE: bytes, or 512M, 4G (FAT32 media), at least 1M',
       },
       compensation: {
         receipt: `a signed receipt (<id>.receipt.client.json or .incoming.json, from \`exitkit acknowledge\`), checked against the plan's client and incoming keys and the --manifest; repeatable, one a party`,
       },
-      extract: { to: 'the folder that receives the bag, as DIR/<id>' },
+      extract: {
+        to: 'the folder that receives the bag, as DIR/<id> (a later delivery as DIR/<id>.delivery-N)',
+      },
       init: {
         lang: 'language of the comments, titles and rendered documents (and of these messages)',
         id: 'plan id (default: from the folder name)',
@@ -1283,6 +1288,46 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
       `the earlier receipt it names, ${JSON.stringify(file)}, is not a file beside it`,
     /** A receipt's fault among the verdict's. */
     fault: (fault: string) => `receipt: ${fault}`,
+  },
+  deliveries: {
+    /** A manifest whose `delivery` field is malformed. */
+    shape: 'its delivery is not {number (2 or more), previous: {file, sha256}}',
+    /** A fault of one delivery of a chain: `n` its number, `file` its manifest. */
+    linkFault: (n: number, file: string, why: string) => `delivery ${n} (${file}): ${why}`,
+    badName: (later: number, named: string, expected: string) =>
+      `delivery ${later} names ${JSON.stringify(named)} as the previous delivery, not ${expected}`,
+    missing: 'its manifest is not beside the later delivery: the chain is broken',
+    otherDigest: (later: number) =>
+      `its SHA-256 is not the one delivery ${later} recorded: the manifest was changed or replaced`,
+    noSignature: (file: string) => `its signature ${file} is missing`,
+    notSigned: (reason: string) =>
+      `it is not signed by the pinned outgoing key${reason ? ` (${reason})` : ''}: re-signed or forged`,
+    tooLong: (max: number) => `the chain is longer than ${max} deliveries: it is not followed further`,
+    misnumbered: (n: number, id: string) => `it says it is delivery ${n} of ${id}: the chain is misnumbered`,
+    /** bundle: the folder holds a later delivery this key did not sign. */
+    notOurs: (file: string) =>
+      `${file} is not a delivery signed by this signing key: no next delivery is made after it`,
+    notOursHint:
+      'bundle into the folder that holds your own deliveries, or into a new folder for another handover',
+    chainBroken: (dir: string, faults: string[]) =>
+      `the deliveries already in ${dir} do not form a sound chain:\n  ${faults.join('\n  ')}`,
+    chainBrokenHint: 'restore the deliveries exactly as they were signed; a delivery is never replaced',
+    nothingNew: (id: string, last: number) =>
+      `nothing new to deliver: every file of the ready deliverables of ${id} is already in its ${last === 1 ? 'delivery' : `deliveries 1 to ${last}`}; nothing was written`,
+    nothingNewHint:
+      'mark another deliverable ready (exitkit walk), or change its files; for a new handover, give another --out DIR',
+    next: (n: number, last: number) =>
+      `note: this is delivery ${n}: it carries what is new or changed since ${last === 1 ? 'delivery 1' : `deliveries 1 to ${last}`}`,
+    unchanged: (ids: string) => `note: already delivered, unchanged, not packed again: ${ids}`,
+    /** verify: one line a delivery of a chain. */
+    report: (n: number, file: string, day: string, ok: boolean, ids: string) =>
+      `  delivery ${n}: ${file} (${day}) ${ok ? 'OK' : 'NOT OK'}${ids ? `: ${ids}` : ''}`,
+    reportTitle: (count: number) =>
+      `Deliveries: ${count}, each signed by the pinned key and chained to the previous one`,
+    /** checklist, compensation: a chain whose links do not hold. */
+    documentsChain: (file: string, faults: string[]) =>
+      `the deliveries that ${file} follows do not hold:\n  ${faults.join('\n  ')}`,
+    documentsChainHint: 'run exitkit verify on the latest manifest to see every delivery checked',
   },
   acknowledge: {
     receipt: (file: string) => `receipt: ${file}`,
