@@ -309,3 +309,42 @@ describe('verify and extract across volumes', () => {
     expect(r.stderr).toContain(`archive.volumes lists ${vol(1)} twice`);
   });
 });
+
+describe('a later delivery in volumes', () => {
+  it('is named <id>.delivery-2.vol-NNN, never taken for the first delivery’s, and verified and extracted with the chain', async () => {
+    // A copy of the scene, its first delivery in volumes; then a new backup, bundled again.
+    const scene = path.join(root, 'scene-wave');
+    await cp(s.dir, scene, { recursive: true });
+    const plan = path.join(scene, path.relative(s.dir, s.plan));
+    const out = path.join(scene, path.relative(s.dir, s.out));
+    await writeFile(path.join(scene, 'exports/backups/fs01-2026-12-03.vbk'), randomBytes(1536 * 1024));
+    const r = await exitkit([
+      'bundle',
+      plan,
+      '--out',
+      out,
+      '--signing-key',
+      s.keys.outgoing.sec,
+      '--volume-size',
+      '1M',
+      '--json',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const names = await readdir(out);
+    const second = names.filter((n) => n.startsWith(`${s.id}.delivery-2.vol-`)).sort();
+    expect(second.length).toBe(2);
+    // The first delivery's volumes are still exactly the ones its manifest lists.
+    expect(names.filter((n) => n.startsWith(`${s.id}.vol-`)).sort()).toEqual(volumes.map((v) => v.file));
+    const latest = path.join(out, `${s.id}.delivery-2.manifest.json`);
+    const v = await verify(latest, true, 0);
+    expect(v.ok).toBe(true);
+    expect(v.archive.volumes?.map((x) => x.file)).toEqual(second);
+
+    const to = path.join(root, 'wave-out');
+    const x = await extract(latest, to);
+    expect(x.code, x.stderr).toBe(0);
+    expect((await readdir(to)).sort()).toEqual([s.id, `${s.id}.delivery-2`]);
+    const fresh = await readdir(path.join(to, `${s.id}.delivery-2`, 'data', 'backups', 'fs01-backup'));
+    expect(fresh).toEqual(['fs01-2026-12-03.vbk']);
+  });
+});
