@@ -436,16 +436,44 @@ step(
       '--basis',
       'conservées dix ans, CO art. 958f',
     ]);
-    exitkit([
-      'verify',
-      `handover/${ID}.manifest.json`,
-      '--plan',
-      `${ID}.yaml`,
-      '--attestation',
-      `handover/${ID}.deletion.json`,
-    ]);
+    exitkit(['verify', LATEST, '--plan', `${ID}.yaml`, '--attestation', `handover/${ID}.deletion.json`]);
     const a = JSON.parse(readFileSync(path.join(OUT, 'handover', `${ID}.deletion.json`), 'utf8'));
     return `handover/${ID}.deletion.json (.asc): deleted on ${a.date} (${a.method}), ${a.scope.datasets.length} data sets; retained: ${a.retained.map((x) => `${x.data} (${x.basis})`).join('; ')}`;
+  },
+);
+
+step(
+  'the record to sign: the procès-verbal de réversibilité with the receipts, the lifted reserve and the deletion attestation',
+  'each deliverable delivered with its delivery and date; reserve I1 lifted; conclusion: sans réserves',
+  () => {
+    const record = (lang, format) =>
+      exitkit([
+        'checklist',
+        `${ID}.yaml`,
+        '--manifest',
+        LATEST,
+        '--verification',
+        'verification.json',
+        '--receipt',
+        `handover/${ID}.receipt.incoming.json`,
+        '--attestation',
+        `handover/${ID}.deletion.json`,
+        '--lang',
+        lang,
+        '--format',
+        format,
+        '--out',
+        `documents/record.${lang}.${format}`,
+      ]);
+    record('fr', 'html');
+    record('fr', 'md');
+    record('en', 'html');
+    const md = readFileSync(path.join(OUT, 'documents', 'record.fr.md'), 'utf8');
+    if (!/sans réserves/i.test(md)) {
+      process.stderr.write('demo failed: the record does not conclude sans réserves\n');
+      process.exit(2);
+    }
+    return 'documents/record.fr.html, record.fr.md, record.en.html';
   },
 );
 

@@ -5,7 +5,7 @@
  * found from the sources, the inventory CSVs summarised).
  */
 import { ExitkitError } from '../core/errors.js';
-import { CATALOGS, english, say, type Messages } from '../core/i18n/terminal/index.js';
+import { CATALOGS, say, type Messages } from '../core/i18n/terminal/index.js';
 import type { Manifest, Verification } from '../core/manifest.js';
 import { isRealDate } from '../core/plan-checks.js';
 import type { FoundFile, InventoryCounts } from '../core/checklist.js';
@@ -246,7 +246,8 @@ export async function checklistFacts(inputs: DocumentInputs): Promise<ChecklistF
       if (problems.length)
         facts.diskProblems.set(
           d.id,
-          problems.map((p) => english(p.message)),
+          // In the document's words where the terminal has them (French, English), else English.
+          problems.map((p) => say(CATALOGS[inputs.language === 'fr' ? 'fr' : 'en'], p.message)),
         );
     }
     if (d.category === 'inventory') facts.inventory.push(...(await inventoryOf(d, files)));

@@ -61,11 +61,14 @@ const d3 = manifest(3, '2026-11-28T09:00:00.000Z', {
 describe('delivery names', () => {
   it('keeps a single bundle’s names for the first delivery, numbers the later ones', () => {
     expect(deliveryFiles(ID, 1)).toEqual({
+      stem: ID,
       manifest: `${ID}.manifest.json`,
       signature: `${ID}.manifest.json.asc`,
       archive: `${ID}.tar.pgp`,
     });
     expect(deliveryFiles(ID, 12).archive).toBe(`${ID}.delivery-12.tar.pgp`);
+    // Its volumes are named from the stem: <id>.delivery-12.vol-001.tar.pgp.
+    expect(deliveryFiles(ID, 12).stem).toBe(`${ID}.delivery-12`);
     expect(deliveryOfName(`${ID}.manifest.json`, ID)).toBe(1);
     expect(deliveryOfName(`${ID}.delivery-3.manifest.json`, ID)).toBe(3);
     for (const other of [
