@@ -143,15 +143,21 @@ describe('bundle --volume-size', () => {
     },
   );
 
-  it('with --force, replaces a bundle of more volumes: no volume of the previous one is left beside', async () => {
+  it('with --force, replaces a bundle of more volumes that is not a signed delivery: no volume of it is left beside', async () => {
     const out = path.join(root, 'forced');
     await cp(s.out, out, { recursive: true });
+    // Its signature gone, the bundle there is not a delivery: --force may replace it.
+    await rm(path.join(out, `${path.basename(manifestFile)}.asc`));
+    const refused = await bundle(out, '2M');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('exists already');
     const r = await bundle(out, '2M', '--force');
     expect(r.code, r.stderr).toBe(0);
     expect((await readdir(out)).filter((n) => n.includes('.vol-')).sort()).toEqual([vol(1), vol(2)]);
-    const again = await bundle(out, '2M');
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('exists already');
+    // Now a signed delivery: bundling again would make the next one, and there is nothing new.
+    const again = await bundle(out, '2M', '--force');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('nothing new to deliver');
     const v = await verify(path.join(out, path.basename(manifestFile)), false, 0);
     expect(v.archive.volumes?.map((x) => x.ok)).toEqual([true, true]);
   });
