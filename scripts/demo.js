@@ -517,5 +517,5 @@ if (!existsSync(path.join(OUT, 'received', ID, 'bagit.txt'))) {
   process.exit(2);
 }
 process.stdout.write(
-  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${rel(path.join(OUT, 'documents', 'checklist.fr.html'))} and compensation.fr.html in a browser.\n`,
+  `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Open ${rel(path.join(OUT, 'documents', 'record.fr.html'))} (the record to sign) and compensation.fr.html in a browser.\n`,
 );

@@ -502,7 +502,7 @@ export const fr: Words = {
   },
   record: {
     delivered: 'remis le {date}',
-    deliveredIn: 'remis le {date} (livraison {delivery})',
+    deliveredIn: 'remis le {date} (remise {delivery})',
     footerDigests:
       ' Les condensats des fichiers sont abrégés à leurs 16 premiers chiffres hexadécimaux (les condensats complets figurent dans le manifeste signé).',
     footerFingerprints: ' Les empreintes des clés sont données en entier.',
@@ -555,8 +555,8 @@ export const fr: Words = {
           one: '{count} livrable obligatoire n’est ni remis ni dispensé',
           other: '{count} livrables obligatoires ne sont ni remis ni dispensés',
         },
-        'no-verification': 'aucune vérification de la livraison fournie (`exitkit verify`)',
-        'verification-failed': 'la vérification de la livraison a échoué',
+        'no-verification': 'aucune vérification de la remise fournie (`exitkit verify`)',
+        'verification-failed': 'la vérification de la remise a échoué',
         'receipt-invalid':
           'un accusé de réception n’est pas valable ({files})\u00a0: les réserves de sa partie ne sont pas connues',
       },
