@@ -22,7 +22,7 @@ import type { Manifest } from '../core/manifest.js';
 import { parseStrictJson } from '../core/strict-json.js';
 import { writeFilesAtomically } from './atomic.js';
 import { fingerprintOf, readKeyFile, type PassphraseSource } from './openpgp/keys.js';
-import { signDetached, verifyDetached } from './openpgp/signatures.js';
+import { signedJson, verifyDetached } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { outgoingSigningKey, partyKey } from './trust.js';
 import { planOf, readManifestFile, readSignatureFile } from './verify.js';
@@ -97,14 +97,9 @@ export async function attestDeletion(
       code: 'output_exists',
       hints: [(m) => m.files.existsHint],
     });
-  const bytes = Buffer.from(`${JSON.stringify(attestation, null, 2)}\n`, 'utf8');
-  await writeFilesAtomically(
-    [
-      { path: json, data: bytes },
-      { path: signature, data: await signDetached(bytes, key) },
-    ],
-    { hint: (m) => m.files.cannotWriteHint },
-  );
+  await writeFilesAtomically(await signedJson(json, attestation, key), {
+    hint: (m) => m.files.cannotWriteHint,
+  });
   return { attestation, files: { json, signature } };
 }
 

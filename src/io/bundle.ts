@@ -6,6 +6,7 @@
  */
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { hashFile } from './archive/hash-file.js';
 import { payloadPath } from '../core/bag.js';
 import {
   bagInfo,
@@ -41,7 +42,7 @@ import {
 } from './archive/bag-writer.js';
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
 import { signDetached, verifyDetached } from './openpgp/signatures.js';
-import { digestOf, followChain, latestDeliveryIn, manifestsOf, type ChainLink } from './chain.js';
+import { followChain, latestDeliveryIn, manifestsOf, type ChainLink } from './chain.js';
 import { parseManifestBytes, readManifestBytes } from './manifest-file.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { Progress } from './progress.js';
@@ -218,7 +219,7 @@ async function whatIsNew(
     const fresh: PayloadEntry[] = [];
     for (const e of entries) {
       const was = known.get(e.bagPath);
-      const digest = was && was.size === e.size ? await digestOf(e.abs, was.algorithm) : '';
+      const digest = was && was.size === e.size ? (await hashFile(e.abs, was.algorithm)).digest : '';
       if (isNewFile(known, e, () => digest)) fresh.push(e);
     }
     if (fresh.length) byDeliverable.set(deliverable, fresh);

@@ -4,14 +4,12 @@
  * (its bytes, their SHA-256 against what the later link recorded, its signature against the
  * pinned key, only then its parse). The decisions are src/core/chain.ts.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deliveryFiles, deliveryNumber, deliveryOfName, linkProblem, MAX_DELIVERIES } from '../core/chain.js';
 import { ExitkitError, TextError } from '../core/errors.js';
 import { say, type Text } from '../core/i18n/terminal/index.js';
-import type { DigestAlgorithm, Manifest } from '../core/manifest.js';
+import type { Manifest } from '../core/manifest.js';
 import type { Key } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
 import { parseManifestBytes, readManifestBytes, sha256, type ReadManifest } from './manifest-file.js';
@@ -102,13 +100,6 @@ export async function followChain(
       w.deliveries.tooLong(MAX_DELIVERIES),
     );
   return { links, faults: [] };
-}
-
-/** A file's digest with a manifest's algorithm, streamed (the source files of a new delivery). */
-export async function digestOf(file: string, algorithm: DigestAlgorithm): Promise<string> {
-  const hash = createHash(algorithm);
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** The manifests of a chain, oldest first. */

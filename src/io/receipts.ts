@@ -38,7 +38,7 @@ import {
   type PassphraseSource,
   type PrivateKey,
 } from './openpgp/keys.js';
-import { signDetached, verifyDetached } from './openpgp/signatures.js';
+import { signedJson, verifyDetached } from './openpgp/signatures.js';
 import { acknowledgingParty, partyKey, receiptSigners } from './trust.js';
 import type { Key } from './openpgp/keys.js';
 import { readVerificationFile } from './verification.js';
@@ -424,8 +424,7 @@ export async function writeReceipt(
       code: 'file_access',
       hints: [(m) => m.receipt.noOutFolderHint],
     });
-  const bytes = Buffer.from(`${JSON.stringify(receipt, null, 2)}\n`, 'utf8');
-  const armored = await signDetached(bytes, key);
+  const signed = await signedJson(json, receipt, key);
   const hint: Text = (m) => m.receipt.outWritableHint;
   let kept: string | undefined;
   if (previous && receipt.previous) {
@@ -441,12 +440,6 @@ export async function writeReceipt(
         { exclusive: true, hint },
       );
   }
-  await writeFilesAtomically(
-    [
-      { path: json, data: bytes },
-      { path: `${json}.asc`, data: armored },
-    ],
-    { hint },
-  );
+  await writeFilesAtomically(signed, { hint });
   return { json, signature: `${json}.asc`, ...(kept ? { previous: kept } : {}) };
 }

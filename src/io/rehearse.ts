@@ -40,7 +40,7 @@ import {
   type PassphraseSource,
   type PrivateKey,
 } from './openpgp/keys.js';
-import { signDetached } from './openpgp/signatures.js';
+import { signedJson } from './openpgp/signatures.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { renderDocument } from './render.js';
 import { shown } from './shown.js';
@@ -367,13 +367,11 @@ async function writeReport(
     html: path.join(dir, 'rehearsal.html'),
     json: path.join(dir, 'rehearsal.json'),
   };
-  const json = Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
   const signature = key ? `${files.json}.asc` : undefined;
   await writeFilesAtomically([
     { path: files.md, data: await render('md') },
     { path: files.html, data: await render('html') },
-    { path: files.json, data: json },
-    ...(key && signature ? [{ path: signature, data: await signDetached(json, key) }] : []),
+    ...(await signedJson(files.json, report, key)),
   ]);
   // An unsigned report leaves no signature of an earlier one beside it.
   if (!signature) await rm(`${files.json}.asc`, { force: true });

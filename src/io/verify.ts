@@ -26,7 +26,8 @@ import {
   type VerdictInput,
 } from '../core/verdict.js';
 import { nameFlavour, unlistedTagManifest } from '../core/bag-names.js';
-import { extractionError, hashFile, readArchive, type ArchiveRead } from './archive/bag-reader.js';
+import { extractionError, readArchive, type ArchiveRead } from './archive/bag-reader.js';
+import { hashFile } from './archive/hash-file.js';
 import { volumeFiles } from './archive/volumes.js';
 import { followChain, type ChainLink } from './chain.js';
 import { readManifestBytes, readSignedManifest, type UnsignedManifest } from './manifest-file.js';

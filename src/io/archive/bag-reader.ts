@@ -8,8 +8,7 @@
  * read here may be trusted, or moved into view, before `readArchive` has returned with
  * `integrity: true` and the verdict has passed (SECURITY.md, "Streaming, and when plaintext is released").
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -58,17 +57,6 @@ export interface ArchiveRead extends ArchiveObservation {
   cipher: { size: number; digest: string } | null;
   /** With volumes: those read to their end, in order (the others are measured apart). */
   volumeCiphers?: Array<{ size: number; digest: string }>;
-}
-
-/** SHA-256 and size of a file, streamed. */
-export async function hashFile(file: string): Promise<{ size: number; digest: string }> {
-  const h = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    h.update(chunk);
-    size += chunk.length;
-  }
-  return { size, digest: h.digest('hex') };
 }
 
 interface RawNames {

@@ -1,6 +1,7 @@
 /** Detached signatures of small files (a manifest, a receipt): made, and checked against pinned keys only. */
 import type { Text } from '../../core/i18n/terminal/index.js';
 import * as openpgp from 'openpgp';
+import type { OutputFile } from '../atomic.js';
 import { fingerprintOf, PGP_CONFIG, type Key, type PrivateKey } from './keys.js';
 
 /** An armored detached signature of small bytes (a manifest, a receipt). */
@@ -79,4 +80,17 @@ function chunked(data: Uint8Array): ReadableStream<Uint8Array> {
       at += CHUNK;
     },
   });
+}
+
+/**
+ * A JSON document as exitkit writes it (two-space indent, a final newline) and, given a key, its
+ * armored detached signature beside it (`<file>.asc`): the files a receipt, a deletion attestation
+ * or a rehearsal report hand to writeFilesAtomically.
+ */
+export async function signedJson(file: string, value: unknown, key?: PrivateKey): Promise<OutputFile[]> {
+  const data = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  return [
+    { path: file, data },
+    ...(key ? [{ path: `${file}.asc`, data: await signDetached(data, key) }] : []),
+  ];
 }
