@@ -6,7 +6,7 @@ import { makeBundle } from '../io/bundle.js';
 import { shown } from '../io/shown.js';
 import { formatBytes, MIN_VOLUME_SIZE, parseSize } from '../core/bytes.js';
 import { BaseCommand } from '../lib/base-command.js';
-import { passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';
+import { jobsFlag, jobsOf, passphraseFileFlag, passphraseSource, recipientFlag } from '../lib/flags.js';
 
 export interface BundleResult {
   id: string;
@@ -85,6 +85,7 @@ export default class Bundle extends BaseCommand {
       description: en.help.flags.bundle.volumeSize,
       helpValue: en.help.placeholders.size,
     }),
+    jobs: jobsFlag,
   };
 
   async run(): Promise<BundleResult> {
@@ -103,6 +104,7 @@ export default class Bundle extends BaseCommand {
       version: this.config.version,
       progress: this.showsProgress(),
       volumeSize,
+      jobs: jobsOf(flags.jobs),
       m: this.m,
       note: (text) => this.note(text),
     });

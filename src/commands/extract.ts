@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
-import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
+import { decryptionKeyFlag, jobsFlag, jobsOf, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
 import { runVerification } from '../io/verify.js';
 import { pinFlags } from './verify.js';
 
@@ -37,6 +37,7 @@ export default class Extract extends BaseCommand {
     }),
     'decryption-key': { ...decryptionKeyFlag, required: true },
     'passphrase-file': passphraseFileFlag,
+    jobs: jobsFlag,
   };
 
   async run(): Promise<ExtractResult> {
@@ -50,6 +51,7 @@ export default class Extract extends BaseCommand {
       decryptionKey: flags['decryption-key'],
       passphrase: passphraseSource(flags, this.m),
       extractTo: flags.to,
+      jobs: jobsOf(flags.jobs),
       m: this.m,
       progress: this.showsProgress(),
     });

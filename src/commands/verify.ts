@@ -4,7 +4,7 @@ import { Args, Flags } from '@oclif/core';
 import type { Verification } from '../core/manifest.js';
 import { describeVerification } from '../core/verdict.js';
 import { BaseCommand } from '../lib/base-command.js';
-import { decryptionKeyFlag, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
+import { decryptionKeyFlag, jobsFlag, jobsOf, passphraseFileFlag, passphraseSource } from '../lib/flags.js';
 import type { ReceiptCheck } from '../io/receipts.js';
 import type { AttestationJson } from '../core/attestation.js';
 import { runVerification } from '../io/verify.js';
@@ -62,6 +62,7 @@ export default class Verify extends BaseCommand {
     ...pinFlags,
     'decryption-key': decryptionKeyFlag,
     'passphrase-file': passphraseFileFlag,
+    jobs: jobsFlag,
     receipt: Flags.string({
       description: en.help.flags.verify.receipt,
       helpValue: en.help.placeholders.file,
@@ -82,6 +83,7 @@ export default class Verify extends BaseCommand {
       ...(flags.signer ? { signer: flags.signer } : {}),
       ...(flags['decryption-key'] ? { decryptionKey: flags['decryption-key'] } : {}),
       passphrase: passphraseSource(flags, this.m),
+      jobs: jobsOf(flags.jobs),
       m: this.m,
       progress: this.showsProgress(),
     });

@@ -68,6 +68,8 @@ export interface BundleOptions {
   progress: boolean;
   /** Cut the archive into volumes, each file under this many bytes (docs/FORMAT.md, "Volumes"). */
   volumeSize?: number | undefined;
+  /** Volumes sealed side by side at most (default: 1). */
+  jobs?: number | undefined;
   m: Messages;
   note: (message: Text) => void;
 }

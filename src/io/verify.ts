@@ -66,6 +66,8 @@ export interface VerifyRequest {
   unsigned?: UnsignedManifest;
   /** Progress of the decryption on stderr, in the words of `m` (src/io/progress.ts, showsProgress). */
   progress?: boolean;
+  /** Volumes read side by side at most (default: 1). */
+  jobs?: number;
 }
 
 export interface VerifyOutcome {

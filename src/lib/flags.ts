@@ -6,6 +6,8 @@
 import { en } from '../core/i18n/terminal/en.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import { Flags } from '@oclif/core';
+import { availableParallelism } from 'node:os';
+import { ExitkitError } from '../core/errors.js';
 import type { PassphraseSource } from '../io/openpgp/keys.js';
 import { askHidden, onTerminal } from '../io/prompts.js';
 
@@ -29,6 +31,23 @@ export const recipientFlag = Flags.string({
   helpValue: en.help.placeholders.key,
   multiple: true,
 });
+
+export const jobsFlag = Flags.string({
+  description: en.help.flags.common.jobs,
+  helpValue: en.help.placeholders.n,
+});
+
+/** `--jobs`: how many volumes side by side, a whole number of at least 1 (default: the cores). */
+export function jobsOf(given: string | undefined): number {
+  if (given === undefined) return availableParallelism();
+  const n = /^\d{1,4}$/.test(given.trim()) ? Number(given.trim()) : 0;
+  if (n < 1)
+    throw new ExitkitError((m) => m.volumes.badJobs(given), {
+      code: 'usage',
+      hints: [(m) => m.volumes.badJobsHint],
+    });
+  return n;
+}
 
 /** The passphrase source for a command's flags: the file if given, and a hidden prompt on a terminal. */
 export function passphraseSource(

@@ -97,6 +97,7 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
           'file whose first line is the passphrase of the private key (else EXITKIT_PASSPHRASE, else a hidden prompt on a terminal)',
         decryptionKey: "armored private key of a recipient (the client's or the incoming provider's)",
         recipient: 'armored public key of one more recipient (repeat the flag for several)',
+        jobs: 'volumes encrypted, hashed or decrypted side by side (default: the number of cores)',
       },
       document: {
         manifest:
@@ -738,6 +739,9 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     badSize: (given: string) => `--volume-size ${given} is not a size of at least 1 MiB`,
     badSizeHint:
       'give it in bytes or with a unit: 512M, 4G (each volume file stays under that size: 4G fits a FAT32 disk)',
+    badJobs: (given: string) => `--jobs ${given} is not a whole number of at least 1`,
+    badJobsHint:
+      'give how many volumes to work on side by side, e.g. --jobs 4 (default: the number of cores)',
     /** A volume that came out too large (a bug). */
     overSize: (limit: number) => `a volume came out at ${limit} bytes or more`,
     several: (n: number, first: string, last: string) => `${n} volumes, ${first} … ${last}`,

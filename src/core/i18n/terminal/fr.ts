@@ -96,6 +96,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
           'fichier dont la première ligne est la phrase de passe de la clé privée (sinon EXITKIT_PASSPHRASE, sinon une saisie masquée sur le terminal)',
         decryptionKey: 'clé privée armée d’un destinataire (celle du client ou du prestataire entrant)',
         recipient: 'clé publique armée d’un destinataire de plus (répétez l’option pour plusieurs)',
+        jobs: 'nombre de volumes chiffrés, hachés ou déchiffrés en parallèle (par défaut : le nombre de cœurs)',
       },
       document: {
         manifest:
@@ -709,6 +710,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     badSize: (given) => `--volume-size ${given} n’est pas une taille d’au moins 1 Mio`,
     badSizeHint:
       'indiquez-la en octets ou avec une unité : 512M, 4G (chaque fichier de volume reste sous cette taille : 4G tient sur un disque FAT32)',
+    badJobs: (given) => `--jobs ${given} n’est pas un nombre entier d’au moins 1`,
+    badJobsHint:
+      'indiquez combien de volumes traiter en parallèle, par exemple --jobs 4 (par défaut : le nombre de cœurs)',
     overSize: (limit) => `un volume atteint ${limit} octets ou plus`,
     several: (n, first, last) => `${n} volumes, ${first} … ${last}`,
     listedTwice: (file) => `archive.volumes cite ${file} deux fois`,
