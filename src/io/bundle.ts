@@ -130,7 +130,7 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
     { temps: Object.values(out.temp), createdDir: out.createdDir },
     async (commit) => {
       const volumes =
-        o.volumeSize === undefined ? undefined : await volumesIn(out.temp.archive, o.volumeSize);
+        o.volumeSize === undefined ? undefined : await volumesIn(out.temp.archive, o.volumeSize, o.jobs);
       const bag = await writeBag(
         context,
         payload,
@@ -373,9 +373,13 @@ async function prepareOutput(
 }
 
 /** Where the volumes are written before they are renamed: a private folder (removed whatever happens). */
-async function volumesIn(folder: string, size: number): Promise<WriteBagOptions['volumes']> {
+async function volumesIn(
+  folder: string,
+  size: number,
+  jobs = 1,
+): Promise<{ volumes: NonNullable<WriteBagOptions['volumes']>; jobs: number }> {
   await mkdir(folder, { mode: 0o700 });
-  return { size, file: (n) => path.join(folder, `vol-${n}`) };
+  return { volumes: { size, file: (n) => path.join(folder, `vol-${n}`) }, jobs };
 }
 
 async function ensureDir(dir: string): Promise<boolean> {
@@ -434,7 +438,7 @@ async function writeBag(
   file: string,
   /** The words of the progress line, when there is one. */
   progressIn: Messages | undefined,
-  volumes: WriteBagOptions['volumes'],
+  volumes: { volumes: NonNullable<WriteBagOptions['volumes']>; jobs: number } | undefined,
 ): Promise<{ measured: MeasuredFiles; written: WrittenBag }> {
   const { plan } = c.loaded;
   const progress = new Progress(
@@ -450,7 +454,7 @@ async function writeBag(
       algorithm: c.algorithm,
       recipients,
       onProgress: (n) => progress.update(n),
-      ...(volumes ? { volumes } : {}),
+      ...volumes,
       tagFiles: (files) => {
         const byPath = new Map(files.map((f) => [f.path, f]));
         measured = new Map(

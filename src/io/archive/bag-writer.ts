@@ -5,7 +5,7 @@
  * the MDC. `sealed-writer.ts` frames it; this module refuses recipients who would need another.
  */
 import { ExitkitError } from '../../core/errors.js';
-import { startSeipdV1 } from '../openpgp/seipd.js';
+import { startSession } from '../openpgp/seipd.js';
 import type { WriteBagOptions, WrittenBag } from './payload.js';
 import { writeSealedBag } from './sealed-writer.js';
 
@@ -17,12 +17,12 @@ export type { PayloadEntry, TagFile, WriteBagOptions, WrittenBag } from './paylo
  * written: GnuPG 2.2 cannot read such a message, and `verify` accepts only what bundle writes.
  */
 export async function writeEncryptedBag(opts: WriteBagOptions): Promise<WrittenBag> {
-  const seipd = await startSeipdV1(opts.recipients);
-  if (!seipd)
+  const first = await startSession(opts.recipients);
+  if (!first)
     throw new ExitkitError((m) => m.sealing.seipdV2, {
       code: 'key_invalid',
       hints: [(m) => m.sealing.seipdV2Hint],
     });
   // Every volume its own message: a new session key, to the same recipients.
-  return writeSealedBag(opts, seipd, async () => (await startSeipdV1(opts.recipients))!);
+  return writeSealedBag(opts, first, async () => (await startSession(opts.recipients))!);
 }

@@ -3,11 +3,10 @@
  * how a source file is opened and held to what was listed (no link, same size and time).
  */
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
 import { ExitkitError } from '../../core/errors.js';
-import type { SourceChange } from '../../core/i18n/terminal/en.js';
 import type { DigestAlgorithm, ManifestFile } from '../../core/manifest.js';
 import type { PublicKey } from '../openpgp/keys.js';
+import type { SourceFault } from './sealed-stream.js';
 
 export interface PayloadEntry {
   /** Absolute path of the source file. */
@@ -50,6 +49,8 @@ export interface WriteBagOptions {
    * created, never overwritten. Without it, the one message goes to `file`.
    */
   volumes?: { size: number; file: (n: number) => string };
+  /** With volumes: how many are sealed side by side at most (1: one after another). */
+  jobs?: number;
 }
 
 export interface WrittenBag {
@@ -65,27 +66,18 @@ export interface WrittenBag {
 export function digest(algorithm: DigestAlgorithm, bytes: Uint8Array): string {
   return createHash(algorithm).update(bytes).digest('hex');
 }
-export function changed(entry: PayloadEntry, how: SourceChange): ExitkitError {
-  return new ExitkitError((m) => m.sealing.changed(entry.shown, how), {
-    hints: [(m) => m.sealing.changedHint],
-  });
-}
-
-export function openProblem(entry: PayloadEntry, e: unknown): unknown {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return changed(entry, 'vanished');
-  if (code === 'ELOOP')
+/** A source that changed, vanished or was swapped while it was read, named as listed. */
+export function sourceError(entry: PayloadEntry, fault: SourceFault): ExitkitError {
+  if (fault.how === 'link')
     return new ExitkitError((m) => m.sealing.becameLink(entry.shown), {
       hints: [(m) => m.sealing.becameLinkHint],
     });
-  return e;
-}
-
-/** The source must still be the regular file that was listed, with the same size and time. */
-export function stillAsListed(entry: PayloadEntry, now: Pick<Stats, 'size' | 'mtimeMs' | 'isFile'>): void {
-  if (!now.isFile())
-    throw new ExitkitError((m) => m.sealing.notRegular(entry.shown), {
+  if (fault.how === 'notRegular')
+    return new ExitkitError((m) => m.sealing.notRegular(entry.shown), {
       hints: [(m) => m.sealing.notRegularHint],
     });
-  if (now.size !== entry.size || now.mtimeMs !== entry.mtimeMs) throw changed(entry, 'listed');
+  const how = fault.how;
+  return new ExitkitError((m) => m.sealing.changed(entry.shown, how), {
+    hints: [(m) => m.sealing.changedHint],
+  });
 }

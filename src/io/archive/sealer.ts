@@ -6,37 +6,15 @@
  */
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../core/errors.js';
-import { ownedBuffer, type FileRange } from './buffers.js';
+import { ownedBuffer } from './buffers.js';
 import { SealSink, type FromWorker, type ToWorker } from './seal-worker.js';
-
-/** What the main thread talks to, in a worker or (from TypeScript sources, in tests) in-thread. */
-export interface Sealer {
-  /**
-   * Hands over a plaintext batch and its ciphertext, both owned whole (transferred when in a
-   * worker). Resolves when there is room for another; `recycled` gets plaintext buffers back.
-   */
-  push(
-    whole: Uint8Array,
-    from: number,
-    to: number,
-    ranges: FileRange[],
-    cipher?: Uint8Array,
-    back?: boolean,
-  ): Promise<void>;
-  digests(): Promise<string[]>;
-  /** Ends the message; `begin` starts the next volume's (into another file). */
-  end(): Promise<{ size: number; sha256: string }>;
-  begin(fd: number, head: Uint8Array): void;
-  close(): Promise<void>;
-  /** Plaintext buffers handed back, for reuse. */
-  recycled: Uint8Array[];
-}
+import { inlineSealer, type Sealer } from './sealed-stream.js';
 
 /** Batches in flight at most (each 1 MiB of plaintext and its ciphertext). */
 const WINDOW = 4;
 
 export function startSealer(fd: number, algorithm: string, head: Uint8Array): Sealer {
-  if (!import.meta.url.endsWith('.js')) return inline(new SealSink(fd, algorithm, head));
+  if (!import.meta.url.endsWith('.js')) return inlineSealer(new SealSink(fd, algorithm, head));
   const worker = new Worker(new URL('./seal-worker.js', import.meta.url), { workerData: { role: 'seal' } });
   let inFlight = 0;
   let failure: Error | undefined;
@@ -93,20 +71,5 @@ export function startSealer(fd: number, algorithm: string, head: Uint8Array): Se
     async close() {
       await worker.terminate();
     },
-  };
-}
-
-function inline(sink: SealSink): Sealer {
-  return {
-    recycled: [],
-    async push(buf, _from, _to, ranges, cipher, back = true) {
-      sink.plain(buf, ranges);
-      if (cipher) sink.cipher(cipher);
-      if (back) this.recycled.push(buf);
-    },
-    digests: async () => [...sink.digests],
-    end: async () => sink.end(),
-    begin: (fd, head) => sink.begin(fd, head),
-    async close() {},
   };
 }

@@ -3,7 +3,7 @@
  * the key packets; the encrypted packet, the literal data packet and the modification detection
  * code are framed and checked here, with OpenSSL's AES. SECURITY.md says why and how it is tested.
  */
-import { createCipheriv, createHash, randomBytes, timingSafeEqual, type Cipher } from 'node:crypto';
+import { createCipheriv, createHash, timingSafeEqual, type Cipher } from 'node:crypto';
 import * as openpgp from 'openpgp';
 import { ExitkitError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
@@ -17,14 +17,16 @@ const CFB: Record<string, { name: string; keyBytes: number }> = {
   aes256: { name: 'aes-256-cfb', keyBytes: 32 },
 };
 
-/** The start of a SEIPD v1 message whose body the caller streams itself. */
-export interface SeipdV1 {
+/**
+ * A SEIPD v1 message to the recipients, before its body: the key packets and the session key the
+ * body is encrypted with (src/io/archive/sealed-stream.ts `messageStart`; the key is zeroed there).
+ */
+export interface Session {
   /** The public-key encrypted session key packets, then the tag of the encrypted data packet. */
   head: Uint8Array;
-  /** AES in CFB mode with the session key and a zero IV (RFC 4880 §5.13), fed in order. */
-  cipher: Cipher;
-  /** The random prefix: a block of random bytes, its last two repeated (RFC 4880 §5.13). */
-  prefix: Uint8Array;
+  /** Node's name of the CFB cipher (aes-256-cfb, …) and the session key. */
+  cipherName: string;
+  key: Uint8Array;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface SeipdV1 {
  * detection code and the partial lengths, in large chunks, without Web streams. Null when the
  * recipients' preferences lead elsewhere than SEIPD v1 with AES (then use `encryptStream`).
  */
-export async function startSeipdV1(recipients: PublicKey[]): Promise<SeipdV1 | null> {
+export async function startSession(recipients: PublicKey[]): Promise<Session | null> {
   const session = await openpgp.generateSessionKey({ encryptionKeys: recipients, config: PGP_CONFIG });
   const suite = CFB[session.algorithm];
   if (session.aeadAlgorithm || !suite || session.data.byteLength !== suite.keyBytes) return null;
@@ -48,13 +50,7 @@ export async function startSeipdV1(recipients: PublicKey[]): Promise<SeipdV1 | n
   const head = new Uint8Array(keyPackets.byteLength + 1);
   head.set(keyPackets);
   head[keyPackets.byteLength] = 0xc0 | openpgp.enums.packet.symEncryptedIntegrityProtectedData;
-  const prefix = new Uint8Array(18);
-  prefix.set(randomBytes(16));
-  prefix[16] = prefix[14]!;
-  prefix[17] = prefix[15]!;
-  const cipher = createCipheriv(suite.name, session.data, Buffer.alloc(16));
-  session.data.fill(0);
-  return { head, cipher, prefix };
+  return { head, cipherName: suite.name, key: session.data };
 }
 
 /**

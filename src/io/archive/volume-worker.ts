@@ -1,0 +1,125 @@
+/**
+ * One volume sealed in a worker thread (bundle --volume-size with --jobs; docs/FORMAT.md,
+ * "Volumes"): its segment of the tar read from the sources, encrypted as its own message (AES,
+ * the MDC), hashed (the files wholly inside it, the volume's SHA-256) and written, beside the
+ * other volumes. Loads node's modules and the stream, nothing else (no catalogs, no openpgp):
+ * faults go back as data and the main thread says them.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { SealSink } from './seal-worker.js';
+import {
+  inlineSealer,
+  isSourceFault,
+  messageStart,
+  readSource,
+  SealedStream,
+  type SourceFault,
+  type SourcePart,
+} from './sealed-stream.js';
+
+/** Bytes as they are, or a part of a source file (`hash`: the whole file, hashed here). */
+export type VolumePiece = { bytes: Uint8Array } | { part: SourcePart; hash: boolean };
+
+export interface VolumeJob {
+  /** The volume's number, from 1. */
+  n: number;
+  fd: number;
+  /** The key packets and the tag of the encrypted data packet; the session key (zeroed once used). */
+  head: Uint8Array;
+  cipherName: string;
+  key: Uint8Array;
+  algorithm: string;
+  pieces: VolumePiece[];
+  /** The volume ends with the start of the tar's tail (the tag files), known once every digest is. */
+  tail: boolean;
+}
+
+/** The payload files' digests this volume computed: [file, digest]. */
+export type Digests = Array<[number, string]>;
+
+export interface Sealed {
+  size: number;
+  sha256: string;
+  digests: Digests;
+}
+
+/**
+ * Seals one volume into `job.fd`. `tail` hands over the digests computed so far and gets the
+ * tail's bytes for this volume (asked only when `job.tail`).
+ */
+export async function sealVolume(
+  job: VolumeJob,
+  tail: (digests: Digests) => Promise<Uint8Array[]>,
+  progress: (n: number) => void,
+): Promise<Sealed> {
+  const stream = new SealedStream(
+    messageStart(job.cipherName, job.key),
+    inlineSealer(new SealSink(job.fd, job.algorithm, job.head)),
+  );
+  job.key.fill(0);
+  for (const p of job.pieces) {
+    if ('bytes' in p) await stream.writeBytes(p.bytes);
+    else await readSource(stream, p.part, p.hash, progress);
+  }
+  const digests = computed(await stream.digests());
+  if (job.tail) for (const bytes of await tail(digests)) await stream.writeBytes(bytes);
+  const [message] = await stream.end();
+  return { ...message!, digests: job.tail ? [] : digests };
+}
+
+function computed(digests: Array<string | undefined>): Digests {
+  return digests.flatMap((d, i): Digests => (d === undefined ? [] : [[i, d]]));
+}
+
+export type ToVolumeWorker = { type: 'job'; job: VolumeJob } | { type: 'tail'; bytes: Uint8Array[] };
+
+export type FromVolumeWorker =
+  | { type: 'progress'; n: number }
+  | { type: 'tail'; digests: Digests }
+  | { type: 'done'; sealed: Sealed }
+  | { type: 'fault'; fault: SourceFault }
+  | { type: 'error'; message: string; code?: string };
+
+/** Progress goes to the main thread at most once a MiB read (thousands of small files). */
+const PROGRESS_STEP = 1 << 20;
+
+// Only in the worker src/io/archive/volume-sealer.ts starts.
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === 'volume') {
+  const port = parentPort;
+  let tailArrived: ((bytes: Uint8Array[]) => void) | undefined;
+  port.on('message', (m: ToVolumeWorker) => {
+    if (m.type === 'tail') {
+      tailArrived?.(m.bytes);
+      return;
+    }
+    let unsaid = 0;
+    const progress = (n: number) => {
+      unsaid += n;
+      if (unsaid < PROGRESS_STEP) return;
+      port.postMessage({ type: 'progress', n: unsaid } satisfies FromVolumeWorker);
+      unsaid = 0;
+    };
+    const tail = (digests: Digests) =>
+      new Promise<Uint8Array[]>((resolve) => {
+        tailArrived = resolve;
+        port.postMessage({ type: 'tail', digests } satisfies FromVolumeWorker);
+      });
+    sealVolume(m.job, tail, progress).then(
+      (sealed) => {
+        if (unsaid) port.postMessage({ type: 'progress', n: unsaid } satisfies FromVolumeWorker);
+        port.postMessage({ type: 'done', sealed } satisfies FromVolumeWorker);
+      },
+      (e: unknown) => {
+        if (isSourceFault(e)) port.postMessage({ type: 'fault', fault: e } satisfies FromVolumeWorker);
+        else {
+          const code = (e as { code?: string }).code;
+          port.postMessage({
+            type: 'error',
+            message: e instanceof Error ? e.message : String(e),
+            ...(code ? { code } : {}),
+          } satisfies FromVolumeWorker);
+        }
+      },
+    );
+  });
+}
