@@ -62,13 +62,19 @@ export interface Sealer {
   recycled: Uint8Array[];
 }
 
-/** The sealer's work in this thread (a volume worker; tests run from TypeScript sources). */
-export function inlineSealer(sink: SealSink): Sealer {
+/**
+ * The sealer's work in this thread (a volume worker; tests run from TypeScript sources).
+ * `written` is called after each batch of ciphertext is handed to the sink.
+ */
+export function inlineSealer(sink: SealSink, written?: () => void): Sealer {
   return {
     recycled: [],
     async push(buf, _from, _to, ranges, cipher, back = true) {
       sink.plain(buf, ranges);
-      if (cipher) sink.cipher(cipher);
+      if (cipher) {
+        sink.cipher(cipher);
+        written?.();
+      }
       if (back) this.recycled.push(buf);
     },
     digests: async () => [...sink.digests],

@@ -5,6 +5,8 @@
  * other volumes. Loads node's modules and the stream, nothing else (no catalogs, no openpgp):
  * faults go back as data and the main thread says them.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { SealSink } from './seal-worker.js';
 import {
@@ -51,10 +53,11 @@ export async function sealVolume(
   job: VolumeJob,
   tail: (digests: Digests) => Promise<Uint8Array[]>,
   progress: (n: number) => void,
+  written?: () => void,
 ): Promise<Sealed> {
   const stream = new SealedStream(
     messageStart(job.cipherName, job.key),
-    inlineSealer(new SealSink(job.fd, job.algorithm, job.head)),
+    inlineSealer(new SealSink(job.fd, job.algorithm, job.head), written),
   );
   job.key.fill(0);
   for (const p of job.pieces) {
@@ -83,9 +86,29 @@ export type FromVolumeWorker =
 /** Progress goes to the main thread at most once a MiB read (thousands of small files). */
 const PROGRESS_STEP = 1 << 20;
 
+/**
+ * Every batch of ciphertext is a new buffer (node's Cipher has no output buffer), dead once
+ * written; V8 frees a dead buffer's memory only when it collects, and lets a thread hold tens of
+ * MiB of them first, each worker as much again. A minor collection (the young generation only:
+ * these buffers die young) every few MiB keeps each worker near its live set, so memory stays
+ * flat whatever --jobs (docs/bench.md).
+ */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (o: { type: 'minor' }) => void;
+  let batches = 0;
+  return () => {
+    if (++batches % COLLECT_EVERY === 0) gc({ type: 'minor' });
+  };
+}
+
+/** Batches of ciphertext (1 MiB each) between two collections. */
+const COLLECT_EVERY = 8;
+
 // Only in the worker src/io/archive/volume-sealer.ts starts.
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === 'volume') {
   const port = parentPort;
+  const written = collector();
   let tailArrived: ((bytes: Uint8Array[]) => void) | undefined;
   port.on('message', (m: ToVolumeWorker) => {
     if (m.type === 'tail') {
@@ -104,7 +127,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
         tailArrived = resolve;
         port.postMessage({ type: 'tail', digests } satisfies FromVolumeWorker);
       });
-    sealVolume(m.job, tail, progress).then(
+    sealVolume(m.job, tail, progress, written).then(
       (sealed) => {
         if (unsaid) port.postMessage({ type: 'progress', n: unsaid } satisfies FromVolumeWorker);
         port.postMessage({ type: 'done', sealed } satisfies FromVolumeWorker);
