@@ -2,11 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExitkitError } from '../../src/core/errors.js';
 import { InternalError, systemErrorText } from '../../src/core/errors.js';
 import { CATALOGS, english, say } from '../../src/core/i18n/terminal/index.js';
 import type { SourceChange } from '../../src/core/i18n/terminal/en.js';
-import { openProblem, stillAsListed, type PayloadEntry } from '../../src/io/archive/payload.js';
+import { sourceError, type PayloadEntry } from '../../src/io/archive/payload.js';
 import { exitkit, tempDir, type CliResult } from '../helpers/cli.js';
 import { examplePlan, writeDocumentInputs } from '../helpers/documents.js';
 import { englishIn, frenchIn } from '../helpers/language.js';
@@ -109,24 +108,18 @@ describe('bundle refusals in the terminal language', () => {
       mtimeMs: 1,
       shown: 'exports/fs01.vbk',
     };
-    const refused = (f: () => void): ExitkitError => {
-      try {
-        f();
-      } catch (e) {
-        return e as ExitkitError;
-      }
-      throw new Error('not refused');
-    };
-    const listed = refused(() => stillAsListed(entry, { size: 11, mtimeMs: 1, isFile: () => true }));
+    const listed = sourceError(entry, { file: 0, how: 'listed' });
     expect(listed.message).toBe(
       'the source file exports/fs01.vbk changed since the sources were listed: nothing was written',
     );
     expect(say(CATALOGS.fr, listed.text)).toBe(
       "le fichier source exports/fs01.vbk a changé depuis que les sources ont été listées : rien n'a été écrit",
     );
-    const notFile = refused(() => stillAsListed(entry, { size: 10, mtimeMs: 1, isFile: () => false }));
-    const link = openProblem(entry, Object.assign(new Error('x'), { code: 'ELOOP' })) as ExitkitError;
-    const gone = openProblem(entry, Object.assign(new Error('x'), { code: 'ENOENT' })) as ExitkitError;
+    const notFile = sourceError(entry, { file: 0, how: 'notRegular' });
+    const link = sourceError(entry, { file: 0, how: 'link' });
+    const gone = sourceError(entry, { file: 0, how: 'vanished' });
+    expect(link.message).toBe('the source exports/fs01.vbk became a symbolic link: refused');
+    expect(notFile.message).toBe('the source exports/fs01.vbk is not a regular file: refused');
     const hows: SourceChange[] = ['vanished', 'listed', 'grew', 'changed', 'replaced', 'shrank'];
     const said = (lang: 'fr' | 'en') =>
       [
