@@ -62,7 +62,7 @@ describe('what a command loads at start-up', () => {
     }
   });
 
-  it('validate of a plan without key files, and walk, load no openpgp, prompt library or documents', async () => {
+  it('validate of a plan without key files, and walk, load no openpgp, prompt library, schema compiler or documents', async () => {
     const runs = [
       { args: ['validate', await planWithoutKeys()], code: 0 },
       // walk never reads a key; without a terminal it asks nothing.
@@ -75,6 +75,11 @@ describe('what a command loads at start-up', () => {
       expect(loaded, `${args[0]} parses the plan`).toContain('yaml');
       for (const name of ['openpgp', '@inquirer/prompts', '@inquirer/core', 'handlebars'])
         expect(loaded, `${args[0]} loads ${name}`).not.toContain(name);
+      // The plan's schema check is the one the build compiled: Ajv's compiler is not loaded.
+      expect(
+        r.modules.filter((m) => /node_modules\/ajv\/dist\/(ajv|core)\.js$/.test(m)),
+        args[0],
+      ).toEqual([]);
       // The documents' catalogs (checklist, compensation...) are not the terminal's.
       expect(
         r.modules.filter((m) => /\/dist\/core\/i18n\/(de|it)\.js$/.test(m)),
