@@ -15,6 +15,23 @@ export default tseslint.config(
     },
   },
   {
+    // Start-up: the largest libraries are loaded by the first call that needs them,
+    // with import() (io/openpgp/library.ts, io/prompts.ts); elsewhere only their types are imported.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['openpgp', '@inquirer/prompts'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'loaded on demand: import its types only, its functions through import() (start-up).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: it never reaches for files, streams, OpenPGP or oclif.
     files: ['src/core/**/*.ts'],
     rules: {

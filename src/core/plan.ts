@@ -2,7 +2,7 @@
  * The exit plan (README.md, "The plan"; plans/exit-plan.schema.json): one exit, its contract, parties, deliverables and money.
  * Amounts are decimal strings exactly as written in the plan, never binary floats.
  */
-import { LANGS, type Lang } from './i18n/index.js';
+import { LANGS, type Lang } from './i18n/langs.js';
 
 /** The families of what must be handed back, fixed by the domain, in checklist order. */
 export const CATEGORIES = [

@@ -1,7 +1,15 @@
-import { input, password, select } from '@inquirer/prompts';
+import type * as Inquirer from '@inquirer/prompts';
 import { ExitkitError } from '../core/errors.js';
 import type { Messages } from '../core/i18n/terminal/index.js';
 import { exitOnInterrupt, interceptInterrupt } from './cleanup.js';
+
+/**
+ * The prompt library, loaded by the first question: most runs ask nothing (no terminal, --json,
+ * --no-input, or a command that never asks), and it is a large part of a command's start-up.
+ */
+function inquirer(): Promise<typeof Inquirer> {
+  return import('@inquirer/prompts');
+}
 
 export interface Choice<T extends string> {
   value: T;
@@ -42,6 +50,7 @@ export function canAsk(opts: { noInput: boolean; json: boolean }): boolean {
  * stdout stays the result. Ctrl-C while asking is "could not" (exit 2), not a stack trace.
  */
 export async function askHidden(question: string): Promise<string> {
+  const { password } = await inquirer();
   try {
     return await password(
       { message: question.replace(/:\s*$/, ''), mask: false },
@@ -94,8 +103,9 @@ export function terminalPrompter(m: Messages): Prompter {
   };
   return {
     close,
-    choose: (message, choices, preset) =>
-      guard((signal) =>
+    choose: async (message, choices, preset) => {
+      const { select } = await inquirer();
+      return guard((signal) =>
         select(
           {
             message,
@@ -105,9 +115,11 @@ export function terminalPrompter(m: Messages): Prompter {
           },
           { output: process.stderr, signal },
         ),
-      ),
-    text: (message, opts = {}) =>
-      guard((signal) =>
+      );
+    },
+    text: async (message, opts = {}) => {
+      const { input } = await inquirer();
+      return guard((signal) =>
         input(
           {
             message,
@@ -116,7 +128,8 @@ export function terminalPrompter(m: Messages): Prompter {
           },
           { output: process.stderr, signal },
         ),
-      ),
+      );
+    },
   };
 }
 

@@ -16,7 +16,8 @@ import { stringify } from 'yaml';
 import { BAGIT_TXT, bagInfoTxt, manifestLine } from '../../src/core/bag.js';
 import type { Manifest, ManifestDeliverable, ManifestFile } from '../../src/core/manifest.js';
 import * as openpgp from 'openpgp';
-import { generateKeyPair, PGP_CONFIG, readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { generateKeyPair, readKeyFile, readPrivateKeyFile } from '../../src/io/openpgp/keys.js';
+import { loadOpenpgp } from '../../src/io/openpgp/library.js';
 import { signDetached } from '../../src/io/openpgp/signatures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -357,6 +358,7 @@ export async function makeBundle(opts: BundleOptions): Promise<Bundle> {
       c.close();
     },
   });
+  const { PGP_CONFIG } = await loadOpenpgp();
   const encrypted = (await openpgp.encrypt({
     message: await openpgp.createMessage({ binary: plaintext, format: 'binary' }),
     encryptionKeys: recipients,

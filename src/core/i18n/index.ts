@@ -16,9 +16,9 @@ import { de } from './de.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { it } from './it.js';
+import { pluralCategory, type Lang } from './langs.js';
 
-export const LANGS = ['fr', 'en', 'de', 'it'] as const;
-export type Lang = (typeof LANGS)[number];
+export { isLang, LANGS, pluralCategory, type Lang } from './langs.js';
 
 /** A text whose count decides its form (`{count}`, or the placeholder `by` names). */
 export interface Plural {
@@ -41,10 +41,6 @@ export type Words = Shape<typeof en>;
 
 const CATALOGS: Record<Lang, Words> = { en, fr, de, it };
 
-export function isLang(x: unknown): x is Lang {
-  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
-}
-
 /** The catalog of a language. */
 export function words(lang: Lang): Words {
   return CATALOGS[lang];
@@ -62,11 +58,6 @@ export function say(lang: Lang, message: Message, vars: Vars = {}): string {
     const v = vars[name];
     return v === undefined ? whole : String(v);
   });
-}
-
-/** The plural category of `n` in a language: "one" or "other" (and CLDR's others, e.g. "many"). */
-export function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(lang).select(n);
 }
 
 function pluralForm(lang: Lang, message: Plural, vars: Vars): string {

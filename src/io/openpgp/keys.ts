@@ -4,10 +4,11 @@
  * With signatures.ts and seipd.ts beside it, this folder owns every openpgp call.
  */
 import { readFile, stat } from 'node:fs/promises';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
 import { ExitkitError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n/terminal/index.js';
 import { normalizeFingerprint } from '../../core/trust.js';
+import { loadOpenpgp } from './library.js';
 import { passphraseFor, type PassphraseSource } from './passphrase.js';
 
 export type { PassphraseSource };
@@ -18,19 +19,6 @@ export type PublicKey = openpgp.PublicKey;
 
 /** A key file larger than this is not a key. */
 const MAX_KEY_BYTES = 1024 * 1024;
-
-/** Settings shared by every call: GnuPG 2.2 compatibility first. */
-export const PGP_CONFIG: Partial<openpgp.Config> = {
-  preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed,
-  aeadProtect: false,
-  v6Keys: false,
-};
-
-/**
- * Key methods (getEncryptionKey, getSigningKey...) take a whole Config, not a partial one: a
- * partial one lacks rejectCurves, minRSABits... and makes every key look unusable.
- */
-const KEY_CONFIG: openpgp.Config = { ...openpgp.config, ...PGP_CONFIG };
 
 export function fingerprintOf(key: Key): string {
   return normalizeFingerprint(key.getFingerprint());
@@ -57,6 +45,7 @@ async function readArmored(file: string): Promise<string> {
 /** Reads an armored public or private key (a private key file also serves where a public one is asked). */
 export async function readKeyFile(file: string): Promise<Key> {
   const armored = await readArmored(file);
+  const { openpgp } = await loadOpenpgp();
   try {
     return await openpgp.readKey({ armoredKey: armored });
   } catch {
@@ -70,6 +59,7 @@ export async function readKeyFile(file: string): Promise<Key> {
 /** Reads an armored private key and unlocks it. A wrong passphrase is exit 2, never echoed. */
 export async function readPrivateKeyFile(file: string, source: PassphraseSource = {}): Promise<PrivateKey> {
   const armored = await readArmored(file);
+  const { openpgp } = await loadOpenpgp();
   let key: PrivateKey;
   try {
     key = await openpgp.readPrivateKey({ armoredKey: armored });
@@ -96,6 +86,7 @@ export async function readPrivateKeyFile(file: string, source: PassphraseSource 
 
 /** Refuses a key that cannot encrypt now (expired, revoked, no encryption subkey), naming it. */
 export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
+  const { KEY_CONFIG } = await loadOpenpgp();
   try {
     await key.getEncryptionKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
@@ -109,6 +100,7 @@ export async function assertCanEncrypt(key: Key, name: string): Promise<void> {
 
 /** Refuses a key that cannot sign now (expired, revoked, no signing capability), naming it. */
 export async function assertCanSign(key: Key, name: string): Promise<void> {
+  const { KEY_CONFIG } = await loadOpenpgp();
   try {
     await key.getSigningKey(undefined, new Date(), undefined, KEY_CONFIG);
   } catch (e) {
@@ -129,6 +121,7 @@ function keyProblem(e: unknown): (m: Messages) => string {
 
 /** Whether the key can encrypt / sign now (for `keys show`). */
 export async function capabilities(key: Key): Promise<{ encrypt: boolean; sign: boolean }> {
+  const { KEY_CONFIG } = await loadOpenpgp();
   const ok = async (f: () => Promise<unknown>) =>
     f().then(
       () => true,
@@ -156,6 +149,7 @@ export async function generateKeyPair(opts: {
   type: 'curve25519' | 'rsa4096';
   passphrase?: string;
 }): Promise<GeneratedKeys> {
+  const { openpgp, PGP_CONFIG } = await loadOpenpgp();
   const common = {
     userIDs: [{ name: opts.name, email: opts.email }],
     format: 'armored' as const,
@@ -205,9 +199,8 @@ function algorithmName(info: openpgp.AlgorithmInfo): string {
   return c ? `${c} (${algorithm})` : algorithm;
 }
 
-function usageOf(flags: Uint8Array | null | undefined): string[] {
+function usageOf(flags: Uint8Array | null | undefined, k: typeof openpgp.enums.keyFlags): string[] {
   const f = flags?.[0] ?? 0;
-  const k = openpgp.enums.keyFlags;
   const out: string[] = [];
   if (f & k.certifyKeys) out.push('certify');
   if (f & k.signData) out.push('sign');
@@ -222,6 +215,7 @@ function isoOrNull(t: Date | number | null): string | null {
 
 /** What `keys show` prints: identity, algorithms, dates and what the key can do now. */
 export async function describeKey(key: Key): Promise<KeyInfo> {
+  const { openpgp, KEY_CONFIG } = await loadOpenpgp();
   const now = new Date();
   const primaryUser = await key.getPrimaryUser(undefined, undefined, KEY_CONFIG).catch(() => undefined);
   const expires = isoOrNull(await key.getExpirationTime(undefined, KEY_CONFIG));
@@ -235,7 +229,7 @@ export async function describeKey(key: Key): Promise<KeyInfo> {
       algorithm: algorithmName(sub.getAlgorithmInfo()),
       created: sub.getCreationTime().toISOString(),
       expires: isoOrNull(await sub.getExpirationTime(now, KEY_CONFIG).catch(() => null)),
-      usage: usageOf(binding?.keyFlags),
+      usage: usageOf(binding?.keyFlags, openpgp.enums.keyFlags),
     });
   }
   const secret = key.isPrivate();
@@ -246,7 +240,7 @@ export async function describeKey(key: Key): Promise<KeyInfo> {
     algorithm: algorithmName(key.getAlgorithmInfo()),
     created: key.getCreationTime().toISOString(),
     expires,
-    usage: usageOf(primaryUser?.selfCertification.keyFlags),
+    usage: usageOf(primaryUser?.selfCertification.keyFlags, openpgp.enums.keyFlags),
     secret,
     protected: secret && !(key as PrivateKey).isDecrypted(),
     revoked,

@@ -4,10 +4,10 @@
  * code are framed and checked here, with OpenSSL's AES. SECURITY.md says why and how it is tested.
  */
 import { createCipheriv, createHash, timingSafeEqual, type Cipher } from 'node:crypto';
-import * as openpgp from 'openpgp';
 import { ExitkitError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
-import { fingerprintOf, PGP_CONFIG, type PrivateKey, type PublicKey } from './keys.js';
+import { fingerprintOf, type PrivateKey, type PublicKey } from './keys.js';
+import { loadOpenpgp } from './library.js';
 import { concat, packetHeader, readNewLength } from './packet-lengths.js';
 
 /** Node's names of the CFB ciphers a SEIPD v1 message may use here (RFC 4880 §9.2). */
@@ -37,6 +37,7 @@ export interface Session {
  * recipients' preferences lead elsewhere than SEIPD v1 with AES (then use `encryptStream`).
  */
 export async function startSession(recipients: PublicKey[]): Promise<Session | null> {
+  const { openpgp, PGP_CONFIG } = await loadOpenpgp();
   const session = await openpgp.generateSessionKey({ encryptionKeys: recipients, config: PGP_CONFIG });
   const suite = CFB[session.algorithm];
   if (session.aeadAlgorithm || !suite || session.data.byteLength !== suite.keyBytes) return null;
@@ -154,6 +155,7 @@ export async function openSeipdV1(
   key: PrivateKey,
   maxKeyPackets: number,
 ): Promise<SeipdV1Reader> {
+  const { openpgp, PGP_CONFIG } = await loadOpenpgp();
   let at = 0;
   let keyPacketCount = 0;
   for (;;) {
@@ -194,7 +196,7 @@ export async function openSeipdV1(
   const decipher = new CfbDecipher(suite.name.replace('-cfb', '-ecb'), session.data);
   session.data.fill(0);
   // The reader starts at the encrypted packet's first length header, just after its tag.
-  return new SeipdV1Reader(at + 1, decipher);
+  return new SeipdV1Reader(at + 1, decipher, openpgp.enums.packet.literalData);
 }
 
 /**
@@ -227,6 +229,8 @@ export class SeipdV1Reader {
   constructor(
     private readonly start: number,
     private readonly decipher: CfbDecipher,
+    /** The literal data packet's tag (openpgp.enums.packet.literalData). */
+    private readonly literalData: number,
   ) {}
 
   /** Takes the next bytes of the file; returns the literal content they complete. */
@@ -317,7 +321,7 @@ export class SeipdV1Reader {
         const add = b.subarray(i, i + Math.min(b.byteLength - i, 300 - had));
         const acc = concat(this.inner, add);
         const h = packetHeader(acc, 0);
-        if (h && (h.tag !== openpgp.enums.packet.literalData || h.length === null))
+        if (h && (h.tag !== this.literalData || h.length === null))
           throw new NotExitkitArchive((m) => m.archive.notOneLiteral);
         const headerEnd = h && acc.byteLength >= h.body + 2 ? h.body + 2 + acc[h.body + 1]! + 4 : Infinity;
         if (!h || acc.byteLength < headerEnd) {

@@ -1,11 +1,13 @@
 /** Detached signatures of small files (a manifest, a receipt): made, and checked against pinned keys only. */
 import type { Text } from '../../core/i18n/terminal/index.js';
-import * as openpgp from 'openpgp';
+import type * as openpgp from 'openpgp';
 import type { OutputFile } from '../atomic.js';
-import { fingerprintOf, PGP_CONFIG, type Key, type PrivateKey } from './keys.js';
+import { fingerprintOf, type Key, type PrivateKey } from './keys.js';
+import { loadOpenpgp } from './library.js';
 
 /** An armored detached signature of small bytes (a manifest, a receipt). */
 export async function signDetached(data: Uint8Array, signingKey: PrivateKey): Promise<string> {
+  const { openpgp, PGP_CONFIG } = await loadOpenpgp();
   const message = await openpgp.createMessage({ binary: data });
   return (await openpgp.sign({
     message,
@@ -31,6 +33,7 @@ export async function verifyDetached(
   armoredSignature: string,
   keys: Key[],
 ): Promise<SignatureCheck> {
+  const { openpgp, PGP_CONFIG } = await loadOpenpgp();
   let signature: openpgp.Signature;
   try {
     signature = await openpgp.readSignature({ armoredSignature });

@@ -1,9 +1,7 @@
 /** Reads an exit plan from its file and checks it whole: parse (core/plan-parse.ts), meaning, key files. */
 import { createHash } from 'node:crypto';
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { ExitkitError, ProblemsError, type Location, type Problem } from '../../core/errors.js';
 import { checkPlanMeaning, toProblems, type PlanIssue } from '../../core/plan-checks.js';
 import { byPosition, firstLine, lineAndColumn, locationIn, parsePlan } from '../../core/plan-parse.js';
@@ -13,8 +11,9 @@ import type { ExitPlan } from '../../core/plan.js';
 import { sameFingerprint } from '../../core/trust.js';
 import { fingerprintOf, readKeyFile } from '../openpgp/keys.js';
 import { shown } from '../shown.js';
+import { schemaValidator } from './plan-schema.js';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../../../plans/exit-plan.schema.json', import.meta.url));
+export { SCHEMA_PATH } from './plan-schema.js';
 
 /** A plan larger than this is not a plan (it is read whole: it is a small YAML file). */
 export const MAX_PLAN_BYTES = 4 * 1024 * 1024;
@@ -28,15 +27,6 @@ export interface LoadedPlan extends ParsedPlan {
   sha256: string;
   /** Warnings found on the way (errors make loadPlan throw). */
   warnings: Problem[];
-}
-
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
-async function schemaValidator() {
-  if (!validateSchema) {
-    const schema = JSON.parse(await readFile(SCHEMA_PATH, 'utf8')) as object;
-    validateSchema = new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
-  }
-  return validateSchema;
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The languages the terminal speaks (two of the documents' four), and the plural form of a word
- * by the same rules as the documents (../index.ts, pluralCategory): French says "0 livrable",
+ * by the same rules as the documents (../langs.ts): French says "0 livrable",
  * English "0 deliverables".
  */
-import { pluralCategory, type Lang } from '../index.js';
+import { pluralCategory, type Lang } from '../langs.js';
 
 export type TerminalLang = Extract<Lang, 'en' | 'fr'>;
 
