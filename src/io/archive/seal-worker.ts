@@ -12,13 +12,20 @@
  * Only plaintext the main thread read itself crosses; nothing is written here but ciphertext.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { writeSync, writevSync } from 'node:fs';
+import { fdatasync, writeSync, writevSync } from 'node:fs';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lengthHeader } from '../openpgp/packet-lengths.js';
 import type { FileRange } from './buffers.js';
 
 /** The outer packet's partial bodies: 1 MiB each (RFC 4880 §4.2.2.4: powers of 2, the first >= 512). */
 const OUTER_CHUNK = 1 << 20;
+
+/**
+ * Bytes written between two flushes to the disk in the background. The archive is synced before
+ * bundle says it is done; without these, the kernel would hold the whole archive in memory and
+ * the final sync would write it all while nothing else runs (seconds a GiB on a slow disk).
+ */
+const FLUSH_EVERY = 32 << 20;
 
 /** The synchronous work, shared by the worker and the in-thread fallback. */
 export class SealSink {
@@ -28,6 +35,8 @@ export class SealSink {
   private queue: Uint8Array[] = [];
   private queued = 0;
   size = 0;
+  private unflushed = 0;
+  private flushing = false;
 
   constructor(
     private fd: number,
@@ -104,6 +113,7 @@ export class SealSink {
     for (const p of parts) {
       this.archive.update(p);
       this.size += p.byteLength;
+      this.unflushed += p.byteLength;
     }
     let list = parts.filter((p) => p.byteLength > 0);
     while (list.length > 0) {
@@ -117,6 +127,12 @@ export class SealSink {
         }
       }
       list = rest;
+    }
+    if (this.unflushed >= FLUSH_EVERY && !this.flushing) {
+      // In the background (libuv's thread pool): a failure here shows at the final sync.
+      this.flushing = true;
+      this.unflushed = 0;
+      fdatasync(this.fd, () => (this.flushing = false));
     }
   }
 }
