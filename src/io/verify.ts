@@ -178,19 +178,27 @@ async function locateVolumes(
   };
 }
 
-/** Every volume there measured (size and SHA-256), up to `jobs` side by side. */
-async function measureVolumes(volumes: LocatedVolume[], jobs: number): Promise<ObservedVolume[]> {
-  const there = volumes.filter((v) => v.size !== null);
+/**
+ * Every volume there measured (size and SHA-256): what the decrypting reader measured of those it
+ * read whole (the same bytes, read once), the others hashed up to `jobs` side by side.
+ */
+async function measureVolumes(
+  volumes: LocatedVolume[],
+  jobs: number,
+  known: Array<{ size: number; digest: string }> = [],
+): Promise<ObservedVolume[]> {
+  const read = (v: LocatedVolume, i: number) => (v.listed ? known[i] : undefined);
+  const rest = volumes.filter((v, i) => v.size !== null && !read(v, i));
   const hashed = await hashFiles(
-    there.map((v) => v.file),
+    rest.map((v) => v.file),
     jobs,
   );
-  const measured = new Map(there.map((v, i) => [v, hashed[i]!]));
-  return volumes.map((v) => ({
+  const measured = new Map(rest.map((v, i) => [v, hashed[i]!]));
+  return volumes.map((v, i) => ({
     name: v.name,
     file: v.file,
     listed: v.listed,
-    measured: measured.get(v) ?? null,
+    measured: read(v, i) ?? measured.get(v) ?? null,
   }));
 }
 
@@ -394,22 +402,23 @@ interface Observed {
   decrypted?: ArchiveObservation;
 }
 
-/** The archive measured (size and SHA-256; reusing what the reader measured), or every volume. */
+/** The archive measured (size and SHA-256), or every volume, reusing what the reader measured. */
 async function measure(
   target: Target,
   jobs: number,
   read?: ArchiveRead,
 ): Promise<Pick<Observed, 'cipher' | 'volumes'>> {
   if (!target.volumes) return { cipher: read?.cipher ?? (await hashFile(target.file)) };
-  const volumes = await measureVolumes(target.volumes, jobs);
+  const volumes = await measureVolumes(target.volumes, jobs, read?.volumeCiphers);
   const size = volumes.reduce((n, v) => n + (v.listed ? (v.measured?.size ?? 0) : 0), 0);
   return { cipher: { size, digest: '' }, volumes };
 }
 
 /**
  * The archive as observed: its size and digest (or its volumes') and, with a key, every entry
- * decrypted and hashed (written into `writeTo` for extract). Volumes are measured side by side,
- * up to `jobs` at once, while the one decryption pass reads them in order.
+ * decrypted and hashed (written into `writeTo` for extract). Without a key, volumes are measured
+ * side by side, up to `jobs` at once; with one, the decryption pass measures those it reads (one
+ * read of each: on 2 cores a second read beside it was measured slower).
  */
 async function observeArchive(
   key: PrivateKey | undefined,
@@ -422,9 +431,7 @@ async function observeArchive(
 ): Promise<Observed> {
   if (!key) return measure(target, jobs);
   const volumes = target.volumes?.filter((v) => v.listed);
-  const early = volumes ? measure(target, jobs) : undefined;
-  early?.catch(() => undefined);
-  const measured = (r?: ArchiveRead) => early ?? measure(target, jobs, r);
+  const measured = (r?: ArchiveRead) => measure(target, jobs, r);
   try {
     const r = await readArchive({
       archive: volumes ? volumes[0]!.file : target.file,
@@ -443,11 +450,7 @@ async function observeArchive(
     return { ...(await measured(r)), decrypted: r };
   } catch (e) {
     if (e instanceof NotExitkitArchive) return { ...(await measured()), decrypted: refused(e.notOurs) };
-    if (!(e instanceof ExitkitError)) {
-      // No worker left running behind the error.
-      await early?.catch(() => undefined);
-      throw dest ? extractionError(e, dest) : e;
-    }
+    if (!(e instanceof ExitkitError)) throw dest ? extractionError(e, dest) : e;
     // Decryption could not start. If the (first) message is the one signed, the key is wrong (2);
     // if not, the archive was damaged, and that is a fault (1).
     const measures = await measured();

@@ -55,6 +55,8 @@ export interface ReadArchiveOptions {
 export interface ArchiveRead extends ArchiveObservation {
   /** SHA-256 and size of the ciphertext as read (null when the file was not read to its end). */
   cipher: { size: number; digest: string } | null;
+  /** With volumes: those read to their end, in order (the others are measured apart). */
+  volumeCiphers?: Array<{ size: number; digest: string }>;
 }
 
 interface RawNames {
@@ -118,6 +120,7 @@ export async function readArchive(opts: ReadArchiveOptions): Promise<ArchiveRead
 /** What is known once the plaintext stream has ended. */
 type Finish = () => Promise<{
   cipher: ArchiveRead['cipher'];
+  volumeCiphers?: ArchiveRead['volumeCiphers'];
   entries?: Map<number, Record<string, string>>;
 }>;
 
@@ -163,9 +166,7 @@ async function openMessage(file: string, opts: ReadArchiveOptions, buf: Uint8Arr
  * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
  * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
  * (the archive, every entry) by the digest worker on the other core. Volumes are read in turn,
- * each message checked to its end before the next one starts; the tar runs on across them. Their
- * SHA-256 is not made here: the caller measures the volume files side by side
- * (src/io/archive/hash-files.ts), and the digest worker hashes only the entries.
+ * each message checked to its end before the next one starts; the tar runs on across them.
  */
 async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
   const files = opts.volumes ?? [{ file: opts.archive, name: opts.archive }];
@@ -181,15 +182,13 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
     return new DamagedMessage((m) => m.volumes.inVolume(name, say(m, why)));
   };
   let opened: Opened | undefined = first;
-  // The raw reads to reuse: the digest worker's (it hashes the single archive), or with volumes
-  // this reader's own (a read is free once fed: the plaintext pieces are new buffers).
-  const free = opts.volumes ? [] : digester.recycled;
   async function* plain(): AsyncGenerator<Uint8Array> {
     let before = 0;
     for (let v = 0; v < files.length; v++) {
       let msg: Opened;
       try {
-        msg = opened ?? (await openMessage(files[v]!.file, opts, free.pop() ?? new Uint8Array(RAW)));
+        msg =
+          opened ?? (await openMessage(files[v]!.file, opts, digester.recycled.pop() ?? new Uint8Array(RAW)));
       } catch (e) {
         throw inVolume(e, v);
       }
@@ -200,10 +199,9 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
       try {
         if (msg.fault !== undefined) throw msg.fault;
         for (;;) {
-          if (opts.volumes) free.push(buf);
-          else await digester.raw(buf, n);
+          await digester.raw(buf, n);
           // The next read runs while these pieces go through the tar parser.
-          const next = free.pop() ?? new Uint8Array(RAW);
+          const next = digester.recycled.pop() ?? new Uint8Array(RAW);
           const reading = n === 0 ? null : msg.fd.read(next, 0, RAW, pos);
           reading?.catch(() => undefined);
           for (const p of ready) yield p;
@@ -215,6 +213,7 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
           opts.onProgress?.(before + pos);
           ready = n === 0 ? [] : msg.reader.feed(buf.subarray(0, n));
         }
+        if (opts.volumes) digester.cut();
         read++;
         msg.reader.end();
       } catch (e) {
@@ -236,6 +235,9 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
       const whole = hashed && read === files.length && !opts.volumes;
       return {
         cipher: whole ? { size: hashed.archive.size, digest: hashed.archive.sha256 } : null,
+        ...(hashed && opts.volumes
+          ? { volumeCiphers: hashed.volumes.map((h) => ({ size: h.size, digest: h.sha256 })) }
+          : {}),
         ...(hashed ? { entries: hashed.entries } : {}),
       };
     },
@@ -412,7 +414,7 @@ async function readPlain(
   await inFlight.catch(() => undefined);
   if (fatal) throw fatal;
 
-  const { cipher, entries: digests } = await finish();
+  const { cipher, volumeCiphers, entries: digests } = await finish();
   // The digests made on the other core (the plaintext stream has ended: it has answered).
   for (const [id, entry] of complete) Object.assign(entry.digests, digests?.get(id) ?? {});
   return {
@@ -422,6 +424,7 @@ async function readPlain(
     integrity,
     ...(integrityError ? { integrityError } : {}),
     cipher,
+    ...(volumeCiphers ? { volumeCiphers } : {}),
   };
 }
 

@@ -1,7 +1,6 @@
 /**
  * The hashing half of `verify` and `extract`, on the second core: the archive's SHA-256 over the
- * bytes read from disk (one archive file; volumes are measured apart, src/io/archive/hash-files.ts),
- * and the digests of every entry of the bag, while the main thread decrypts
+ * bytes read from disk, and the digests of every entry of the bag, while the main thread decrypts
  * and parses the tar. Buffers arrive transferred and owned whole (raw reads, or copies of entry
  * bytes gathered into 1 MiB batches), and go back to be reused: memory stays flat.
  */
@@ -11,13 +10,16 @@ import type { FileRange } from './buffers.js';
 
 export interface Hashed {
   archive: { size: number; sha256: string };
+  /** With volumes: each one's size and SHA-256, in the order they were read (`cut`). */
+  volumes: Array<{ size: number; sha256: string }>;
   /** By entry number: algorithm -> hex digest. */
   entries: Map<number, Record<string, string>>;
 }
 
 export class DigestSink {
-  private readonly archive = createHash('sha256');
+  private archive = createHash('sha256');
   private size = 0;
+  private readonly volumes: Hashed['volumes'] = [];
   private readonly open = new Map<number, Array<[string, Hash]>>();
   readonly entries = new Map<number, Record<string, string>>();
 
@@ -26,6 +28,13 @@ export class DigestSink {
   raw(buf: Uint8Array, n: number): void {
     this.archive.update(buf.subarray(0, n));
     this.size += n;
+  }
+
+  /** The bytes so far are a volume, whole: its measures are kept, and the next one starts. */
+  cut(): void {
+    this.volumes.push({ size: this.size, sha256: this.archive.digest('hex') });
+    this.archive = createHash('sha256');
+    this.size = 0;
   }
 
   data(buf: Uint8Array, ranges: FileRange[]): void {
@@ -43,6 +52,7 @@ export class DigestSink {
   end(): Hashed {
     return {
       archive: { size: this.size, sha256: this.archive.digest('hex') },
+      volumes: this.volumes,
       entries: this.entries,
     };
   }
@@ -52,6 +62,7 @@ export type ToWorker =
   | { type: 'init'; algorithms: string[] }
   | { type: 'raw'; buf: Uint8Array; n: number }
   | { type: 'data'; buf: Uint8Array; ranges: FileRange[] }
+  | { type: 'cut' }
   | { type: 'end' };
 
 export type FromWorker =
@@ -76,7 +87,8 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
         port.postMessage({ type: 'back', buf: m.buf, kind: 'data' } satisfies FromWorker, [
           m.buf.buffer as ArrayBuffer,
         ]);
-      } else port.postMessage({ type: 'end', value: sink!.end() } satisfies FromWorker);
+      } else if (m.type === 'cut') sink!.cut();
+      else port.postMessage({ type: 'end', value: sink!.end() } satisfies FromWorker);
     } catch (e) {
       port.postMessage({
         type: 'error',

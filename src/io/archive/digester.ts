@@ -64,6 +64,12 @@ export class Digester {
     await this.post({ type: 'raw', buf, n }, buf);
   }
 
+  /** The raw bytes so far are a volume, read whole (its SHA-256 is made; the next one starts). */
+  cut(): void {
+    if (this.sink) this.sink.cut();
+    else this.worker!.postMessage({ type: 'cut' } satisfies ToWorker);
+  }
+
   /** Bytes of entry `entry` (copied: the caller keeps its chunk). */
   async data(entry: number, chunk: Uint8Array): Promise<void> {
     let off = 0;
