@@ -727,6 +727,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         ? `archive : ${file}, ${count(n, 'volume', 'volumes')}, chacun exactement tel que signé`
         : `archive : ${file} : ${faulty} sur ${count(n, 'volume', 'volumes')} NE correspondent PAS au manifeste`,
   },
+  volumeChecks: {
+    hasherStopped: 'le calcul de l’empreinte d’un volume s’est arrêté',
+  },
   sealing: {
     changed: (file, how) =>
       `le fichier source ${file} ${
