@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest, ManifestVolume } from '../../src/core/manifest.js';
 import { exitkit, tempDir } from '../helpers/cli.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
-import { makeScenario, type Scenario } from '../helpers/scenario.js';
+import { bundleArgs, makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const MiB = 1024 * 1024;
 const SOURCES: Record<string, Buffer> = {
@@ -25,17 +25,7 @@ let s: Scenario;
 let root: string;
 
 const bundle = (out: string, ...more: string[]) =>
-  exitkit([
-    'bundle',
-    s.plan,
-    '--out',
-    out,
-    '--signing-key',
-    s.keys.outgoing.sec,
-    '--volume-size',
-    '1M',
-    ...more,
-  ]);
+  exitkit([...bundleArgs(s, out), '--volume-size', '1M', ...more]);
 
 const manifestOf = async (out: string) =>
   JSON.parse(await readFile(path.join(out, `${s.id}.manifest.json`), 'utf8')) as Manifest;

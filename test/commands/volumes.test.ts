@@ -17,7 +17,7 @@ import { exitkit, tempDir, tree } from '../helpers/cli.js';
 import { hasScript, onTerminal } from '../helpers/faults.js';
 import { gpg, gpgHome } from '../helpers/gpg.js';
 import { schemaErrors } from '../helpers/schemas.js';
-import { makeScenario, type Scenario } from '../helpers/scenario.js';
+import { bundleArgs, makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const BIG = 'exports/backups/fs01-2026-12-02.vbk';
 const BIG_BYTES = randomBytes(3 * 1024 * 1024 + 777);
@@ -61,17 +61,7 @@ const extract = (manifestPath: string, to: string, ...more: string[]) =>
 
 /** `exitkit bundle` of the scene into `out`, in volumes of `size`. */
 const bundle = (out: string, size: string, ...more: string[]) =>
-  exitkit([
-    'bundle',
-    s.plan,
-    '--out',
-    out,
-    '--signing-key',
-    s.keys.outgoing.sec,
-    '--volume-size',
-    size,
-    ...more,
-  ]);
+  exitkit([...bundleArgs(s, out), '--volume-size', size, ...more]);
 
 beforeAll(async () => {
   root = await tempDir('exitkit-volumes-');

@@ -11,18 +11,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitkit } from '../helpers/cli.js';
 import { faultEnv, isRoot, startExitkit, tree, until, type Running, scratchDir } from '../helpers/faults.js';
-import { DEFAULT_DELIVERABLES, makeScenario, type Scenario } from '../helpers/scenario.js';
+import { bundleArgs, DEFAULT_DELIVERABLES, makeScenario, type Scenario } from '../helpers/scenario.js';
 
 const NOBODY = 65534;
-
-const bundleArgs = (s: Scenario, out = s.out) => [
-  'bundle',
-  s.plan,
-  '--out',
-  out,
-  '--signing-key',
-  s.keys.outgoing.sec,
-];
 
 /** Changes the ownership of everything under root (so that another user can work there). */
 async function chownTree(root: string, uid: number): Promise<void> {

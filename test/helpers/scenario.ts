@@ -135,6 +135,16 @@ const PARTIES: Record<PartyRole, { name: string; contact: string; file: string }
   incoming: { name: 'NovaIT SA', contact: 'handover@novait.example', file: 'novait' },
 };
 
+/** `exitkit bundle` of the scenario into `out` (its own out folder by default), signed by the outgoing key. */
+export const bundleArgs = (s: Scenario, out = s.out): string[] => [
+  'bundle',
+  s.plan,
+  '--out',
+  out,
+  '--signing-key',
+  s.keys.outgoing.sec,
+];
+
 export async function makeScenario(opts: ScenarioOptions = {}): Promise<Scenario> {
   const own = opts.dir === undefined;
   const dir = opts.dir ?? (await mkdtemp(path.join(os.tmpdir(), 'exitkit-scenario-')));

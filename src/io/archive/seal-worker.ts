@@ -150,6 +150,12 @@ export type ToWorker =
   | { type: 'digests'; id: number }
   | { type: 'end'; id: number };
 
+/** An error as a worker hands it over: its message and system code (the main thread says it). */
+export function workerError(e: unknown): { type: 'error'; message: string; code?: string } {
+  const code = (e as { code?: string }).code;
+  return { type: 'error', message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) };
+}
+
 export type FromWorker =
   | { type: 'back'; buf?: Uint8Array }
   | { type: 'reply'; id: number; value: unknown }
@@ -173,12 +179,7 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
         port.postMessage({ type: 'reply', id: m.id, value: [...sink!.digests] });
       else port.postMessage({ type: 'reply', id: m.id, value: sink!.end() });
     } catch (e) {
-      const code = (e as { code?: string }).code;
-      port.postMessage({
-        type: 'error',
-        message: e instanceof Error ? e.message : String(e),
-        ...(code ? { code } : {}),
-      } satisfies FromWorker);
+      port.postMessage(workerError(e) satisfies FromWorker);
     }
   });
 }

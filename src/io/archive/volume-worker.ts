@@ -8,7 +8,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { SealSink } from './seal-worker.js';
+import { SealSink, workerError } from './seal-worker.js';
 import {
   inlineSealer,
   isSourceFault,
@@ -133,15 +133,9 @@ if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.rol
         port.postMessage({ type: 'done', sealed } satisfies FromVolumeWorker);
       },
       (e: unknown) => {
-        if (isSourceFault(e)) port.postMessage({ type: 'fault', fault: e } satisfies FromVolumeWorker);
-        else {
-          const code = (e as { code?: string }).code;
-          port.postMessage({
-            type: 'error',
-            message: e instanceof Error ? e.message : String(e),
-            ...(code ? { code } : {}),
-          } satisfies FromVolumeWorker);
-        }
+        port.postMessage(
+          (isSourceFault(e) ? { type: 'fault', fault: e } : workerError(e)) satisfies FromVolumeWorker,
+        );
       },
     );
   });
