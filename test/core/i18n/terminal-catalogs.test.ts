@@ -89,3 +89,18 @@ describe('terminalLang', () => {
     expect(terminalLang(['--', '--lang', 'fr'], {})).toBe('en');
   });
 });
+
+describe('who approved a waiver, in French', () => {
+  it('names a party given by its role as that party, and a person as written', () => {
+    const fr = CATALOGS.fr;
+    expect(fr.walk.waived('Licences échues', 'client', '2026-11-02')).toBe(
+      'dispensé : Licences échues (approuvé par le client, le 2026-11-02)',
+    );
+    expect(fr.report.waived('Licences échues', 'incoming')).toBe(
+      'dispensé : Licences échues (approuvé par le prestataire entrant)',
+    );
+    expect(fr.walk.waived('Licences échues', 'Marie Rochat, DSI')).toBe(
+      'dispensé : Licences échues (approuvé par Marie Rochat, DSI)',
+    );
+  });
+});

@@ -14,6 +14,13 @@ const orList = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ou ${items.at(-1)!}`;
 
 const ROLE = { client: 'du client', outgoing: 'du prestataire sortant', incoming: 'du prestataire entrant' };
+/** Who approved a waiver: a party named by its role reads as that party (« approuvé par le client »). */
+const APPROVER: Record<string, string> = {
+  client: 'le client',
+  outgoing: 'le prestataire sortant',
+  incoming: 'le prestataire entrant',
+};
+const approver = (by: string) => APPROVER[by.trim().toLowerCase()] ?? by;
 const STATUS = { pending: 'à préparer', ready: 'prêt', delivered: 'livré', waived: 'dispensé' };
 
 export const fr: Messages = {
@@ -613,7 +620,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     entry: (id, title, state) => `${id} : ${title} [${state}]`,
     optional: 'facultatif',
     files: (n) => count(n, 'fichier', 'fichiers'),
-    waived: (reason, by, date) => `dispensé : ${reason} (approuvé par ${by}${date ? `, le ${date}` : ''})`,
+    waived: (reason, by, date) =>
+      `dispensé : ${reason} (approuvé par ${approver(by)}${date ? `, le ${date}` : ''})`,
     waivedWithoutWaiver: 'dispensé sans dispense',
     waivedWithoutWaiverHint: 'ajoutez waiver: {reason: ..., approved_by: client}',
     noSources: 'pas de sources : rien à contrôler ni à remettre',
@@ -986,7 +994,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       `fichiers recalculés après déchiffrement : ${files} ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
     deliverables: 'livrables :',
     deliverable: (id, category, state) => `${id} (${category}) : ${state}`,
-    waived: (reason, by) => `dispensé : ${reason ?? 'sans motif'}${by ? ` (approuvé par ${by})` : ''}`,
+    waived: (reason, by) =>
+      `dispensé : ${reason ?? 'sans motif'}${by ? ` (approuvé par ${approver(by)})` : ''}`,
     notDelivered: (required) => (required ? 'PAS REMIS (obligatoire)' : 'pas remis (facultatif)'),
     listed: (n) => count(n, 'fichier listé (non déchiffré)', 'fichiers listés (non déchiffrés)'),
     intact: (n) => count(n, 'fichier intact', 'fichiers intacts'),
