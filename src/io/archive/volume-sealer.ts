@@ -66,7 +66,7 @@ function planVolumes(opts: Options, layout: TarLayout, segment: number) {
     for (let done = 0; done < size;) {
       const take = Math.min(size - done, segment - ((at + done) % segment));
       const volume = volumeAt(at + done);
-      if ('bytes' in piece) volume.pieces.push({ bytes: piece.bytes.subarray(done, done + take) });
+      if ('bytes' in piece) volume.pieces.push({ bytes: copied(piece.bytes.subarray(done, done + take)) });
       else {
         const whole = take === size;
         if (!whole && done === 0) crossing.push(piece.file);
@@ -80,11 +80,20 @@ function planVolumes(opts: Options, layout: TarLayout, segment: number) {
   return { volumes, crossing, payloadEnd: at };
 }
 
+/**
+ * Bytes in memory of their own: a worker gets a copy of a view's whole buffer, which for a small
+ * Buffer is Node's shared pool (other bytes of this process), and for a cut is all of the tail.
+ */
+function copied(view: Uint8Array): Uint8Array {
+  return new Uint8Array(view);
+}
+
 /** The tail's bytes cut for the volumes: what the last payload volume takes (`first`), then whole segments. */
 function cutTail(bytes: Uint8Array[], first: number, segment: number): Uint8Array[][] {
   const all = Buffer.concat(bytes);
-  const parts: Uint8Array[][] = first > 0 ? [[all.subarray(0, first)]] : [];
-  for (let at = first; at < all.byteLength; at += segment) parts.push([all.subarray(at, at + segment)]);
+  const parts: Uint8Array[][] = first > 0 ? [[copied(all.subarray(0, first))]] : [];
+  for (let at = first; at < all.byteLength; at += segment)
+    parts.push([copied(all.subarray(at, at + segment))]);
   return parts;
 }
 
@@ -168,7 +177,7 @@ export async function sealVolumes(
       fd: handle.fd,
       head: s.head,
       cipherName: s.cipherName,
-      key: s.key,
+      key: copied(s.key),
       algorithm: opts.algorithm,
       pieces: planned.pieces,
       tail: planned.tail,
@@ -178,7 +187,10 @@ export async function sealVolumes(
       await tailReady.promise;
       return tailOfLast;
     };
-    const sealed = await seat.run(job, tailFor, progress).finally(() => s.key.fill(0));
+    const sealed = await seat.run(job, tailFor, progress).finally(() => {
+      s.key.fill(0);
+      job.key.fill(0);
+    });
     if (!planned.tail && n <= plan.volumes.length) report(sealed.digests);
     measured[n - 1] = { file, size: sealed.size, sha256: sealed.sha256 };
     flushed.push(handle.sync().finally(() => handle.close()));
