@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../core/errors.js';
 import { hashFile } from './hash-file.js';
 import type { FromHashWorker, ToHashWorker } from './hash-worker.js';
+import { fromWorker } from './seal-worker.js';
 
 export interface Measured {
   size: number;
@@ -53,7 +54,7 @@ class HashLane {
     this.worker.on('message', (m: FromHashWorker) => {
       const p = this.pending;
       this.pending = undefined;
-      if ('error' in m) p?.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
+      if ('type' in m) p?.reject(fromWorker(m));
       else p?.resolve({ size: m.size, digest: m.digest });
     });
     const fail = (e: Error) => {

@@ -156,6 +156,11 @@ export function workerError(e: unknown): { type: 'error'; message: string; code?
   return { type: 'error', message: e instanceof Error ? e.message : String(e), ...(code ? { code } : {}) };
 }
 
+/** A worker's error back in the main thread: its message and system code (e.g. ENOSPC), as thrown there. */
+export function fromWorker(e: { message: string; code?: string | undefined }): Error {
+  return Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+}
+
 export type FromWorker =
   | { type: 'back'; buf?: Uint8Array }
   | { type: 'reply'; id: number; value: unknown }

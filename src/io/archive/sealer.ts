@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../core/errors.js';
 import { ownedBuffer } from './buffers.js';
-import { SealSink, type FromWorker, type ToWorker } from './seal-worker.js';
+import { fromWorker, SealSink, type FromWorker, type ToWorker } from './seal-worker.js';
 import { inlineSealer, type Sealer } from './sealed-stream.js';
 
 /** Batches in flight at most (each 1 MiB of plaintext and its ciphertext). */
@@ -35,7 +35,7 @@ export function startSealer(fd: number, algorithm: string, head: Uint8Array): Se
     } else if (m.type === 'reply') {
       replies.get(m.id)?.(m.value);
       replies.delete(m.id);
-    } else fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+    } else fail(fromWorker(m));
   });
   worker.on('error', fail);
   worker.on('exit', () => fail(new InternalError((m) => m.sealing.writerStopped)));

@@ -14,6 +14,7 @@ import { InternalError } from '../../core/errors.js';
 import type { Session } from '../openpgp/seipd.js';
 import { hashFile } from './hash-file.js';
 import type { WriteBagOptions, WrittenBag } from './payload.js';
+import { fromWorker } from './seal-worker.js';
 import { volumeSegment, type SourceFault } from './sealed-stream.js';
 import {
   layoutTar,
@@ -275,7 +276,7 @@ function startPool(size: number): { seats: Seat[]; close: () => Promise<void> } 
         current.resolve(m.sealed);
         current = null;
       } else if (m.type === 'fault') fail(m.fault);
-      else fail(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+      else fail(fromWorker(m));
     });
     worker.on('error', fail);
     worker.on('exit', () => fail(new InternalError((m) => m.sealing.writerStopped)));
