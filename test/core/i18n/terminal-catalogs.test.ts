@@ -104,3 +104,16 @@ describe('who approved a waiver, in French', () => {
     );
   });
 });
+
+describe('the volumes a bundle wrote', () => {
+  it('names the one volume once, and the first and last of several', () => {
+    for (const m of [CATALOGS.en, CATALOGS.fr]) {
+      expect(m.volumes.several(1, 'a.vol-001.tar.pgp', 'a.vol-001.tar.pgp')).toBe(
+        '1 volume, a.vol-001.tar.pgp',
+      );
+      expect(m.volumes.several(3, 'a.vol-001.tar.pgp', 'a.vol-003.tar.pgp')).toBe(
+        '3 volumes, a.vol-001.tar.pgp … a.vol-003.tar.pgp',
+      );
+    }
+  });
+});

@@ -744,7 +744,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
       'give how many volumes to work on side by side, e.g. --jobs 4 (default: the number of cores)',
     /** A volume that came out too large (a bug). */
     overSize: (limit: number) => `a volume came out at ${limit} bytes or more`,
-    several: (n: number, first: string, last: string) => `${n} volumes, ${first} … ${last}`,
+    several: (n: number, first: string, last: string) =>
+      n === 1 ? `1 volume, ${first}` : `${n} volumes, ${first} … ${last}`,
     listedTwice: (file: string) => `archive.volumes lists ${file} twice`,
     missing: 'it is missing: send it again',
     extra: 'it lies beside the volumes but the signed manifest does not list it',

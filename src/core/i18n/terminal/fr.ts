@@ -722,7 +722,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     badJobsHint:
       'indiquez combien de volumes traiter en parallèle, par exemple --jobs 4 (par défaut : le nombre de cœurs)',
     overSize: (limit) => `un volume atteint ${limit} octets ou plus`,
-    several: (n, first, last) => `${n} volumes, ${first} … ${last}`,
+    several: (n, first, last) => (n === 1 ? `1 volume, ${first}` : `${n} volumes, ${first} … ${last}`),
     listedTwice: (file) => `archive.volumes cite ${file} deux fois`,
     missing: 'absent : renvoyez-le',
     extra: 'il se trouve à côté des volumes, mais le manifeste signé ne le cite pas',
