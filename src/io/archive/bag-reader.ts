@@ -13,13 +13,15 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
-import { ExitkitError, TextError } from '../../core/errors.js';
+import { ExitkitError, InternalError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
 import { BagNames, checkEntry, entryTargets, isBagTextFile, type NameFlavour } from '../../core/bag-names.js';
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digester.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
-import { DamagedMessage, NotExitkitArchive, openSeipdV1, type SeipdV1Reader } from '../openpgp/seipd.js';
+import { DamagedMessage, NotExitkitArchive, openSeipdV1, said } from '../openpgp/seipd.js';
+import type { SeipdV1Reader } from '../openpgp/seipd-reader.js';
+import { VolumeFault, VolumeReader } from './volume-reader.js';
 import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
@@ -32,6 +34,8 @@ export interface ReadArchiveOptions {
    * message, and the tar runs on across them. Their names say where a damaged message is.
    */
   volumes?: Array<{ file: string; name: string }>;
+  /** Volumes decrypted side by side, at most this many at once. */
+  jobs?: number;
   key: PrivateKey;
   bagId: string;
   /** Digest algorithms to compute for every file (Node names: sha256, sha512, sha1, md5). */
@@ -164,18 +168,29 @@ async function openMessage(file: string, opts: ReadArchiveOptions, buf: Uint8Arr
 
 /**
  * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
- * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
- * (the archive, every entry) by the digest worker on the other core. Volumes are read in turn,
- * each message checked to its end before the next one starts; the tar runs on across them.
+ * is read in large reads, decrypted and checked here (src/io/openpgp/seipd-reader.ts), and hashed
+ * (the archive, every entry) by the digest worker on the other core. Volumes are decrypted side
+ * by side instead (src/io/archive/volume-reader.ts), each checked to its end by its own worker;
+ * the tar runs on across them, in order.
  */
 async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
+  if (opts.volumes && (opts.jobs ?? 1) > 1) return openVolumes(opts, opts.volumes);
+  return openInOrder(opts);
+}
+
+/**
+ * One thread decrypting: the message, or the volumes one after the other, each checked to its
+ * end before the next one starts.
+ */
+async function openInOrder(opts: ReadArchiveOptions): Promise<Fast> {
   const files = opts.volumes ?? [{ file: opts.archive, name: opts.archive }];
   // Opening the first message may fail (a wrong key): the caller tells a wrong key from damage.
   const first = await openMessage(files[0]!.file, opts, new Uint8Array(RAW));
   const digester = new Digester(opts.algorithms);
   let read = 0;
   // A fault in a volume is named with it; without volumes, as it is.
-  const inVolume = (e: unknown, v: number): unknown => {
+  const inVolume = (error: unknown, v: number): unknown => {
+    const e = said(error);
     if (!opts.volumes || !(e instanceof TextError)) return e;
     const why = describePgpStreamError(e);
     const name = files[v]!.name;
@@ -244,6 +259,48 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
     close: async () => {
       await digester.close();
       await opened?.fd.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Volumes, decrypted side by side: a fault is named with its volume. */
+async function openVolumes(opts: ReadArchiveOptions, volumes: Array<{ file: string; name: string }>): Promise<Fast> {
+  let read = 0;
+  // Opening the first volume may fail (a wrong key): the caller tells a wrong key from damage.
+  const reader = await VolumeReader.open({
+    files: volumes.map((v) => v.file),
+    key: opts.key,
+    maxKeyPackets: opts.maxKeyPackets,
+    jobs: opts.jobs ?? 1,
+    onRaw: (n) => opts.onProgress?.((read += n)),
+  });
+  const digester = new Digester(opts.algorithms);
+  async function* plain(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* reader.plain();
+    } catch (e) {
+      if (!(e instanceof VolumeFault)) throw e;
+      const fault = said(e.fault);
+      if (!(fault instanceof TextError)) throw fault;
+      const why = describePgpStreamError(fault);
+      const name = volumes[e.index]!.name;
+      throw new DamagedMessage((m) => m.volumes.inVolume(name, say(m, why)));
+    }
+  }
+  return {
+    plain: plain(),
+    digester,
+    finish: async () => {
+      const hashed = await digester.end().catch(() => null);
+      return {
+        cipher: null,
+        volumeCiphers: reader.read.map((r) => ({ size: r.size, digest: r.sha256 })),
+        ...(hashed ? { entries: hashed.entries } : {}),
+      };
+    },
+    close: async () => {
+      await digester.close();
+      await reader.close();
     },
   };
 }
@@ -404,6 +461,8 @@ async function readPlain(
       if (!ex.write(chunk)) await drained(ex);
     }
   } catch (e) {
+    // A fault of exitkit itself (a worker that died) is not the archive's.
+    if (e instanceof InternalError) throw e;
     // The parser is ended, not torn down: every entry already decrypted is read to its end, so
     // the faults are the same on every run (an entry cut by the failure is named truncated).
     integrity = false;
@@ -456,7 +515,8 @@ function drained(ex: tar.Extract): Promise<void> {
 }
 
 /** Why the decrypted stream failed: the reader's own words, or another error's message. */
-function describePgpStreamError(e: unknown): Text {
+function describePgpStreamError(error: unknown): Text {
+  const e = said(error);
   if (e instanceof NotExitkitArchive) return e.notOurs;
   if (e instanceof TextError) return e.text;
   const m = e instanceof Error ? e.message : String(e);
