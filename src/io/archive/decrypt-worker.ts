@@ -24,9 +24,6 @@ export interface VolumeJob {
   literalTag: number;
 }
 
-/** The plaintext is handed out in batches of about this many bytes. */
-export const BATCH = 1 << 20;
-
 /** A volume read to its end and its message intact: its size and SHA-256 as read. */
 export interface VolumeRead {
   size: number;
@@ -35,9 +32,9 @@ export interface VolumeRead {
 
 /**
  * Reads one volume from its first byte: hashes it, decrypts it and checks its end (the MDC).
- * `give` takes each batch of plaintext (it may wait: that is the back-pressure) with the bytes
- * of the file read since the previous batch. Throws a ReaderError when the message is damaged
- * or not ours, or the file's own error.
+ * `give` takes the plaintext of each read (it may wait: that is the back-pressure) with the
+ * bytes read. Throws a ReaderError when the message is damaged or not ours, or the file's own
+ * error.
  */
 export async function decryptVolume(
   job: VolumeJob,
@@ -47,25 +44,12 @@ export async function decryptVolume(
   job.key.fill(0);
   const reader = new SeipdV1Reader(job.start, decipher, job.literalTag);
   const sha = createHash('sha256');
-  let batch: Uint8Array[] = [];
-  let bytes = 0;
-  let raw = 0;
-  const size = await readChunks(job.file, async (chunk) => {
+  // A batch is the plaintext of one read (1 MiB).
+  const size = await readChunks(job.file, (chunk) => {
     sha.update(chunk);
-    raw += chunk.byteLength;
-    for (const p of reader.feed(chunk)) {
-      batch.push(p);
-      bytes += p.byteLength;
-    }
-    if (bytes >= BATCH) {
-      const full = batch;
-      [batch, bytes] = [[], 0];
-      await give(full, raw);
-      raw = 0;
-    }
+    return give(reader.feed(chunk), chunk.byteLength);
   });
   reader.end();
-  await give(batch, raw);
   return { size, sha256: sha.digest('hex') };
 }
 
@@ -77,7 +61,7 @@ export type FromDecryptWorker =
   | { type: 'fault'; fault: ReaderFault }
   | ReturnType<typeof workerError>;
 
-/** Batches a worker may hand out before the main thread has taken them (4 MiB a volume). */
+/** Batches (reads of 1 MiB) a worker may hand out before the main thread has taken them. */
 export const WINDOW = 4;
 
 /** The buffers behind the pieces, once each (they cross whole: the decipher's own outputs). */

@@ -28,9 +28,10 @@ export class Digester {
   /** Raw read buffers handed back, for reuse. */
   readonly recycled: Uint8Array[] = [];
 
-  constructor(algorithms: string[]) {
+  /** `inThread`: hash here, straight from the entries' bytes (another thread decrypts). */
+  constructor(algorithms: string[], inThread = false) {
     this.stage = new Uint8Array(STAGE);
-    if (!import.meta.url.endsWith('.js')) {
+    if (inThread || !import.meta.url.endsWith('.js')) {
       this.sink = new DigestSink(algorithms);
       return;
     }
@@ -72,6 +73,10 @@ export class Digester {
 
   /** Bytes of entry `entry` (copied: the caller keeps its chunk). */
   async data(entry: number, chunk: Uint8Array): Promise<void> {
+    if (this.sink) {
+      this.sink.data(chunk, [[entry, 0, chunk.byteLength, false]]);
+      return;
+    }
     let off = 0;
     while (off < chunk.byteLength) {
       if (this.n === STAGE) await this.flush();
@@ -85,7 +90,8 @@ export class Digester {
 
   /** The entry is complete: its digests are made. */
   done(entry: number): void {
-    this.ranges.push([entry, this.n, this.n, true]);
+    if (this.sink) this.sink.data(this.stage, [[entry, 0, 0, true]]);
+    else this.ranges.push([entry, this.n, this.n, true]);
   }
 
   async end(): Promise<Hashed> {

@@ -3,13 +3,19 @@
  * own message, so up to `jobs` of them are read, measured, decrypted and checked at once, each in
  * a worker of its own (src/io/archive/decrypt-worker.ts), and their plaintext is handed out here
  * in order, for the tar that runs across them. A volume's plaintext waits in a bounded window
- * (4 MiB) until its turn: memory stays flat whatever the number of volumes and jobs.
+ * (4 reads of 1 MiB) until its turn: memory stays flat whatever the number of volumes and jobs.
+ *
+ * What it gives: a volume's own work (the read, its SHA-256, AES and the MDC's SHA-1: about 1.7 s
+ * of CPU a GiB here) leaves the main thread, which keeps the tar and the entries' digests. As the
+ * plaintext is taken in order, the volume being taken runs at full speed and those after it fill
+ * their window and wait: the pace is the slower of that volume's worker and the main thread
+ * (docs/bench.md, "Volumes side by side").
  *
  * The main thread opens each message (the session key is decrypted here, with openpgp and the
  * private key, which never leave this thread); a worker gets the session key alone. A fault is
  * raised when the reader reaches it, in order, never earlier: the same bytes are read before it
  * on every run and at every `--jobs`. From TypeScript sources (tests) there is no built worker:
- * the same decryption runs in-thread, one volume at a time.
+ * the same decryption runs in this thread.
  */
 import { Worker } from 'node:worker_threads';
 import { open } from 'node:fs/promises';
@@ -112,8 +118,11 @@ class Seat {
   }
 }
 
-/** One volume in this thread (no built worker): the same decryption, waiting for its turn batch by batch. */
-function runInThread(job: VolumeJob, onRaw: (n: number) => void): Batches {
+/**
+ * One volume in this thread (no built worker): the same decryption, waiting for its turn batch by
+ * batch. `stopped` ends it where it waits (its file is closed) once the reader is closed.
+ */
+function runInThread(job: VolumeJob, onRaw: (n: number) => void, stopped: { now: boolean; wake: Set<() => void> }): Batches {
   let taken: (() => void) | undefined;
   let queued = 0;
   const out = new Batches(() => {
@@ -124,7 +133,15 @@ function runInThread(job: VolumeJob, onRaw: (n: number) => void): Batches {
     onRaw(raw);
     out.push(pieces);
     queued++;
-    while (queued >= WINDOW) await new Promise<void>((r) => (taken = r));
+    while (queued >= WINDOW && !stopped.now) {
+      let wake!: () => void;
+      const waiting = new Promise<void>((r) => (wake = r));
+      taken = wake;
+      stopped.wake.add(wake);
+      await waiting;
+      stopped.wake.delete(wake);
+    }
+    if (stopped.now) throw new Error('the volume reader was closed');
   }).then(
     (read) => out.end({ read }),
     (error: unknown) => out.end({ error }),
@@ -143,6 +160,7 @@ export class VolumeReader {
   /** The seat of each volume under way. */
   private readonly seatOf = new Map<number, Seat>();
   private readonly inThread = !import.meta.url.endsWith('.js');
+  private readonly stopped = { now: false, wake: new Set<() => void>() };
   /** Each started volume: its plaintext, or the fault of opening it. */
   private readonly started: Array<Promise<Batches>> = [];
   /** Measures of the volumes read to their end, in order. */
@@ -186,6 +204,8 @@ export class VolumeReader {
   }
 
   async close(): Promise<void> {
+    this.stopped.now = true;
+    for (const wake of this.stopped.wake) wake();
     await Promise.all(this.seats.map((s) => s.close()));
   }
 
@@ -195,7 +215,7 @@ export class VolumeReader {
     const job: VolumeJob = { file: this.opts.files[v]!, start, ecbName, literalTag, key: session.key.slice() };
     session.key.fill(0);
     const onRaw = (n: number) => this.opts.onRaw?.(n);
-    if (this.inThread) return runInThread(job, onRaw);
+    if (this.inThread) return runInThread(job, onRaw, this.stopped);
     let seat = this.free.pop();
     if (!seat) this.seats.push((seat = new Seat(onRaw)));
     this.seatOf.set(v, seat);
