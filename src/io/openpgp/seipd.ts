@@ -59,64 +59,79 @@ export async function startSession(recipients: PublicKey[]): Promise<Session | n
  * ciphertext shifted by one block, then XOR: P[i] = E(C[i-1]) ^ C[i]. Unlike CFB encryption, the
  * blocks are independent, and OpenSSL's ECB runs them in parallel (AES-NI); its CFB decryption
  * goes block by block.
+ *
+ * Whole blocks only: the bytes of a block not yet complete wait for the next call (or `final`),
+ * so the plaintext lags the ciphertext by at most 15 bytes. OpenSSL's output is the plaintext
+ * (the XOR is done in it, eight bytes at a time): one buffer a call, no other copy. Callers feed
+ * slices of about 64 KiB: OpenSSL's output for a large input is a large new buffer, and its fresh
+ * pages cost more than the AES (measured on 1 GiB: 2.3 s in 4 MiB calls with a copy into a new
+ * buffer, as before; 0.46 s now, in 64 KiB calls).
  */
 export class CfbDecipher {
   private readonly ecb: Cipher;
-  /** The previous ciphertext block, the keystream of the current one, and how far into it. */
-  private prev = new Uint8Array(16);
-  private ks = new Uint8Array(16);
-  private used = 16;
-  private readonly partial = new Uint8Array(16);
-  private scratch = new Uint8Array(0);
+  /** The previous ciphertext block, then the ciphertext not yet decrypted: the ECB's input, reused. */
+  private work = new Uint8Array(16 + DECRYPT_SLICE);
+  /** Bytes of ciphertext after the previous block (fewer than 16 between calls). */
+  private held = 0;
 
   constructor(ecbName: string, key: Uint8Array) {
     this.ecb = createCipheriv(ecbName, key, null);
     this.ecb.setAutoPadding(false);
   }
 
+  /** The plaintext of the whole blocks these bytes complete. */
   update(c: Uint8Array): Uint8Array {
-    const out = new Uint8Array(c.byteLength);
-    let i = 0;
-    // The rest of a block begun in the previous call.
-    while (this.used < 16 && i < c.byteLength) {
-      out[i] = c[i]! ^ this.ks[this.used]!;
-      this.partial[this.used] = c[i]!;
-      this.used++;
-      i++;
-      if (this.used === 16) this.prev = this.partial.slice();
+    const total = this.held + c.byteLength;
+    if (this.work.byteLength < 16 + total) {
+      const grown = new Uint8Array(16 + Math.max(total, DECRYPT_SLICE));
+      grown.set(this.work.subarray(0, 16 + this.held));
+      this.work = grown;
     }
-    const blocks = Math.floor((c.byteLength - i) / 16);
-    if (blocks > 0) {
-      // A scratch buffer, reused: the previous block then these blocks (less garbage, flat memory).
-      if (this.scratch.byteLength < 16 + blocks * 16) this.scratch = new Uint8Array(16 + blocks * 16);
-      const input = this.scratch;
-      input.set(this.prev);
-      input.set(c.subarray(i, i + blocks * 16), 16);
-      const ks = this.ecb.update(input.subarray(0, blocks * 16));
-      const words = blocks * 4;
-      if (ks.byteOffset % 4 === 0 && ks.byteLength === blocks * 16) {
-        const a = new Int32Array(ks.buffer, ks.byteOffset, words);
-        const b = new Int32Array(input.buffer, 16, words);
-        for (let w = 0; w < words; w++) a[w] = a[w]! ^ b[w]!;
-        out.set(ks, i);
-      } else {
-        for (let k = 0; k < blocks * 16; k++) out[i + k] = ks[k]! ^ input[16 + k]!;
-      }
-      this.prev = input.slice(blocks * 16, blocks * 16 + 16);
-      i += blocks * 16;
-    }
-    if (i < c.byteLength) {
-      this.ks = new Uint8Array(this.ecb.update(this.prev));
-      this.used = 0;
-      while (i < c.byteLength) {
-        out[i] = c[i]! ^ this.ks[this.used]!;
-        this.partial[this.used] = c[i]!;
-        this.used++;
-        i++;
-      }
-    }
+    const work = this.work;
+    work.set(c, 16 + this.held);
+    const bytes = total - (total % 16);
+    this.held = total - bytes;
+    if (bytes === 0) return new Uint8Array(0);
+    // E(C[i-1]) for every block, then ^ C[i], in place.
+    const out = plainView(this.ecb.update(work.subarray(0, bytes)));
+    xorInto(out, work.subarray(16, 16 + bytes));
+    // The last whole block is the next one's "previous"; the bytes after it wait.
+    work.copyWithin(0, bytes, 16 + total);
     return out;
   }
+
+  /** The plaintext of the last bytes, a block begun and not completed (the message's end). */
+  final(): Uint8Array {
+    const n = this.held;
+    this.held = 0;
+    if (n === 0) return new Uint8Array(0);
+    const out = plainView(this.ecb.update(this.work.subarray(0, 16))).subarray(0, n);
+    xorInto(out, this.work.subarray(16, 16 + n));
+    return out;
+  }
+}
+
+/**
+ * OpenSSL's output as a plain Uint8Array: the reader keeps the last bytes with `slice`, a copy on
+ * a Uint8Array and a view on a Buffer (which would hold the whole 64 KiB output).
+ */
+function plainView(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** The slices a decipher is fed (the reader cuts larger reads). */
+const DECRYPT_SLICE = 64 * 1024;
+
+/** a ^= b (same length), eight bytes at a time when both are aligned. */
+function xorInto(a: Uint8Array, b: Uint8Array): void {
+  const n = a.byteLength;
+  if (a.byteOffset % 8 === 0 && b.byteOffset % 8 === 0 && n % 8 === 0) {
+    const x = new BigUint64Array(a.buffer, a.byteOffset, n / 8);
+    const y = new BigUint64Array(b.buffer, b.byteOffset, n / 8);
+    for (let w = 0; w < x.length; w++) x[w] = x[w]! ^ y[w]!;
+    return;
+  }
+  for (let k = 0; k < n; k++) a[k] = a[k]! ^ b[k]!;
 }
 
 /**
@@ -212,6 +227,7 @@ export class SeipdV1Reader {
   private left = 0;
   private more = true;
   private outerDone = false;
+  private flushed = false;
   /** Bytes of a length header cut between two feeds. */
   private carry: Uint8Array | null = null;
   private versionSeen = false;
@@ -266,8 +282,14 @@ export class SeipdV1Reader {
         this.versionSeen = true;
         body = body.subarray(1);
       }
-      if (body.byteLength > 0) this.plain(this.decipher.update(body), out);
+      for (let o = 0; o < body.byteLength; o += DECRYPT_SLICE)
+        this.plain(this.decipher.update(body.subarray(o, o + DECRYPT_SLICE)), out);
       if (this.left === 0 && !this.more) this.outerDone = true;
+    }
+    // The packet's last bytes, held by the decipher until their block would complete.
+    if (this.outerDone && !this.flushed) {
+      this.flushed = true;
+      this.plain(this.decipher.final(), out);
     }
     return out;
   }
