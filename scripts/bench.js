@@ -82,6 +82,12 @@ function timed(cmd, args, opts = {}) {
 }
 
 const BASELINE = values.baseline && path.join(path.resolve(values.baseline), 'bin', 'run.js');
+// Named before the runs (a failure here would otherwise come after them): its commit when it is a
+// git checkout, else its path (a built copy).
+const baselineName =
+  values.baseline &&
+  (spawnSync('git', ['-C', values.baseline, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() ||
+    path.resolve(values.baseline));
 
 async function exitkit(args, cwd, bin = BIN) {
   const rssFile = path.join(work, `rss-${process.pid}.txt`);
@@ -343,7 +349,7 @@ const report = {
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem(), node: process.version },
   gpg: sh('gpg', ['--version']).split('\n')[0],
   runs,
-  ...(values.baseline ? { baseline: sh('git', ['-C', values.baseline, 'rev-parse', 'HEAD']).trim() } : {}),
+  ...(baselineName ? { baseline: baselineName } : {}),
   targets,
   startup,
   results,
@@ -380,7 +386,7 @@ lines.push(
 if (report.baseline) {
   lines.push(
     '',
-    `verify against the baseline ${report.baseline.slice(0, 12)} (\`--baseline\`), on the same archives, alternately; ratio = this time / baseline time, pair by pair:`,
+    `verify against the baseline ${(/^[0-9a-f]{40}$/.test(report.baseline) ? report.baseline.slice(0, 12) : report.baseline)} (\`--baseline\`), on the same archives, alternately; ratio = this time / baseline time, pair by pair:`,
     '',
     '| payload | verify now | verify at baseline | ratio |',
     '|---|---|---|---|',
