@@ -233,7 +233,10 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
  * this thread, straight from the plaintext: the decrypting workers already keep the other cores
  * busy (measured on 2 cores: a digest worker besides them made four threads, 1.3 s more CPU a GiB).
  */
-async function openVolumes(opts: ReadArchiveOptions, volumes: Array<{ file: string; name: string }>): Promise<Fast> {
+async function openVolumes(
+  opts: ReadArchiveOptions,
+  volumes: Array<{ file: string; name: string }>,
+): Promise<Fast> {
   let read = 0;
   // Opening the first volume may fail (a wrong key): the caller tells a wrong key from damage.
   const reader = await VolumeReader.open({

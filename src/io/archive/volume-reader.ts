@@ -122,7 +122,11 @@ class Seat {
  * One volume in this thread (no built worker): the same decryption, waiting for its turn batch by
  * batch. `stopped` ends it where it waits (its file is closed) once the reader is closed.
  */
-function runInThread(job: VolumeJob, onRaw: (n: number) => void, stopped: { now: boolean; wake: Set<() => void> }): Batches {
+function runInThread(
+  job: VolumeJob,
+  onRaw: (n: number) => void,
+  stopped: { now: boolean; wake: Set<() => void> },
+): Batches {
   let taken: (() => void) | undefined;
   let queued = 0;
   const out = new Batches(() => {
@@ -212,7 +216,13 @@ export class VolumeReader {
   private start(v: number, session: SeipdSession): Batches {
     const { start, ecbName, literalTag } = session;
     // A copy that owns its memory (it crosses to the worker whole); the session's is zeroed.
-    const job: VolumeJob = { file: this.opts.files[v]!, start, ecbName, literalTag, key: session.key.slice() };
+    const job: VolumeJob = {
+      file: this.opts.files[v]!,
+      start,
+      ecbName,
+      literalTag,
+      key: session.key.slice(),
+    };
     session.key.fill(0);
     const onRaw = (n: number) => this.opts.onRaw?.(n);
     if (this.inThread) return runInThread(job, onRaw, this.stopped);

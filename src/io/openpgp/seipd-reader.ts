@@ -252,7 +252,8 @@ export class SeipdV1Reader {
           i += add.byteLength;
           continue;
         }
-        if (h.length! < headerEnd - h.body) throw new ReaderError({ damaged: false, why: 'oddLiteralHeader' });
+        if (h.length! < headerEnd - h.body)
+          throw new ReaderError({ damaged: false, why: 'oddLiteralHeader' });
         checkPart(h.length!, h.partial, true);
         i += headerEnd - had;
         this.inner = null;

@@ -175,4 +175,3 @@ export async function openSeipdV1(
 ): Promise<SeipdV1Reader> {
   return sessionReader(await openSession(head, key, maxKeyPackets));
 }
-

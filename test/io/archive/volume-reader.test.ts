@@ -59,9 +59,7 @@ async function openVolumes(): Promise<string[]> {
 }
 
 /** Everything the reader hands out, and how it ended. */
-async function readAll(
-  reader: VolumeReader,
-): Promise<{ bytes: Buffer; fault?: unknown }> {
+async function readAll(reader: VolumeReader): Promise<{ bytes: Buffer; fault?: unknown }> {
   const pieces: Uint8Array[] = [];
   try {
     for await (const p of reader.plain()) pieces.push(p.slice());
@@ -119,7 +117,8 @@ describe('VolumeReader', () => {
     expect((await openVolumes()).length).toBeGreaterThan(0);
     await pieces.return(undefined);
     await reader.close();
-    for (let i = 0; i < 50 && (await openVolumes()).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && (await openVolumes()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await openVolumes()).toEqual([]);
   });
 });
