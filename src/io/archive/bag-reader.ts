@@ -13,15 +13,13 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import * as tar from 'tar-stream';
-import { ExitkitError, InternalError, TextError } from '../../core/errors.js';
+import { ExitkitError, TextError } from '../../core/errors.js';
 import { say, type Text } from '../../core/i18n/terminal/index.js';
 import { BagNames, checkEntry, entryTargets, isBagTextFile, type NameFlavour } from '../../core/bag-names.js';
 import { type ArchiveObservation, type ObservedEntry } from '../../core/verdict.js';
 import { Digester } from './digester.js';
 import { TarGate, TarRefused, tarBounds } from './tar-gate.js';
-import { DamagedMessage, NotExitkitArchive, openSeipdV1, said } from '../openpgp/seipd.js';
-import type { SeipdV1Reader } from '../openpgp/seipd-reader.js';
-import { VolumeFault, VolumeReader } from './volume-reader.js';
+import { DamagedMessage, NotExitkitArchive, openSeipdV1, type SeipdV1Reader } from '../openpgp/seipd.js';
 import { type PrivateKey } from '../openpgp/keys.js';
 
 /** A bag text file (manifests, bag-info.txt) larger than this is not kept to be parsed. */
@@ -34,8 +32,6 @@ export interface ReadArchiveOptions {
    * message, and the tar runs on across them. Their names say where a damaged message is.
    */
   volumes?: Array<{ file: string; name: string }>;
-  /** Volumes decrypted side by side, at most this many at once. */
-  jobs?: number;
   key: PrivateKey;
   bagId: string;
   /** Digest algorithms to compute for every file (Node names: sha256, sha512, sha1, md5). */
@@ -167,46 +163,66 @@ async function openMessage(file: string, opts: ReadArchiveOptions, buf: Uint8Arr
 }
 
 /**
- * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet). One
- * message: the file is read in large reads, decrypted and checked on this thread
- * (src/io/openpgp/seipd-reader.ts), and hashed (the archive, every entry) by the digest worker on
- * the other core. Volumes: each one is read, measured, decrypted and checked by a worker of its
- * own, side by side (src/io/archive/volume-reader.ts), and this thread parses the tar across them
- * in order and hashes the entries itself.
+ * The one reader, for the archives `bundle` writes (SEIPD v1, AES, one literal packet): the file
+ * is read in large reads, decrypted and checked here (src/io/openpgp/seipd.ts, SeipdV1Reader), and hashed
+ * (the archive, every entry) by the digest worker on the other core. Volumes are read in turn,
+ * each message checked to its end before the next one starts; the tar runs on across them.
  */
 async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
-  if (opts.volumes) return openVolumes(opts, opts.volumes);
-  // Opening the message may fail (a wrong key): the caller tells a wrong key from damage.
-  const msg = await openMessage(opts.archive, opts, new Uint8Array(RAW));
+  const files = opts.volumes ?? [{ file: opts.archive, name: opts.archive }];
+  // Opening the first message may fail (a wrong key): the caller tells a wrong key from damage.
+  const first = await openMessage(files[0]!.file, opts, new Uint8Array(RAW));
   const digester = new Digester(opts.algorithms);
-  let whole = false;
-  let closed = false;
+  let read = 0;
+  // A fault in a volume is named with it; without volumes, as it is.
+  const inVolume = (e: unknown, v: number): unknown => {
+    if (!opts.volumes || !(e instanceof TextError)) return e;
+    const why = describePgpStreamError(e);
+    const name = files[v]!.name;
+    return new DamagedMessage((m) => m.volumes.inVolume(name, say(m, why)));
+  };
+  let opened: Opened | undefined = first;
   async function* plain(): AsyncGenerator<Uint8Array> {
-    let { buf, n } = msg;
-    let pos = n;
-    let ready = msg.pieces;
-    try {
-      if (msg.fault !== undefined) throw msg.fault;
-      for (;;) {
-        await digester.raw(buf, n);
-        // The next read runs while these pieces go through the tar parser.
-        const next = digester.recycled.pop() ?? new Uint8Array(RAW);
-        const reading = n === 0 ? null : msg.fd.read(next, 0, RAW, pos);
-        reading?.catch(() => undefined);
-        for (const p of ready) yield p;
-        if (!reading) break;
-        const r = await reading;
-        buf = next;
-        n = r.bytesRead;
-        pos += n;
-        opts.onProgress?.(pos);
-        ready = n === 0 ? [] : msg.reader.feed(buf.subarray(0, n));
+    let before = 0;
+    for (let v = 0; v < files.length; v++) {
+      let msg: Opened;
+      try {
+        msg =
+          opened ?? (await openMessage(files[v]!.file, opts, digester.recycled.pop() ?? new Uint8Array(RAW)));
+      } catch (e) {
+        throw inVolume(e, v);
       }
-      msg.reader.end();
-      whole = true;
-    } finally {
-      closed = true;
-      await msg.fd.close().catch(() => undefined);
+      opened = msg;
+      let { buf, n } = msg;
+      let pos = n;
+      let ready = msg.pieces;
+      try {
+        if (msg.fault !== undefined) throw msg.fault;
+        for (;;) {
+          await digester.raw(buf, n);
+          // The next read runs while these pieces go through the tar parser.
+          const next = digester.recycled.pop() ?? new Uint8Array(RAW);
+          const reading = n === 0 ? null : msg.fd.read(next, 0, RAW, pos);
+          reading?.catch(() => undefined);
+          for (const p of ready) yield p;
+          if (!reading) break;
+          const r = await reading;
+          buf = next;
+          n = r.bytesRead;
+          pos += n;
+          opts.onProgress?.(before + pos);
+          ready = n === 0 ? [] : msg.reader.feed(buf.subarray(0, n));
+        }
+        if (opts.volumes) digester.cut();
+        read++;
+        msg.reader.end();
+      } catch (e) {
+        throw inVolume(e, v);
+      } finally {
+        opened = undefined;
+        await msg.fd.close().catch(() => undefined);
+      }
+      before += pos;
     }
   }
   return {
@@ -216,63 +232,18 @@ async function openFast(opts: ReadArchiveOptions): Promise<Fast> {
     // of the entries read whole are wanted even when the message is not intact.
     finish: async () => {
       const hashed = await digester.end().catch(() => null);
+      const whole = hashed && read === files.length && !opts.volumes;
       return {
-        cipher: hashed && whole ? { size: hashed.archive.size, digest: hashed.archive.sha256 } : null,
+        cipher: whole ? { size: hashed.archive.size, digest: hashed.archive.sha256 } : null,
+        ...(hashed && opts.volumes
+          ? { volumeCiphers: hashed.volumes.map((h) => ({ size: h.size, digest: h.sha256 })) }
+          : {}),
         ...(hashed ? { entries: hashed.entries } : {}),
       };
     },
     close: async () => {
       await digester.close();
-      if (!closed) await msg.fd.close().catch(() => undefined);
-    },
-  };
-}
-
-/**
- * Volumes, decrypted side by side: a fault is named with its volume. The entries are hashed on
- * this thread, straight from the plaintext: the decrypting workers already keep the other cores
- * busy (measured on 2 cores: a digest worker besides them made four threads, 1.3 s more CPU a GiB).
- */
-async function openVolumes(
-  opts: ReadArchiveOptions,
-  volumes: Array<{ file: string; name: string }>,
-): Promise<Fast> {
-  let read = 0;
-  // Opening the first volume may fail (a wrong key): the caller tells a wrong key from damage.
-  const reader = await VolumeReader.open({
-    files: volumes.map((v) => v.file),
-    key: opts.key,
-    maxKeyPackets: opts.maxKeyPackets,
-    jobs: opts.jobs ?? 1,
-    onRaw: (n) => opts.onProgress?.((read += n)),
-  });
-  const digester = new Digester(opts.algorithms, true);
-  async function* plain(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* reader.plain();
-    } catch (e) {
-      if (!(e instanceof VolumeFault)) throw e;
-      const fault = said(e.fault);
-      if (!(fault instanceof TextError)) throw fault;
-      const why = describePgpStreamError(fault);
-      const name = volumes[e.index]!.name;
-      throw new DamagedMessage((m) => m.volumes.inVolume(name, say(m, why)));
-    }
-  }
-  return {
-    plain: plain(),
-    digester,
-    finish: async () => {
-      const hashed = await digester.end().catch(() => null);
-      return {
-        cipher: null,
-        volumeCiphers: reader.read.map((r) => ({ size: r.size, digest: r.sha256 })),
-        ...(hashed ? { entries: hashed.entries } : {}),
-      };
-    },
-    close: async () => {
-      await digester.close();
-      await reader.close();
+      await opened?.fd.close().catch(() => undefined);
     },
   };
 }
@@ -433,8 +404,6 @@ async function readPlain(
       if (!ex.write(chunk)) await drained(ex);
     }
   } catch (e) {
-    // A fault of exitkit itself (a worker that died) is not the archive's.
-    if (e instanceof InternalError) throw e;
     // The parser is ended, not torn down: every entry already decrypted is read to its end, so
     // the faults are the same on every run (an entry cut by the failure is named truncated).
     integrity = false;
@@ -487,8 +456,7 @@ function drained(ex: tar.Extract): Promise<void> {
 }
 
 /** Why the decrypted stream failed: the reader's own words, or another error's message. */
-function describePgpStreamError(error: unknown): Text {
-  const e = said(error);
+function describePgpStreamError(e: unknown): Text {
   if (e instanceof NotExitkitArchive) return e.notOurs;
   if (e instanceof TextError) return e.text;
   const m = e instanceof Error ? e.message : String(e);

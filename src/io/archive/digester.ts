@@ -28,10 +28,9 @@ export class Digester {
   /** Raw read buffers handed back, for reuse. */
   readonly recycled: Uint8Array[] = [];
 
-  /** `inThread`: hash here, straight from the entries' bytes (another thread decrypts). */
-  constructor(algorithms: string[], inThread = false) {
+  constructor(algorithms: string[]) {
     this.stage = new Uint8Array(STAGE);
-    if (inThread || !import.meta.url.endsWith('.js')) {
+    if (!import.meta.url.endsWith('.js')) {
       this.sink = new DigestSink(algorithms);
       return;
     }
@@ -73,10 +72,6 @@ export class Digester {
 
   /** Bytes of entry `entry` (copied: the caller keeps its chunk). */
   async data(entry: number, chunk: Uint8Array): Promise<void> {
-    if (this.sink) {
-      this.sink.data(chunk, [[entry, 0, chunk.byteLength, false]]);
-      return;
-    }
     let off = 0;
     while (off < chunk.byteLength) {
       if (this.n === STAGE) await this.flush();
@@ -90,8 +85,7 @@ export class Digester {
 
   /** The entry is complete: its digests are made. */
   done(entry: number): void {
-    if (this.sink) this.sink.data(this.stage, [[entry, 0, 0, true]]);
-    else this.ranges.push([entry, this.n, this.n, true]);
+    this.ranges.push([entry, this.n, this.n, true]);
   }
 
   async end(): Promise<Hashed> {

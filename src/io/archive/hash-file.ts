@@ -7,26 +7,13 @@ const READ = 1 << 20;
 /**
  * A file's size and digest (SHA-256 unless told), streamed: two buffers reused in turn (the next
  * read runs while one is hashed), so that memory stays flat and no garbage piles up however
- * large the file, and however many files are hashed or decrypted side by side
- * (src/io/archive/hash-files.ts, decrypt-worker.ts).
+ * large the file, and however many files are hashed side by side (src/io/archive/hash-files.ts).
  */
 export async function hashFile(
   file: string,
   algorithm = 'sha256',
 ): Promise<{ size: number; digest: string }> {
   const h = createHash(algorithm);
-  const size = await readChunks(file, (chunk) => void h.update(chunk));
-  return { size, digest: h.digest('hex') };
-}
-
-/**
- * Reads a file from its start in 1 MiB chunks, the next read running while `each` takes one (it
- * may wait): the chunk is reused once `each` has returned, so it must not be kept. Returns the size.
- */
-export async function readChunks(
-  file: string,
-  each: (chunk: Uint8Array) => void | Promise<void>,
-): Promise<number> {
   let size = 0;
   const fd = await open(file, 'r');
   try {
@@ -34,9 +21,7 @@ export async function readChunks(
     let n = (await fd.read(buf, 0, READ, null)).bytesRead;
     while (n > 0) {
       const next = fd.read(spare, 0, READ, null);
-      // A failed read is thrown when awaited, after this chunk (never unhandled meanwhile).
-      next.catch(() => undefined);
-      await each(buf.subarray(0, n));
+      h.update(buf.subarray(0, n));
       size += n;
       [buf, spare] = [spare, buf];
       n = (await next).bytesRead;
@@ -44,5 +29,5 @@ export async function readChunks(
   } finally {
     await fd.close();
   }
-  return size;
+  return { size, digest: h.digest('hex') };
 }

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../src/core/manifest.js';
-import { CfbDecipher } from '../../../src/io/openpgp/seipd-reader.js';
+import { CfbDecipher } from '../../../src/io/openpgp/seipd.js';
 import { readPrivateKeyFile } from '../../../src/io/openpgp/keys.js';
 import { signDetached } from '../../../src/io/openpgp/signatures.js';
 import { exitkit, tempDir } from '../../helpers/cli.js';

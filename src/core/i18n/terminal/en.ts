@@ -760,10 +760,9 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
         ? `archive: ${file}, ${count(n, 'volume', 'volumes')}, each exactly as signed`
         : `archive: ${file}: ${faulty} of ${count(n, 'volume', 'volumes')} do NOT match the manifest`,
   },
-  /** Volumes measured or decrypted side by side (verify, extract: --jobs). */
+  /** Volumes measured side by side (verify, extract: --jobs). */
   volumeChecks: {
     hasherStopped: 'a volume-hashing worker stopped',
-    decrypterStopped: 'a volume-decrypting worker stopped',
   },
   /** A source that changed or was swapped while the bundle read it, and the recipients' keys. */
   sealing: {

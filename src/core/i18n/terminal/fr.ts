@@ -737,7 +737,6 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
   },
   volumeChecks: {
     hasherStopped: 'le calcul de l’empreinte d’un volume s’est arrêté',
-    decrypterStopped: 'le déchiffrement d’un volume s’est arrêté',
   },
   sealing: {
     changed: (file, how) =>
