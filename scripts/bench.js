@@ -386,7 +386,7 @@ lines.push(
 if (report.baseline) {
   lines.push(
     '',
-    `verify against the baseline ${(/^[0-9a-f]{40}$/.test(report.baseline) ? report.baseline.slice(0, 12) : report.baseline)} (\`--baseline\`), on the same archives, alternately; ratio = this time / baseline time, pair by pair:`,
+    `verify against the baseline ${/^[0-9a-f]{40}$/.test(report.baseline) ? report.baseline.slice(0, 12) : report.baseline} (\`--baseline\`), on the same archives, alternately; ratio = this time / baseline time, pair by pair:`,
     '',
     '| payload | verify now | verify at baseline | ratio |',
     '|---|---|---|---|',
