@@ -307,10 +307,8 @@ const SYNC_READ = 256 * 1024;
 const readAsync = promisify(readCallback);
 
 /**
- * Bytes of one source file into the stream, the file held to what was listed: opened without
- * following a link, a regular file of the listed size and time before and after, and, when the
- * part reaches its end, not grown and still the same file at that path. Throws a `SourceFault`
- * (or the system's error). `hash`: the part is the whole file, hashed as it is read.
+ * Bytes of one source file into the stream, the file held to what was listed (`checkedSource`).
+ * `hash`: the part is the whole file, hashed as it is read.
  *
  * The small calls are synchronous: a handover holds thousands of small files, and a round trip
  * through libuv's thread pool for each open, stat, read and close cost more than the calls
@@ -323,20 +321,7 @@ export async function readSource(
   hash: boolean,
   progress: (n: number) => void,
 ): Promise<void> {
-  const fault = (how: SourceFault['how']): SourceFault => ({ file: part.file, how });
-  let fd: number;
-  try {
-    fd = openSync(part.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw fault('vanished');
-    if (code === 'ELOOP') throw fault('link');
-    throw e;
-  }
-  try {
-    const before = fstatSync(fd);
-    if (!before.isFile()) throw fault('notRegular');
-    if (before.size !== part.size || before.mtimeMs !== part.mtimeMs) throw fault('listed');
+  await checkedSource(part, async (fd, fault) => {
     let pos = part.from;
     await stream.readFile(
       hash ? part.file : null,
@@ -355,6 +340,66 @@ export async function readSource(
       },
       progress,
     );
+    return pos;
+  });
+}
+
+/**
+ * The digest of a whole source file, held to what was listed as `readSource` holds it: a file that
+ * crosses a volume boundary is hashed apart from the volumes that seal its parts, and must be the
+ * same bytes they read (src/io/archive/volume-sealer.ts). Two buffers in turn: the next read runs
+ * while one is hashed.
+ */
+export async function hashSource(part: SourcePart, algorithm: string): Promise<string> {
+  const h = createHash(algorithm);
+  await checkedSource(part, async (fd, fault) => {
+    let [buf, spare] = [Buffer.allocUnsafeSlow(HASH_READ), Buffer.allocUnsafeSlow(HASH_READ)];
+    const read = (into: Buffer, at: number) =>
+      at < part.to ? readAsync(fd, into, 0, Math.min(HASH_READ, part.to - at), at) : null;
+    let pos = part.from;
+    let reading = read(buf, pos);
+    while (reading) {
+      const n = (await reading).bytesRead;
+      if (n === 0) throw fault('shrank');
+      const chunk = buf.subarray(0, n);
+      pos += n;
+      reading = read(spare, pos);
+      reading?.catch(() => undefined);
+      h.update(chunk);
+      [buf, spare] = [spare, buf];
+    }
+    return pos;
+  });
+  return h.digest('hex');
+}
+
+const HASH_READ = 1 << 20;
+
+/**
+ * Opens a listed source and holds it to the listing around `body`, which reads it and returns
+ * where it stopped: opened without following a link, a regular file of the listed size and time
+ * before and after, and, when the part reaches its end, not grown and still the same file at that
+ * path. Throws a `SourceFault` (or the system's error).
+ */
+async function checkedSource(
+  part: SourcePart,
+  body: (fd: number, fault: (how: SourceFault['how']) => SourceFault) => Promise<number>,
+): Promise<void> {
+  const fault = (how: SourceFault['how']): SourceFault => ({ file: part.file, how });
+  let fd: number;
+  try {
+    fd = openSync(part.abs, fsc.O_RDONLY | fsc.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw fault('vanished');
+    if (code === 'ELOOP') throw fault('link');
+    throw e;
+  }
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) throw fault('notRegular');
+    if (before.size !== part.size || before.mtimeMs !== part.mtimeMs) throw fault('listed');
+    const pos = await body(fd, fault);
     if (part.to === part.size && readSync(fd, Buffer.alloc(1), 0, 1, pos) > 0) throw fault('grew');
     const after = fstatSync(fd);
     if (after.size !== part.size || after.mtimeMs !== part.mtimeMs) throw fault('changed');

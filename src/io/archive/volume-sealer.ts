@@ -4,7 +4,8 @@
  * (src/io/archive/volume-worker.ts) each read, encrypt, hash and write one volume at a time, each
  * its own message under its own session key. A file wholly inside a segment is hashed by the
  * worker that reads it; a file that crosses a boundary is hashed here, read once more in order
- * (its digest runs over all its bytes, whichever volumes hold them). The tag files that end the
+ * (its digest runs over all its bytes, whichever volumes hold them), and held to the listing as
+ * the workers' reads are, so that both reads are of the same bytes (`hashSource`). The tag files that end the
  * tar need every digest: the volume that holds their start waits for them, and the volumes after
  * it (if the tail spills over) are sealed last.
  */
@@ -12,10 +13,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { InternalError } from '../../core/errors.js';
 import type { Session } from '../openpgp/seipd.js';
-import { hashFile } from './hash-file.js';
 import type { WriteBagOptions, WrittenBag } from './payload.js';
 import { fromWorker } from './seal-worker.js';
-import { volumeSegment, type SourceFault } from './sealed-stream.js';
+import { hashSource, volumeSegment } from './sealed-stream.js';
 import {
   layoutTar,
   pieceSize,
@@ -202,12 +202,7 @@ export async function sealVolumes(
     const crossing = (async () => {
       for (const i of plan.crossing) {
         const e = opts.payload[i]!;
-        const hashed = await hashFile(e.abs, opts.algorithm).catch((err: unknown) => {
-          const code = (err as { code?: string }).code;
-          throw code === 'ENOENT' ? ({ file: i, how: 'vanished' } satisfies SourceFault) : err;
-        });
-        if (hashed.size !== e.size) throw { file: i, how: 'changed' } satisfies SourceFault;
-        digests[i] = hashed.digest;
+        digests[i] = await hashSource(sourcePart(opts.payload, i, 0, e.size), opts.algorithm);
         if (failure) return;
       }
       crossingDone = true;

@@ -4,10 +4,11 @@
  * reads it. The built CLI, with real workers: test/commands/bundle-jobs.test.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeEncryptedBag, type PayloadEntry } from '../../../src/io/archive/bag-writer.js';
+import { hashSource } from '../../../src/io/archive/sealed-stream.js';
 import { generateKeyPair, readKeyFile } from '../../../src/io/openpgp/keys.js';
 import { tempDir } from '../../helpers/cli.js';
 
@@ -76,5 +77,29 @@ describe('volumes side by side', () => {
     );
     await unlink(later.abs);
     await expect(write([first, later], 2).done).rejects.toThrow('exports/later.vbk vanished');
+  });
+
+  // A file that crosses a boundary is hashed apart from the volumes that seal its parts: the same
+  // bytes only if it is held to the listing as their reads are.
+  it('hashes a file that crosses a boundary held to the listing: touched, swapped, grown, a link or gone is named', async () => {
+    const { dir, entry } = await scene();
+    const bytes = randomBytes(2 * MiB + 5);
+    const e = await entry('cross.vbk', bytes);
+    const part = { file: 7, abs: e.abs, size: e.size, mtimeMs: e.mtimeMs, from: 0, to: e.size };
+    expect(await hashSource(part, 'sha512')).toBe(createHash('sha512').update(bytes).digest('hex'));
+    // The same size, another time: what the volumes read may not be these bytes.
+    await expect(hashSource({ ...part, mtimeMs: e.mtimeMs - 1000 }, 'sha512')).rejects.toEqual({
+      file: 7,
+      how: 'listed',
+    });
+    await expect(hashSource({ ...part, size: e.size - 1, to: e.size - 1 }, 'sha512')).rejects.toEqual({
+      file: 7,
+      how: 'listed',
+    });
+    const link = path.join(dir, 'link.vbk');
+    await symlink(e.abs, link);
+    await expect(hashSource({ ...part, abs: link }, 'sha512')).rejects.toEqual({ file: 7, how: 'link' });
+    await unlink(e.abs);
+    await expect(hashSource(part, 'sha512')).rejects.toEqual({ file: 7, how: 'vanished' });
   });
 });
