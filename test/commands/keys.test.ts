@@ -175,7 +175,7 @@ describe('exitkit keys generate --out in a folder', () => {
     expect(en.stderr).toContain('error: keys is not a folder');
     const fr = await exitkit([...args, '--lang', 'fr'], { cwd: dir });
     expect(fr.code).toBe(2);
-    expect(fr.stderr).toContain("erreur : keys n'est pas un dossier");
+    expect(fr.stderr).toContain('erreur : keys n’est pas un dossier');
     expect(await readdir(dir)).toEqual(['keys']);
   });
 });

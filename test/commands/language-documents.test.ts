@@ -86,7 +86,7 @@ describe('bundle refusals in the terminal language', () => {
       const { fr, en } = await threeWays(args, m.dir);
       expect(fr.code).toBe(2);
       expect(fr.stderr).toContain(
-        "erreur : les clés des destinataires demandent un message chiffré en AEAD (SEIPD v2), qu'exitkit n'écrit pas",
+        'erreur : les clés des destinataires demandent un message chiffré en AEAD (SEIPD v2), qu’exitkit n’écrit pas',
       );
       expect(fr.stderr).toMatch(/^conseil : indiquez au moins une clé de destinataire qui accepte SEIPD v1/m);
       expect(en.stderr).toContain("error: the recipients' keys ask for an AEAD-encrypted message (SEIPD v2)");
@@ -113,7 +113,7 @@ describe('bundle refusals in the terminal language', () => {
       'the source file exports/fs01.vbk changed since the sources were listed: nothing was written',
     );
     expect(say(CATALOGS.fr, listed.text)).toBe(
-      "le fichier source exports/fs01.vbk a changé depuis que les sources ont été listées : rien n'a été écrit",
+      'le fichier source exports/fs01.vbk a changé depuis que les sources ont été listées : rien n’a été écrit',
     );
     const notFile = sourceError(entry, { file: 0, how: 'notRegular' });
     const link = sourceError(entry, { file: 0, how: 'link' });
@@ -171,7 +171,7 @@ describe('the documents and their inputs in the terminal language', () => {
       const none = await threeWays(['checklist', 'plan.yaml', '--template', 'nowhere.md.hbs', ...OUT], cwd);
       expect(none.fr.code).toBe(2);
       expect(none.fr.stderr).toBe(
-        "erreur : impossible de lire le modèle nowhere.md.hbs\nconseil : indiquez le chemin d'un modèle Handlebars (.md.hbs ou .html.hbs)\n",
+        'erreur : impossible de lire le modèle nowhere.md.hbs\nconseil : indiquez le chemin d’un modèle Handlebars (.md.hbs ou .html.hbs)\n',
       );
       expect(
         (await jsonError(['checklist', 'plan.yaml', '--template', 'nowhere.md.hbs', ...OUT], cwd)).code,
@@ -198,7 +198,7 @@ describe('the documents and their inputs in the terminal language', () => {
       );
       expect(helper.fr.code).toBe(2);
       expect(helper.fr.stderr).toContain(
-        `erreur : le modèle helper.md.hbs a échoué : la fonction d'aide (helper) "nohelper" n'existe pas`,
+        `erreur : le modèle helper.md.hbs a échoué : la fonction d’aide (helper) "nohelper" n’existe pas`,
       );
       expect(helper.en.stderr).toContain(
         'error: the template helper.md.hbs failed: Missing helper: "nohelper"',
@@ -222,14 +222,14 @@ describe('the documents and their inputs in the terminal language', () => {
       const noMoney = await threeWays(['compensation', 'plan.yaml'], bare.dir);
       expect(noMoney.fr.code).toBe(2);
       expect(noMoney.fr.stderr).toContain(
-        `erreur : le plan "acme-exit-2026" n'a pas de section compensation`,
+        `erreur : le plan "acme-exit-2026" n’a pas de section compensation`,
       );
       expect(noMoney.en.stderr).toContain('error: the plan "acme-exit-2026" has no compensation section');
 
       const date = await threeWays(['checklist', 'plan.yaml', '--date', '2026-02-30'], bare.dir);
       expect(date.fr.code).toBe(2);
       expect(date.fr.stderr).toBe(
-        "erreur : --date 2026-02-30 n'est pas une date\nconseil : écrivez-la AAAA-MM-JJ, p. ex. 2026-12-20\n",
+        'erreur : --date 2026-02-30 n’est pas une date\nconseil : écrivez-la AAAA-MM-JJ, p. ex. 2026-12-20\n',
       );
     },
     SLOW,
@@ -255,7 +255,7 @@ describe('the documents and their inputs in the terminal language', () => {
         cwd,
       );
       expect(other.fr.code).toBe(2);
-      expect(other.fr.stderr).toContain('n\'est pas une vérification : "ok" manque');
+      expect(other.fr.stderr).toContain('n’est pas une vérification : "ok" manque');
       expect(other.en.stderr).toContain('is not a verification: ok is missing');
 
       const elsewhere = await writeDocumentInputs(named(), { manifestCreated: '2026-12-13T10:00:00Z' });
@@ -294,7 +294,7 @@ describe('the documents and their inputs in the terminal language', () => {
       expect(fr.stderr).toContain(
         'deletion_attested ne pourra jamais être remplie : le plan ne donne aucun fichier de clé du prestataire sortant',
       );
-      expect(fr.stderr).toContain("sans decrypted_verification, une vérification qui n'a jamais déchiffré");
+      expect(fr.stderr).toContain('sans decrypted_verification, une vérification qui n’a jamais déchiffré');
       expect(fr.stderr.split('\n').length).toBe(en.stderr.split('\n').length);
       const json = await exitkit(['validate', 'plan.yaml', '--json'], { cwd: inputs.dir, env: FR });
       const warnings = (JSON.parse(json.stdout) as { warnings: Array<{ message: string }> }).warnings;

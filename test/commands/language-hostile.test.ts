@@ -125,7 +125,7 @@ describe('verify and extract name a hostile archive in the terminal language', (
       1,
     );
     expect(r.fr.stdout).toContain(
-      "ce n'est pas une archive qu'exitkit signe : le paquet chiffré ne contient pas un seul paquet de données littérales",
+      'ce n’est pas une archive qu’exitkit signe : le paquet chiffré ne contient pas un seul paquet de données littérales',
     );
     expect(r.json.faults).toContainEqual(
       expect.stringContaining(
@@ -149,7 +149,7 @@ describe('verify and extract name a hostile archive in the terminal language', (
     const jsonEn = await exitkit(args('verify', b.manifest, '--json'));
     for (const x of [fr, en, jsonFr, jsonEn]) expect(x.code).toBe(2);
     expect(fr.stderr).toMatch(
-      /^erreur : .* n'est pas un manifeste de sortie : la clé "complete" est répétée/m,
+      /^erreur : .* n’est pas un manifeste de sortie : la clé "complete" est répétée/m,
     );
     expect(englishIn(fr.stderr), fr.stderr).toEqual([]);
     expect(en.stderr).toMatch(

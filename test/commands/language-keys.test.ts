@@ -65,7 +65,7 @@ describe('keys in the terminal language', () => {
       expect(en.code).toBe(0);
       expect(fr.stdout).toMatch(/^empreinte +[0-9A-F]{4} /m);
       expect(fr.stdout).toMatch(
-        /^clé +ed25519 \[certifier, signer\], créée le \d{4}-\d\d-\d\d, n'expire jamais$/m,
+        /^clé +ed25519 \[certifier, signer\], créée le \d{4}-\d\d-\d\d, n’expire jamais$/m,
       );
       expect(fr.stdout).toMatch(/^peut chiffrer +oui$/m);
       expect(englishIn(said(fr)), said(fr)).toEqual([]);
@@ -122,7 +122,7 @@ describe('keys in the terminal language', () => {
     );
     expect(outgoing.en.stderr).toContain('error: the outgoing provider cannot acknowledge its own handover');
 
-    eachInItsLanguage(signer, 2, /^erreur : la clé --signer .* n'est pas celle que le plan donne/m);
+    eachInItsLanguage(signer, 2, /^erreur : la clé --signer .* n’est pas celle que le plan donne/m);
   });
 });
 
@@ -183,7 +183,7 @@ describe('receipts in the terminal language', () => {
       /^erreur : votre accusé de réception précédent .*\.receipt\.client\.json n’est pas valable/m,
     );
     eachInItsLanguage(nothing, 2, 'erreur : acknowledge a besoin du plan');
-    eachInItsLanguage(stranger, 2, /n'est ni celle du client ni celle du prestataire entrant/);
+    eachInItsLanguage(stranger, 2, /n’est ni celle du client ni celle du prestataire entrant/);
   });
 
   it('acknowledge refuses a manifest not signed by the pinned signer in French; the JSON error is the same', async () => {
@@ -196,7 +196,7 @@ describe('receipts in the terminal language', () => {
     eachInItsLanguage(
       await both(args),
       1,
-      /^erreur : le manifeste .* n'est pas signé par le signataire attendu \(/m,
+      /^erreur : le manifeste .* n’est pas signé par le signataire attendu \(/m,
     );
     const [jsonFr, jsonEn] = await Promise.all([
       exitkit([...args, '--json'], { env: FR }),
@@ -226,7 +226,7 @@ describe('receipts in the terminal language', () => {
     eachInItsLanguage(
       bad,
       1,
-      "accusé de réception : sa signature n'est pas celle de la clé du client ni de celle du prestataire entrant dans le plan",
+      'accusé de réception : sa signature n’est pas celle de la clé du client ni de celle du prestataire entrant dans le plan',
     );
     expect(jsonFr.code).toBe(1);
     expect(stable(jsonFr.stdout)).toBe(stable(jsonEn.stdout));
@@ -245,8 +245,8 @@ describe('receipts in the terminal language', () => {
     eachInItsLanguage(
       missing,
       2,
-      /^erreur : impossible de lire l'accusé de réception .* : fichier introuvable$/m,
+      /^erreur : impossible de lire l’accusé de réception .* : fichier introuvable$/m,
     );
-    eachInItsLanguage(unpinned, 2, "erreur : impossible de contrôler l'accusé de réception sans le plan");
+    eachInItsLanguage(unpinned, 2, 'erreur : impossible de contrôler l’accusé de réception sans le plan');
   });
 });

@@ -128,7 +128,7 @@ describe('the language of the terminal', () => {
     );
     const meaning = await exitkit(['validate', 'plan.yaml'], { cwd: dir, env: FR });
     expect(meaning.code).toBe(2);
-    expect(meaning.stderr).toContain("2026-02-30 n'est pas une date qui existe");
+    expect(meaning.stderr).toContain('2026-02-30 n’est pas une date qui existe');
     expect(meaning.stderr).toMatch(/erreur : plan\.yaml : \d+ problèmes/);
     expect(englishIn(meaning.stderr)).toEqual([]);
 
@@ -155,12 +155,12 @@ describe('the language of the terminal', () => {
 
     const flag = await exitkit(['walk', 'plan.yaml', '--lang', 'de'], { cwd: dir, env: FR });
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^erreur : --lang=de n'est pas une valeur possible \(fr, en\)$/m);
+    expect(flag.stderr).toMatch(/^erreur : --lang=de n’est pas une valeur possible \(fr, en\)$/m);
 
     const none = await exitkit(['walk', 'nowhere.yaml'], { cwd: dir, env: FR });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      "erreur : impossible de lire le plan nowhere.yaml : fichier introuvable\nconseil : indiquez le chemin d'un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ\n",
+      'erreur : impossible de lire le plan nowhere.yaml : fichier introuvable\nconseil : indiquez le chemin d’un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ\n',
     );
   });
 

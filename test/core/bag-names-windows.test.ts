@@ -109,7 +109,7 @@ describe('the names a platform can hold (one rule for walk, verify and extract)'
     // The same findings in French, with no English left in them.
     const fr = findings.map((f) => say(CATALOGS.fr, f.message));
     expect(fr[0]).toBe(
-      'exports/CON.txt : Windows ne peut pas enregistrer ce nom : "CON.txt" est le nom de périphérique Windows CON (réservé dans tout dossier, quelle que soit l\'extension)',
+      'exports/CON.txt : Windows ne peut pas enregistrer ce nom : "CON.txt" est le nom de périphérique Windows CON (réservé dans tout dossier, quelle que soit l’extension)',
     );
   });
 });

@@ -117,3 +117,31 @@ describe('the volumes a bundle wrote', () => {
     }
   });
 });
+
+describe('a volume report line', () => {
+  it('agrees with the number of volumes that do not match', () => {
+    const { en, fr } = CATALOGS;
+    expect(fr.volumes.archive('a.vol-*.tar.pgp', 3, 1)).toBe(
+      'archive : a.vol-*.tar.pgp : 1 volume sur 3 NE correspond PAS au manifeste',
+    );
+    expect(fr.volumes.archive('a.vol-*.tar.pgp', 3, 2)).toBe(
+      'archive : a.vol-*.tar.pgp : 2 volumes sur 3 NE correspondent PAS au manifeste',
+    );
+    expect(en.volumes.archive('a.vol-*.tar.pgp', 3, 1)).toBe(
+      'archive: a.vol-*.tar.pgp: 1 of 3 volumes does NOT match the manifest',
+    );
+    expect(en.volumes.archive('a.vol-*.tar.pgp', 3, 2)).toBe(
+      'archive: a.vol-*.tar.pgp: 2 of 3 volumes do NOT match the manifest',
+    );
+  });
+});
+
+describe('French typography', () => {
+  it('writes every elision with the typographic apostrophe (l’archive, n’est), at the terminal as in the documents', async () => {
+    const elision = /\b(?:n|l|d|qu|s|j|c|m|t|jusqu|lorsqu|puisqu)'(?=[A-Za-zÀ-ÿ`])/g;
+    for (const file of ['src/core/i18n/terminal/fr.ts', 'src/core/i18n/fr.ts']) {
+      const text = await readFile(path.join(ROOT, file), 'utf8');
+      expect(text.match(elision) ?? [], file).toEqual([]);
+    }
+  });
+});

@@ -758,7 +758,7 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     archive: (file: string, n: number, faulty: number) =>
       faulty === 0
         ? `archive: ${file}, ${count(n, 'volume', 'volumes')}, each exactly as signed`
-        : `archive: ${file}: ${faulty} of ${count(n, 'volume', 'volumes')} do NOT match the manifest`,
+        : `archive: ${file}: ${faulty} of ${count(n, 'volume', 'volumes')} ${faulty > 1 ? 'do' : 'does'} NOT match the manifest`,
   },
   /** Volumes measured side by side (verify, extract: --jobs). */
   volumeChecks: {

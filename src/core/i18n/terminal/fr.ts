@@ -2,7 +2,7 @@
  * Ce que dit le terminal en français. Typographie : une espace avant les deux-points (une espace
  * ordinaire, lisible et cherchable dans un terminal), pas de point final ; `erreur :` puis
  * `conseil :`. Les clés et les valeurs du plan (status: ready, waiver, sources…) restent telles
- * qu'on les écrit dans le plan.
+ * qu’on les écrit dans le plan.
  */
 import type { Messages } from './en.js';
 import { plural } from './plural.js';
@@ -312,11 +312,11 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     size: (v, power) => `${v.toFixed(1).replace('.', ',')} ${['Kio', 'Mio', 'Gio', 'Tio'][power]}`,
   },
   cli: {
-    interrupted: (signal) => `interrompu par ${signal} : rien n'a été écrit`,
+    interrupted: (signal) => `interrompu par ${signal} : rien n’a été écrit`,
     usage: (message) => usageInFrench(message),
-    seeHelp: (command) => `\`${command}\` montre l'utilisation et des exemples`,
+    seeHelp: (command) => `\`${command}\` montre l’utilisation et des exemples`,
     passphraseFlag:
-      "une phrase de passe ne se donne jamais en valeur d'option (elle resterait dans l'historique du shell et la liste des processus) : utilisez --passphrase-file FICHIER, la variable d'environnement EXITKIT_PASSPHRASE ou la saisie masquée sur un terminal",
+      'une phrase de passe ne se donne jamais en valeur d’option (elle resterait dans l’historique du shell et la liste des processus) : utilisez --passphrase-file FICHIER, la variable d’environnement EXITKIT_PASSPHRASE ou la saisie masquée sur un terminal',
     unexpected: 'relancez avec DEBUG=exitkit* pour les détails, ou signalez-le',
   },
   system: {
@@ -328,9 +328,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
   },
   files: {
     wrote: (file) => `${file} écrit`,
-    exists: (file) => `${file} existe déjà : il n'a pas été écrasé`,
+    exists: (file) => `${file} existe déjà : il n’a pas été écrasé`,
     existsHint: 'supprimez-le, ou ajoutez --force pour le remplacer',
-    cannotWrite: (file, reason) => `impossible d'écrire ${file} : ${reason}`,
+    cannotWrite: (file, reason) => `impossible d’écrire ${file} : ${reason}`,
     cannotWriteHint: 'vérifiez que son dossier existe et est accessible en écriture',
   },
   plan: {
@@ -338,63 +338,63 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     cannotRead: (file, why) => `impossible de lire le plan ${file} : ${why}`,
     denied: 'permission refusée',
     noSuchFile: 'fichier introuvable',
-    givePlan: "indiquez le chemin d'un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ",
+    givePlan: 'indiquez le chemin d’un plan de sortie (YAML) ; `exitkit init` écrit un plan de départ',
     checkReadable: 'vérifiez que le fichier est lisible',
-    notAFile: (file) => `le plan ${file} n'est pas un fichier`,
-    notAFileHint: "indiquez le chemin d'un fichier YAML",
+    notAFile: (file) => `le plan ${file} n’est pas un fichier`,
+    notAFileHint: 'indiquez le chemin d’un fichier YAML',
     tooLarge: (mib, bytes) =>
       `le plan dépasse ${mib} Mio (${bytes} octets) : bien trop grand pour un plan de sortie`,
     tooLargeHint: 'vérifiez que vous avez donné le plan, et non un export ou une archive',
     exportKey: (key) =>
       `exportez-la avec \`gpg --export --armor EMPREINTE > ${key}\`, ou créez-en une avec \`exitkit keys generate\``,
-    keyMissing: (role, key) => `le fichier de clé ${ROLE[role]} ${key} n'existe pas`,
+    keyMissing: (role, key) => `le fichier de clé ${ROLE[role]} ${key} n’existe pas`,
     keyMissingHint: (abs, exportHint) => `le chemin part du dossier du plan (${abs}) ; ${exportHint}`,
-    keyNotAFile: (role, key) => `la clé ${ROLE[role]} ${key} n'est pas un fichier`,
+    keyNotAFile: (role, key) => `la clé ${ROLE[role]} ${key} n’est pas un fichier`,
     keyNotPinned: (key, fingerprint) =>
-      `le fichier de clé ${key} a l'empreinte ${fingerprint}, pas celle qu'indique le plan`,
-    keyNotPinnedHint: "vérifiez quel fichier de clé le plan désigne, ou corrigez l'empreinte attendue",
+      `le fichier de clé ${key} a l’empreinte ${fingerprint}, pas celle qu’indique le plan`,
+    keyNotPinnedHint: 'vérifiez quel fichier de clé le plan désigne, ou corrigez l’empreinte attendue',
     keyPrivate: (role, key) => `le fichier de clé ${ROLE[role]} ${key} contient une clé privée`,
     keyPrivateHint:
       'un plan ne demande que la clé publique (`gpg --export --armor`) ; gardez les clés privées hors du dossier du plan',
     keyUnreadable: (role, key, tooLarge) =>
-      `le fichier de clé ${ROLE[role]} ${key} ${tooLarge ? 'est trop grand pour être une clé' : "n'est pas une clé publique OpenPGP armée"}`,
+      `le fichier de clé ${ROLE[role]} ${key} ${tooLarge ? 'est trop grand pour être une clé' : 'n’est pas une clé publique OpenPGP armée'}`,
   },
   parse: {
-    notAPlan: (file) => `${file} n'est pas un plan valable`,
-    notYaml: (file) => `${file} n'est pas du YAML valable`,
+    notAPlan: (file) => `${file} n’est pas un plan valable`,
+    notYaml: (file) => `${file} n’est pas du YAML valable`,
     notSchema: (file) => `${file} ne suit pas le schéma du plan`,
-    tooDeep: (max) => `le plan s'imbrique sur plus de ${max} niveaux`,
+    tooDeep: (max) => `le plan s’imbrique sur plus de ${max} niveaux`,
     tooDeepHint:
-      "un plan de sortie n'a que quelques niveaux (les livrables, leurs contrôles) : cherchez des crochets ou des tirets en trop",
+      'un plan de sortie n’a que quelques niveaux (les livrables, leurs contrôles) : cherchez des crochets ou des tirets en trop',
     notAMapping: (shape) =>
       shape === 'empty'
         ? 'le plan est vide'
         : `le plan doit être un ensemble de clés (version, id, title…), pas ${shape === 'list' ? 'une liste' : 'une valeur isolée'}`,
     startFromInit: 'partez de `exitkit init`, qui écrit un plan de départ commenté',
     utf16: 'ce fichier est un texte UTF-16 ou UTF-32 ; un plan est en UTF-8',
-    utf16Hint: "réenregistrez-le en UTF-8 (dans la plupart des éditeurs : « Enregistrer avec l'encodage »)",
+    utf16Hint: 'réenregistrez-le en UTF-8 (dans la plupart des éditeurs : « Enregistrer avec l’encodage »)',
     binary: 'ce fichier est binaire, pas du YAML (il contient un octet NUL)',
     binaryHint:
-      "indiquez le chemin du plan de sortie (un fichier texte YAML), pas d'un export ou d'une archive",
+      'indiquez le chemin du plan de sortie (un fichier texte YAML), pas d’un export ou d’une archive',
     notUtf8: (byte, offset) =>
-      `ce fichier n'est pas de l'UTF-8 valable (octet ${byte} à la position ${offset})`,
+      `ce fichier n’est pas de l’UTF-8 valable (octet ${byte} à la position ${offset})`,
     notUtf8Hint: 'enregistrez le plan en UTF-8 (il a sans doute été enregistré en Latin-1 ou Windows-1252)',
   },
   yaml: {
     syntax: (code, message) => `syntaxe YAML : ${YAML_CODES[code] ?? message}`,
-    quoteNotClosed: "syntaxe YAML : ce guillemet n'est jamais fermé",
+    quoteNotClosed: 'syntaxe YAML : ce guillemet n’est jamais fermé',
     duplicateKey: (key) =>
       key
         ? `la clé ${key} apparaît deux fois dans cet ensemble`
         : 'une clé apparaît deux fois dans cet ensemble',
     multipleDocs: 'le fichier contient plus d’un document YAML',
-    tooDeep: "le plan s'imbrique trop profondément pour être lu",
+    tooDeep: 'le plan s’imbrique trop profondément pour être lu',
     unknownTag: (tag) => `étiquette YAML inconnue ${tag}`,
-    unknownTagHint: "retirez l'étiquette ; un plan de sortie n'utilise que des valeurs simples",
+    unknownTagHint: 'retirez l’étiquette ; un plan de sortie n’utilise que des valeurs simples',
     aliasWithoutAnchor: (alias) => `alias YAML sans ancre qui le précède (${alias})`,
-    aliasWithoutAnchorHint: "définissez l'ancre (&nom) avant l'alias (*nom), ou écrivez la valeur en entier",
+    aliasWithoutAnchorHint: 'définissez l’ancre (&nom) avant l’alias (*nom), ou écrivez la valeur en entier',
     aliasBomb: (max) =>
-      `les alias YAML du plan se déploient au-delà de ${max} copies (une bombe d'expansion)`,
+      `les alias YAML du plan se déploient au-delà de ${max} copies (une bombe d’expansion)`,
     unreadable: (message) => `le plan ne peut pas être lu : ${message}`,
     aliasBombHint: 'écrivez les valeurs en entier au lieu de répéter ancres (&nom) et alias (*nom)',
     closeQuote: 'fermez le guillemet ouvert ici, à la fin de sa valeur',
@@ -403,12 +403,12 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     closeBracket: 'fermez le crochet ouvert avant cet endroit, ou indentez davantage',
     fixHere: 'corrigez le YAML à cet endroit (indentation, guillemets, deux-points manquant)',
     hints: {
-      DUPLICATE_KEY: "une clé n'apparaît qu'une fois par ensemble : supprimez ou renommez l'une des deux",
+      DUPLICATE_KEY: 'une clé n’apparaît qu’une fois par ensemble : supprimez ou renommez l’une des deux',
       MULTIPLE_DOCS:
         "un plan est un seul document YAML : supprimez la ligne '---' et ce qui suit, ou scindez le fichier",
       TAB_AS_INDENT: 'indentez avec des espaces, pas des tabulations',
       BAD_INDENT: 'alignez cette ligne sur les autres clés du même niveau',
-      BLOCK_AS_IMPLICIT_KEY: "une clé est suivie de deux-points et d'une espace (« clé: valeur »)",
+      BLOCK_AS_IMPLICIT_KEY: 'une clé est suivie de deux-points et d’une espace (« clé: valeur »)',
       MULTILINE_IMPLICIT_KEY:
         'une clé tient sur une ligne ; mettez entre guillemets une valeur qui contient deux-points',
       UNEXPECTED_TOKEN: 'supprimez ou mettez entre guillemets le caractère à cet endroit',
@@ -435,12 +435,12 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     unknownKey: (key, field) => `clé inconnue "${key}" dans ${field}`,
     didYouMeanQuoted: (word) => `vouliez-vous dire "${word}" ?`,
     didYouMean: (word) => `vouliez-vous dire ${word} ?`,
-    checkSpelling: (known) => `vérifiez l'orthographe ; les clés connues ici sont ${known}`,
+    checkSpelling: (known) => `vérifiez l’orthographe ; les clés connues ici sont ${known}`,
     oneOf: (field, value, allowed) => `${field} vaut ${value} : il doit valoir ${orList(allowed)}`,
-    useListed: "utilisez l'une des valeurs indiquées",
-    version: (value) => `la version ${value} n'est pas une version de plan que cet exitkit sait lire`,
+    useListed: 'utilisez l’une des valeurs indiquées',
+    version: (value) => `la version ${value} n’est pas une version de plan que cet exitkit sait lire`,
     versionHint:
-      "cet exitkit lit les plans de version 1 : écrivez version: 1, ou utilisez l'exitkit qui a écrit ce plan",
+      'cet exitkit lit les plans de version 1 : écrivez version: 1, ou utilisez l’exitkit qui a écrit ce plan',
     mustBe: (field, value) => `${field} doit valoir ${value}`,
     write: (value) => `écrivez ${value}`,
     notBoolean: (field, value) => `${field} vaut ${value} : il doit valoir true ou false`,
@@ -461,12 +461,12 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     badFingerprintHint: '`exitkit keys show CLÉ` ou `gpg --fingerprint` l’affiche',
     badDate: (field, value) => `${field} vaut ${value} : il doit être une date écrite AAAA-MM-JJ`,
     badDateHint: 'p. ex. 2026-12-31',
-    badForm: (field, value) => `${field} vaut ${value} : il n'a pas la forme attendue`,
+    badForm: (field, value) => `${field} vaut ${value} : il n’a pas la forme attendue`,
     badFormHint: (pattern) => `il doit correspondre à ${pattern}`,
     negativeAmount: (field, value) => `${field} vaut ${value} : un montant ne peut pas être négatif`,
     negativeAmountHint: 'écrivez le montant sans signe moins',
-    thousands: (field, value) => `${field} vaut ${value} : un montant s'écrit sans séparateur de milliers`,
-    decimalComma: (field, value) => `${field} vaut ${value} : un montant s'écrit avec un point décimal`,
+    thousands: (field, value) => `${field} vaut ${value} : un montant s’écrit sans séparateur de milliers`,
+    decimalComma: (field, value) => `${field} vaut ${value} : un montant s’écrit avec un point décimal`,
     notAmount: (field, value) => `${field} vaut ${value} : il doit être un montant décimal`,
     notAmountHint: 'écrivez-le comme 4500 ou 1200.50, sans symbole monétaire ni séparateur',
     negative: (field, value) => `${field} vaut ${value} : il ne peut pas être négatif`,
@@ -480,11 +480,11 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     badLabelHint: 'p. ex. {fr: Forfait de réversibilité, en: Reversibility fee}',
     tooLong: (field) => `${field} est trop long`,
     tooLongHint: 'raccourcissez-le',
-    invalid: (field) => `${field} n'est pas valable`,
+    invalid: (field) => `${field} n’est pas valable`,
     seeSchema: 'voir plans/exit-plan.schema.json',
   },
   meaning: {
-    notADate: (value) => `${value} n'est pas une date qui existe`,
+    notADate: (value) => `${value} n’est pas une date qui existe`,
     notADateHint: 'écrivez une vraie date du calendrier, sous la forme AAAA-MM-JJ',
     contractEndsBeforeStart: (end, start) => `le contrat se termine (${end}) avant de commencer (${start})`,
     contractEndsBeforeStartHint: 'vérifiez contract.start et contract.end',
@@ -493,33 +493,33 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     reversibilityEndsBeforeStartHint: 'inversez ou corrigez les deux dates',
     reversibilityAfterContract: (start, end) =>
       `la phase de réversibilité commence (${start}) après la fin du contrat (${end})`,
-    reversibilityAfterContractHint: "la sortie se prépare d'ordinaire avant la date de fin",
+    reversibilityAfterContractHint: 'la sortie se prépare d’ordinaire avant la date de fin',
     duplicateId: (id, first) =>
-      `l'identifiant de livrable "${id}" est utilisé deux fois (déjà en deliverables[${first}])`,
+      `l’identifiant de livrable "${id}" est utilisé deux fois (déjà en deliverables[${first}])`,
     duplicateIdHint: 'donnez à chaque livrable son propre identifiant',
     waivedWithoutWaiver: (id) => `"${id}" a le statut \`waived\` mais aucune dispense (waiver)`,
     waivedWithoutWaiverHint:
-      "ajoutez waiver: {reason: ..., approved_by: client} (une dispense n'est pas un trou passé sous silence)",
-    waiverNoReason: (id) => `la dispense de "${id}" n'a pas de motif`,
+      'ajoutez waiver: {reason: ..., approved_by: client} (une dispense n’est pas un trou passé sous silence)',
+    waiverNoReason: (id) => `la dispense de "${id}" n’a pas de motif`,
     waiverNoReasonHint: 'donnez la raison dans waiver.reason',
-    waiverNoApprover: (id) => `la dispense de "${id}" ne dit pas qui l'a approuvée`,
-    waiverNoApproverHint: "renseignez waiver.approved_by (d'ordinaire client)",
+    waiverNoApprover: (id) => `la dispense de "${id}" ne dit pas qui l’a approuvée`,
+    waiverNoApproverHint: 'renseignez waiver.approved_by (d’ordinaire client)',
     waiverButStatus: (id, status) => `"${id}" a une dispense mais son statut est ${status}`,
     waiverButStatusHint: 'écrivez status: waived, ou supprimez la dispense',
-    noSources: (id) => `"${id}" n'a pas de sources : rien ne peut être contrôlé ni emballé pour lui`,
+    noSources: (id) => `"${id}" n’a pas de sources : rien ne peut être contrôlé ni emballé pour lui`,
     listSources: 'listez ses fichiers, dossiers ou motifs sous sources',
     outsideDotDotHint:
       "écrivez-la sans segments '..', relativement au dossier du plan ; ou déplacez les fichiers dessous, ou écrivez allow_external_sources: true en tête du plan",
     dueAfterContract: (id, due, end) => `"${id}" est attendu (${due}) après la fin du contrat (${end})`,
-    notPlainDecimal: (value) => `${value} n'est pas un montant décimal simple`,
+    notPlainDecimal: (value) => `${value} n’est pas un montant décimal simple`,
     notPlainDecimalHint: 'écrivez des chiffres avec un point décimal facultatif, p. ex. 4500 ou 8.1',
     vatOver100: (value) => `une TVA de ${value} % dépasse 100 %`,
     vatOver100Hint: 'écrivez le taux en pour cent, p. ex. 8.1',
-    roundingZero: "le pas d'arrondi vaut 0",
+    roundingZero: 'le pas d’arrondi vaut 0',
     roundingZeroHint: 'écrivez le plus petit pas du total, p. ex. 0.05 pour le CHF ou 0.01',
     capOver100: (value) => `le plafond des pénalités, ${value} %, dépasse les honoraires`,
-    capOver100Hint: "le plafond est un pourcentage des honoraires, d'ordinaire de 5 à 20",
-    feeShape: (label) => `l'honoraire "${label}" demande soit amount, soit quantity et unit_price`,
+    capOver100Hint: 'le plafond est un pourcentage des honoraires, d’ordinaire de 5 à 20',
+    feeShape: (label) => `l’honoraire "${label}" demande soit amount, soit quantity et unit_price`,
     feeShapeHint: 'écrivez {label, amount} ou {label, quantity, unit, unit_price}',
   },
   exitPlan: {
@@ -529,14 +529,14 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       finma: 'circulaire FINMA 2018/3',
     },
     sectionMissing: (regulation) =>
-      `regulation: ${regulation} exige une section exit:, et le plan n'en a pas`,
+      `regulation: ${regulation} exige une section exit:, et le plan n’en a pas`,
     sectionMissingHint: (rule) =>
       `${rule} demande un plan de sortie documenté : ajoutez exit: {triggers, scenarios, roles, success_criteria, next_review} (exitkit init en écrit une, en commentaire)`,
     partMissing: (part, regulation) =>
-      `exit.${part} manque ou est vide, et regulation: ${regulation} l'exige`,
+      `exit.${part} manque ou est vide, et regulation: ${regulation} l’exige`,
     partHint: {
       triggers: (rule) =>
-        `énumérez ce qui déclenche la sortie : fin ou résiliation du contrat, faillite ou manquement du prestataire, injonction de l'autorité de surveillance (${rule})`,
+        `énumérez ce qui déclenche la sortie : fin ou résiliation du contrat, faillite ou manquement du prestataire, injonction de l’autorité de surveillance (${rule})`,
       scenarios: (rule) =>
         `décrivez la sortie planifiée et les sorties imprévues (faillite du prestataire, sortie sous contrainte), chacune sous la forme {title, description, target_days} (${rule})`,
       roles: (rule) =>
@@ -547,12 +547,12 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         `indiquez la date de la prochaine revue de ce plan par les parties, au format AAAA-MM-JJ (${rule} : le plan de sortie est revu périodiquement)`,
     },
     partyUnnamed: (party, regulation) =>
-      `exit.roles ne nomme personne ${ROLE[party]}, et regulation: ${regulation} l'exige`,
+      `exit.roles ne nomme personne ${ROLE[party]}, et regulation: ${regulation} l’exige`,
     partyUnnamedHint: (party, rule) =>
       `ajoutez {party: ${party}, role, person: {name, contact}, deputy: {name, contact}} (${rule})`,
-    noDeputy: (name, role) => `${name} (${role}) n'a pas de suppléant`,
+    noDeputy: (name, role) => `${name} (${role}) n’a pas de suppléant`,
     noDeputyHint: (rule) =>
-      `ajoutez deputy: {name, contact}, pour que la sortie ne dépende jamais d'une seule personne (${rule})`,
+      `ajoutez deputy: {name, contact}, pour que la sortie ne dépende jamais d’une seule personne (${rule})`,
     reviewPast: (review, today) =>
       `la revue du plan de sortie était prévue le ${review} (nous sommes le ${today})`,
     reviewPastHint: (rule) =>
@@ -564,7 +564,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noMatch: (source) => `aucun fichier ne correspond à "${source}"`,
     cannotRead: (path) => `impossible de lire ${path}`,
     cannotList: (path) => `impossible de lister le dossier ${path}`,
-    doesNotExist: (path) => `${path} n'existe pas`,
+    doesNotExist: (path) => `${path} n’existe pas`,
     fileNotFolder: (path, source) => `${path} est un fichier, mais le plan désigne le dossier "${source}"`,
     emptyFolder: (path) => `le dossier ${path} ne contient aucun fichier`,
     outsideThroughLink: (path) => `${path} mène hors du dossier du plan (par un dossier lié symboliquement)`,
@@ -589,9 +589,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         'seuls des fichiers ordinaires peuvent être remis : retirez-le ou exportez son contenu dans un fichier',
       outside:
         'déplacez les fichiers sous le dossier du plan, ou écrivez allow_external_sources: true en tête du plan',
-      unreadable: "donnez-y l'accès en lecture à l'utilisateur qui lance exitkit (chmod/chown)",
+      unreadable: 'donnez-y l’accès en lecture à l’utilisateur qui lance exitkit (chmod/chown)',
       duplicate:
-        "deux fichiers partageraient un même nom dans l'archive : renommez-en un, ou répartissez les sources",
+        'deux fichiers partageraient un même nom dans l’archive : renommez-en un, ou répartissez les sources',
     },
   },
   walkRefuses: {
@@ -612,7 +612,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
   },
   inventory: {
     lineTooLong: (file, max) =>
-      `${file} a une ligne de plus de ${max} caractères : ce n'est pas un inventaire CSV`,
+      `${file} a une ligne de plus de ${max} caractères : ce n’est pas un inventaire CSV`,
     lineTooLongHint: 'exportez l’inventaire en CSV (un élément par ligne) depuis le tableur',
   },
   walk: {
@@ -628,16 +628,16 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     emptyFile: (path) => `${path} est vide (0 octet)`,
     emptyFileHint: 'exportez-le à nouveau : un fichier vide ne remet rien',
     tooSmall: (path, size, min) => `${path} fait ${size}, moins que les ${min} attendus (min_bytes)`,
-    tooSmallHint: "vérifiez que l'export est allé à son terme ; un export tronqué n'est pas une remise",
+    tooSmallHint: 'vérifiez que l’export est allé à son terme ; un export tronqué n’est pas une remise',
     stale: (path, day, age, max) =>
       `${path} est périmé : modifié le ${day}, il y a ${count(age, 'jour', 'jours')} (max_age_days: ${max})`,
     staleBackupHint: 'lancez une nouvelle sauvegarde et exportez-la à nouveau',
     staleHint: 'exportez une copie récente',
     future: (path, day) => `${path} est daté dans le futur (${day})`,
-    futureHint: "vérifiez l'horloge de la machine qui l'a exporté",
+    futureHint: 'vérifiez l’horloge de la machine qui l’a exporté',
     noFreshness: 'aucun contrôle de fraîcheur',
-    noFreshnessHint: "renseignez checks.max_age_days : une sauvegarde de l'an dernier n'est pas une remise",
-    clearText: (path) => `${path} n'est pas dans un format chiffré : traité comme des mots de passe en clair`,
+    noFreshnessHint: 'renseignez checks.max_age_days : une sauvegarde de l’an dernier n’est pas une remise',
+    clearText: (path) => `${path} n’est pas dans un format chiffré : traité comme des mots de passe en clair`,
     clearTextAllowedHint:
       'autorisé par checks.allow_cleartext ; il reste chiffré dans l’archive, mais préférez un export KeePass (KDBX)',
     clearTextHint:
@@ -651,20 +651,20 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       bitwarden: 'un export Bitwarden chiffré',
     },
     noCsv: 'aucun fichier CSV parmi les sources',
-    noCsvHint: "exportez l'inventaire en CSV (colonnes type, name, location)",
+    noCsvHint: 'exportez l’inventaire en CSV (colonnes type, name, location)',
     cannotBeRead: 'illisible',
-    csvAgainHint: "exportez à nouveau l'inventaire en CSV (UTF-8)",
+    csvAgainHint: 'exportez à nouveau l’inventaire en CSV (UTF-8)',
     lacksColumns: (path, missing, has) =>
-      `il manque à ${path} ${plural('fr', missing.length, { one: 'la colonne', other: 'les colonnes' })} ${missing.join(', ')} (il a ${has.join(', ') || "aucune ligne d'en-tête"})`,
-    lacksColumnsHint: (missing) => `ajoutez ${missing.join(', ')} à sa ligne d'en-tête`,
+      `il manque à ${path} ${plural('fr', missing.length, { one: 'la colonne', other: 'les colonnes' })} ${missing.join(', ')} (il a ${has.join(', ') || 'aucune ligne d’en-tête'})`,
+    lacksColumnsHint: (missing) => `ajoutez ${missing.join(', ')} à sa ligne d’en-tête`,
     noItems: (path) => `${path} ne liste aucun élément`,
-    noItemsHint: "exportez l'inventaire avec ses lignes",
+    noItemsHint: 'exportez l’inventaire avec ses lignes',
     items: (path, rows, types) =>
       `${path} : ${count(rows, 'élément', 'éléments')}${types.length ? ` (${types.map(([t, n]) => `${n} ${t}`).join(', ')})` : ''}`,
     unspecifiedType: '(non précisé)',
     markedButFailing: (status) => `marqué ${STATUS[status]}, mais ses contrôles échouent`,
     markedButFailingHint: 'corrigez ce qui est listé ci-dessous, ou remettez status: pending',
-    notMarked: "ses fichiers sont en ordre, mais il n'est pas marqué prêt",
+    notMarked: 'ses fichiers sont en ordre, mais il n’est pas marqué prêt',
     notMarkedHint: 'marquez-le prêt (`exitkit walk` sur un terminal), ou écrivez status: ready dans le plan',
     late: (due, days) => `attendu le ${due} : ${count(days, 'jour', 'jours')} de retard`,
     lateHint: 'remettez-le, ou convenez d’une dispense avec le client',
@@ -677,9 +677,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     wrote: (file, ids) => `${file} : statut écrit pour ${ids}`,
     nowReady: 'chaque livrable obligatoire est maintenant prêt ou dispensé',
     stillBlocking: (ids) => `toujours pas prêts (obligatoires) : ${ids}`,
-    unchanged: "rien n'a changé dans le plan",
+    unchanged: 'rien n’a changé dans le plan',
     changedOnDisk: (file) =>
-      `${file} a changé sur le disque pendant le parcours : les statuts n'ont pas été écrits`,
+      `${file} a changé sur le disque pendant le parcours : les statuts n’ont pas été écrits`,
     changedOnDiskHint: 'relancez `exitkit walk` pour le revoir avec les dernières modifications',
     planWritableHint: 'vérifiez que le plan et son dossier sont accessibles en écriture',
   },
@@ -698,13 +698,13 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     pendingLeftOut: (ids) => `remarque : livrables à préparer laissés hors de l’archive : ${ids}`,
     exists: (file) => `${file} existe déjà`,
     existsHint: 'choisissez un autre --out DIR, ou ajoutez --force pour remplacer l’archive précédente',
-    notAFolder: (dir) => `${dir} n'est pas un dossier`,
+    notAFolder: (dir) => `${dir} n’est pas un dossier`,
     notAFolderHint: 'indiquez un dossier à --out',
     cannotReadSource: (source, reason) =>
-      `impossible de lire la source ${source} : ${reason} : rien n'a été écrit`,
-    cannotReadSourceHint: "vérifiez que l'utilisateur qui lance exitkit peut la lire (ls -l), puis relancez",
+      `impossible de lire la source ${source} : ${reason} : rien n’a été écrit`,
+    cannotReadSourceHint: 'vérifiez que l’utilisateur qui lance exitkit peut la lire (ls -l), puis relancez',
     cannotWrite: (dir, reason) =>
-      `impossible d'écrire l’archive dans ${dir} : ${reason} : rien n'y a été laissé`,
+      `impossible d’écrire l’archive dans ${dir} : ${reason} : rien n’y a été laissé`,
     diskFullHint:
       'libérez de la place sur ce disque (l’archive fait à peu près la taille des fichiers remis), ou choisissez un autre --out DIR',
     cannotWriteHint:
@@ -733,7 +733,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     archive: (file, n, faulty) =>
       faulty === 0
         ? `archive : ${file}, ${count(n, 'volume', 'volumes')}, chacun exactement tel que signé`
-        : `archive : ${file} : ${faulty} sur ${count(n, 'volume', 'volumes')} NE correspondent PAS au manifeste`,
+        : `archive : ${file} : ${count(faulty, 'volume', 'volumes')} sur ${n} ${faulty > 1 ? 'NE correspondent PAS' : 'NE correspond PAS'} au manifeste`,
   },
   volumeChecks: {
     hasherStopped: 'le calcul de l’empreinte d’un volume s’est arrêté',
@@ -749,29 +749,29 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
           replaced: 'a disparu ou a été remplacé pendant sa lecture',
           shrank: 'a rétréci pendant sa lecture',
         }[how]
-      } : rien n'a été écrit`,
+      } : rien n’a été écrit`,
     changedHint:
       'attendez que ce qui écrit dans ce fichier ait terminé, puis relancez la constitution de l’archive',
     becameLink: (file) => `la source ${file} est devenue un lien symbolique : refusée`,
     becameLinkHint: 'nommez plutôt dans le plan le fichier vers lequel pointe ce lien',
-    notRegular: (file) => `la source ${file} n'est pas un fichier ordinaire : refusée`,
+    notRegular: (file) => `la source ${file} n’est pas un fichier ordinaire : refusée`,
     notRegularHint:
       'une archive ne contient que des fichiers ordinaires ; exportez les données dans un fichier',
     seipdV2:
-      "les clés des destinataires demandent un message chiffré en AEAD (SEIPD v2), qu'exitkit n'écrit pas : GnuPG 2.2 ne sait pas le lire",
+      'les clés des destinataires demandent un message chiffré en AEAD (SEIPD v2), qu’exitkit n’écrit pas : GnuPG 2.2 ne sait pas le lire',
     seipdV2Hint:
       'indiquez au moins une clé de destinataire qui accepte SEIPD v1 avec AES : une clé créée par GnuPG ou par `exitkit keys generate`',
     writerStopped: 'l’écriture de l’archive s’est arrêtée',
     digesterStopped: 'le calcul des empreintes s’est arrêté',
   },
   documents: {
-    badDate: (value) => `--date ${value} n'est pas une date`,
+    badDate: (value) => `--date ${value} n’est pas une date`,
     badDateHint: 'écrivez-la AAAA-MM-JJ, p. ex. 2026-12-20',
     receiptWithoutManifest:
-      "un accusé de réception se contrôle par rapport au manifeste qu'il reconnaît : aucun manifeste n'a été donné",
+      'un accusé de réception se contrôle par rapport au manifeste qu’il reconnaît : aucun manifeste n’a été donné',
     receiptWithoutManifestHint: 'indiquez --manifest <id>.manifest.json avec --receipt',
     noTemplate: (file) => `impossible de lire le modèle ${file}`,
-    noTemplateHint: "indiquez le chemin d'un modèle Handlebars (.md.hbs ou .html.hbs)",
+    noTemplateHint: 'indiquez le chemin d’un modèle Handlebars (.md.hbs ou .html.hbs)',
     reinstallHint: 'réinstallez exitkit : son dossier de modèles est incomplet',
     templateSyntax: (file, detail) => {
       const line = /^Parse error on line (\d+)/.exec(detail);
@@ -789,7 +789,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       const helper = /^Missing helper: "(.*)"$/.exec(detail);
       const partial = /^The partial (\S+) could not be found$/.exec(detail);
       const why = helper
-        ? `la fonction d'aide (helper) "${helper[1]}" n'existe pas`
+        ? `la fonction d’aide (helper) "${helper[1]}" n’existe pas`
         : partial
           ? `le fragment (partial) ${partial[1]} est introuvable`
           : `"${detail}"`;
@@ -799,19 +799,19 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'vérifiez les fonctions d’aide et les champs qu’il utilise (docs/TEMPLATES.md décrit les données qu’il reçoit)',
   },
   money: {
-    notAmount: (what, text) => `${what ?? 'le montant'} "${text}" n'est pas un montant décimal`,
+    notAmount: (what, text) => `${what ?? 'le montant'} "${text}" n’est pas un montant décimal`,
     notAmountHint: 'écrivez-le comme 4500 ou 1200.50, sans symbole monétaire ni séparateur de milliers',
-    noCompensation: (id) => `le plan "${id}" n'a pas de section compensation`,
+    noCompensation: (id) => `le plan "${id}" n’a pas de section compensation`,
     noCompensationHint:
       'ajoutez compensation: {currency, vat_percent, rounding, fees, penalties} (voir plans/exit-plan.schema.json)',
-    feeShape: (what, label) => `${what} ("${label}") n'a ni amount, ni quantity et unit_price`,
+    feeShape: (what, label) => `${what} ("${label}") n’a ni amount, ni quantity et unit_price`,
     feeShapeHint: 'écrivez amount: 4500, ou quantity: 10 avec unit_price: 1200',
   },
   evidence: {
     manifestOtherPlan: (other, id) => `le manifeste concerne le plan "${other}", pas "${id}"`,
-    manifestOtherPlanHint: "indiquez le manifeste qu'`exitkit bundle` a écrit pour ce plan",
+    manifestOtherPlanHint: 'indiquez le manifeste qu’`exitkit bundle` a écrit pour ce plan',
     verificationOtherPlan: (other, id) => `la vérification concerne le plan "${other}", pas "${id}"`,
-    verificationOtherPlanHint: "indiquez ce qu'`exitkit verify --json` a écrit pour le manifeste de ce plan",
+    verificationOtherPlanHint: 'indiquez ce qu’`exitkit verify --json` a écrit pour le manifeste de ce plan',
     otherBundle: 'la vérification et le manifeste ne concernent pas la même archive',
     otherBundleCreated: (manifest, verified) =>
       `le manifeste a été créé le ${manifest}, celui qui a été vérifié le ${verified}`,
@@ -823,7 +823,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     keyNeverHoldsHint: (role, condition) =>
       `ajoutez parties.${role}.key : ${condition === 'deletion_attested' ? 'l’attestation de suppression est contrôlée' : 'l’accusé de réception est contrôlé'} avec cette clé`,
     notDecrypted:
-      "sans decrypted_verification, une vérification qui n'a jamais déchiffré l’archive peut libérer le paiement final",
+      'sans decrypted_verification, une vérification qui n’a jamais déchiffré l’archive peut libérer le paiement final',
     notDecryptedHint: 'ajoutez decrypted_verification, sauf si le contrat en dispose autrement',
   },
   progress: {
@@ -831,7 +831,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       `${what} : ${done} sur ${total} (${pct} %), ${rate}/s${left === undefined ? '' : `, encore ${left}`}`,
   },
   verdict: {
-    badSignature: (reason) => `signature : ${reason ?? "la signature du manifeste n'est pas valable"}`,
+    badSignature: (reason) => `signature : ${reason ?? 'la signature du manifeste n’est pas valable'}`,
     archiveSize: (size, signed) => `sa taille est de ${size} octets ; le manifeste en a signé ${signed}`,
     archiveDigest: (digest, signed) => `son sha256 est ${digest} ; le manifeste a signé ${signed}`,
     archive: (file, fault) => `archive ${file} : ${fault}`,
@@ -839,59 +839,59 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'elle n’est pas encore arrivée : la signature et la complétude ont été vérifiées, l’archive et ses fichiers non',
     cannotDecrypt: (file, why) => `archive ${file} : impossible de la déchiffrer : ${why}`,
     integrity: (detail) =>
-      `intégrité : le contrôle d'intégrité OpenPGP a échoué${detail ? ` (${detail})` : ''} : l'archive a été modifiée ou tronquée`,
-    incomplete: (id) => `incomplet : le livrable obligatoire ${id} n'est ni remis intact ni dispensé`,
+      `intégrité : le contrôle d’intégrité OpenPGP a échoué${detail ? ` (${detail})` : ''} : l’archive a été modifiée ou tronquée`,
+    incomplete: (id) => `incomplet : le livrable obligatoire ${id} n’est ni remis intact ni dispensé`,
     unsafe: (name, why) => `entrée dangereuse ${name} : ${why}`,
-    tar: (error) => `tar : le flux tar de l'archive n'a pas pu être lu jusqu'au bout : ${error}`,
+    tar: (error) => `tar : le flux tar de l’archive n’a pas pu être lu jusqu’au bout : ${error}`,
     missingFile: 'manquant',
     notReached: (path) =>
-      `manquant : ${path} n'a pas été atteint (le tar n'a pas pu être lu au-delà d'une entrée précédente)`,
-    missing: (path) => `manquant : ${path} figure au manifeste signé mais pas dans l'archive`,
+      `manquant : ${path} n’a pas été atteint (le tar n’a pas pu être lu au-delà d’une entrée précédente)`,
+    missing: (path) => `manquant : ${path} figure au manifeste signé mais pas dans l’archive`,
     truncatedFile: (read, size) => `tronqué (${read} octets sur ${size})`,
     truncated: (path, read, size) => `tronqué : ${path} a ${read} des ${size} octets signés par le manifeste`,
     otherSize: (declared, size) => `${declared} octets, le manifeste en a signé ${size}`,
     otherDigest: (algorithm) => `son ${algorithm} diffère de celui du manifeste signé`,
     alteredFile: (why) => `altéré (${why})`,
     altered: (path, why) => `altéré : ${path} : ${why}`,
-    extra: (path) => `en trop : ${path} est dans l'archive mais pas au manifeste signé`,
+    extra: (path) => `en trop : ${path} est dans l’archive mais pas au manifeste signé`,
     bag: (fault) => `sac BagIt : ${fault}`,
     bagMissing: (file) => `${file} manque`,
     noPayloadManifest: 'aucun manifeste du contenu (manifest-<algorithme>.txt)',
     malformed: (file, why) => `${file} est mal formé : ${why}`,
-    listsAbsent: (file, path) => `${file} liste ${path}, qui n'est pas dans l'archive`,
+    listsAbsent: (file, path) => `${file} liste ${path}, qui n’est pas dans l’archive`,
     listsOtherSide: (file, path, payloadSide) =>
       `${file} liste ${path}, qui appartient aux fichiers ${payloadSide ? 'de métadonnées' : 'du contenu'}`,
     notComputed: (file, algorithm, path) =>
-      `${file} : son algorithme ${algorithm} n'a pas été calculé, ${path} ne peut pas être contrôlé`,
+      `${file} : son algorithme ${algorithm} n’a pas été calculé, ${path} ne peut pas être contrôlé`,
     digestMismatch: (path, file) => `${path} ne correspond pas à son empreinte dans ${file}`,
     notListed: (path, file) => `${path} ne figure pas dans ${file}`,
-    noOxum: "bag-info.txt n'a pas de Payload-Oxum",
+    noOxum: 'bag-info.txt n’a pas de Payload-Oxum',
     oxum: (said, actual) => `Payload-Oxum dans bag-info.txt indique ${said} ; le contenu fait ${actual}`,
     externalId: (said, id) => `External-Identifier dans bag-info.txt indique ${said}, au lieu de ${id}`,
   },
   archive: {
-    notOurs: (why) => `ce n'est pas une archive qu'exitkit signe : ${why}`,
+    notOurs: (why) => `ce n’est pas une archive qu’exitkit signe : ${why}`,
     cutInParts: (literal, length, min) =>
       `le paquet ${literal ? 'de données littérales' : 'chiffré'} est découpé en parties de ${count(length, 'octet', 'octets')} (au moins ${min} attendus)`,
     noPacket: 'aucun paquet OpenPGP là où il en faut un',
     tooManyKeyPackets: (max) =>
       `plus de paquets de clé que les ${max} destinataires que liste le manifeste signé`,
-    notKeyPacketsThenOne: "pas des paquets de clé suivis d'un seul paquet protégé en intégrité",
+    notKeyPacketsThenOne: 'pas des paquets de clé suivis d’un seul paquet protégé en intégrité',
     notSeipdV1: 'pas un paquet SEIPD de version 1',
     notAes: 'pas chiffré en AES pour une seule clé de session',
     notOneLiteral: 'le paquet chiffré ne contient pas un seul paquet de données littérales',
-    oddLiteralHeader: "un paquet de données littérales à l'en-tête anormal",
+    oddLiteralHeader: 'un paquet de données littérales à l’en-tête anormal',
     notARecipient: (fingerprint) =>
-      `la clé ${fingerprint} ne peut pas déchiffrer cette archive : elle n'a pas été chiffrée pour elle`,
+      `la clé ${fingerprint} ne peut pas déchiffrer cette archive : elle n’a pas été chiffrée pour elle`,
     notARecipientHint:
-      "utilisez la clé privée d'un destinataire (le client ou le prestataire entrant) ; le manifeste liste les destinataires",
+      'utilisez la clé privée d’un destinataire (le client ou le prestataire entrant) ; le manifeste liste les destinataires',
     afterPacket: 'des données inattendues après le paquet chiffré',
-    packetNotV1: "le paquet chiffré n'est pas de version 1",
+    packetNotV1: 'le paquet chiffré n’est pas de version 1',
     packetCut: 'le paquet chiffré est tronqué',
     mdcMismatch: 'le code de détection de modification ne correspond pas',
-    literalCut: "le paquet de données littérales est tronqué ou suivi d'autres données",
+    literalCut: 'le paquet de données littérales est tronqué ou suivi d’autres données',
     refused: (why) => `refusé : ${why}`,
-    afterEnd: "des données après la marque de fin d'archive (GNU tar s'arrête là et ne les verrait pas)",
+    afterEnd: 'des données après la marque de fin d’archive (GNU tar s’arrête là et ne les verrait pas)',
     unreadableSize: 'un en-tête tar dont la taille est illisible',
     paxTooLong: (size, max) =>
       `un en-tête PAX de ${size} octets, plus long que ne le permet tout nom que liste le manifeste signé (${max})`,
@@ -903,22 +903,22 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       `plus que les ${max} entrées que forment les fichiers et dossiers du manifeste signé`,
     malformedPax: 'un enregistrement PAX mal formé',
     paxKey: (key) =>
-      `un enregistrement PAX ${key} (il peut renommer une entrée, en faire un lien ou un fichier creux pour d'autres lecteurs tar ; \`exitkit bundle\` n'écrit que "path")`,
-    badTarHeader: () => "un en-tête tar n'est pas valable (sa somme de contrôle ou son format)",
-    tarCut: () => "le tar s'arrête au milieu d'une entrée",
+      `un enregistrement PAX ${key} (il peut renommer une entrée, en faire un lien ou un fichier creux pour d’autres lecteurs tar ; \`exitkit bundle\` n’écrit que "path")`,
+    badTarHeader: () => 'un en-tête tar n’est pas valable (sa somme de contrôle ou son format)',
+    tarCut: () => 'le tar s’arrête au milieu d’une entrée',
     impossibleSize: (size, archive) =>
-      `son en-tête annonce ${size} octets, plus que l'archive entière (${archive} octets)`,
-    stoppedAt: (name) => `arrêt à ${name}, dont l'en-tête annonce une taille impossible`,
+      `son en-tête annonce ${size} octets, plus que l’archive entière (${archive} octets)`,
+    stoppedAt: (name) => `arrêt à ${name}, dont l’en-tête annonce une taille impossible`,
     textTooLarge: (size) => `un fichier texte du sac BagIt de ${size} octets, trop grand pour être contrôlé`,
     collides: 'elle se confond avec une entrée précédente sur ce système de fichiers',
     resolvesOutside: 'un chemin qui aboutit hors du dossier de destination',
     notDecrypted: (why) => `non déchiffrée : ${why}`,
-    notSignedSize: "sa taille n'est pas la taille signée",
-    notSignedByPinned: "le manifeste n'est pas signé par le signataire attendu",
-    cannotExtract: (where, what) => `impossible d'extraire dans ${where} : ${what}`,
+    notSignedSize: 'sa taille n’est pas la taille signée',
+    notSignedByPinned: 'le manifeste n’est pas signé par le signataire attendu',
+    cannotExtract: (where, what) => `impossible d’extraire dans ${where} : ${what}`,
     pathTooLong: 'un chemin est trop long pour ce système de fichiers',
-    shorterPathHint: "choisissez pour --to un dossier au chemin plus court ; rien n'a été laissé",
-    freeSpaceHint: "libérez de la place ou choisissez un autre dossier pour --to ; rien n'a été laissé",
+    shorterPathHint: 'choisissez pour --to un dossier au chemin plus court ; rien n’a été laissé',
+    freeSpaceHint: 'libérez de la place ou choisissez un autre dossier pour --to ; rien n’a été laissé',
   },
   entry: {
     nul: 'son nom contient un octet NUL',
@@ -936,13 +936,13 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'character-device': 'un périphérique en mode caractère',
       'block-device': 'un périphérique en mode bloc',
       fifo: 'un FIFO (tube nommé)',
-      'contiguous-file': "un fichier contigu (un type inhabituel qu'un sac ne contient jamais)",
+      'contiguous-file': 'un fichier contigu (un type inhabituel qu’un sac ne contient jamais)',
     },
     unknownType: (type) => `une entrée de type inconnu${type ? ` (${type})` : ''}`,
     linkTo: (what, target) => `${what} vers ${target}`,
     paxRename: (headerName) => `un en-tête PAX la renomme (son en-tête tar indique ${headerName})`,
     caseOnly: (before) => `son nom ne diffère que par la casse de ${before}`,
-    duplicate: "un doublon d'une entrée précédente du même nom",
+    duplicate: 'un doublon d’une entrée précédente du même nom',
     fileOverFolder: 'un fichier là où une entrée précédente a un dossier du même nom',
     belowFile: (file) => `sous ${file}, qui est un fichier`,
     folderCaseOnly: (folder, before) => `son dossier ${folder} ne diffère que par la casse de ${before}`,
@@ -951,20 +951,20 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     malformedString: (at) => `une chaîne mal formée au caractère ${at}`,
     repeatedKey: (key) => `la clé ${key} est répétée dans un même objet`,
     tooDeep: (max) => `il imbrique plus de ${max} niveaux`,
-    notManifest: (file, problem) => `${file} n'est pas un manifeste de sortie : ${problem}`,
-    manifestLine: (line) => `la ligne ${line} n'a pas la forme "<empreinte> <chemin>"`,
-    notObject: "ce n'est pas un objet JSON",
-    format: (format) => `son format n'est pas "${format}"`,
-    planId: "plan.id manque ou n'est pas un identifiant de sortie",
+    notManifest: (file, problem) => `${file} n’est pas un manifeste de sortie : ${problem}`,
+    manifestLine: (line) => `la ligne ${line} n’a pas la forme "<empreinte> <chemin>"`,
+    notObject: 'ce n’est pas un objet JSON',
+    format: (format) => `son format n’est pas "${format}"`,
+    planId: 'plan.id manque ou n’est pas un identifiant de sortie',
     algorithm: '"algorithm" doit valoir sha256 ou sha512',
-    notList: (field) => `"${field}" n'est pas une liste`,
+    notList: (field) => `"${field}" n’est pas une liste`,
     deliverable: 'un livrable n\'a pas de "id" ou de "files"',
     deliverableFile: (id) =>
-      `un fichier du livrable ${id} n'a pas de "path", "size" ou "digest", ou son "mtime" n'est pas une date ISO 8601`,
+      `un fichier du livrable ${id} n’a pas de "path", "size" ou "digest", ou son "mtime" n’est pas une date ISO 8601`,
     tagFile: 'un fichier de métadonnées n\'a pas de "path", "size" ou "digest"',
     completeOrMissing: '"complete" ou "missing" est absent',
     archive: '"archive" {file, size, algorithm: sha256, digest} manque',
-    recordsError: "elle consigne une erreur : `exitkit verify` n'a pas pu contrôler la remise",
+    recordsError: 'elle consigne une erreur : `exitkit verify` n’a pas pu contrôler la remise',
     missing: (field) => `"${field}" manque`,
     deliverablesList: '"deliverables" n\'est pas une liste de {id, ...}',
   },
@@ -972,9 +972,9 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noFile: (file) => `impossible de lire la vérification ${file} : fichier introuvable`,
     writeItHint: 'écrivez-la avec `exitkit verify MANIFEST --plan PLAN --json > verification.json`',
     tooLarge: (file, size) => `${file} fait ${size} octets : trop grand pour une vérification`,
-    notJson: (file) => `${file} n'est pas une vérification : ce n'est pas du JSON`,
+    notJson: (file) => `${file} n’est pas une vérification : ce n’est pas du JSON`,
     giveItHint: 'indiquez ce que `exitkit verify --json` a écrit',
-    notVerification: (file, problem) => `${file} n'est pas une vérification : ${problem}`,
+    notVerification: (file, problem) => `${file} n’est pas une vérification : ${problem}`,
     giveItFailedHint:
       'indiquez ce que `exitkit verify --json` a écrit (une vérification en échec en écrit une aussi)',
     otherManifest: (file, manifest) => `la vérification ${file} ne porte pas sur le manifeste ${manifest}`,
@@ -991,7 +991,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     archiveAbsent: (file) =>
       `archive : ${file} n’est PAS encore arrivée (le manifeste l’a précédée) : vérifiez à nouveau dès qu’elle sera là`,
     files: (files, integrity) =>
-      `fichiers recalculés après déchiffrement : ${files} ; contrôle d'intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
+      `fichiers recalculés après déchiffrement : ${files} ; contrôle d’intégrité OpenPGP ${integrity ? 'réussi' : 'ÉCHOUÉ'}`,
     deliverables: 'livrables :',
     deliverable: (id, category, state) => `${id} (${category}) : ${state}`,
     waived: (reason, by) =>
@@ -1001,10 +1001,10 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     intact: (n) => count(n, 'fichier intact', 'fichiers intacts'),
     faulty: (k, n) => `${k} ${plural('fr', k, { one: 'fichier', other: 'fichiers' })} sur ${n} en défaut`,
     completenessAsDeclared:
-      "complétude : telle que le manifeste la déclare (donnez --plan PLAN pour la contrôler d'après le plan)",
+      'complétude : telle que le manifeste la déclare (donnez --plan PLAN pour la contrôler d’après le plan)',
     faults: (n) => `défauts (${n}) :`,
     ok: (decrypted, complete) =>
-      `verdict : OK : ${decrypted ? 'chaque fichier est' : "l'archive est"} exactement ce que le signataire attendu a signé${complete ? ', et la remise est complète' : ''}`,
+      `verdict : OK : ${decrypted ? 'chaque fichier est' : 'l’archive est'} exactement ce que le signataire attendu a signé${complete ? ', et la remise est complète' : ''}`,
     notOk: (n) => `verdict : PAS OK : ${count(n, 'défaut', 'défauts')}`,
   },
   verify: {
@@ -1015,44 +1015,44 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noManifest: (file) => `impossible de lire le manifeste ${file} : fichier introuvable`,
     noManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit à côté de l’archive',
     manifestTooLarge: (file, size) => `${file} fait ${size} octets : trop grand pour un manifeste de sortie`,
-    notJson: (file) => `${file} n'est pas un manifeste de sortie : ce n'est pas du JSON`,
-    unreadableManifest: (file, problem) => `${file} n'est pas un manifeste de sortie lisible (${problem})`,
+    notJson: (file) => `${file} n’est pas un manifeste de sortie : ce n’est pas du JSON`,
+    unreadableManifest: (file, problem) => `${file} n’est pas un manifeste de sortie lisible (${problem})`,
     giveManifestHint: 'indiquez le <id>.manifest.json que `exitkit bundle` a écrit',
     noSignature: (what, file) =>
-      `impossible de lire la signature ${what === 'manifest' ? 'du manifeste' : `de ${what}`} : ${file} n'existe pas`,
+      `impossible de lire la signature ${what === 'manifest' ? 'du manifeste' : `de ${what}`} : ${file} n’existe pas`,
     noSignatureHint: (what) =>
       `la signature armée est attendue à côté ${what === 'manifest' ? 'du manifeste' : `de ${what}`}, avec .asc ajouté à son nom`,
     signatureTooLarge: (file) => `${file} est trop grand pour être une signature`,
     otherPlan: (file, planId, manifestId) =>
       `le plan ${file} est celui de la sortie "${planId}", le manifeste celui de "${manifestId}"`,
     otherPlanHint: 'indiquez le plan à partir duquel cette archive a été faite',
-    badArchiveName: (name) => `le manifeste désigne l’archive "${name}", qui n'est pas un nom de fichier`,
+    badArchiveName: (name) => `le manifeste désigne l’archive "${name}", qui n’est pas un nom de fichier`,
     giveArchiveHint: 'indiquez l’archive avec --archive FICHIER',
     noArchive: (file) => `impossible de lire l’archive ${file} : fichier introuvable`,
     noArchiveHint: 'placez le .tar.pgp à côté du manifeste, ou indiquez-le avec --archive FICHIER',
-    notEncryptedTo: (fingerprint) => `elle n'a pas été chiffrée pour ${fingerprint}`,
+    notEncryptedTo: (fingerprint) => `elle n’a pas été chiffrée pour ${fingerprint}`,
     cannotDecrypt: (file, why) => `cette clé ne peut pas déchiffrer l’archive ${file} : ${why}`,
     decryptFailedAtStart:
       'le déchiffrement a échoué dès le début : l’archive n’est pas celle qui a été signée',
     noParent: (dest, parent) =>
-      `impossible d'extraire dans ${dest} : son dossier parent ${parent} n'existe pas`,
-    noParentHint: "créez d'abord le dossier parent, ou choisissez un autre --to",
-    destIsFile: (dest) => `impossible d'extraire dans ${dest} : c'est un fichier`,
+      `impossible d’extraire dans ${dest} : son dossier parent ${parent} n’existe pas`,
+    noParentHint: 'créez d’abord le dossier parent, ou choisissez un autre --to',
+    destIsFile: (dest) => `impossible d’extraire dans ${dest} : c’est un fichier`,
     destIsFileHint: 'choisissez un dossier pour --to',
-    destExists: (path) => `${path} existe déjà : l'extraction n'écrase jamais rien`,
+    destExists: (path) => `${path} existe déjà : l’extraction n’écrase jamais rien`,
     destExistsHint: 'déplacez-le, ou choisissez un autre --to',
     decrypting: 'déchiffrement et recalcul de chaque fichier (rien n’est conservé)…',
     removedStale: (folder: string) =>
       `${folder} supprimé : un dossier temporaire laissé par une extraction interrompue`,
     checkingBeforeRelease: 'déchiffrement et contrôle de chaque fichier avant toute mise à disposition…',
     extracted: (path) => `extrait : ${path}`,
-    notExtracted: (dest) => `rien n'a été extrait : ${dest} est resté tel quel`,
+    notExtracted: (dest) => `rien n’a été extrait : ${dest} est resté tel quel`,
   },
   signature: {
-    notASignature: "le fichier de signature n'est pas une signature OpenPGP",
+    notASignature: 'le fichier de signature n’est pas une signature OpenPGP',
     empty: 'le fichier de signature ne contient aucune signature',
-    notPinned: (keyId) => `signé par la clé ${keyId}, qui n'est pas le signataire attendu`,
-    /** Le détail d'OpenPGP.js est en anglais : il n'est pas repris. */
+    notPinned: (keyId) => `signé par la clé ${keyId}, qui n’est pas le signataire attendu`,
+    /** Le détail d’OpenPGP.js est en anglais : il n’est pas repris. */
     mismatch: () => 'la signature ne correspond pas au fichier',
   },
   reserve: {
@@ -1075,33 +1075,33 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     receiptNotValid: (file, why) => `l’accusé de réception ${file} n’est pas valable : ${why}`,
   },
   keys: {
-    notAnEmail: (email) => `"${email}" n'est pas une adresse e-mail`,
-    notAnEmailHint: "donnez l'adresse de contact de la partie, p. ex. ops@infogest.example",
+    notAnEmail: (email) => `"${email}" n’est pas une adresse e-mail`,
+    notAnEmailHint: 'donnez l’adresse de contact de la partie, p. ex. ops@infogest.example',
     badName: 'le nom ne doit contenir ni < ni >',
     badNameHint: 'donnez seulement le nom de la partie',
     wrote: (pub, sec) => `${pub} (publique) et ${sec} (privée, à garder) écrites`,
     fingerprint: (fingerprint, userId) => `empreinte ${fingerprint}  ${userId}`,
-    unprotected: "la clé privée n'a pas de phrase de passe",
-    notAFile: (file) => `${file} n'est pas un fichier`,
+    unprotected: 'la clé privée n’a pas de phrase de passe',
+    notAFile: (file) => `${file} n’est pas un fichier`,
     notAFileHint: 'indiquez un fichier de clé OpenPGP armée',
     noSuchFile: (file) => `impossible de lire le fichier de clé ${file} : fichier introuvable`,
     noSuchFileHint:
       'vérifiez le chemin ; `exitkit keys generate` crée une paire de clés, `gpg --export --armor` en exporte une',
     tooLarge: (file, size) => `${file} est trop grand pour être un fichier de clé (${size} octets)`,
-    notAKey: (file) => `${file} n'est pas une clé OpenPGP armée`,
+    notAKey: (file) => `${file} n’est pas une clé OpenPGP armée`,
     exportPublicHint: 'exportez-la avec `gpg --export --armor EMPREINTE > FICHIER`',
     publicNotPrivate: (file) => `${file} est une clé publique ; il faut ici la clé privée`,
-    notAPrivateKey: (file) => `${file} n'est pas une clé privée OpenPGP armée`,
+    notAPrivateKey: (file) => `${file} n’est pas une clé privée OpenPGP armée`,
     exportPrivateHint: 'exportez-la avec `gpg --export-secret-keys --armor EMPREINTE > FICHIER`',
     wrongPassphrase: (file, fingerprint) => `phrase de passe erronée pour la clé ${file} (${fingerprint})`,
     wrongPassphraseHint: (origin, file) =>
-      `vérifiez ${{ file: `le fichier de phrase de passe ${file} (sa première ligne est la phrase de passe)`, environment: 'EXITKIT_PASSPHRASE', prompt: 'la phrase de passe saisie' }[origin]}, et qu'il s'agit de la bonne clé`,
+      `vérifiez ${{ file: `le fichier de phrase de passe ${file} (sa première ligne est la phrase de passe)`, environment: 'EXITKIT_PASSPHRASE', prompt: 'la phrase de passe saisie' }[origin]}, et qu’il s’agit de la bonne clé`,
     cannotReadPassphraseFile: (file) => `impossible de lire le fichier de phrase de passe ${file}`,
     cannotReadPassphraseFileHint: 'vérifiez le chemin donné à --passphrase-file',
     askPassphrase: (file, fingerprint) => `Phrase de passe de ${file} (${fingerprint}) : `,
-    noPassphrase: (file) => `la clé ${file} est protégée par une phrase de passe, et aucune n'a été donnée`,
+    noPassphrase: (file) => `la clé ${file} est protégée par une phrase de passe, et aucune n’a été donnée`,
     noPassphraseHint:
-      "donnez-la avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE, ou lancez la commande sur un terminal pour qu'elle soit demandée",
+      'donnez-la avec --passphrase-file FICHIER ou la variable d’environnement EXITKIT_PASSPHRASE, ou lancez la commande sur un terminal pour qu’elle soit demandée',
     askNewPassphrase: 'Phrase de passe de la nouvelle clé privée :',
     askAgain: 'La même phrase de passe, encore une fois :',
     differ: 'les deux phrases de passe diffèrent',
@@ -1109,7 +1109,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     noNewPassphrase:
       'aucune phrase de passe pour la nouvelle clé privée, et pas de terminal pour la demander',
     noNewPassphraseHint:
-      "donnez-en une avec --passphrase-file FICHIER ou la variable d'environnement EXITKIT_PASSPHRASE",
+      'donnez-en une avec --passphrase-file FICHIER ou la variable d’environnement EXITKIT_PASSPHRASE',
     noPassphraseFlagHint: 'ou ajoutez --no-passphrase pour créer une clé non protégée',
     emptyPassphrase: 'la phrase de passe est vide',
     emptyPassphraseHint:
@@ -1131,7 +1131,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'utilisez une clé valable qui peut signer ; `exitkit keys show CLÉ` dit ce qu’elle peut faire',
     expired: 'elle a expiré',
     revoked: 'elle est révoquée',
-    unusable: "elle n'a aucune clé utilisable pour cela",
+    unusable: 'elle n’a aucune clé utilisable pour cela',
   },
   keyShow: {
     fingerprint: 'empreinte',
@@ -1145,7 +1145,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     no: 'non',
     usage: { certify: 'certifier', sign: 'signer', encrypt: 'chiffrer', authenticate: 'authentifier' },
     part: (algorithm, usage, created, expires) =>
-      `${algorithm} [${usage.join(', ')}], créée le ${created}, ${expires === null ? "n'expire jamais" : `expire le ${expires}`}`,
+      `${algorithm} [${usage.join(', ')}], créée le ${created}, ${expires === null ? 'n’expire jamais' : `expire le ${expires}`}`,
     revoked: ', RÉVOQUÉE',
     expired: ', EXPIRÉE',
     secret: (protectedByPassphrase) =>
@@ -1157,31 +1157,31 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
       'le plan ne désigne aucune clé pour le prestataire sortant : le signataire ne peut pas être contrôlé',
     outgoingNotPinnedHint: 'ajoutez au plan parties.outgoing.key: keys/<sortant>.pub.asc (ou son empreinte)',
     notOutgoingKey: (file, fingerprint, pin) =>
-      `la clé de signature ${file} (${fingerprint}) n'est pas celle que le plan donne au prestataire sortant (${pin})`,
+      `la clé de signature ${file} (${fingerprint}) n’est pas celle que le plan donne au prestataire sortant (${pin})`,
     notOutgoingKeyHint:
       'signez avec la clé privée du prestataire sortant, celle dont le plan indique la clé publique sous parties.outgoing',
     signerNotOutgoing: (file, fingerprint, pin) =>
-      `la clé --signer ${file} (${fingerprint}) n'est pas celle que le plan donne au prestataire sortant (${pin})`,
+      `la clé --signer ${file} (${fingerprint}) n’est pas celle que le plan donne au prestataire sortant (${pin})`,
     signerNotOutgoingHint:
       'indiquez un seul signataire attendu : le plan, ou --signer avec la clé publiée par le prestataire sortant',
-    noOutgoingKey: (plan) => `le plan ${plan} n'indique aucun fichier de clé pour le prestataire sortant`,
+    noOutgoingKey: (plan) => `le plan ${plan} n’indique aucun fichier de clé pour le prestataire sortant`,
     noOutgoingKeyHint:
       'indiquez --signer CLÉ avec la clé publique du prestataire sortant, ou ajoutez parties.outgoing.key au plan',
     noRecipientKey: (party, name) =>
-      `le plan n'indique aucun fichier de clé pour le ${party} (${name}) : personne pour qui chiffrer`,
+      `le plan n’indique aucun fichier de clé pour le ${party} (${name}) : personne pour qui chiffrer`,
     noRecipientKeyHint: (role) =>
       `ajoutez parties.${role}.key: keys/<${role}>.pub.asc, la clé publique armée que cette partie vous a remise`,
     outgoingAcknowledges: 'le prestataire sortant ne peut pas accuser réception de sa propre remise',
     outgoingAcknowledgesHint: 'signez avec la clé du client ou celle du prestataire entrant',
     notAcknowledgingParty: (fingerprint, plan) =>
-      `la clé ${fingerprint} n'est ni celle du client ni celle du prestataire entrant dans le plan ${plan}`,
+      `la clé ${fingerprint} n’est ni celle du client ni celle du prestataire entrant dans le plan ${plan}`,
     notAcknowledgingPartyHint:
       'signez avec la clé que le plan indique pour le client ou pour le prestataire entrant',
     unsignedNotRead: (file, why, size) =>
-      `le manifeste ${file} n'est pas signé par le signataire attendu (${why}) ; à ${size} octets, il n'est pas lu plus loin`,
+      `le manifeste ${file} n’est pas signé par le signataire attendu (${why}) ; à ${size} octets, il n’est pas lu plus loin`,
     unsignedNotAcknowledged: (file, why) =>
-      `le manifeste ${file} n'est pas signé par le signataire attendu (${why}) : aucun accusé de réception n'est signé pour lui, et il n'est pas lu plus loin`,
-    signatureNotValid: "la signature n'est pas valable",
+      `le manifeste ${file} n’est pas signé par le signataire attendu (${why}) : aucun accusé de réception n’est signé pour lui, et il n’est pas lu plus loin`,
+    signatureNotValid: 'la signature n’est pas valable',
     askSignedManifestHint: 'demandez au prestataire sortant le manifeste et la signature qu’il a faits',
   },
   receipt: {
@@ -1194,32 +1194,32 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     previousInvalidHint:
       'rétablissez l’accusé de réception et son .asc tels que vous les avez signés, ou déplacez-les pour commencer une nouvelle chaîne',
     otherParty: (role) => `c’est l’accusé de réception du ${role}`,
-    noOutFolder: (folder) => `impossible d'écrire l'accusé de réception dans ${folder} : dossier introuvable`,
+    noOutFolder: (folder) => `impossible d’écrire l’accusé de réception dans ${folder} : dossier introuvable`,
     noOutFolderHint: 'créez le dossier, ou indiquez un autre --out',
     outWritableHint: 'vérifiez que le dossier --out est accessible en écriture',
     needsPlan:
-      "impossible de contrôler l'accusé de réception sans le plan : c'est lui qui désigne les clés du client et du prestataire entrant",
+      'impossible de contrôler l’accusé de réception sans le plan : c’est lui qui désigne les clés du client et du prestataire entrant',
     needsPlanHint: 'indiquez --plan PLAN avec --receipt',
-    noSuchFile: (file) => `impossible de lire l'accusé de réception ${file} : fichier introuvable`,
+    noSuchFile: (file) => `impossible de lire l’accusé de réception ${file} : fichier introuvable`,
     noSuchFileHint:
       'indiquez le <id>.receipt.client.json ou <id>.receipt.incoming.json que `exitkit acknowledge` a écrit',
     tooLarge: (file) => `${file} est trop grand pour être un accusé de réception`,
-    notJson: (file) => `${file} n'est pas un accusé de réception : ce n'est pas du JSON`,
-    unreadable: (file, problem) => `${file} n'est pas un accusé de réception lisible : ${problem}`,
+    notJson: (file) => `${file} n’est pas un accusé de réception : ce n’est pas du JSON`,
+    unreadable: (file, problem) => `${file} n’est pas un accusé de réception lisible : ${problem}`,
     shape: {
-      notObject: "ce n'est pas un objet JSON",
-      format: (format) => `son format n'est pas "${format}"`,
+      notObject: 'ce n’est pas un objet JSON',
+      format: (format) => `son format n’est pas "${format}"`,
       missing: (field) => `${field} manque`,
     },
     noSigners: (plan) =>
-      `le plan ${plan} n'indique aucun fichier de clé pour le client ni pour le prestataire entrant`,
+      `le plan ${plan} n’indique aucun fichier de clé pour le client ni pour le prestataire entrant`,
     noSignersHint: 'ajoutez parties.client.key ou parties.incoming.key au plan',
     notByParty: (why) =>
-      `sa signature n'est pas celle de la clé du client ni de celle du prestataire entrant dans le plan (${why})`,
+      `sa signature n’est pas celle de la clé du client ni de celle du prestataire entrant dans le plan (${why})`,
     unknownKey: 'clé inconnue',
-    notValid: (why) => `sa signature n'est pas valable : ${why}`,
+    notValid: (why) => `sa signature n’est pas valable : ${why}`,
     doesNotMatch: 'elle ne correspond pas',
-    otherSigner: (claimed, actual) => `il se dit signé par ${claimed}, mais c'est ${actual} qui l'a signé`,
+    otherSigner: (claimed, actual) => `il se dit signé par ${claimed}, mais c’est ${actual} qui l’a signé`,
     otherManifest: (sha256, expected) =>
       `il porte sur un autre manifeste (sha256 ${sha256}, et non ${expected})`,
     otherArchive: (digest) => `il porte sur une autre archive (sha256 ${digest})`,
@@ -1405,8 +1405,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     why: (id) => `pourquoi ${id} est-il dispensé ?`,
     needsReason: 'une dispense demande un motif',
     approvedBy: 'approuvé par (client, ou une personne chez le client) ?',
-    needsApprover: "une dispense demande qui l'a approuvée",
-    interrupted: "interrompu : rien n'a été écrit",
+    needsApprover: 'une dispense demande qui l’a approuvée',
+    interrupted: 'interrompu : rien n’a été écrit',
     interruptedHint:
       'relancez la commande pour répondre aux questions, ou utilisez --no-input pour un simple rapport',
   },
@@ -1430,7 +1430,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
         : `${file} : ${outcome === 'created' ? 'écrit' : 'une ligne ajoutée'}, pour que les clés privées (*.sec.asc) restent hors de git`,
   },
   keysOut: {
-    notAFolder: (dir) => `${dir} n'est pas un dossier`,
+    notAFolder: (dir) => `${dir} n’est pas un dossier`,
     notAFolderHint: 'donnez un autre --out PRÉFIXE, dans un dossier',
   },
   validate: {
@@ -1445,17 +1445,17 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     trailingDot: (name) => `${name} se termine par un point, que Windows retire des noms de fichiers`,
     trailingSpace: (name) => `${name} se termine par une espace, que Windows retire des noms de fichiers`,
     reserved: (name, device) =>
-      `${name} est le nom de périphérique Windows ${device} (réservé dans tout dossier, quelle que soit l'extension)`,
+      `${name} est le nom de périphérique Windows ${device} (réservé dans tout dossier, quelle que soit l’extension)`,
     windowsCannotHold: (where, why) => `${where} : Windows ne peut pas enregistrer ce nom : ${why}`,
     windowsCannotHoldHint:
-      "renommez-le : un destinataire sous Windows ne pourrait pas l'extraire (`exitkit extract` y refuse ce nom)",
+      'renommez-le : un destinataire sous Windows ne pourrait pas l’extraire (`exitkit extract` y refuse ce nom)',
     differOnlyByCase: (one, other) =>
-      `${one} et ${other} ne diffèrent que par la casse : Windows et macOS n'en font qu'un`,
+      `${one} et ${other} ne diffèrent que par la casse : Windows et macOS n’en font qu’un`,
     differOnlyByCaseHint:
-      "renommez l'un des deux : verify et extract refusent, sur toute plateforme, des noms qui ne diffèrent que par la casse",
+      'renommez l’un des deux : verify et extract refusent, sur toute plateforme, des noms qui ne diffèrent que par la casse',
   },
   work: {
-    bundle: "constitution de l'archive",
+    bundle: 'constitution de l’archive',
     verify: 'déchiffrement et contrôle',
     extract: 'déchiffrement et extraction',
   },
@@ -1474,10 +1474,10 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     removed: (ids) => `seulement dans le manifeste : ${ids.join(', ')}`,
     changed: (id, fields) => `${id} modifié (${fields.join(', ')})`,
     field: { title: 'titre', category: 'famille', required: 'obligatoire', due: 'échéance' },
-    hint: "convenez d'un seul plan avec le prestataire sortant : celui dont le manifeste est issu se trouve dans le sac (exit-plan.yaml)",
+    hint: 'convenez d’un seul plan avec le prestataire sortant : celui dont le manifeste est issu se trouve dans le sac (exit-plan.yaml)',
   },
   init: {
-    badId: (id) => `"${id}" n'est pas un identifiant de plan`,
+    badId: (id) => `"${id}" n’est pas un identifiant de plan`,
     badIdHint: "utilisez des minuscules, des chiffres et des '-', p. ex. acme-exit-2026",
     cannotCreate: (dir, why) => `impossible de créer le dossier ${dir} : ${why}`,
     cannotCreateHint: 'indiquez un dossier où vous pouvez écrire',
@@ -1526,13 +1526,13 @@ function usageInFrench(message: string): string {
     [/^unexpected arguments?:\s*(.*)$/i, (rest) => `argument en trop : ${rest}`],
     [
       /^expected (\S+) to be one of:\s*(.*)$/i,
-      (given, list) => `${given} n'est pas une valeur possible (${list})`,
+      (given, list) => `${given} n’est pas une valeur possible (${list})`,
     ],
     [
       /^flag (\S+) expects one of these values:\s*(.*)$/i,
-      (flag, list) => `l'option ${flag} attend une valeur (${list})`,
+      (flag, list) => `l’option ${flag} attend une valeur (${list})`,
     ],
-    [/^flag (\S+) expects a value$/i, (flag) => `l'option ${flag} attend une valeur`],
+    [/^flag (\S+) expects a value$/i, (flag) => `l’option ${flag} attend une valeur`],
   ];
   for (const [re, say] of rules) {
     const g = re.exec(message);
