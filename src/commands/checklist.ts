@@ -71,7 +71,7 @@ export default class Checklist extends BaseCommand {
     const written = await emitDocument(this, 'checklist', model, inputs, flags, plan.compensation?.currency);
     // A receipt that does not hold is named (in the record, and here) and answers no.
     const invalid = receipts.filter((r) => !r.valid);
-    for (const r of invalid) this.note((m) => m.record.receiptNotValid(r.file, r.faults.join('; ')));
+    for (const r of invalid) this.note((m) => m.record.receiptNotValid(r.file, m.clauses(r.faults)));
     this.answer(model.complete && invalid.length === 0);
     return { ...model, ...(written ? { written } : {}) };
   }

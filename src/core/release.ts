@@ -172,7 +172,9 @@ function noOpenReserves(e: ReleaseEvidence, w: Words): { met: boolean; detail: s
     return {
       met: false,
       detail: w.openReserves(
-        list(open.map((r) => `${r.id}: ${r.text}${r.due ? ` (${formatDate(r.due, e.language)})` : ''}`)),
+        list(
+          open.map((r) => `${r.id}${w.colon}${r.text}${r.due ? ` (${formatDate(r.due, e.language)})` : ''}`),
+        ),
       ),
     };
   return { met: true, detail: w.noReserve(list(latest.map((r) => w.owner[r.role ?? 'client']))) };
@@ -212,7 +214,7 @@ function receiptOf(
   return {
     met: false,
     detail: invalid.length
-      ? w.receiptInvalid(name, list(invalid.map((r) => `${r.file}: ${r.faults.join(', ')}`)))
+      ? w.receiptInvalid(name, list(invalid.map((r) => `${r.file}${w.colon}${r.faults.join(', ')}`)))
       : w.noReceipt(name),
   };
 }
@@ -233,6 +235,7 @@ export function releaseWords(lang: Language) {
       string
     >,
     incoming: words(lang).roles.incoming,
+    colon: t.colon,
     decrypted: (n: number, when: string) =>
       say(lang, t.compensation.conditions.decrypted, { count: n, date: when }),
     incomingReceipt: (name: string, when: string, fpr: string) =>

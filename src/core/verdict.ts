@@ -212,7 +212,7 @@ function judgeVolumes(
         digest: o.measured?.digest ?? null,
         why: [w.volumes.extra],
       });
-  return rows.map(({ why, ...r }) => ({ ...r, ...(why.length ? { reason: why.join('; ') } : {}) }));
+  return rows.map(({ why, ...r }) => ({ ...r, ...(why.length ? { reason: w.clauses(why) } : {}) }));
 }
 
 export function allFiles(m: Manifest): ManifestFile[] {
@@ -251,7 +251,7 @@ export function judge(input: VerdictInput, w: Messages): Verification {
   const perFile = new Map<string, string>();
   const d = input.decrypted;
   if (d) {
-    if (d.decryptError) faults.push(w.verdict.cannotDecrypt(input.archive.file, say(w, d.decryptError)));
+    if (d.decryptError) faults.push(w.verdict.undecrypted(input.archive.file, say(w, d.decryptError)));
     // An archive that cannot be decrypted has no files to name: the archive fault says it all.
     if (!d.decryptError) files = checkFiles(m, d, faults, perFile, w);
     if (!d.decryptError && !d.integrity)
@@ -261,7 +261,7 @@ export function judge(input: VerdictInput, w: Messages): Verification {
   const deliverables = m.deliverables.map((dl) => {
     const dfaults = dl.files.flatMap((f) => {
       const why = perFile.get(f.path);
-      return why ? [`${f.path}: ${why}`] : [];
+      return why ? [w.about(f.path, why)] : [];
     });
     return {
       id: dl.id,
@@ -320,7 +320,7 @@ export function judge(input: VerdictInput, w: Messages): Verification {
       present: a.present,
       size: a.present ? a.size : null,
       digest: a.present && !signedVolumes ? a.digest : null,
-      ...(archiveFaults.length ? { reason: archiveFaults.join('; ') } : {}),
+      ...(archiveFaults.length ? { reason: w.clauses(archiveFaults) } : {}),
       ...(!volumesOk ? { reason: w.volumes.faulty(volumes!.filter((v) => v.reason).length) } : {}),
       ...(volumes
         ? {

@@ -295,7 +295,7 @@ export function assessDeliverable(d: Deliverable, facts: DeliverableFacts, now: 
         const error = inv.error;
         add(
           'error',
-          (m) => `${inv.path}: ${say(m, error)}`,
+          (m) => m.about(inv.path, say(m, error)),
           (m) => m.walk.csvAgainHint,
           inv.path,
         );

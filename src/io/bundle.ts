@@ -261,7 +261,7 @@ async function collectPayload(
   const problems: Text[] = [];
   for (const d of plan.deliverables.filter(isBundled))
     for (const p of walked.get(d.id)!.facts.problems)
-      if (INPUT_FAULTS.has(p.kind)) problems.push((m) => `${d.id}: ${say(m, p.message)}`);
+      if (INPUT_FAULTS.has(p.kind)) problems.push((m) => m.about(d.id, say(m, p.message)));
   if (problems.length)
     throw new ExitkitError(
       (m) =>
@@ -325,9 +325,11 @@ async function collectPayload(
   return { entries, byDeliverable, findings };
 }
 
-/** A refused deliverable in one line: its id and the walk's errors. */
 function refusedLine(r: RefusedDeliverable, m: Messages): string {
-  return `${r.id}: ${r.errors.map((e) => say(m, e)).join('; ')}`;
+  return m.walkRefuses.line(
+    r.id,
+    r.errors.map((e) => say(m, e)),
+  );
 }
 
 /** Where the bundle goes: DIR (made when absent), the final names, and the temporary ones beside them. */

@@ -181,7 +181,7 @@ async function previousReceipt(
   const faults = [...link.faults];
   if (link.by && link.by.role !== role) faults.push((m) => m.receipt.otherParty(m.role[link.by!.role]));
   if (faults.length)
-    throw new ExitkitError((m) => m.receipt.previousInvalid(file, faults.map((f) => say(m, f)).join('; ')), {
+    throw new ExitkitError((m) => m.receipt.previousInvalid(file, m.clauses(faults.map((f) => say(m, f)))), {
       hints: [(m) => m.receipt.previousInvalidHint],
     });
   return {

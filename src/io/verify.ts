@@ -473,7 +473,7 @@ async function observeArchive(
 
 /** An archive left undecrypted: the signed manifest does not vouch for it. */
 async function notDecrypted(target: Target, jobs: number, why: Text): Promise<Observed> {
-  return { ...(await measure(target, jobs)), decrypted: refused((w) => w.archive.notDecrypted(say(w, why))) };
+  return { ...(await measure(target, jobs)), decrypted: refused(why) };
 }
 
 function refused(why: Text): ArchiveObservation {

@@ -149,7 +149,7 @@ describe('the encrypted message: exactly the shape bundle writes, and nothing el
     const m = splitMessage(c);
     await writeFile(s.b.archive, reframe(m, m.keyPackets, 0, 0));
     s.before = await tree(s.root);
-    await refused(s, /cannot be decrypted: not decrypted: its size is not the signed size/);
+    await refused(s, /: not decrypted: its size is not the signed size/);
   });
 });
 

@@ -145,3 +145,17 @@ describe('French typography', () => {
     }
   });
 });
+
+describe('punctuation that code composes', () => {
+  it('puts a space before the colon and the semicolon in French, none in English', () => {
+    const { en, fr } = CATALOGS;
+    expect(fr.clauses(['sa taille est de 1 octet', 'son sha256 est x'])).toBe(
+      'sa taille est de 1 octet ; son sha256 est x',
+    );
+    expect(en.clauses(['its size is 1 byte', 'its sha256 is x'])).toBe('its size is 1 byte; its sha256 is x');
+    expect(fr.about('data/a.txt', 'altéré')).toBe('data/a.txt : altéré');
+    expect(en.about('data/a.txt', 'altered')).toBe('data/a.txt: altered');
+    expect(fr.walkRefuses.line('sql01', ['périmée', 'vide'])).toBe('sql01 : périmée ; vide');
+    expect(en.walkRefuses.line('sql01', ['stale', 'empty'])).toBe('sql01: stale; empty');
+  });
+});

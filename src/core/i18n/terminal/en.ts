@@ -306,6 +306,10 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     delivered: 'delivered',
     waived: 'waived',
   } as Record<Status, string>,
+  /** Clauses of one fault or line, one after another ("its size …; its sha256 …"). */
+  clauses: (parts: readonly string[]) => parts.join('; '),
+  /** What a text is about (a file, a deliverable), then the text. */
+  about: (subject: string, text: string) => `${subject}: ${text}`,
   units: {
     bytes: (n: number) => count(n, 'byte', 'bytes'),
     /** `power` 0 is KiB, 1 MiB, 2 GiB, 3 TiB. */
@@ -603,6 +607,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     refused: (lines: string[]) =>
       `not ready, whatever the plan's status says: the walk finds errors in ${plural('en', lines.length, { one: 'this deliverable', other: 'these deliverables' })}\n  ${lines.join('\n  ')}`,
     refusedHint: 'fix what `exitkit walk` lists for it, or set it back to `status: pending`',
+    /** A refused deliverable in one line: its id and the walk's errors. */
+    line: (id: string, errors: readonly string[]) => `${id}: ${errors.join('; ')}`,
     leftOut: (line: string) => `note: left out of the payload, its checks fail: ${line}`,
     unclaimed: (n: number, bytes: string) =>
       `${count(n, 'file', 'files')} (${bytes}) under the sources' folders that no deliverable claims`,
@@ -854,7 +860,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     archive: (file: string, fault: string) => `archive ${file}: ${fault}`,
     archiveAbsent:
       'it has not arrived: the signature and completeness were checked, the archive and its files were not',
-    cannotDecrypt: (file: string, why: string) => `archive ${file}: cannot be decrypted: ${why}`,
+    /** An archive left undecrypted: why (not vouched for by the signed manifest, or refused at its start). */
+    undecrypted: (file: string, why: string) => `archive ${file}: not decrypted: ${why}`,
     integrity: (detail?: string) =>
       `integrity: the OpenPGP integrity check failed${detail ? ` (${detail})` : ''}: the archive was altered or cut`,
     incomplete: (id: string) =>
@@ -936,7 +943,6 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     textTooLarge: (size: number) => `a bag text file of ${size} bytes, too large to be checked`,
     collides: 'it collides with an earlier entry on this file system',
     resolvesOutside: 'a path that resolves outside the destination folder',
-    notDecrypted: (why: string) => `not decrypted: ${why}`,
     notSignedSize: 'its size is not the signed size',
     notSignedByPinned: 'the manifest is not signed by the pinned signer',
     cannotExtract: (where: string, what: string) => `cannot extract into ${where}: ${what}`,

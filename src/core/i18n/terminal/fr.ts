@@ -307,6 +307,8 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     other: 'autres',
   },
   status: STATUS,
+  clauses: (parts) => parts.join(' ; '),
+  about: (subject, text) => `${subject} : ${text}`,
   units: {
     bytes: (n) => count(n, 'octet', 'octets'),
     size: (v, power) => `${v.toFixed(1).replace('.', ',')} ${['Kio', 'Mio', 'Gio', 'Tio'][power]}`,
@@ -602,6 +604,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     refused: (lines) =>
       `pas prêt, quel que soit le statut indiqué dans le plan : le contrôle relève des erreurs dans ${plural('fr', lines.length, { one: 'ce livrable', other: 'ces livrables' })}\n  ${lines.join('\n  ')}`,
     refusedHint: 'corrigez ce que `exitkit walk` signale, ou remettez le livrable à `status: pending`',
+    line: (id, errors) => `${id} : ${errors.join(' ; ')}`,
     leftOut: (line) => `remarque : laissé hors de l’archive, ses contrôles échouent : ${line}`,
     unclaimed: (n, bytes) =>
       `${count(n, 'fichier', 'fichiers')} (${bytes}) dans les dossiers des sources, qu’aucun livrable ne réclame`,
@@ -837,7 +840,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     archive: (file, fault) => `archive ${file} : ${fault}`,
     archiveAbsent:
       'elle n’est pas encore arrivée : la signature et la complétude ont été vérifiées, l’archive et ses fichiers non',
-    cannotDecrypt: (file, why) => `archive ${file} : impossible de la déchiffrer : ${why}`,
+    undecrypted: (file, why) => `archive ${file} : non déchiffrée : ${why}`,
     integrity: (detail) =>
       `intégrité : le contrôle d’intégrité OpenPGP a échoué${detail ? ` (${detail})` : ''} : l’archive a été modifiée ou tronquée`,
     incomplete: (id) => `incomplet : le livrable obligatoire ${id} n’est ni remis intact ni dispensé`,
@@ -912,7 +915,6 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     textTooLarge: (size) => `un fichier texte du sac BagIt de ${size} octets, trop grand pour être contrôlé`,
     collides: 'elle se confond avec une entrée précédente sur ce système de fichiers',
     resolvesOutside: 'un chemin qui aboutit hors du dossier de destination',
-    notDecrypted: (why) => `non déchiffrée : ${why}`,
     notSignedSize: 'sa taille n’est pas la taille signée',
     notSignedByPinned: 'le manifeste n’est pas signé par le signataire attendu',
     cannotExtract: (where, what) => `impossible d’extraire dans ${where} : ${what}`,
