@@ -146,7 +146,9 @@ describe('exitkit verify', () => {
       const r = await exitkit(full(b));
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/its size is \d+ bytes; the manifest signed \d+/);
-      expect(r.stdout).toMatch(/^ {2}- archive \S+\.tar\.pgp: not decrypted: its size is not the signed size$/m);
+      expect(r.stdout).toMatch(
+        /^ {2}- archive \S+\.tar\.pgp: not decrypted: its size is not the signed size$/m,
+      );
     });
 
     it('a manifest edited after signing: exit 1, signature named', async () => {
