@@ -9,7 +9,7 @@
  * Credentials (passwords and access) are listed by name and file name only: no size, no digest,
  * never content (SECURITY.md, "Secrets handling").
  */
-import { deliverableStates, handoverOf } from './deliveries.js';
+import { deliverableStates, handoverOf, type DeliverableState } from './deliveries.js';
 import { formatDate } from './dates.js';
 import { say, words, type Words } from './i18n/index.js';
 import type { Manifest, ManifestVolume, Verification } from './manifest.js';
@@ -203,90 +203,13 @@ export function buildChecklist(input: ChecklistInput): Checklist {
   const { plan, manifest, verification } = input;
   const lang = input.language ?? plan.language;
   const t = words(lang);
-  const maxFiles = input.maxFiles ?? 12;
   const states = deliverableStates(input);
   const partyName = (role: string) =>
     (ROLES as readonly string[]).includes(role)
       ? (plan.parties[role as Role]?.name ?? t.roles[role as Role])
       : role;
 
-  const rows = plan.deliverables.map((d): ChecklistRow => {
-    const s = states.get(d.id)!;
-    const m = manifest?.deliverables.find((x) => x.id === d.id);
-    const v = verification?.deliverables.find((x) => x.id === d.id);
-    const credential = d.category === 'credentials';
-    let all: FoundFile[];
-    let filesFrom: ChecklistRow['filesFrom'];
-    if (manifest) {
-      // Shown relative to the deliverable's folder in the bag: data/<category>/<id>/.
-      const prefix = `data/${d.category}/${d.id}/`;
-      all = (m?.files ?? []).map((f) => ({
-        name: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
-        size: f.size,
-        digest: f.digest,
-        ...(f.mtime ? { modified: f.mtime.slice(0, 10) } : {}),
-      }));
-      filesFrom = 'manifest';
-    } else if (input.diskFiles?.has(d.id)) {
-      all = input.diskFiles.get(d.id)!;
-      filesFrom = 'disk';
-    } else {
-      all = [];
-      filesFrom = 'none';
-    }
-    // Credentials: the file name and nothing else about it.
-    const shown: ShownFile[] = all.slice(0, maxFiles).map((f) => (credential ? { name: f.name } : f));
-    let rowVerification: RowVerification | undefined;
-    if (verification) {
-      if (s.waived) rowVerification = 'waived';
-      else if (!s.delivered) rowVerification = 'not-delivered';
-      else if (s.intact === false) rowVerification = 'altered';
-      else rowVerification = s.intact ? 'intact' : 'listed';
-    }
-    const waiver = d.waiver ?? m?.waiver;
-    const verifiedDelivery =
-      manifest !== undefined && verification?.signature.valid === true && verification.archive.ok;
-    const delivery = input.deliveredIn?.get(d.id);
-    const handedOver =
-      verifiedDelivery && s.deliveredOn !== null
-        ? { date: s.deliveredOn, ...(delivery !== undefined ? { delivery } : {}) }
-        : undefined;
-    return {
-      id: d.id,
-      title: d.title,
-      category: d.category,
-      required: d.required,
-      owner: d.owner,
-      ownerName: partyName(d.owner),
-      ...(d.due ? { due: d.due } : {}),
-      status: d.status,
-      ...(handedOver ? { handedOver } : {}),
-      credential,
-      fileCount: all.length,
-      ...(credential ? {} : { bytes: all.reduce((a, f) => a + f.size, 0) }),
-      filesFrom,
-      files: shown,
-      moreFiles: Math.max(0, all.length - maxFiles),
-      ...(rowVerification ? { verification: rowVerification } : {}),
-      // Fault lines name bag paths, never contents; for credentials keep them as they are (names).
-      faults: v?.faults ?? [],
-      problems: filesFrom === 'disk' ? (input.diskProblems?.get(d.id) ?? []) : [],
-      ...(waiver
-        ? {
-            waiver: {
-              reason: waiver.reason,
-              approvedBy: waiver.approved_by,
-              approverName: partyName(waiver.approved_by),
-              ...(waiver.date ? { date: waiver.date } : {}),
-            },
-          }
-        : {}),
-      late: s.late,
-      daysLate: s.daysLate,
-      missing: s.missing,
-      ok: s.waived || (s.delivered && s.intact !== false),
-    };
-  });
+  const rows = plan.deliverables.map((d) => rowOf(d, input, states.get(d.id)!, partyName));
 
   const families = byCategory(rows).map(([category, list]) => ({
     category,
@@ -315,7 +238,6 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     language: lang,
     partyName,
   });
-  const c = plan.contract;
   const roles = ROLES.filter((r) => plan.parties[r] !== undefined);
   const parties = roles.map((role) => {
     const p = plan.parties[role]!;
@@ -331,64 +253,11 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     language: lang,
     date: input.date,
     plan: { id: plan.id, title: plan.title, ...(input.planSha256 ? { sha256: input.planSha256 } : {}) },
-    contract: {
-      reference: c.reference,
-      ...(c.start ? { start: c.start } : {}),
-      end: c.end,
-      ...(c.notice_days !== undefined ? { noticeDays: c.notice_days } : {}),
-      ...(c.reversibility
-        ? {
-            reversibility: {
-              start: c.reversibility.start,
-              end: c.reversibility.end,
-              ...(c.reversibility.assistance_days !== undefined
-                ? { assistanceDays: c.reversibility.assistance_days }
-                : {}),
-            },
-          }
-        : {}),
-    },
+    contract: contractShown(plan.contract),
     parties,
     ...(plan.exit ? { exit: exitRecord(plan, t, input.date, partyName) } : {}),
-    ...(manifest
-      ? {
-          manifest: {
-            ...(input.manifestFile ? { file: input.manifestFile } : {}),
-            ...(input.manifestSha256 ? { sha256: input.manifestSha256 } : {}),
-            created: manifest.created,
-            signer: manifest.signer.fingerprint,
-            recipients: manifest.recipients,
-            ...(manifest.archive
-              ? {
-                  archive:
-                    'volumes' in manifest.archive
-                      ? { size: manifest.archive.size, volumes: manifest.archive.volumes }
-                      : {
-                          file: manifest.archive.file,
-                          size: manifest.archive.size,
-                          digest: manifest.archive.digest,
-                        },
-                }
-              : {}),
-            complete: manifest.complete,
-            payload: { files: manifest.payload.files, bytes: manifest.payload.bytes },
-          },
-        }
-      : {}),
-    ...(verification
-      ? {
-          verification: {
-            ok: verification.ok,
-            verifiedAt: verification.verifiedAt,
-            decrypted: verification.decrypted,
-            signature: verification.signature.valid,
-            archive: verification.archive.ok,
-            complete: verification.complete,
-            ...(verification.files ? { checked: verification.files.checked } : {}),
-            faults: verification.faults,
-          },
-        }
-      : {}),
+    ...(manifest ? { manifest: manifestShown(manifest, input) } : {}),
+    ...(verification ? { verification: verificationShown(verification) } : {}),
     ...(input.attestation ? { attestation: attestationShown(input.attestation, t) } : {}),
     handover,
     families,
@@ -415,6 +284,148 @@ export function buildChecklist(input: ChecklistInput): Checklist {
     conclusion: record.conclusion,
     complete,
     notes,
+  };
+}
+
+/** One deliverable's row: its files (from the manifest, else from disk), verification, waiver and lateness. */
+function rowOf(
+  d: Deliverable,
+  input: ChecklistInput,
+  s: DeliverableState,
+  partyName: (role: string) => string,
+): ChecklistRow {
+  const { manifest, verification } = input;
+  const maxFiles = input.maxFiles ?? 12;
+  const m = manifest?.deliverables.find((x) => x.id === d.id);
+  const v = verification?.deliverables.find((x) => x.id === d.id);
+  const credential = d.category === 'credentials';
+  let all: FoundFile[];
+  let filesFrom: ChecklistRow['filesFrom'];
+  if (manifest) {
+    // Shown relative to the deliverable's folder in the bag: data/<category>/<id>/.
+    const prefix = `data/${d.category}/${d.id}/`;
+    all = (m?.files ?? []).map((f) => ({
+      name: f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path,
+      size: f.size,
+      digest: f.digest,
+      ...(f.mtime ? { modified: f.mtime.slice(0, 10) } : {}),
+    }));
+    filesFrom = 'manifest';
+  } else if (input.diskFiles?.has(d.id)) {
+    all = input.diskFiles.get(d.id)!;
+    filesFrom = 'disk';
+  } else {
+    all = [];
+    filesFrom = 'none';
+  }
+  // Credentials: the file name and nothing else about it.
+  const shown: ShownFile[] = all.slice(0, maxFiles).map((f) => (credential ? { name: f.name } : f));
+  let rowVerification: RowVerification | undefined;
+  if (verification) {
+    if (s.waived) rowVerification = 'waived';
+    else if (!s.delivered) rowVerification = 'not-delivered';
+    else if (s.intact === false) rowVerification = 'altered';
+    else rowVerification = s.intact ? 'intact' : 'listed';
+  }
+  const waiver = d.waiver ?? m?.waiver;
+  const verifiedDelivery =
+    manifest !== undefined && verification?.signature.valid === true && verification.archive.ok;
+  const delivery = input.deliveredIn?.get(d.id);
+  const handedOver =
+    verifiedDelivery && s.deliveredOn !== null
+      ? { date: s.deliveredOn, ...(delivery !== undefined ? { delivery } : {}) }
+      : undefined;
+  return {
+    id: d.id,
+    title: d.title,
+    category: d.category,
+    required: d.required,
+    owner: d.owner,
+    ownerName: partyName(d.owner),
+    ...(d.due ? { due: d.due } : {}),
+    status: d.status,
+    ...(handedOver ? { handedOver } : {}),
+    credential,
+    fileCount: all.length,
+    ...(credential ? {} : { bytes: all.reduce((a, f) => a + f.size, 0) }),
+    filesFrom,
+    files: shown,
+    moreFiles: Math.max(0, all.length - maxFiles),
+    ...(rowVerification ? { verification: rowVerification } : {}),
+    // Fault lines name bag paths, never contents; for credentials keep them as they are (names).
+    faults: v?.faults ?? [],
+    problems: filesFrom === 'disk' ? (input.diskProblems?.get(d.id) ?? []) : [],
+    ...(waiver
+      ? {
+          waiver: {
+            reason: waiver.reason,
+            approvedBy: waiver.approved_by,
+            approverName: partyName(waiver.approved_by),
+            ...(waiver.date ? { date: waiver.date } : {}),
+          },
+        }
+      : {}),
+    late: s.late,
+    daysLate: s.daysLate,
+    missing: s.missing,
+    ok: s.waived || (s.delivered && s.intact !== false),
+  };
+}
+
+function contractShown(c: ExitPlan['contract']): Checklist['contract'] {
+  return {
+    reference: c.reference,
+    ...(c.start ? { start: c.start } : {}),
+    end: c.end,
+    ...(c.notice_days !== undefined ? { noticeDays: c.notice_days } : {}),
+    ...(c.reversibility
+      ? {
+          reversibility: {
+            start: c.reversibility.start,
+            end: c.reversibility.end,
+            ...(c.reversibility.assistance_days !== undefined
+              ? { assistanceDays: c.reversibility.assistance_days }
+              : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function manifestShown(manifest: Manifest, input: ChecklistInput): NonNullable<Checklist['manifest']> {
+  return {
+    ...(input.manifestFile ? { file: input.manifestFile } : {}),
+    ...(input.manifestSha256 ? { sha256: input.manifestSha256 } : {}),
+    created: manifest.created,
+    signer: manifest.signer.fingerprint,
+    recipients: manifest.recipients,
+    ...(manifest.archive
+      ? {
+          archive:
+            'volumes' in manifest.archive
+              ? { size: manifest.archive.size, volumes: manifest.archive.volumes }
+              : {
+                  file: manifest.archive.file,
+                  size: manifest.archive.size,
+                  digest: manifest.archive.digest,
+                },
+        }
+      : {}),
+    complete: manifest.complete,
+    payload: { files: manifest.payload.files, bytes: manifest.payload.bytes },
+  };
+}
+
+function verificationShown(verification: Verification): NonNullable<Checklist['verification']> {
+  return {
+    ok: verification.ok,
+    verifiedAt: verification.verifiedAt,
+    decrypted: verification.decrypted,
+    signature: verification.signature.valid,
+    archive: verification.archive.ok,
+    complete: verification.complete,
+    ...(verification.files ? { checked: verification.files.checked } : {}),
+    faults: verification.faults,
   };
 }
 
