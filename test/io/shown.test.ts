@@ -4,22 +4,36 @@ import { describe, expect, it } from 'vitest';
 import { shown } from '../../src/io/shown.js';
 
 describe('shown', () => {
-  it('is relative inside the working folder, absolute outside it (POSIX)', () => {
-    const at = '/home/ops/exit';
-    expect(shown('/home/ops/exit/out/a.tar.pgp', at, path.posix)).toBe('out/a.tar.pgp');
-    expect(shown('out/a.tar.pgp', at, path.posix)).toBe('out/a.tar.pgp');
-    expect(shown('/tmp/out/a.tar.pgp', at, path.posix)).toBe('/tmp/out/a.tar.pgp');
-    expect(shown('../other/plan.yaml', at, path.posix)).toBe('/home/ops/other/plan.yaml');
-    expect(shown('/home/ops', at, path.posix)).toBe('/home/ops');
-    expect(shown('/home/ops/exit/..notes', at, path.posix)).toBe('..notes');
-    expect(shown('/home/ops/exit', at, path.posix)).toBe('/home/ops/exit');
-  });
-
-  it('is relative inside the working folder, absolute outside it and on another drive (Windows)', () => {
-    const at = 'C:\\Users\\ops\\exit';
-    expect(shown('C:\\Users\\ops\\exit\\out\\a.tar.pgp', at, path.win32)).toBe('out\\a.tar.pgp');
-    expect(shown('C:\\Temp\\a.tar.pgp', at, path.win32)).toBe('C:\\Temp\\a.tar.pgp');
-    expect(shown('E:\\handover\\a.tar.pgp', at, path.win32)).toBe('E:\\handover\\a.tar.pgp');
-    expect(shown('..\\other\\plan.yaml', at, path.win32)).toBe('C:\\Users\\ops\\other\\plan.yaml');
-  });
+  it.each([
+    {
+      platform: 'POSIX',
+      p: path.posix,
+      at: '/home/ops/exit',
+      cases: [
+        ['/home/ops/exit/out/a.tar.pgp', 'out/a.tar.pgp'],
+        ['out/a.tar.pgp', 'out/a.tar.pgp'],
+        ['/home/ops/exit/..notes', '..notes'],
+        ['/home/ops/exit', '/home/ops/exit'],
+        ['/tmp/out/a.tar.pgp', '/tmp/out/a.tar.pgp'],
+        ['../other/plan.yaml', '/home/ops/other/plan.yaml'],
+        ['/home/ops', '/home/ops'],
+      ],
+    },
+    {
+      platform: 'Windows',
+      p: path.win32,
+      at: 'C:\\Users\\ops\\exit',
+      cases: [
+        ['C:\\Users\\ops\\exit\\out\\a.tar.pgp', 'out\\a.tar.pgp'],
+        ['C:\\Temp\\a.tar.pgp', 'C:\\Temp\\a.tar.pgp'],
+        ['E:\\handover\\a.tar.pgp', 'E:\\handover\\a.tar.pgp'],
+        ['..\\other\\plan.yaml', 'C:\\Users\\ops\\other\\plan.yaml'],
+      ],
+    },
+  ])(
+    'is relative inside the working folder, absolute outside it or on another drive ($platform)',
+    ({ p, at, cases }) => {
+      for (const [file, expected] of cases) expect(shown(file!, at, p), file).toBe(expected);
+    },
+  );
 });
