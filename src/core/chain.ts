@@ -7,6 +7,7 @@
  */
 import type { FileFaults, Manifest, ManifestFile, Verification } from './manifest.js';
 import type { IsoDate } from './plan.js';
+import { append } from './arrays.js';
 
 /** A delivery's number: 1 for the first (a manifest without `delivery`), then 2, 3… */
 export function deliveryNumber(m: Pick<Manifest, 'delivery'>): number {
@@ -249,7 +250,7 @@ function mergedFileFaults(all: ReadonlyArray<FileFaults | undefined>): FileFault
   for (const f of all) {
     if (!f) continue;
     out.checked += f.checked;
-    for (const k of ['altered', 'missing', 'extra', 'unsafe', 'truncated'] as const) out[k].push(...f[k]);
+    for (const k of ['altered', 'missing', 'extra', 'unsafe', 'truncated'] as const) append(out[k], f[k]);
   }
   return out;
 }

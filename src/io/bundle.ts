@@ -50,6 +50,7 @@ import { shown } from './shown.js';
 import { staged } from './staged.js';
 import { outgoingSigningKey, planPins, recipientsOf } from './trust.js';
 import { walkPlan } from './walk.js';
+import { append } from '../core/arrays.js';
 import { volumeFiles, volumeName } from './archive/volumes.js';
 
 export interface BundleOptions {
@@ -319,7 +320,7 @@ async function collectPayload(
       seen.set(e.bagPath, e.shown);
     }
     byDeliverable.set(d.id, files);
-    entries.push(...files);
+    append(entries, files);
   }
   const findings = new Map(assessments.map((a) => [a.id, a.findings.map(manifestFinding)]));
   return { entries, byDeliverable, findings };

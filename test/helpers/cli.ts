@@ -35,15 +35,15 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
 /**
  * Runs the built CLI as a person would type it (npm test builds first), with no terminal.
  * `env` is merged over a clean environment without EXITKIT_PASSPHRASE, in the C locale (an
- * `env` value of undefined removes the variable).
+ * `env` value of undefined removes the variable); `node`: flags for node itself.
  */
 export function exitkit(
   args: string[],
-  opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {},
+  opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; node?: string[] } = {},
 ): Promise<CliResult> {
   const env = cleanEnv(opts.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(opts.node ?? []), BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -57,6 +57,7 @@ export async function resolveSources(
     return r && within(root, abs) ? toPosix(r) : abs;
   };
   const problems: SourceProblem[] = [];
+  const realFile = realFiles();
   const byAbs = new Map<string, SourceFile>();
   const byRel = new Map<string, SourceFile>();
 
@@ -79,9 +80,7 @@ export async function resolveSources(
       const found = await globEntries(baseAbs, pattern, (abs, message) =>
         problem('unreadable', message, abs),
       );
-      for (const abs of found) {
-        entries.push(...(await expand(abs, toPosix(path.relative(baseAbs, abs)), problem, shown)));
-      }
+      for (const abs of found) expand(abs, toPosix(path.relative(baseAbs, abs)), problem, shown, entries);
       if (found.length === 0) {
         problem('missing', (m) => m.sources.noMatch(source));
         continue;
@@ -108,14 +107,12 @@ export async function resolveSources(
         continue;
       }
       if (info.isDirectory()) {
-        const inside = await expand(abs, '', problem, shown);
-        if (inside.length === 0 && !problems.some((p) => p.source === source)) {
+        const before = entries.length;
+        expand(abs, '', problem, shown, entries);
+        if (entries.length === before && !problems.some((p) => p.source === source)) {
           problem('empty', (m) => m.sources.emptyFolder(shown(abs)), abs);
         }
-        entries.push(...inside);
-      } else {
-        entries.push(...(await expand(abs, path.basename(abs), problem, shown)));
-      }
+      } else expand(abs, path.basename(abs), problem, shown, entries);
     }
 
     for (const { abs, rel } of entries) {
@@ -128,7 +125,16 @@ export async function resolveSources(
         problem('unreadable', (m) => m.sources.cannotRead(shown(abs)), abs);
         continue;
       }
-      const real = realPath(abs) ?? abs;
+      // What the folder's listing said, checked on the file itself (it may have changed since).
+      if (info.isSymbolicLink()) {
+        problem('symlink', (m) => m.sources.symlink(shown(abs)), abs);
+        continue;
+      }
+      if (!info.isFile()) {
+        problem('special', (m) => m.sources.special(shown(abs), m.sources.kind[specialKind(info)]), abs);
+        continue;
+      }
+      const real = realFile(abs) ?? abs;
       if (!opts.allowExternal && !within(realRoot, real)) {
         problem('outside', (m) => m.sources.outsideThroughLink(shown(abs)), abs);
         continue;
@@ -160,43 +166,50 @@ export async function resolveSources(
 }
 
 /**
- * Lists what a path holds: a regular file is itself; a folder is every entry below it; a
- * symlink, a fifo, a socket or a device is a problem (never followed, never skipped silently).
+ * Lists what a path holds into `out`: a regular file is itself; a folder is every entry below it;
+ * a symlink, a fifo, a socket or a device is a problem (never followed, never skipped silently).
+ * A folder's entries that its listing says are regular files are taken as such (no lstat each:
+ * a file server's export holds hundreds of thousands); every other entry is looked at.
  */
-async function expand(
+function expand(
   abs: string,
   rel: string,
   problem: (kind: SourceProblemKind, message: Text, abs?: string) => void,
   shown: (abs: string) => string,
-): Promise<Entry[]> {
+  out: Entry[],
+): void {
   let info;
   try {
     info = lstatSync(abs);
   } catch {
     problem('unreadable', (m) => m.sources.cannotRead(shown(abs)), abs);
-    return [];
+    return;
   }
   if (info.isSymbolicLink()) {
     problem('symlink', (m) => m.sources.symlink(shown(abs)), abs);
-    return [];
+    return;
   }
-  if (info.isFile()) return [{ abs, rel }];
+  if (info.isFile()) {
+    out.push({ abs, rel });
+    return;
+  }
   if (!info.isDirectory()) {
     problem('special', (m) => m.sources.special(shown(abs), m.sources.kind[specialKind(info)]), abs);
-    return [];
+    return;
   }
   let names: Dirent[];
   try {
     names = readdirSync(abs, { withFileTypes: true });
   } catch {
     problem('unreadable', (m) => m.sources.cannotList(shown(abs)), abs);
-    return [];
+    return;
   }
-  const out: Entry[] = [];
   for (const n of names.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    out.push(...(await expand(path.join(abs, n.name), rel ? `${rel}/${n.name}` : n.name, problem, shown)));
+    const child = path.join(abs, n.name);
+    const childRel = rel ? `${rel}/${n.name}` : n.name;
+    if (n.isFile()) out.push({ abs: child, rel: childRel });
+    else expand(child, childRel, problem, shown, out);
   }
-  return out;
 }
 
 /**
@@ -269,6 +282,20 @@ function realPath(p: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A regular file's path with every link resolved: its folder's, resolved once a folder (the
+ * caller has seen by lstat that the file itself is no link), joined with its name.
+ */
+function realFiles(): (file: string) => string | undefined {
+  const folders = new Map<string, string | undefined>();
+  return (file) => {
+    const dir = path.dirname(file);
+    if (!folders.has(dir)) folders.set(dir, realPath(dir));
+    const real = folders.get(dir);
+    return real === undefined ? undefined : path.join(real, path.basename(file));
+  };
 }
 
 /** Whether `abs` is `root` or below it. */
