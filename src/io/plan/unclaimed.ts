@@ -58,18 +58,20 @@ export async function findUnclaimed(loaded: LoadedPlan, claimed: Iterable<string
     }
 
   const found = new Map<string, number>();
-  for (const [dir, deep] of folders) list(dir, deep, found);
+  for (const [dir, deep] of folders) list(dir, deep, taken, found);
   const out: UnclaimedFile[] = [];
   for (const [abs, size] of found) {
-    if (taken.has(abs)) continue;
     const r = path.relative(root, abs);
     out.push({ path: within(root, abs) ? r.split(path.sep).join('/') : abs, size });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Regular files in `dir` (and below it when `deep`); links and special files are not followed. */
-function list(dir: string, deep: boolean, found: Map<string, number>): void {
+/**
+ * Regular files in `dir` (and below it when `deep`) that are not `taken`, with their sizes; links
+ * and special files are not followed. A taken file is not looked at (no lstat each: most are).
+ */
+function list(dir: string, deep: boolean, taken: ReadonlySet<string>, found: Map<string, number>): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -79,8 +81,8 @@ function list(dir: string, deep: boolean, found: Map<string, number>): void {
   for (const e of entries) {
     const abs = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (deep) list(abs, deep, found);
-    } else if (e.isFile() && !found.has(abs)) {
+      if (deep) list(abs, deep, taken, found);
+    } else if (e.isFile() && !taken.has(abs) && !found.has(abs)) {
       const info = lstatOrNull(abs);
       if (info) found.set(abs, info.size);
     }
