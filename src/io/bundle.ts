@@ -4,6 +4,7 @@
  * bag, sign its manifest, and commit: the archive, the manifest and its signature are written
  * beside their final paths and renamed together at the end (src/io/staged.ts).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from './archive/hash-file.js';
@@ -43,7 +44,7 @@ import {
 import { fingerprintOf, type PassphraseSource, type PrivateKey, type PublicKey } from './openpgp/keys.js';
 import { signDetached, verifyDetached } from './openpgp/signatures.js';
 import { followChain, latestDeliveryIn, manifestsOf, type ChainLink } from './chain.js';
-import { parseManifestBytes, readManifestBytes } from './manifest-file.js';
+import { MAX_MANIFEST_BYTES, parseManifestBytes, readManifestBytes } from './manifest-file.js';
 import { loadPlan, type LoadedPlan } from './plan/plan-file.js';
 import { Progress } from './progress.js';
 import { shown } from './shown.js';
@@ -107,7 +108,6 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
   const payload = previous.length ? await whatIsNew(collected, previous, loaded.plan.id, o.note) : collected;
   const latest = previous[previous.length - 1];
   const number = latest ? latest.number + 1 : 1;
-  const out = await prepareOutput(loaded.plan.id, o.out, o.force, number, o.volumeSize !== undefined);
   const context: ManifestContext = {
     loaded,
     algorithm: o.algorithm,
@@ -127,6 +127,9 @@ export async function makeBundle(o: BundleOptions): Promise<BundleOutcome> {
         }
       : {}),
   };
+  // What bundle writes, verify reads: a manifest over verify's limit is refused before a byte.
+  refuseLargeManifest(manifestSizeBefore(context, payload, o.volumeSize), payload.entries.length);
+  const out = await prepareOutput(loaded.plan.id, o.out, o.force, number, o.volumeSize !== undefined);
   const manifest = await staged(
     { temps: Object.values(out.temp), createdDir: out.createdDir },
     async (commit) => {
@@ -515,8 +518,64 @@ function sealedManifest(
   };
 }
 
+/**
+ * The signed manifest's size, known before a byte is sealed: the manifest as it will be, with a
+ * digest of the right length for each file and the largest sizes for what is measured later (the
+ * tag files, the archive or each volume). Only numbers' digits and the dates can differ.
+ */
+function manifestSizeBefore(c: ManifestContext, payload: Payload, volumeSize: number | undefined): number {
+  const digest = createHash(c.algorithm).digest('hex');
+  const sha256 = createHash('sha256').digest('hex');
+  const measured: MeasuredFiles = new Map(
+    [...payload.byDeliverable].map(([id, entries]) => [
+      id,
+      entries.map((e) => ({
+        path: e.bagPath,
+        size: e.size,
+        digest,
+        mtime: new Date(e.mtimeMs).toISOString(),
+      })),
+    ]),
+  );
+  const tagFiles = [
+    'bagit.txt',
+    'bag-info.txt',
+    `manifest-${c.algorithm}.txt`,
+    'exit-plan.yaml',
+    'exit-manifest.json',
+  ].map((path) => ({ path, size: Number.MAX_SAFE_INTEGER, digest }));
+  // The tar: a header (two with a long name) and whole blocks a file, the tag files, the key packets.
+  const tar = payload.entries.reduce((n, e) => n + 1536 + Math.ceil(e.size / 512) * 512, 2 ** 20);
+  const count = volumeSize === undefined ? 0 : Math.ceil((tar * 1.01) / volumeSize) + 1;
+  const stem = c.delivery ? `${c.loaded.plan.id}.delivery-${c.delivery.number}` : c.loaded.plan.id;
+  const manifest: Manifest = {
+    ...manifestOf(c, measured, tagFiles),
+    archive: volumeSize
+      ? {
+          size: Number.MAX_SAFE_INTEGER,
+          algorithm: 'sha256',
+          volumes: Array.from({ length: count }, (_, i) => ({
+            file: volumeName(stem, i + 1, count),
+            size: Number.MAX_SAFE_INTEGER,
+            digest: sha256,
+          })),
+        }
+      : { file: `${stem}.tar.pgp`, size: Number.MAX_SAFE_INTEGER, algorithm: 'sha256', digest: sha256 },
+  };
+  return Buffer.byteLength(manifestJson(manifest), 'utf8');
+}
+
+/** A manifest over verify's limit: exit 2, before anything is written (or with nothing left). */
+function refuseLargeManifest(size: number, files: number): void {
+  if (size <= MAX_MANIFEST_BYTES) return;
+  throw new ExitkitError((m) => m.bundle.manifestTooLarge(files, size, MAX_MANIFEST_BYTES), {
+    hints: [(m) => m.bundle.manifestTooLargeHint],
+  });
+}
+
 async function writeSignedManifest(manifest: Manifest, key: PrivateKey, temp: BundleFiles): Promise<void> {
   const bytes = Buffer.from(manifestJson(manifest), 'utf8');
+  refuseLargeManifest(bytes.byteLength, manifest.payload.files);
   await writeFile(temp.manifest, bytes, { flag: 'wx', mode: 0o644 });
   await writeFile(temp.signature, await signDetached(bytes, key), { flag: 'wx', mode: 0o644 });
 }

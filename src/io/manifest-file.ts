@@ -13,8 +13,11 @@ import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
 import { manifestShapeProblem } from '../core/verdict.js';
 import type { Key } from './openpgp/keys.js';
 import { verifyDetached } from './openpgp/signatures.js';
-/** A manifest larger than this is not a manifest (it is read whole: it is metadata). */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/**
+ * A manifest larger than this is not a manifest (it is read whole: it is metadata). bundle
+ * refuses to write one (src/io/bundle.ts): what it writes, verify reads.
+ */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** A manifest whose signature is not valid is parsed (to name what it claims) only up to this size. */
 const MAX_UNSIGNED_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 1024 * 1024;

@@ -57,3 +57,32 @@ describe('a folder source of many files, on a small stack', () => {
     expect(many.length).toBe(MANY);
   }, 180_000);
 });
+
+describe('a handover whose manifest would be larger than verify reads', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await makeScenario();
+    // 19 000 files under 14 folders of 250 characters: each listed with a path of about 3 600
+    // characters, so the signed manifest would be about 70 MiB (verify reads at most 64 MiB).
+    let folder = path.join(s.dir, 'exports', 'configs');
+    for (let i = 0; i < 14; i++) folder = path.join(folder, String.fromCharCode(97 + i).repeat(250));
+    mkdirSync(folder, { recursive: true });
+    for (let i = 0; i < 19_000; i++) writeFileSync(path.join(folder, `f${String(i).padStart(5, '0')}`), 'x');
+  }, 60_000);
+  afterAll(() => s.cleanup());
+
+  it('is refused by bundle before a byte is written (exit 2), in words and in JSON', async () => {
+    const args = ['bundle', 'plan.yaml', '--out', s.out, '--signing-key', s.keys.outgoing.sec];
+    const said = await exitkit(args, { cwd: s.dir });
+    expect(said.code).toBe(2);
+    expect(said.stderr).toMatch(
+      /^error: 19\d{3} files: the signed manifest would be about 7\d MiB, and verify reads at most 64 MiB: nothing was written$/m,
+    );
+    expect(said.stderr).toContain('hint: pack small files into a few archives');
+    expect(await readdir(s.out)).toEqual([]);
+    const json = await exitkit([...args, '--json'], { cwd: s.dir });
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as { error: { code: string } }).error.code).toBe('input_invalid');
+    expect(await readdir(s.out)).toEqual([]);
+  }, 120_000);
+});

@@ -700,6 +700,11 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     planWritableHint: 'check that the plan and its folder are writable',
   },
   bundle: {
+    /** The signed manifest would be larger than verify reads (`limit` bytes). */
+    manifestTooLarge: (files: number, size: number, limit: number) =>
+      `${count(files, 'file', 'files')}: the signed manifest would be about ${Math.ceil(size / 2 ** 20)} MiB, and verify reads at most ${limit / 2 ** 20} MiB: nothing was written`,
+    manifestTooLargeHint:
+      'pack small files into a few archives (a zip or a tar of the share) before bundling, or hand the deliverables over in several deliveries (bundle again into the same --out DIR)',
     sameName: (one: string, other: string, bagPath: string) =>
       `${one} and ${other} would both be ${bagPath} in the bag (names equal once in NFC)`,
     sourceProblems: (plan: string, problems: string[]) =>

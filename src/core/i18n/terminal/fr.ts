@@ -687,6 +687,10 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     planWritableHint: 'vérifiez que le plan et son dossier sont accessibles en écriture',
   },
   bundle: {
+    manifestTooLarge: (files, size, limit) =>
+      `${count(files, 'fichier', 'fichiers')} : le manifeste signé ferait environ ${Math.ceil(size / 2 ** 20)} Mio, et verify en lit au plus ${limit / 2 ** 20} Mio : rien n’a été écrit`,
+    manifestTooLargeHint:
+      'regroupez les petits fichiers en quelques archives (un zip ou un tar du partage) avant l’empaquetage, ou remettez les livrables en plusieurs remises (relancez bundle dans le même --out DOSSIER)',
     sameName: (one, other, bagPath) =>
       `${one} et ${other} seraient tous deux ${bagPath} dans le sac BagIt (noms égaux une fois normalisés en NFC)`,
     sourceProblems: (plan, problems) =>
