@@ -329,6 +329,7 @@ async function collectPayload(
   return { entries, byDeliverable, findings };
 }
 
+/** A refused deliverable in one line: its id and the walk's errors. */
 function refusedLine(r: RefusedDeliverable, m: Messages): string {
   return m.walkRefuses.line(
     r.id,
