@@ -327,7 +327,11 @@ async function observeLink(
     return notDecrypted(
       l.target,
       jobs,
-      l.link.signature.valid ? (w) => w.archive.notSignedSize : (w) => w.archive.notSignedByPinned,
+      !l.link.signature.valid
+        ? (w) => w.archive.notSignedByPinned
+        : l.target.volumes
+          ? (w) => w.archive.volumesNotSigned
+          : (w) => w.archive.notSignedSize,
     );
   const progress = new Progress(
     l.target.size,

@@ -261,6 +261,15 @@ describe('verify and extract across volumes', () => {
     }
   });
 
+  it('with a key, volumes not all there at their signed sizes are not decrypted, and the fault says why', async () => {
+    const m = await damaged('missing-key', (dir) => rm(path.join(dir, vol(2))));
+    const v = await verify(m, true, 1);
+    expect(v.decrypted).toBe(false);
+    expect(v.faults.join('\n')).toMatch(
+      /^archive \S+\.vol-\*\.tar\.pgp: not decrypted: a volume is missing or not of its signed size$/m,
+    );
+  });
+
   it('a volume beside the others that the manifest does not list is named as extra', async () => {
     const m = await damaged('extra', (dir) => cp(path.join(dir, vol(4)), path.join(dir, vol(5))));
     const v = await verify(m, true, 1);

@@ -949,6 +949,8 @@ Writes into DIR rehearsal.md, rehearsal.html (printable) and rehearsal.json, in 
     collides: 'it collides with an earlier entry on this file system',
     resolvesOutside: 'a path that resolves outside the destination folder',
     notSignedSize: 'its size is not the signed size',
+    /** Volumes: one is missing or of another size than signed (each is named above). */
+    volumesNotSigned: 'a volume is missing or not of its signed size',
     notSignedByPinned: 'the manifest is not signed by the pinned signer',
     cannotExtract: (where: string, what: string) => `cannot extract into ${where}: ${what}`,
     pathTooLong: 'a path is too long for this file system',

@@ -920,6 +920,7 @@ La clé privée est protégée par une phrase de passe lue dans --passphrase-fil
     collides: 'elle se confond avec une entrée précédente sur ce système de fichiers',
     resolvesOutside: 'un chemin qui aboutit hors du dossier de destination',
     notSignedSize: 'sa taille n’est pas la taille signée',
+    volumesNotSigned: 'un volume manque ou n’a pas sa taille signée',
     notSignedByPinned: 'le manifeste n’est pas signé par le signataire attendu',
     cannotExtract: (where, what) => `impossible d’extraire dans ${where} : ${what}`,
     pathTooLong: 'un chemin est trop long pour ce système de fichiers',
