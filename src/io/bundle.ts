@@ -32,7 +32,7 @@ import {
 import { ExitkitError, systemErrorText } from '../core/errors.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { say, type Messages, type Text } from '../core/i18n/terminal/index.js';
-import type { DigestAlgorithm, Manifest, ManifestFinding } from '../core/manifest.js';
+import type { DigestAlgorithm, Manifest, ManifestFile, ManifestFinding } from '../core/manifest.js';
 import { INPUT_FAULTS } from '../core/walk.js';
 import type { Pins } from '../core/trust.js';
 import {
@@ -418,6 +418,19 @@ interface ManifestContext {
 
 type MeasuredFiles = Map<string, Manifest['deliverables'][number]['files']>;
 
+/**
+ * Each deliverable's files as the manifest lists them: as `listed` measured them, each with its
+ * modification time (a backup's age stays visible, and extract restores it).
+ */
+function measuredFiles(payload: Payload, listed: (e: PayloadEntry) => ManifestFile): MeasuredFiles {
+  return new Map(
+    [...payload.byDeliverable].map(([id, entries]) => [
+      id,
+      entries.map((e) => ({ ...listed(e), mtime: new Date(e.mtimeMs).toISOString() })),
+    ]),
+  );
+}
+
 function manifestOf(c: ManifestContext, measured: MeasuredFiles, tagFiles: Manifest['tagFiles']): Manifest {
   return buildManifest({
     plan: c.loaded.plan,
@@ -464,14 +477,7 @@ async function writeBag(
       ...volumes,
       tagFiles: (files) => {
         const byPath = new Map(files.map((f) => [f.path, f]));
-        measured = new Map(
-          [...payload.byDeliverable].map(([id, entries]) => [
-            id,
-            // Each file's modification time goes with it: a backup's age stays visible, and
-            // extract restores it.
-            entries.map((e) => ({ ...byPath.get(e.bagPath)!, mtime: new Date(e.mtimeMs).toISOString() })),
-          ]),
-        );
+        measured = measuredFiles(payload, (e) => byPath.get(e.bagPath)!);
         const bytes = files.reduce((n, f) => n + f.size, 0);
         const text = (s: string) => Buffer.from(s, 'utf8');
         const first = [
@@ -527,17 +533,7 @@ function sealedManifest(
 function manifestSizeBefore(c: ManifestContext, payload: Payload, volumeSize: number | undefined): number {
   const digest = createHash(c.algorithm).digest('hex');
   const sha256 = createHash('sha256').digest('hex');
-  const measured: MeasuredFiles = new Map(
-    [...payload.byDeliverable].map(([id, entries]) => [
-      id,
-      entries.map((e) => ({
-        path: e.bagPath,
-        size: e.size,
-        digest,
-        mtime: new Date(e.mtimeMs).toISOString(),
-      })),
-    ]),
-  );
+  const measured = measuredFiles(payload, (e) => ({ path: e.bagPath, size: e.size, digest }));
   const tagFiles = [
     'bagit.txt',
     'bag-info.txt',

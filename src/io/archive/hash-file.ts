@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 
 /** Large reads: 1 MiB. */
@@ -14,20 +14,35 @@ export async function hashFile(
   algorithm = 'sha256',
 ): Promise<{ size: number; digest: string }> {
   const h = createHash(algorithm);
-  let size = 0;
   const fd = await open(file, 'r');
+  let size: number;
   try {
-    let [buf, spare] = [Buffer.allocUnsafeSlow(READ), Buffer.allocUnsafeSlow(READ)];
-    let n = (await fd.read(buf, 0, READ, null)).bytesRead;
-    while (n > 0) {
-      const next = fd.read(spare, 0, READ, null);
-      h.update(buf.subarray(0, n));
-      size += n;
-      [buf, spare] = [spare, buf];
-      n = (await next).bytesRead;
-    }
+    size = await hashReads(h, async (into) => (await fd.read(into, 0, READ, null)).bytesRead);
   } finally {
     await fd.close();
   }
   return { size, digest: h.digest('hex') };
+}
+
+/**
+ * Feeds `h` what `read` puts into the buffer it is given (up to 1 MiB; undefined or 0: the end),
+ * with two buffers in turn: the next read runs while one is hashed. Returns the bytes hashed.
+ */
+export async function hashReads(
+  h: Hash,
+  read: (into: Buffer) => Promise<number> | undefined,
+): Promise<number> {
+  let [buf, spare] = [Buffer.allocUnsafeSlow(READ), Buffer.allocUnsafeSlow(READ)];
+  let size = 0;
+  let reading = read(buf);
+  while (reading) {
+    const n = await reading;
+    if (n === 0) break;
+    reading = read(spare);
+    reading?.catch(() => undefined); // said when awaited, after this buffer is hashed
+    h.update(buf.subarray(0, n));
+    size += n;
+    [buf, spare] = [spare, buf];
+  }
+  return size;
 }

@@ -21,6 +21,7 @@ import type { SourceChange } from '../../core/i18n/terminal/en.js';
 import { lengthHeader } from '../openpgp/packet-lengths.js';
 import { owned, type FileRange } from './buffers.js';
 import type { SealSink } from './seal-worker.js';
+import { hashReads } from './hash-file.js';
 
 /** What a message's body needs: AES in CFB mode with the session key, and the random prefix. */
 export interface MessageStart {
@@ -353,27 +354,21 @@ export async function readSource(
 export async function hashSource(part: SourcePart, algorithm: string): Promise<string> {
   const h = createHash(algorithm);
   await checkedSource(part, async (fd, fault) => {
-    let [buf, spare] = [Buffer.allocUnsafeSlow(HASH_READ), Buffer.allocUnsafeSlow(HASH_READ)];
-    const read = (into: Buffer, at: number) =>
-      at < part.to ? readAsync(fd, into, 0, Math.min(HASH_READ, part.to - at), at) : null;
     let pos = part.from;
-    let reading = read(buf, pos);
-    while (reading) {
-      const n = (await reading).bytesRead;
-      if (n === 0) throw fault('shrank');
-      const chunk = buf.subarray(0, n);
-      pos += n;
-      reading = read(spare, pos);
-      reading?.catch(() => undefined);
-      h.update(chunk);
-      [buf, spare] = [spare, buf];
-    }
+    await hashReads(h, (into) => {
+      if (pos >= part.to) return undefined;
+      const [at, len] = [pos, Math.min(into.byteLength, part.to - pos)];
+      pos += len;
+      // A regular file reads whole up to its end: a short read is a file that shrank.
+      return readAsync(fd, into, 0, len, at).then(({ bytesRead }) => {
+        if (bytesRead < len) throw fault('shrank');
+        return bytesRead;
+      });
+    });
     return pos;
   });
   return h.digest('hex');
 }
-
-const HASH_READ = 1 << 20;
 
 /**
  * Opens a listed source and holds it to the listing around `body`, which reads it and returns
